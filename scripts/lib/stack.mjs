@@ -1,0 +1,170 @@
+/**
+ * The local stack used by `npm run dev`, the browser tests and the benchmarks:
+ * D1 migrations applied to a local persistence folder, `wrangler dev` serving the
+ * collector + widget + dashboard, and a demo shop on a second origin (real CORS)
+ * sent with a strict Content-Security-Policy.
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readFile, mkdtemp } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, normalize, extname, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import net from "node:net";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
+
+/** A free TCP port on loopback. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function wrangler(args, opts = {}) {
+  return execFileSync(WRANGLER, args, {
+    cwd: ROOT,
+    stdio: opts.quiet ? "pipe" : "inherit",
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+  });
+}
+
+/** Applies every migration of worker/migrations to the local D1 in `persistDir`. */
+export function applyMigrations(persistDir, quiet = true) {
+  wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir], { quiet });
+}
+
+/** Runs a SQL file against the local D1 in `persistDir`. */
+export function executeSqlFile(persistDir, file, quiet = true) {
+  wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistDir, "--file", file], { quiet });
+}
+
+async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${url}`);
+}
+
+/** Starts `wrangler dev` on loopback; resolves once it answers. */
+export async function startCollector({ port, persistDir, vars = {}, quiet = true }) {
+  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir,
+    "--log-level", quiet ? "error" : "info", "--show-interactive-dev-session=false"];
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    detached: process.platform !== "win32",
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/healthz`, child);
+  } catch (err) {
+    stopChild(child);
+    throw new Error(`${err.message}\n${output.slice(-4000)}`);
+  }
+  return { url, child, output: () => output };
+}
+
+function stopChild(child) {
+  if (child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
+
+/**
+ * The demo shop: static pages from demo/shop on their own origin. `{{COLLECTOR}}` and
+ * `{{SITE_KEY}}` in the HTML are replaced; `?site=KEY` on any page overrides the site key
+ * (tests create their own sites). Sent with the strict CSP of the widget issue.
+ */
+export async function startShop({ port, collectorUrl, siteKey = "", csp = true }) {
+  const dir = join(ROOT, "demo", "shop");
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+      let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
+      if (path.endsWith("/")) path += "index.html";
+      let file = join(dir, path);
+      if (!existsSync(file) && !extname(file)) file = `${file}.html`;
+      if (!file.startsWith(dir) || !existsSync(file)) file = join(dir, "index.html");
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (type.startsWith("text/html")) {
+        const key = url.searchParams.get("site") ?? siteKey;
+        const locale = url.searchParams.get("locale");
+        let html = body.toString("utf8").replaceAll("{{COLLECTOR}}", collectorUrl).replaceAll("{{SITE_KEY}}", key);
+        if (locale) html = html.replace(/<html lang="[^"]*"/, `<html lang="${locale.replace(/[^A-Za-z-]/g, "")}"`);
+        body = Buffer.from(html);
+        if (csp) {
+          res.setHeader(
+            "Content-Security-Policy",
+            `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; ` +
+              `connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`,
+          );
+        }
+      }
+      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
+      res.end(body);
+    } catch (err) {
+      res.writeHead(500).end(String(err));
+    }
+  });
+  await new Promise((r) => server.listen(port, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * Everything at once. `seed: true` loads the demo owner, site, survey and responses.
+ * Returns the URLs, the demo data (when seeded) and `stop()`.
+ */
+export async function startStack(options = {}) {
+  const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), "feedback-d1-")));
+  const port = options.port ?? (await freePort());
+  const shopPort = options.shopPort ?? (await freePort());
+  applyMigrations(persistDir, options.quiet ?? true);
+  let demo = null;
+  if (options.seed) {
+    const { writeSeedSql } = await import("./seed.mjs");
+    const seeded = await writeSeedSql(persistDir, { shopOrigin: `http://127.0.0.1:${shopPort}`, extraOrigins: options.extraOrigins ?? [] });
+    if (seeded.file) executeSqlFile(persistDir, seeded.file, options.quiet ?? true);
+    demo = seeded.demo;
+  }
+  const collector = await startCollector({ port, persistDir, vars: options.vars ?? {}, quiet: options.quiet ?? true });
+  const shop = await startShop({ port: shopPort, collectorUrl: collector.url, siteKey: demo?.siteKey ?? "", csp: options.csp ?? true });
+  return {
+    collectorUrl: collector.url,
+    shopUrl: shop.url,
+    persistDir,
+    demo,
+    logs: collector.output,
+    async stop() {
+      await shop.close();
+      stopChild(collector.child);
+    },
+  };
+}

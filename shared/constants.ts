@@ -1,0 +1,38 @@
+/**
+ * Runtime constants shared by widget, worker and dashboard.
+ * Zod-free on purpose: the widget imports from here and must stay tiny.
+ */
+
+export const QUESTION_TYPES = ["nps", "csat", "ces", "choice", "multi", "text"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Inclusive score ranges of the scored question types. */
+export const SCORE_RANGE = {
+  nps: [0, 10],
+  csat: [1, 5],
+  ces: [1, 7],
+} as const satisfies Record<string, readonly [number, number]>;
+export type ScoredType = keyof typeof SCORE_RANGE;
+
+export const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_TEXT_ANSWER = 2000;
+export const MAX_CONTEXT_KEYS = 10;
+export const CONTEXT_KEY_PATTERN = /^[A-Za-z0-9_]{1,40}$/;
+export const MAX_CONTEXT_VALUE = 100;
+export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
+
+export const FOLLOW_UP_STATUSES = ["new", "contacted", "resolved"] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const SEGMENTS = ["promoter", "passive", "detractor"] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
+
+/** Locales whose interface strings the widget ships. */
+export const BUILT_IN_LOCALES = ["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"] as const;
+
+export const DEVICE_CLASSES = ["mobile", "tablet", "desktop", "unknown"] as const;
+export type DeviceClass = (typeof DEVICE_CLASSES)[number];
+
+export const DEFAULT_RETENTION_DAYS = 365;

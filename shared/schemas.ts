@@ -1,0 +1,195 @@
+/**
+ * Zod schemas: the single source of truth for the HTTP contract (../shared/API.md).
+ * TypeScript types are inferred from these in ./types.ts. The widget must not import
+ * this module (zod would dominate its bundle); it imports types only.
+ */
+import { z } from "zod";
+import {
+  CLIENT_ID_PATTERN,
+  CONTEXT_KEY_PATTERN,
+  FOLLOW_UP_STATUSES,
+  MAX_CONTEXT_KEYS,
+  MAX_CONTEXT_VALUE,
+  POSITIONS,
+  QUESTION_TYPES,
+  SEGMENTS,
+} from "./constants";
+
+export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "a BCP 47 language tag such as en or pt-BR");
+
+/** Text per locale: `{ en: "...", ro: "..." }`, at least one locale. */
+export const localizedTextSchema = z
+  .record(localeSchema, z.string().trim().min(1).max(1000))
+  .refine((t) => Object.keys(t).length > 0, "needs a text in at least one locale");
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "1-40 letters, digits, _ or -");
+
+export const optionSchema = z.object({ id: idSchema, text: localizedTextSchema });
+
+export const questionSchema = z
+  .object({
+    id: idSchema,
+    type: z.enum(QUESTION_TYPES),
+    required: z.boolean().default(false),
+    text: localizedTextSchema,
+    options: z.array(optionSchema).max(30).optional(),
+    /** Optional end labels for scales, per locale (the widget has built-in defaults). */
+    labels: z.object({ low: localizedTextSchema.optional(), high: localizedTextSchema.optional() }).optional(),
+  })
+  .superRefine((q, ctx) => {
+    const choice = q.type === "choice" || q.type === "multi";
+    if (choice && (!q.options || q.options.length < 2)) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: `a ${q.type} question needs at least two options` });
+    }
+    if (!choice && q.options && q.options.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["options"], message: `a ${q.type} question takes no options` });
+    }
+    if (q.options) {
+      const seen = new Set<string>();
+      q.options.forEach((o, i) => {
+        if (seen.has(o.id)) ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: `duplicate option id "${o.id}"` });
+        seen.add(o.id);
+      });
+    }
+  });
+
+export const triggerSchema = z.object({
+  pages: z.array(z.string().min(1).max(200)).max(50).default(["*"]),
+  delaySeconds: z.number().int().min(0).max(3600).default(0),
+  scrollPercent: z.number().int().min(0).max(100).default(0),
+  exitIntent: z.boolean().default(false),
+  sample: z.number().min(0).max(1).default(1),
+  cooldownDays: z.number().int().min(0).max(3650).default(90),
+});
+
+export const themeSchema = z.object({
+  accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour such as #0a7cff").default("#0a7cff"),
+  position: z.enum(POSITIONS).default("bottom-right"),
+});
+
+export const rewardSchema = z.object({
+  text: localizedTextSchema,
+  code: z.string().trim().min(1).max(60).optional(),
+});
+
+/** A survey as an owner writes it (POST body; PUT also accepts `id`). */
+export const surveyInputSchema = z
+  .object({
+    id: z.string().optional(),
+    name: z.string().trim().min(1).max(200),
+    active: z.boolean().default(true),
+    questions: z.array(questionSchema).min(1).max(30),
+    trigger: triggerSchema.default(triggerSchema.parse({})),
+    theme: themeSchema.default(themeSchema.parse({})),
+    reward: rewardSchema.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.questions.forEach((q, i) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}"` });
+      seen.add(q.id);
+    });
+  });
+
+/** A survey as stored and served (config endpoint, owner API). */
+export const surveySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  version: z.number().int(),
+  questions: z.array(questionSchema),
+  trigger: triggerSchema,
+  theme: themeSchema,
+  reward: rewardSchema.optional(),
+});
+
+export const contextSchema = z
+  .record(z.string().regex(CONTEXT_KEY_PATTERN, "keys are 1-40 letters, digits or _"), z.string().max(MAX_CONTEXT_VALUE))
+  .refine((c) => Object.keys(c).length <= MAX_CONTEXT_KEYS, `at most ${MAX_CONTEXT_KEYS} context keys`);
+
+export const answerValueSchema = z.union([z.number(), z.string(), z.array(z.string()).max(30)]);
+
+export const responseInputSchema = z.object({
+  id: z.string().regex(CLIENT_ID_PATTERN, "a 21-character nanoid"),
+  site: z.string().min(1).max(64),
+  survey: z.string().min(1).max(64),
+  respondent: z.string().min(16).max(128),
+  consent: z.object({ granted: z.boolean(), policy: z.string().max(64).optional() }),
+  locale: localeSchema.optional(),
+  page: z.string().max(2048).optional(),
+  context: contextSchema.optional(),
+  answers: z
+    .array(z.object({ question: z.string().min(1).max(40), value: answerValueSchema }))
+    .min(1)
+    .max(30),
+});
+
+export const forgetInputSchema = z.object({
+  site: z.string().min(1).max(64),
+  respondent: z.string().min(16).max(128),
+});
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("a valid email address")).pipe(z.string().max(254)),
+  password: z.string().min(10, "at least 10 characters").max(200),
+});
+
+export const originSchema = z
+  .string()
+  .url()
+  .transform((u) => new URL(u).origin)
+  .refine((o) => o !== "null", "an http(s) origin such as https://shop.example");
+
+export const siteInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  origins: z.array(originSchema).min(1).max(20),
+  retentionDays: z.number().int().min(1).max(3650).default(365),
+  policyUrl: z.string().url().max(500).optional(),
+  policyVersion: z.string().trim().min(1).max(64).optional(),
+});
+export const sitePatchSchema = siteInputSchema.partial();
+
+export const tokenInputSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+export const daySchema = z
+  .string()
+  .regex(dayPattern, "a day as YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "a real calendar day");
+
+export const contextFilterSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{1,40}:.{0,100}$/, "key:value, such as productId:sku-77")
+  .transform((s) => {
+    const i = s.indexOf(":");
+    return { key: s.slice(0, i), value: s.slice(i + 1) };
+  });
+
+export const summaryQuerySchema = z.object({
+  survey: z.string().max(64).optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  interval: z.enum(["day", "week", "month"]).default("day"),
+  context: contextFilterSchema.optional(),
+  locale: localeSchema.optional(),
+  page: z.string().max(2048).optional(),
+});
+
+export const responsesQuerySchema = z.object({
+  survey: z.string().max(64).optional(),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
+  segment: z.enum(SEGMENTS).optional(),
+  status: z.enum(FOLLOW_UP_STATUSES).optional(),
+  context: contextFilterSchema.optional(),
+  locale: localeSchema.optional(),
+  page: z.string().max(2048).optional(),
+  q: z.string().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const followUpSchema = z.object({
+  status: z.enum(FOLLOW_UP_STATUSES),
+  note: z.string().max(2000).optional(),
+});

@@ -1,0 +1,77 @@
+/**
+ * Satisfaction scores from histograms, exactly as ../shared/API.md defines them.
+ * Pure and DOM-free: the worker's summary and the tests share it.
+ */
+
+const round = (value: number, digits: number): number => {
+  const f = 10 ** digits;
+  // Add a tiny epsilon so 2.675-style binary fractions round half up as a person expects.
+  return Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * f) / f;
+};
+
+export interface NpsScore {
+  score: number | null;
+  marginOfError: number | null;
+  count: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  distribution: number[];
+}
+
+/** `distribution[i]` is the number of NPS answers equal to i (0..10). */
+export function npsFromDistribution(distribution: readonly number[]): NpsScore {
+  const dist = Array.from({ length: 11 }, (_, i) => distribution[i] ?? 0);
+  const count = dist.reduce((a, b) => a + b, 0);
+  const detractors = dist.slice(0, 7).reduce((a, b) => a + b, 0);
+  const passives = dist[7]! + dist[8]!;
+  const promoters = dist[9]! + dist[10]!;
+  if (count === 0) {
+    return { score: null, marginOfError: null, count, promoters, passives, detractors, distribution: dist };
+  }
+  const p = promoters / count;
+  const d = detractors / count;
+  const score = round(100 * (p - d), 1);
+  const variance = Math.max(0, p + d - (p - d) ** 2);
+  const marginOfError = count < 2 ? null : round(1.96 * 100 * Math.sqrt(variance / count), 1);
+  return { score: score === 0 ? 0 : score, marginOfError, count, promoters, passives, detractors, distribution: dist };
+}
+
+export interface CsatScore {
+  score: number | null;
+  average: number | null;
+  count: number;
+  distribution: number[];
+}
+
+/** `distribution[i]` is the number of CSAT answers equal to i + 1 (1..5). */
+export function csatFromDistribution(distribution: readonly number[]): CsatScore {
+  const dist = Array.from({ length: 5 }, (_, i) => distribution[i] ?? 0);
+  const count = dist.reduce((a, b) => a + b, 0);
+  if (count === 0) return { score: null, average: null, count, distribution: dist };
+  const satisfied = dist[3]! + dist[4]!;
+  const sum = dist.reduce((acc, n, i) => acc + n * (i + 1), 0);
+  return { score: round((100 * satisfied) / count, 1), average: round(sum / count, 2), count, distribution: dist };
+}
+
+export interface CesScore {
+  average: number | null;
+  count: number;
+  distribution: number[];
+}
+
+/** `distribution[i]` is the number of CES answers equal to i + 1 (1..7). */
+export function cesFromDistribution(distribution: readonly number[]): CesScore {
+  const dist = Array.from({ length: 7 }, (_, i) => distribution[i] ?? 0);
+  const count = dist.reduce((a, b) => a + b, 0);
+  if (count === 0) return { average: null, count, distribution: dist };
+  const sum = dist.reduce((acc, n, i) => acc + n * (i + 1), 0);
+  return { average: round(sum / count, 1), count, distribution: dist };
+}
+
+/** NPS segment of one 0–10 score. */
+export function npsSegment(score: number): "promoter" | "passive" | "detractor" {
+  if (score >= 9) return "promoter";
+  if (score >= 7) return "passive";
+  return "detractor";
+}

@@ -1,0 +1,74 @@
+/** TypeScript types inferred from the zod schemas: type-only, safe to import anywhere. */
+import type { z } from "zod";
+import type * as s from "./schemas";
+export type { NpsScore, CsatScore, CesScore } from "./scoring";
+
+export type LocalizedText = z.infer<typeof s.localizedTextSchema>;
+export type Question = z.infer<typeof s.questionSchema>;
+export type QuestionOption = z.infer<typeof s.optionSchema>;
+export type Trigger = z.infer<typeof s.triggerSchema>;
+export type Theme = z.infer<typeof s.themeSchema>;
+export type Reward = z.infer<typeof s.rewardSchema>;
+export type SurveyInput = z.input<typeof s.surveyInputSchema>;
+export type Survey = z.infer<typeof s.surveySchema>;
+export type ResponseInput = z.infer<typeof s.responseInputSchema>;
+export type AnswerValue = z.infer<typeof s.answerValueSchema>;
+export type ForgetInput = z.infer<typeof s.forgetInputSchema>;
+export type SiteInput = z.input<typeof s.siteInputSchema>;
+export type SummaryQuery = z.infer<typeof s.summaryQuerySchema>;
+export type ResponsesQuery = z.infer<typeof s.responsesQuerySchema>;
+export type FollowUp = z.infer<typeof s.followUpSchema>;
+
+/** GET /v1/sites/:key/config */
+export interface SiteConfig {
+  site: string;
+  policy: { version: string; url: string | null; retentionDays: number };
+  surveys: Survey[];
+}
+
+/** GET /api/sites item */
+export interface Site {
+  id: string;
+  key: string;
+  name: string;
+  origins: string[];
+  retentionDays: number;
+  policyUrl: string | null;
+  policyVersion: string;
+  createdAt: string;
+}
+
+export interface TrendPoint {
+  period: string;
+  responses: number;
+  nps: number | null;
+  csat: number | null;
+}
+
+export interface Summary {
+  site: string;
+  survey: string | null;
+  from: string;
+  to: string;
+  responses: number;
+  nps: import("./scoring").NpsScore;
+  csat: import("./scoring").CsatScore;
+  ces: import("./scoring").CesScore;
+  trend: TrendPoint[];
+  context?: { key: string; value: string } | null;
+}
+
+/** One item of GET /api/sites/:id/responses */
+export interface ResponseItem {
+  id: string;
+  survey: string;
+  locale: string | null;
+  page: string | null;
+  device: string;
+  context: Record<string, string>;
+  createdAt: string;
+  consent: { policy: string | null; at: string };
+  status: "new" | "contacted" | "resolved";
+  note: string | null;
+  answers: { question: string; type: string; value: number | string | string[] }[];
+}

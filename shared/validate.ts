@@ -1,0 +1,73 @@
+/**
+ * Pure checks of a submission against its survey definition (../shared/API.md):
+ * known question, matching type, value in range, options, required, no repeats.
+ * Zod-free so that the widget could reuse it; the worker is the authority.
+ */
+import { MAX_TEXT_ANSWER, SCORE_RANGE } from "./constants";
+import type { ErrorIssue } from "./errors";
+import type { Question } from "./types";
+
+export interface AnswerLike {
+  question: string;
+  value: unknown;
+}
+
+/** Checks one answer value against its question; returns a message, or null when valid. */
+export function checkAnswerValue(q: Pick<Question, "type" | "options">, value: unknown): string | null {
+  switch (q.type) {
+    case "nps":
+    case "csat":
+    case "ces": {
+      const [lo, hi] = SCORE_RANGE[q.type];
+      const label = q.type.toUpperCase();
+      if (typeof value !== "number" || !Number.isInteger(value) || value < lo || value > hi) {
+        return `${label} must be an integer ${lo}-${hi}`;
+      }
+      return null;
+    }
+    case "choice": {
+      const ids = (q.options ?? []).map((o) => o.id);
+      if (typeof value !== "string" || !ids.includes(value)) return `choice must be one of: ${ids.join(", ")}`;
+      return null;
+    }
+    case "multi": {
+      const ids = (q.options ?? []).map((o) => o.id);
+      if (!Array.isArray(value) || value.length === 0) return "multi must be a non-empty list of option ids";
+      if (new Set(value).size !== value.length) return "multi must not repeat an option";
+      const bad = value.find((v) => typeof v !== "string" || !ids.includes(v));
+      if (bad !== undefined) return `multi options must be among: ${ids.join(", ")}`;
+      return null;
+    }
+    case "text": {
+      if (typeof value !== "string") return "text must be a string";
+      if (value.trim().length === 0) return "text must not be empty";
+      if ([...value].length > MAX_TEXT_ANSWER) return `text must be at most ${MAX_TEXT_ANSWER} characters`;
+      return null;
+    }
+  }
+}
+
+/** Every problem of `answers` against `questions`, with contract paths such as `answers[0].value`. */
+export function validateAnswers(questions: readonly Question[], answers: readonly AnswerLike[]): ErrorIssue[] {
+  const issues: ErrorIssue[] = [];
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const seen = new Set<string>();
+  answers.forEach((a, i) => {
+    const q = byId.get(a.question);
+    if (!q) {
+      issues.push({ path: `answers[${i}].question`, message: `unknown question "${a.question}"` });
+      return;
+    }
+    if (seen.has(a.question)) {
+      issues.push({ path: `answers[${i}].question`, message: `question "${a.question}" answered twice` });
+      return;
+    }
+    seen.add(a.question);
+    const problem = checkAnswerValue(q, a.value);
+    if (problem) issues.push({ path: `answers[${i}].value`, message: problem });
+  });
+  for (const q of questions) {
+    if (q.required && !seen.has(q.id)) issues.push({ path: "answers", message: `required question "${q.id}" is not answered` });
+  }
+  return issues;
+}

@@ -1,0 +1,51 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects:
+ * - worker: inside workerd with real D1 and the real migrations (tests/worker)
+ * - unit: pure code in Node (tests/shared, tests/widget)
+ * - e2e: real Chromium against the real worker (`wrangler dev`) and a shop page of another origin
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
+                ENVIRONMENT: "test",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["tests/worker/**/*.test.ts"],
+          setupFiles: ["tests/worker/apply-migrations.ts"],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "unit",
+          include: ["tests/shared/**/*.test.ts", "tests/widget/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

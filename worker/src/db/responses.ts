@@ -1,0 +1,176 @@
+/**
+ * SQL of responses, answers and shop context. One submission is one D1 batch
+ * (one transaction); the triggers of 0001_init.sql keep the daily aggregates in step.
+ */
+export interface NewAnswer {
+  questionId: string;
+  type: string;
+  score: number | null;
+  value: string; // JSON
+}
+
+export interface NewResponse {
+  id: string;
+  siteId: string;
+  surveyId: string;
+  bodyHash: string;
+  respondentHash: string;
+  locale: string | null;
+  page: string | null;
+  device: string;
+  context: Record<string, string> | null;
+  consentPolicy: string | null;
+  consentAt: string;
+  createdAt: string;
+  day: string;
+  npsMin: number | null;
+  answers: NewAnswer[];
+}
+
+/**
+ * The statements of one submission. The response insert does nothing when the id exists;
+ * answers and context are inserted only under a response with this exact body hash, and
+ * do nothing on conflict, so a retry of the same body is a no-op and a reused id with
+ * another body never adds rows. Statement 0 returns the id only when it was new (D1's `changes` also counts trigger writes).
+ */
+export function insertResponseStatements(db: D1Database, r: NewResponse): D1PreparedStatement[] {
+  const stmts = [
+    db.prepare(
+      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context,
+         consent_policy, consent_at, created_at, day, nps_min)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+    ).bind(r.id, r.siteId, r.surveyId, r.bodyHash, r.respondentHash, r.locale, r.page, r.device,
+      r.context ? JSON.stringify(r.context) : null, r.consentPolicy, r.consentAt, r.createdAt, r.day, r.npsMin),
+  ];
+  for (const a of r.answers) {
+    stmts.push(
+      db.prepare(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+         WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?1 AND body_hash = ?9)
+         ON CONFLICT (response_id, question_id) DO NOTHING`,
+      ).bind(r.id, a.questionId, r.siteId, r.surveyId, r.day, a.type, a.score, a.value, r.bodyHash),
+    );
+  }
+  for (const [key, value] of Object.entries(r.context ?? {})) {
+    stmts.push(
+      db.prepare(
+        `INSERT INTO response_context (response_id, site_id, key, value, day)
+         SELECT ?1, ?2, ?3, ?4, ?5
+         WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?1 AND body_hash = ?6)
+         ON CONFLICT (response_id, key) DO NOTHING`,
+      ).bind(r.id, r.siteId, key, value, r.day, r.bodyHash),
+    );
+  }
+  return stmts;
+}
+
+export const findResponseHash = (db: D1Database, id: string) =>
+  db.prepare("SELECT site_id, body_hash FROM responses WHERE id = ?1").bind(id).first<{ site_id: string; body_hash: string }>();
+
+/** Deletes every response of a respondent on a site; triggers remove answers, context and aggregate weight. */
+export const deleteRespondentResponses = async (db: D1Database, siteId: string, respondentHash: string): Promise<number> =>
+  (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id")
+    .bind(siteId, respondentHash).all()).results.length;
+
+export const deleteResponse = async (db: D1Database, siteId: string, id: string): Promise<number> =>
+  (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(siteId, id).all()).results.length;
+
+export const updateFollowUp = async (db: D1Database, siteId: string, id: string, status: string, note: string | null, at: string) =>
+  (await db.prepare(
+    "UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5 WHERE site_id = ?1 AND id = ?2 RETURNING id",
+  ).bind(siteId, id, status, note, at).all()).results.length;
+
+export interface ResponseFilter {
+  siteId: string;
+  survey?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  segment?: "promoter" | "passive" | "detractor" | undefined;
+  status?: string | undefined;
+  context?: { key: string; value: string } | undefined;
+  locale?: string | undefined;
+  page?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface ResponseRow {
+  id: string;
+  survey_id: string;
+  locale: string | null;
+  page: string | null;
+  device: string;
+  context: string | null;
+  consent_policy: string | null;
+  consent_at: string;
+  created_at: string;
+  status: "new" | "contacted" | "resolved";
+  note: string | null;
+  nps_min: number | null;
+}
+
+export interface AnswerRow {
+  response_id: string;
+  question_id: string;
+  type: string;
+  value: string;
+}
+
+/** WHERE clause over `responses r` for the owner filters, with numbered parameters. */
+export function responseWhere(f: ResponseFilter, params: unknown[]): string {
+  const add = (v: unknown) => {
+    params.push(v);
+    return `?${params.length}`;
+  };
+  const where = [`r.site_id = ${add(f.siteId)}`];
+  if (f.survey) where.push(`r.survey_id = ${add(f.survey)}`);
+  if (f.from) where.push(`r.day >= ${add(f.from)}`);
+  if (f.to) where.push(`r.day <= ${add(f.to)}`);
+  if (f.status) where.push(`r.status = ${add(f.status)}`);
+  if (f.locale) where.push(`r.locale = ${add(f.locale)}`);
+  if (f.page) where.push(`r.page = ${add(f.page)}`);
+  if (f.segment === "promoter") where.push("r.nps_min >= 9");
+  if (f.segment === "passive") where.push("r.nps_min BETWEEN 7 AND 8");
+  if (f.segment === "detractor") where.push("r.nps_min <= 6");
+  if (f.context) {
+    where.push(
+      `EXISTS (SELECT 1 FROM response_context rc WHERE rc.response_id = r.id AND rc.site_id = r.site_id AND rc.key = ${add(f.context.key)} AND rc.value = ${add(f.context.value)})`,
+    );
+  }
+  if (f.q) {
+    where.push(
+      `EXISTS (SELECT 1 FROM answers a WHERE a.response_id = r.id AND a.type = 'text' AND instr(lower(a.value), lower(${add(f.q)})) > 0)`,
+    );
+  }
+  return where.join(" AND ");
+}
+
+/** One page of responses by keyset (created_at, id), newest first unless `ascending`. */
+export async function listResponses(
+  db: D1Database,
+  f: ResponseFilter,
+  opts: { limit: number; ascending: boolean; after?: { createdAt: string; id: string } | undefined },
+): Promise<ResponseRow[]> {
+  const params: unknown[] = [];
+  let where = responseWhere(f, params);
+  const cmp = opts.ascending ? ">" : "<";
+  if (opts.after) {
+    params.push(opts.after.createdAt, opts.after.id);
+    where += ` AND (r.created_at, r.id) ${cmp} (?${params.length - 1}, ?${params.length})`;
+  }
+  params.push(opts.limit);
+  const dir = opts.ascending ? "ASC" : "DESC";
+  const sql = `SELECT r.id, r.survey_id, r.locale, r.page, r.device, r.context, r.consent_policy, r.consent_at,
+      r.created_at, r.status, r.note, r.nps_min
+    FROM responses r WHERE ${where} ORDER BY r.created_at ${dir}, r.id ${dir} LIMIT ?${params.length}`;
+  return (await db.prepare(sql).bind(...params).all<ResponseRow>()).results;
+}
+
+export async function answersOf(db: D1Database, responseIds: string[]): Promise<AnswerRow[]> {
+  if (responseIds.length === 0) return [];
+  return (await db.prepare(
+    `SELECT response_id, question_id, type, value FROM answers
+     WHERE response_id IN (SELECT value FROM json_each(?1)) ORDER BY response_id`,
+  ).bind(JSON.stringify(responseIds)).all<AnswerRow>()).results;
+}

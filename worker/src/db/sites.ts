@@ -1,0 +1,63 @@
+/** SQL of sites. `origins` is stored as a JSON array. */
+import type { Site } from "../../../shared/types";
+
+export interface SiteRow {
+  id: string;
+  owner_id: string;
+  key: string;
+  name: string;
+  origins: string;
+  retention_days: number;
+  policy_url: string | null;
+  policy_version: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export const toSite = (r: SiteRow): Site => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  origins: JSON.parse(r.origins) as string[],
+  retentionDays: r.retention_days,
+  policyUrl: r.policy_url,
+  policyVersion: r.policy_version,
+  createdAt: r.created_at,
+});
+
+export const findSiteById = (db: D1Database, id: string) =>
+  db.prepare("SELECT * FROM sites WHERE id = ?1").bind(id).first<SiteRow>();
+
+export const findSiteByKey = (db: D1Database, key: string) =>
+  db.prepare("SELECT * FROM sites WHERE key = ?1").bind(key).first<SiteRow>();
+
+export const listSitesOfOwner = async (db: D1Database, ownerId: string) =>
+  (await db.prepare("SELECT * FROM sites WHERE owner_id = ?1 ORDER BY created_at, id").bind(ownerId).all<SiteRow>()).results;
+
+const originStatements = (db: D1Database, r: SiteRow) => [
+  db.prepare("DELETE FROM site_origins WHERE site_id = ?1").bind(r.id),
+  ...(JSON.parse(r.origins) as string[]).map((o) =>
+    db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?1, ?2)").bind(o, r.id),
+  ),
+];
+
+export const insertSite = (db: D1Database, r: SiteRow) =>
+  db.batch([db.prepare(
+    `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+  ).bind(r.id, r.owner_id, r.key, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.created_at, r.updated_at),
+    ...originStatements(db, r)]);
+
+export const updateSite = (db: D1Database, r: SiteRow) =>
+  db.batch([db.prepare(
+    `UPDATE sites SET name = ?2, origins = ?3, retention_days = ?4, policy_url = ?5, policy_version = ?6, updated_at = ?7
+     WHERE id = ?1`,
+  ).bind(r.id, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.updated_at),
+    ...originStatements(db, r)]);
+
+/** Whether any site allows `origin` (CORS preflights carry no site key). */
+export const isKnownOrigin = async (db: D1Database, origin: string) =>
+  (await db.prepare("SELECT 1 AS ok FROM site_origins WHERE origin = ?1 LIMIT 1").bind(origin).first()) !== null;
+
+export const listAllSites = async (db: D1Database) =>
+  (await db.prepare("SELECT id, retention_days FROM sites ORDER BY id").all<{ id: string; retention_days: number }>()).results;

@@ -1,0 +1,31 @@
+/** Bindings of the collector worker (wrangler.toml). */
+export interface Env {
+  /** D1: owners, sites, surveys, responses, answers and the daily aggregates. */
+  DB: D1Database;
+  /** Static files: the built widget (dist/widget*.js) and dashboard (dist/index.html, dist/assets). */
+  ASSETS: Fetcher;
+  /** Workers rate-limiting binding guarding the public routes against floods. */
+  PUBLIC_RATE_LIMITER?: RateLimit;
+  /** Buffered ingestion (INGEST_MODE = "queue"): producer in POST /v1/responses, consumer in this worker. */
+  INGEST_QUEUE?: Queue<import("./services/ingest-queue").IngestMessage>;
+  /** "direct" (default) writes each submission in one D1 batch; "queue" buffers through INGEST_QUEUE. */
+  INGEST_MODE?: string;
+  /** Secret mixed into the daily salt of rate-limit keys; a random per-isolate value when unset. */
+  RATE_LIMIT_SECRET?: string;
+  /** "test" in the test runner; "production" disables local-only conveniences (HSTS is sent unless local). */
+  ENVIRONMENT?: string;
+}
+
+declare global {
+  // vitest-plugin: extra bindings of the test project
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      ASSETS: Fetcher;
+      TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+      ENVIRONMENT?: string;
+    }
+  }
+}
+
+export type AppEnv = { Bindings: Env; Variables: { ownerId?: string; authVia?: "session" | "token"; tokenSiteId?: string; requestId: string } };

@@ -1,0 +1,60 @@
+/**
+ * The collector: public routes for the widget (/v1), owner routes (/api), the widget's
+ * files and the dashboard. One error envelope for everything (../shared/API.md).
+ */
+import { Hono } from "hono";
+import type { AppEnv, Env } from "./env";
+import { ApiError, errorResponse } from "./errors";
+import { securityHeaders } from "./middleware/security-headers";
+import { publicRoutes } from "./routes/public";
+import { authRoutes } from "./routes/auth";
+import { siteRoutes } from "./routes/sites";
+import { resultRoutes } from "./routes/results";
+import { serveDashboard, serveWidgetFile } from "./routes/assets";
+import { consumeIngestBatch, type IngestMessage } from "./services/ingest-queue";
+import { runScheduled } from "./services/scheduled";
+
+export const app = new Hono<AppEnv>();
+
+app.use("*", async (c, next) => {
+  c.set("requestId", crypto.randomUUID());
+  await next();
+});
+app.use("*", securityHeaders);
+
+app.get("/healthz", (c) => c.json({ ok: true }));
+/** A route that does nothing, measured by the benchmark as the ceiling of this worker. */
+app.post("/v1/noop", (c) => c.json({ ok: true }, 201));
+
+app.route("/v1", publicRoutes);
+app.route("/api/auth", authRoutes);
+app.route("/api/sites", siteRoutes);
+app.route("/api/sites", resultRoutes);
+
+app.get("/widget*", serveWidgetFile);
+app.all("/api/*", () => {
+  throw new ApiError("not_found", "no such route");
+});
+app.all("/v1/*", () => {
+  throw new ApiError("not_found", "no such route");
+});
+app.get("*", serveDashboard);
+
+app.notFound(() => errorResponse(new ApiError("not_found", "no such route")));
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) return errorResponse(err);
+  // Logged with the request id only: never the body, which may hold a customer's answer.
+  console.error(JSON.stringify({ event: "unhandled_error", requestId: c.get("requestId"), path: c.req.path, error: String(err?.message ?? err) }));
+  return errorResponse(new ApiError("internal", `internal error (request ${c.get("requestId")})`));
+});
+
+export default {
+  fetch: app.fetch,
+  async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    ctx.waitUntil(runScheduled(env, controller.scheduledTime));
+  },
+  async queue(batch: MessageBatch<IngestMessage>, env: Env) {
+    await consumeIngestBatch(batch, env);
+  },
+} satisfies ExportedHandler<Env, IngestMessage>;

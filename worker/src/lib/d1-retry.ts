@@ -1,0 +1,44 @@
+/**
+ * Retries D1 calls that failed for transient reasons. Safe only for idempotent work:
+ * every write of the collector is keyed by the client's id. Load-shedding errors
+ * (overloaded, timeouts) are not retried here: they become 503 with Retry-After so the
+ * widget keeps the answer and comes back later (../shared/PLATFORM-NOTES.md).
+ */
+import { ApiError } from "../errors";
+
+const TRANSIENT = [
+  /network connection lost/i,
+  /storage caused object to be reset/i,
+  /reset because its code was updated/i,
+  /cannot resolve d1 db due to transient issue/i,
+  /internal error/i,
+  /database is locked|SQLITE_BUSY/i,
+];
+const SHED = [/overloaded/i, /timed? ?out/i, /too many requests queued/i];
+
+export const isTransientD1Error = (err: unknown) => TRANSIENT.some((re) => re.test(String((err as Error)?.message ?? err)));
+export const isOverloadD1Error = (err: unknown) => SHED.some((re) => re.test(String((err as Error)?.message ?? err)));
+
+export interface RetryOptions {
+  attempts?: number;
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export async function withD1Retry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+  const attempts = opts.attempts ?? 4;
+  const base = opts.baseDelayMs ?? 25;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isOverloadD1Error(err) || (isTransientD1Error(err) && attempt >= attempts)) {
+        throw new ApiError("unavailable", "the database is busy; retry later", undefined, { "Retry-After": "5" });
+      }
+      if (!isTransientD1Error(err)) throw err;
+      // Full jitter: spread the retries of concurrent requests apart.
+      await sleep(Math.random() * base * 2 ** attempt);
+    }
+  }
+}

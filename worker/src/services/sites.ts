@@ -1,0 +1,60 @@
+/** Sites and their ownership: every owner route goes through `requireSite`. */
+import type { z } from "zod";
+import type { siteInputSchema, sitePatchSchema } from "../../../shared/schemas";
+import type { Site } from "../../../shared/types";
+import { ApiError } from "../errors";
+import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { nowIso, today } from "../lib/time";
+import * as sites from "../db/sites";
+import * as tokens from "../db/tokens";
+import type { Caller } from "./auth";
+
+export async function createSite(db: D1Database, ownerId: string, input: z.infer<typeof siteInputSchema>): Promise<Site> {
+  const now = nowIso();
+  const row: sites.SiteRow = {
+    id: newId("site"),
+    owner_id: ownerId,
+    key: newId("pk", 20),
+    name: input.name,
+    origins: JSON.stringify([...new Set(input.origins)]),
+    retention_days: input.retentionDays,
+    policy_url: input.policyUrl ?? null,
+    policy_version: input.policyVersion ?? today(),
+    created_at: now,
+    updated_at: now,
+  };
+  await sites.insertSite(db, row);
+  return sites.toSite(row);
+}
+
+/** The site, if the caller may act on it: 404 when it does not exist, 403 when it is someone else's. */
+export async function requireSite(db: D1Database, caller: Caller, siteId: string): Promise<sites.SiteRow> {
+  const site = await sites.findSiteById(db, siteId);
+  if (!site) throw new ApiError("not_found", "no such site");
+  if (site.owner_id !== caller.ownerId || (caller.tokenSiteId && caller.tokenSiteId !== site.id)) {
+    throw new ApiError("forbidden", "this site belongs to another account");
+  }
+  return site;
+}
+
+export async function updateSite(db: D1Database, site: sites.SiteRow, patch: z.infer<typeof sitePatchSchema>): Promise<Site> {
+  const row: sites.SiteRow = {
+    ...site,
+    name: patch.name ?? site.name,
+    origins: patch.origins ? JSON.stringify([...new Set(patch.origins)]) : site.origins,
+    retention_days: patch.retentionDays ?? site.retention_days,
+    policy_url: patch.policyUrl === undefined ? site.policy_url : patch.policyUrl,
+    policy_version: patch.policyVersion ?? site.policy_version,
+    updated_at: nowIso(),
+  };
+  await sites.updateSite(db, row);
+  return sites.toSite(row);
+}
+
+export async function createToken(db: D1Database, siteId: string, name: string) {
+  const token = `fbt_${randomToken(32)}`;
+  const id = newId("tok");
+  const createdAt = nowIso();
+  await tokens.insertToken(db, { id, siteId, name, hash: await sha256Hex(token), createdAt });
+  return { id, name, token, createdAt };
+}

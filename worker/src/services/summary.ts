@@ -1,0 +1,121 @@
+/**
+ * The summary endpoint: NPS, CSAT, CES and a trend, computed with shared/scoring.ts from
+ * per-day histograms. Without a response-level filter the histograms come from the daily
+ * aggregates only (no scan of answers, whatever the volume).
+ */
+import { cesFromDistribution, csatFromDistribution, npsFromDistribution } from "../../../shared/scoring";
+import type { Summary, SummaryQuery, TrendPoint } from "../../../shared/types";
+import { addDays, today } from "../lib/time";
+import { withD1Retry } from "../lib/d1-retry";
+import { aggregateHistograms, contextBreakdown, filteredHistograms, type DayTypeHistogram } from "../db/aggregates";
+import { ApiError } from "../errors";
+
+export const DEFAULT_RANGE_DAYS = 30;
+
+export function resolveRange(from?: string, to?: string): { from: string; to: string } {
+  const end = to ?? today();
+  const start = from ?? addDays(end, -(DEFAULT_RANGE_DAYS - 1));
+  if (start > end) throw new ApiError("invalid_body", "from: must not be after to");
+  if (Date.parse(end) - Date.parse(start) > 3 * 366 * 86_400_000) throw new ApiError("invalid_body", "from: range is limited to 3 years");
+  return { from: start, to: end };
+}
+
+/** First day of the period that holds `day` (weeks start on Monday, ISO 8601). */
+export function periodOf(day: string, interval: "day" | "week" | "month"): string {
+  if (interval === "day") return day;
+  if (interval === "month") return `${day.slice(0, 7)}-01`;
+  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+const slice = (h: number[], type: DayTypeHistogram["type"]) =>
+  type === "nps" ? h.slice(0, 11) : type === "csat" ? h.slice(1, 6) : h.slice(1, 8);
+
+const addInto = (target: number[], source: number[]) => source.forEach((n, i) => (target[i] = (target[i] ?? 0) + n));
+
+/** Totals and trend from per-day histogram rows and per-day response counts. */
+export function buildSummary(
+  meta: { site: string; survey: string | null; from: string; to: string; interval: "day" | "week" | "month" },
+  histograms: DayTypeHistogram[],
+  responses: { day: string; count: number }[],
+): Summary {
+  const totals = { nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0), ces: new Array<number>(7).fill(0) };
+  const periods = new Map<string, { responses: number; nps: number[]; csat: number[] }>();
+  const periodEntry = (day: string) => {
+    const key = periodOf(day, meta.interval);
+    let p = periods.get(key);
+    if (!p) periods.set(key, (p = { responses: 0, nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0) }));
+    return p;
+  };
+  for (const row of histograms) {
+    const dist = slice(row.h, row.type);
+    addInto(totals[row.type], dist);
+    if (row.type !== "ces") addInto(periodEntry(row.day)[row.type], dist);
+  }
+  let count = 0;
+  for (const r of responses) {
+    count += r.count;
+    periodEntry(r.day).responses += r.count;
+  }
+  const trend: TrendPoint[] = [...periods.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([period, p]) => ({
+      period,
+      responses: p.responses,
+      nps: npsFromDistribution(p.nps).score,
+      csat: csatFromDistribution(p.csat).score,
+    }));
+  return {
+    site: meta.site,
+    survey: meta.survey,
+    from: meta.from,
+    to: meta.to,
+    responses: count,
+    nps: npsFromDistribution(totals.nps),
+    csat: csatFromDistribution(totals.csat),
+    ces: cesFromDistribution(totals.ces),
+    trend,
+  };
+}
+
+export async function summarize(db: D1Database, siteId: string, q: SummaryQuery): Promise<Summary> {
+  const { from, to } = resolveRange(q.from, q.to);
+  const needsResponses = q.context || q.locale || q.page;
+  const data = await withD1Retry(() =>
+    needsResponses
+      ? filteredHistograms(db, { siteId, from, to, survey: q.survey, context: q.context, locale: q.locale, page: q.page })
+      : aggregateHistograms(db, siteId, from, to, q.survey),
+  );
+  const summary = buildSummary({ site: siteId, survey: q.survey ?? null, from, to, interval: q.interval }, data.histograms, data.responses);
+  return q.context ? { ...summary, context: q.context } : summary;
+}
+
+/** Satisfaction per value of a context key (e.g. per product). */
+export async function breakdown(
+  db: D1Database,
+  siteId: string,
+  key: string,
+  q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page">,
+) {
+  const { from, to } = resolveRange(q.from, q.to);
+  const data = await withD1Retry(() => contextBreakdown(db, { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page }, key));
+  const rows = data.counts.map(({ value, count }) => {
+    const nps = new Array<number>(11).fill(0);
+    const csat = new Array<number>(5).fill(0);
+    const ces = new Array<number>(7).fill(0);
+    for (const h of data.histograms.filter((x) => x.value === value)) {
+      addInto(h.type === "nps" ? nps : h.type === "csat" ? csat : ces, slice(h.h, h.type));
+    }
+    const n = npsFromDistribution(nps);
+    const c = csatFromDistribution(csat);
+    const e = cesFromDistribution(ces);
+    return {
+      value,
+      responses: count,
+      nps: { score: n.score, count: n.count, marginOfError: n.marginOfError },
+      csat: { score: c.score, average: c.average, count: c.count },
+      ces: { average: e.average, count: e.count },
+    };
+  });
+  return { site: siteId, key, from, to, rows };
+}
