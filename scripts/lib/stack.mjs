@@ -14,7 +14,9 @@ import { fileURLToPath } from "node:url";
 import net from "node:net";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const WRANGLER = join(ROOT, "node_modules", ".bin", "wrangler");
+// Run wrangler's JS entry with this very Node (22 under `npm run`): its shebang would pick
+// whatever `node` is first on PATH, and wrangler refuses Node 20.
+const WRANGLER_JS = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 
 /** A free TCP port on loopback. */
 export function freePort() {
@@ -30,7 +32,7 @@ export function freePort() {
 }
 
 function wrangler(args, opts = {}) {
-  return execFileSync(WRANGLER, args, {
+  return execFileSync(process.execPath, [WRANGLER_JS, ...args], {
     cwd: ROOT,
     stdio: opts.quiet ? "pipe" : "inherit",
     env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
@@ -67,7 +69,7 @@ export async function startCollector({ port, persistDir, vars = {}, quiet = true
   const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir,
     "--log-level", quiet ? "error" : "info", "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  const child = spawn(WRANGLER, args, {
+  const child = spawn(process.execPath, [WRANGLER_JS, ...args], {
     cwd: ROOT,
     stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
