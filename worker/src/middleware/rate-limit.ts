@@ -9,13 +9,14 @@ import { ApiError } from "../errors";
 import { hmacSha256, randomToken, toBase64Url } from "../lib/crypto";
 import { today } from "../lib/time";
 
-const isolateSecret = randomToken(32);
+// Made on first use: random values are not allowed in a Worker's global scope.
+let isolateSecret: string | undefined;
 
 export const publicRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limiter = c.env.PUBLIC_RATE_LIMITER;
   if (!limiter || c.req.method === "OPTIONS") return next();
   const address = c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "local";
-  const salt = `${c.env.RATE_LIMIT_SECRET ?? isolateSecret}:${today()}`;
+  const salt = `${c.env.RATE_LIMIT_SECRET ?? (isolateSecret ??= randomToken(32))}:${today()}`;
   const client = toBase64Url(await hmacSha256(salt, address)).slice(0, 22);
   const scope = c.req.path.split("/").slice(0, 4).join("/");
   const { success } = await limiter.limit({ key: `${scope}:${client}` });
