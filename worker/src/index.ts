@@ -55,6 +55,7 @@ export default {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime));
   },
   async queue(batch: MessageBatch<IngestMessage>, env: Env) {
-    await consumeIngestBatch(batch, env);
+    if (batch.queue.startsWith("feedback-ingest")) await consumeIngestBatch(batch, env);
+    else batch.ackAll();
   },
 } satisfies ExportedHandler<Env, IngestMessage>;
