@@ -114,7 +114,8 @@ export const responseInputSchema = z.object({
   site: z.string().min(1).max(64),
   survey: z.string().min(1).max(64),
   respondent: z.string().min(16).max(128),
-  consent: z.object({ granted: z.boolean(), policy: z.string().max(64).optional() }),
+  /** `policy`: version of the privacy policy shown; `text`: version of the consent wording shown. */
+  consent: z.object({ granted: z.boolean(), policy: z.string().max(64).optional(), text: z.string().max(64).optional() }),
   locale: localeSchema.optional(),
   page: z.string().max(2048).optional(),
   context: contextSchema.optional(),

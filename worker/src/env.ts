@@ -8,6 +8,8 @@ export interface Env {
   PUBLIC_RATE_LIMITER?: RateLimit;
   /** Buffered ingestion (INGEST_MODE = "queue"): producer in POST /v1/responses, consumer in this worker. */
   INGEST_QUEUE?: Queue<import("./services/ingest-queue").IngestMessage>;
+  /** Detractor alerts to owners' webhooks (consumer in this worker, dead-letter queue feedback-alerts-dlq). */
+  ALERT_QUEUE?: Queue<import("./services/alerts").AlertMessage>;
   /** "direct" (default) writes each submission in one D1 batch; "queue" buffers through INGEST_QUEUE. */
   INGEST_MODE?: string;
   /** Secret mixed into the daily salt of rate-limit keys; a random per-isolate value when unset. */
@@ -24,6 +26,9 @@ declare global {
       ASSETS: Fetcher;
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
       ENVIRONMENT?: string;
+    }
+    interface GlobalProps {
+      mainModule: typeof import("./index");
     }
   }
 }

@@ -10,8 +10,10 @@ import { publicRoutes } from "./routes/public";
 import { authRoutes } from "./routes/auth";
 import { siteRoutes } from "./routes/sites";
 import { resultRoutes } from "./routes/results";
+import { privacyRoutes } from "./routes/privacy";
 import { serveDashboard, serveWidgetFile } from "./routes/assets";
 import { consumeIngestBatch, type IngestMessage } from "./services/ingest-queue";
+import { consumeAlertBatch, consumeDeadAlerts, type AlertMessage } from "./services/alerts";
 import { runScheduled } from "./services/scheduled";
 
 export const app = new Hono<AppEnv>();
@@ -30,6 +32,7 @@ app.route("/v1", publicRoutes);
 app.route("/api/auth", authRoutes);
 app.route("/api/sites", siteRoutes);
 app.route("/api/sites", resultRoutes);
+app.route("/api/sites", privacyRoutes);
 
 app.get("/widget*", serveWidgetFile);
 app.all("/api/*", () => {
@@ -54,8 +57,10 @@ export default {
   async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
     ctx.waitUntil(runScheduled(env, controller.scheduledTime));
   },
-  async queue(batch: MessageBatch<IngestMessage>, env: Env) {
-    if (batch.queue.startsWith("feedback-ingest")) await consumeIngestBatch(batch, env);
+  async queue(batch: MessageBatch<IngestMessage | AlertMessage>, env: Env) {
+    if (batch.queue === "feedback-alerts-dlq") await consumeDeadAlerts(batch as MessageBatch<AlertMessage>, env);
+    else if (batch.queue.startsWith("feedback-alerts")) await consumeAlertBatch(batch as MessageBatch<AlertMessage>, env);
+    else if (batch.queue.startsWith("feedback-ingest")) await consumeIngestBatch(batch as MessageBatch<IngestMessage>, env);
     else batch.ackAll();
   },
-} satisfies ExportedHandler<Env, IngestMessage>;
+} satisfies ExportedHandler<Env, IngestMessage | AlertMessage>;

@@ -20,10 +20,13 @@ export interface NewResponse {
   device: string;
   context: Record<string, string> | null;
   consentPolicy: string | null;
+  consentText: string | null;
   consentAt: string;
   createdAt: string;
   day: string;
   npsMin: number | null;
+  /** A detractor (NPS 0-6) or unhappy CSAT (1-2): owners' webhooks get an alert. */
+  alert: boolean;
   answers: NewAnswer[];
 }
 
@@ -37,11 +40,11 @@ export function insertResponseStatements(db: D1Database, r: NewResponse): D1Prep
   const stmts = [
     db.prepare(
       `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context,
-         consent_policy, consent_at, created_at, day, nps_min)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         consent_policy, consent_at, created_at, day, nps_min, consent_text)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
     ).bind(r.id, r.siteId, r.surveyId, r.bodyHash, r.respondentHash, r.locale, r.page, r.device,
-      r.context ? JSON.stringify(r.context) : null, r.consentPolicy, r.consentAt, r.createdAt, r.day, r.npsMin),
+      r.context ? JSON.stringify(r.context) : null, r.consentPolicy, r.consentAt, r.createdAt, r.day, r.npsMin, r.consentText),
   ];
   for (const a of r.answers) {
     stmts.push(
@@ -63,6 +66,17 @@ export function insertResponseStatements(db: D1Database, r: NewResponse): D1Prep
       ).bind(r.id, r.siteId, key, value, r.day, r.bodyHash),
     );
   }
+  if (r.alert) {
+    // Alert deliveries are born in the same transaction as the response: none is lost, none doubled.
+    stmts.push(
+      db.prepare(
+        `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at)
+         SELECT ?1 || ':' || w.id, ?2, w.id, ?1, 'pending', ?3, ?3 FROM webhooks w
+         WHERE w.site_id = ?2 AND w.active = 1 AND EXISTS (SELECT 1 FROM responses WHERE id = ?1 AND body_hash = ?4)
+         ON CONFLICT (id) DO NOTHING`,
+      ).bind(r.id, r.siteId, r.createdAt, r.bodyHash),
+    );
+  }
   return stmts;
 }
 
@@ -70,9 +84,14 @@ export const findResponseHash = (db: D1Database, id: string) =>
   db.prepare("SELECT site_id, body_hash FROM responses WHERE id = ?1").bind(id).first<{ site_id: string; body_hash: string }>();
 
 /** Deletes every response of a respondent on a site; triggers remove answers, context and aggregate weight. */
-export const deleteRespondentResponses = async (db: D1Database, siteId: string, respondentHash: string): Promise<number> =>
-  (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id")
-    .bind(siteId, respondentHash).all()).results.length;
+export async function deleteRespondentResponses(db: D1Database, siteId: string, respondentHash: string, at: string): Promise<number> {
+  const [deleted] = await db.batch([
+    db.prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id").bind(siteId, respondentHash),
+    db.prepare("INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted) VALUES (?1, ?2, ?3, changes()) ON CONFLICT DO NOTHING")
+      .bind(siteId, respondentHash, at),
+  ]);
+  return deleted!.results.length;
+}
 
 export const deleteResponse = async (db: D1Database, siteId: string, id: string): Promise<number> =>
   (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(siteId, id).all()).results.length;

@@ -7,6 +7,7 @@ import { ApiError, errorResponse } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
 import { parseOr400 } from "../lib/validate";
+import { nowIso } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
 import { grantCors, preflight } from "../middleware/public-cors";
 import { publicRateLimit } from "../middleware/rate-limit";
@@ -15,6 +16,7 @@ import * as surveysDb from "../db/surveys";
 import { deleteRespondentResponses } from "../db/responses";
 import { checkSubmission, respondentHash, storeSubmission } from "../services/ingest";
 import { enqueueSubmission } from "../services/ingest-queue";
+import { enqueueAlerts } from "../services/alerts";
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -49,9 +51,12 @@ publicRoutes.post("/responses", async (c) => {
     const raw = await readJsonBody(c.req.raw);
     const accepted = await checkSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin });
     allowed = accepted.siteOrigins;
-    const outcome = c.env.INGEST_MODE === "queue" && c.env.INGEST_QUEUE
-      ? await enqueueSubmission(c.env, accepted.row)
-      : await storeSubmission(c.env.DB, accepted.row);
+    const queued = c.env.INGEST_MODE === "queue" && !!c.env.INGEST_QUEUE;
+    const outcome = queued ? await enqueueSubmission(c.env, accepted.row) : await storeSubmission(c.env.DB, accepted.row);
+    if (!queued && outcome.status === 201 && accepted.row.alert) {
+      // After the answer: the customer's request never waits for, or fails with, an alert.
+      c.executionCtx.waitUntil(enqueueAlerts(c.env, accepted.row.id).catch((err) => console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String(err) }))));
+    }
     const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
     grantCors(headers, origin, allowed);
     const body = outcome.status === 201 ? { id: outcome.id } : { id: outcome.id, duplicate: true };
@@ -84,7 +89,7 @@ publicRoutes.post("/forget", async (c) => {
   const origins = JSON.parse(site.origins) as string[];
   if (origin !== null && !origins.includes(origin)) throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
   const hash = await respondentHash(site.id, input.respondent);
-  const deleted = await withD1Retry(() => deleteRespondentResponses(c.env.DB, site.id, hash));
+  const deleted = await withD1Retry(() => deleteRespondentResponses(c.env.DB, site.id, hash, nowIso()));
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
   grantCors(headers, origin, origins);
   return new Response(JSON.stringify({ deleted }), { status: 200, headers });

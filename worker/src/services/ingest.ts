@@ -40,7 +40,7 @@ function assertConsent(body: unknown): void {
 function canonicalBody(input: ResponseInput): string {
   const sorted = (o: Record<string, string> | undefined) =>
     o ? Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
-  return JSON.stringify([input.id, input.site, input.survey, input.respondent, input.consent.policy ?? null,
+  return JSON.stringify([input.id, input.site, input.survey, input.respondent, input.consent.policy ?? null, input.consent.text ?? null,
     input.locale ?? null, input.page ?? null, sorted(input.context), input.answers.map((a) => [a.question, a.value])]);
 }
 
@@ -90,10 +90,12 @@ export async function checkSubmission(
       device: deviceClass(request.headers),
       context: input.context && Object.keys(input.context).length > 0 ? input.context : null,
       consentPolicy: input.consent.policy ?? null,
+      consentText: input.consent.text ?? null,
       consentAt: createdAt,
       createdAt,
       day: dayOf(createdAt),
       npsMin: npsScores.length > 0 ? Math.min(...npsScores) : null,
+      alert: answers.some((a) => (a.type === "nps" && a.score! <= 6) || (a.type === "csat" && a.score! <= 2)),
       answers,
     },
   };

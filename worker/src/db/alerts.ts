@@ -1,0 +1,83 @@
+/** SQL of webhooks and alert deliveries. */
+export interface WebhookRow {
+  id: string;
+  site_id: string;
+  url: string;
+  secret: string;
+  created_at: string;
+  active: number;
+}
+
+export interface DeliveryRow {
+  id: string;
+  site_id: string;
+  webhook_id: string;
+  response_id: string;
+  status: "pending" | "delivered" | "retrying" | "dead" | "erased";
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export const insertWebhook = (db: D1Database, w: WebhookRow) =>
+  db.prepare("INSERT INTO webhooks (id, site_id, url, secret, created_at, active) VALUES (?1, ?2, ?3, ?4, ?5, 1)")
+    .bind(w.id, w.site_id, w.url, w.secret, w.created_at).run();
+
+export const listWebhooks = async (db: D1Database, siteId: string) =>
+  (await db.prepare("SELECT * FROM webhooks WHERE site_id = ?1 AND active = 1 ORDER BY created_at").bind(siteId).all<WebhookRow>()).results;
+
+export const deactivateWebhook = (db: D1Database, siteId: string, id: string) =>
+  db.prepare("UPDATE webhooks SET active = 0 WHERE site_id = ?1 AND id = ?2 AND active = 1").bind(siteId, id).run();
+
+export const pendingDeliveriesOf = async (db: D1Database, responseId: string) =>
+  (await db.prepare("SELECT id FROM alert_deliveries WHERE response_id = ?1 AND status = 'pending'").bind(responseId).all<{ id: string }>()).results;
+
+/** Pending deliveries whose first send may have been lost (the enqueue happens after the write). */
+export const stalePendingDeliveries = async (db: D1Database, olderThan: string, limit = 500) =>
+  (await db.prepare("SELECT id FROM alert_deliveries WHERE status = 'pending' AND attempts = 0 AND created_at < ?1 ORDER BY created_at LIMIT ?2")
+    .bind(olderThan, limit).all<{ id: string }>()).results;
+
+export interface DeliveryContext {
+  delivery: DeliveryRow;
+  webhook: WebhookRow | null;
+  response: { id: string; survey_id: string; locale: string | null; page: string | null; context: string | null; created_at: string } | null;
+  answers: { question_id: string; type: string; score: number | null; value: string }[];
+  siteName: string | null;
+  surveyName: string | null;
+}
+
+export async function loadDelivery(db: D1Database, id: string): Promise<DeliveryContext | null> {
+  const delivery = await db.prepare("SELECT * FROM alert_deliveries WHERE id = ?1").bind(id).first<DeliveryRow>();
+  if (!delivery) return null;
+  const [webhook, response, answers, names] = await db.batch([
+    db.prepare("SELECT * FROM webhooks WHERE id = ?1").bind(delivery.webhook_id),
+    db.prepare("SELECT id, survey_id, locale, page, context, created_at FROM responses WHERE id = ?1").bind(delivery.response_id),
+    db.prepare("SELECT question_id, type, score, value FROM answers WHERE response_id = ?1").bind(delivery.response_id),
+    db.prepare(
+      "SELECT s.name AS site_name, v.name AS survey_name FROM sites s LEFT JOIN responses r ON r.id = ?2 LEFT JOIN surveys v ON v.id = r.survey_id WHERE s.id = ?1",
+    ).bind(delivery.site_id, delivery.response_id),
+  ]);
+  const n = names!.results[0] as { site_name: string; survey_name: string | null } | undefined;
+  return {
+    delivery,
+    webhook: (webhook!.results[0] as WebhookRow | undefined) ?? null,
+    response: (response!.results[0] as DeliveryContext["response"] | undefined) ?? null,
+    answers: answers!.results as DeliveryContext["answers"],
+    siteName: n?.site_name ?? null,
+    surveyName: n?.survey_name ?? null,
+  };
+}
+
+export const markDelivery = (db: D1Database, id: string, status: DeliveryRow["status"], lastStatus: number | null, lastError: string | null, at: string) =>
+  db.prepare(
+    `UPDATE alert_deliveries SET status = ?2, attempts = attempts + 1, last_status = ?3, last_error = ?4, updated_at = ?5
+     WHERE id = ?1 AND status NOT IN ('delivered', 'erased')`,
+  ).bind(id, status, lastStatus, lastError, at).run();
+
+export const markDead = (db: D1Database, id: string, at: string) =>
+  db.prepare("UPDATE alert_deliveries SET status = 'dead', updated_at = ?2 WHERE id = ?1 AND status IN ('pending', 'retrying')").bind(id, at).run();
+
+export const recentDeliveries = async (db: D1Database, siteId: string, limit = 50) =>
+  (await db.prepare("SELECT * FROM alert_deliveries WHERE site_id = ?1 ORDER BY created_at DESC LIMIT ?2").bind(siteId, limit).all<DeliveryRow>()).results;
