@@ -12,12 +12,13 @@ export default defineConfig({
     projects: [
       {
         plugins: [
-          cloudflareTest(async () => ({
+          cloudflareTest(async ({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
                 ENVIRONMENT: "test",
+                WEBHOOK_RECEIVER: inject("webhookReceiver"),
               },
             },
           })),
@@ -26,6 +27,7 @@ export default defineConfig({
           name: "worker",
           include: ["tests/worker/**/*.test.ts"],
           setupFiles: ["tests/worker/apply-migrations.ts"],
+          globalSetup: ["tests/worker/webhook-receiver.ts"],
           testTimeout: 60_000,
         },
       },

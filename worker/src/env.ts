@@ -26,6 +26,8 @@ declare global {
       ASSETS: Fetcher;
       TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
       ENVIRONMENT?: string;
+      /** Test only: URL of the loopback webhook receiver (tests/worker/webhook-receiver.ts). */
+      WEBHOOK_RECEIVER: string;
     }
     interface GlobalProps {
       mainModule: typeof import("./index");
