@@ -80,6 +80,88 @@ export function insertResponseStatements(db: D1Database, r: NewResponse): D1Prep
   return stmts;
 }
 
+/** Rows per multi-row statement are bounded by bytes of JSON, not by bound parameters (one per statement). */
+const MULTI_ROW_JSON_BYTES = 256 * 1024;
+
+/**
+ * The statements of many submissions at once (the queue consumer): one INSERT per table
+ * per chunk, each reading its rows from a single JSON parameter through `json_each`, so a
+ * batch of 100 submissions is a handful of statements and never nears D1's limit of 100
+ * bound parameters per statement. Same guarantees as insertResponseStatements: the response
+ * insert does nothing for an existing id (statement results list only the new ids), and
+ * answers, context and alerts are written only under a response with this exact body hash,
+ * doing nothing on conflict; the same submission twice, in one batch or in two, counts once.
+ */
+export function insertResponsesStatements(db: D1Database, rows: NewResponse[]): D1PreparedStatement[] {
+  const chunks: NewResponse[][] = [];
+  let current: NewResponse[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const size = JSON.stringify(r).length;
+    if (current.length > 0 && bytes + size > MULTI_ROW_JSON_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(r);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks.flatMap((chunk) => multiRowStatements(db, chunk));
+}
+
+function multiRowStatements(db: D1Database, rows: NewResponse[]): D1PreparedStatement[] {
+  const responsesJson = JSON.stringify(rows.map((r) => ({
+    id: r.id, site: r.siteId, survey: r.surveyId, hash: r.bodyHash, respondent: r.respondentHash, locale: r.locale,
+    page: r.page, device: r.device, context: r.context ? JSON.stringify(r.context) : null, policy: r.consentPolicy,
+    consentAt: r.consentAt, createdAt: r.createdAt, day: r.day, npsMin: r.npsMin, text: r.consentText,
+  })));
+  const answersJson = JSON.stringify(rows.flatMap((r) => r.answers.map((a) => ({
+    id: r.id, q: a.questionId, site: r.siteId, survey: r.surveyId, day: r.day, type: a.type, score: a.score, value: a.value, hash: r.bodyHash,
+  }))));
+  const contextJson = JSON.stringify(rows.flatMap((r) => Object.entries(r.context ?? {}).map(([key, value]) => ({
+    id: r.id, site: r.siteId, key, value, day: r.day, hash: r.bodyHash,
+  }))));
+  const alertsJson = JSON.stringify(rows.filter((r) => r.alert).map((r) => ({ id: r.id, site: r.siteId, at: r.createdAt, hash: r.bodyHash })));
+  // `WHERE true` lets SQLite parse ON CONFLICT after INSERT … SELECT; `ORDER BY key` keeps the batch's order.
+  const stmts = [
+    db.prepare(
+      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context,
+         consent_policy, consent_at, created_at, day, nps_min, consent_text)
+       SELECT v->>'id', v->>'site', v->>'survey', v->>'hash', v->>'respondent', v->>'locale', v->>'page', v->>'device',
+         v->>'context', v->>'policy', v->>'consentAt', v->>'createdAt', v->>'day', v->>'npsMin', v->>'text'
+       FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE true ORDER BY k
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+    ).bind(responsesJson),
+    db.prepare(
+      `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
+       SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'type', v->>'score', v->>'value'
+       FROM (SELECT value AS v, key AS k FROM json_each(?1))
+       WHERE EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND body_hash = v->>'hash') ORDER BY k
+       ON CONFLICT (response_id, question_id) DO NOTHING`,
+    ).bind(answersJson),
+  ];
+  if (contextJson !== "[]") {
+    stmts.push(db.prepare(
+      `INSERT INTO response_context (response_id, site_id, key, value, day)
+       SELECT v->>'id', v->>'site', v->>'key', v->>'value', v->>'day'
+       FROM (SELECT value AS v, key AS k FROM json_each(?1))
+       WHERE EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND body_hash = v->>'hash') ORDER BY k
+       ON CONFLICT (response_id, key) DO NOTHING`,
+    ).bind(contextJson));
+  }
+  if (alertsJson !== "[]") {
+    stmts.push(db.prepare(
+      `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at)
+       SELECT (v->>'id') || ':' || w.id, v->>'site', w.id, v->>'id', 'pending', v->>'at', v->>'at'
+       FROM (SELECT value AS v FROM json_each(?1)) JOIN webhooks w ON w.site_id = v->>'site' AND w.active = 1
+       WHERE EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND body_hash = v->>'hash')
+       ON CONFLICT (id) DO NOTHING`,
+    ).bind(alertsJson));
+  }
+  return stmts;
+}
+
 export const findResponseHash = (db: D1Database, id: string) =>
   db.prepare("SELECT site_id, body_hash FROM responses WHERE id = ?1").bind(id).first<{ site_id: string; body_hash: string }>();
 

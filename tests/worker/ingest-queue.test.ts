@@ -1,0 +1,287 @@
+/**
+ * Buffered ingestion (INGEST_MODE = "queue", ARCHITECTURE.md): the route validates and
+ * answers, the Queue consumer writes. Queues deliver at least once and retry failed
+ * batches, so these tests check the one promise that matters: an accepted answer is
+ * written exactly once, whatever the redeliveries and failures on the way.
+ */
+import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { BASE, clientId, json, SHOP, submission, world, type World } from "./fixtures";
+import type { IngestMessage } from "../../worker/src/services/ingest-queue";
+
+const mod = await import("../../worker/src/index");
+const worker = mod.default;
+const app = mod.app;
+
+/** A queue producer that keeps what it was given, so each test delivers messages itself. */
+function captureQueue() {
+  const sent: IngestMessage[] = [];
+  return {
+    sent,
+    binding: {
+      async send(body: IngestMessage) {
+        sent.push(structuredClone(body));
+      },
+      async sendBatch(items: Iterable<{ body: IngestMessage }>) {
+        for (const item of items) sent.push(structuredClone(item.body));
+      },
+    } as unknown as Queue<IngestMessage>,
+  };
+}
+
+/** POST /v1/responses through the app in queue mode, with a capturing producer. */
+async function submitQueued(body: unknown, queue = captureQueue(), db: D1Database = env.DB) {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(
+    new Request(`${BASE}/v1/responses`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: SHOP, "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}` },
+      body: JSON.stringify(body),
+    }),
+    { ...env, DB: db, INGEST_MODE: "queue", INGEST_QUEUE: queue.binding },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return { res, queue };
+}
+
+/** Accepted messages for `count` fresh submissions (optionally shaped by `make`). */
+async function acceptedMessages(w: World, count: number, make: (i: number) => Record<string, unknown> = () => ({})) {
+  const queue = captureQueue();
+  for (let i = 0; i < count; i++) {
+    const { res } = await submitQueued(submission(w, make(i)), queue);
+    expect(res.status).toBe(201);
+  }
+  return queue.sent;
+}
+
+let seq = 0;
+/** Runs the worker's queue handler on one delivery of `bodies`, as the Queues runtime would. */
+async function deliver(bodies: IngestMessage[], attempts = 1, db: D1Database = env.DB) {
+  const batch = createMessageBatch<IngestMessage>(
+    "feedback-ingest",
+    bodies.map((body) => ({ id: `msg-${++seq}`, timestamp: new Date(), attempts, body: structuredClone(body) })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch as never, { ...env, DB: db } as never);
+  const result = await getQueueResult(batch, ctx);
+  const ids = batch.messages.map((m) => m.id);
+  const acked = result.ackAll ? ids : result.explicitAcks;
+  const retried = result.retryBatch.retry ? ids : result.retryMessages.map((m) => m.msgId);
+  return { ids, acked, retried };
+}
+
+/** What the database holds for a site: responses, answers, and the aggregates' view of them. */
+async function stored(w: World) {
+  const q = (sql: string) => env.DB.prepare(sql).bind(w.site.id).first<{ n: number }>().then((r) => Number(r?.n ?? 0));
+  return {
+    responses: await q("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1"),
+    answers: await q("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1"),
+    context: await q("SELECT COUNT(*) AS n FROM response_context WHERE site_id = ?1"),
+    aggregated: await q("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1"),
+    dailyResponses: await q("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1"),
+  };
+}
+
+/** A D1 binding whose batch() misbehaves as told, passing everything else through. */
+function faultyDb(fault: (call: number, real: () => Promise<D1Result[]>) => Promise<D1Result[]>) {
+  let calls = 0;
+  const real = env.DB;
+  return new Proxy(real, {
+    get(target, prop) {
+      if (prop === "batch") return (stmts: D1PreparedStatement[]) => fault(++calls, () => target.batch(stmts));
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  }) as D1Database;
+}
+
+const ANSWERS = (i: number) => ({
+  answers: [
+    { question: "nps", value: i % 11 },
+    { question: "csat", value: 1 + (i % 5) },
+    { question: "why", value: `reason ${i}` },
+  ],
+  context: { productId: `sku-${i % 7}`, orderId: `A-${i}` },
+});
+
+describe("queue mode › POST /v1/responses", () => {
+  it("a valid submission › should answer 201 at once and be written only by the consumer", async () => {
+    const w = await world();
+    const body = submission(w, ANSWERS(3));
+    const { res, queue } = await submitQueued(body);
+    expect(res.status).toBe(201);
+    expect(await json(res)).toEqual({ id: body.id });
+    expect(res.headers.get("access-control-allow-origin")).toBe(SHOP);
+    expect(queue.sent).toHaveLength(1);
+    expect(await stored(w)).toMatchObject({ responses: 0, answers: 0 });
+
+    const { ids, acked, retried } = await deliver(queue.sent);
+    expect(acked).toEqual(ids);
+    expect(retried).toEqual([]);
+    expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
+  });
+
+  it("an id already written › should answer 200 duplicate for the same body and 422 for another, queueing nothing", async () => {
+    const w = await world();
+    const body = submission(w);
+    const first = await submitQueued(body);
+    await deliver(first.queue.sent);
+    const again = await submitQueued(body);
+    expect(again.res.status).toBe(200);
+    expect(await json(again.res)).toEqual({ id: body.id, duplicate: true });
+    const reused = await submitQueued({ ...body, answers: [{ question: "nps", value: 1 }] });
+    expect(reused.res.status).toBe(422);
+    expect(again.queue.sent).toEqual([]);
+    expect(reused.queue.sent).toEqual([]);
+    expect(await stored(w)).toMatchObject({ responses: 1, answers: 1, aggregated: 1 });
+  });
+
+  it("an invalid submission › should be refused before the queue", async () => {
+    const w = await world();
+    const { res, queue } = await submitQueued(submission(w, { answers: [{ question: "nps", value: 11 }] }));
+    expect(res.status).toBe(400);
+    expect(queue.sent).toEqual([]);
+  });
+
+  it("the real queue binding › should answer 201 and the runtime's consumer should write the answer once", async () => {
+    const w = await world();
+    const body = submission(w, ANSWERS(5));
+    const ctx = createExecutionContext();
+    const res = await app.fetch(
+      new Request(`${BASE}/v1/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: SHOP, "cf-connecting-ip": "10.8.0.1" },
+        body: JSON.stringify(body),
+      }),
+      { ...env, INGEST_MODE: "queue" },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(res.status).toBe(201);
+    // The consumer runs after max_batch_timeout (1 s); bounded wait.
+    const deadline = Date.now() + 15_000;
+    while ((await stored(w)).responses === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
+  });
+});
+
+describe("queue consumer › at-least-once delivery", () => {
+  it("the same message delivered twice, in one batch and in another › should count once", async () => {
+    const w = await world();
+    const [message] = await acceptedMessages(w, 1, ANSWERS);
+    const once = await deliver([message!, message!]);
+    expect(once.acked).toEqual(once.ids);
+    const twice = await deliver([message!], 2);
+    expect(twice.acked).toEqual(twice.ids);
+    expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
+  });
+
+  it("a full batch of 100 › should write every answer once with multi-row inserts, and again nothing on redelivery", async () => {
+    const w = await world();
+    const messages = await acceptedMessages(w, 100, ANSWERS);
+    const first = await deliver(messages);
+    expect(first.acked).toHaveLength(100);
+    const expected = { responses: 100, answers: 300, context: 200, aggregated: 200, dailyResponses: 100 };
+    expect(await stored(w)).toEqual(expected);
+    await deliver(messages.slice().reverse(), 2);
+    expect(await stored(w)).toEqual(expected);
+    // The aggregates hold exactly the answers' histogram.
+    const h = await env.DB.prepare("SELECT h0, h5, h10 FROM daily_aggregates WHERE site_id = ?1 AND question_id = 'nps'").bind(w.site.id).first();
+    expect(h).toEqual({ h0: 10, h5: 9, h10: 9 });
+  });
+
+  it("two messages with one id and different bodies in one batch › should keep the first body only", async () => {
+    const w = await world();
+    const [a] = await acceptedMessages(w, 1, () => ({ answers: [{ question: "nps", value: 10 }] }));
+    const [b] = await acceptedMessages(w, 1, () => ({ answers: [{ question: "nps", value: 0 }, { question: "csat", value: 1 }] }));
+    const clash: IngestMessage = { kind: "response", row: { ...b!.row, id: a!.row.id } };
+    await deliver([a!, clash]);
+    expect(await stored(w)).toMatchObject({ responses: 1, answers: 1, aggregated: 1 });
+    const score = await env.DB.prepare("SELECT score FROM answers WHERE response_id = ?1").bind(a!.row.id).first<{ score: number }>();
+    expect(score!.score).toBe(10);
+  });
+});
+
+describe("queue consumer › failures mid-batch", () => {
+  it("the database overloaded for the whole batch › should retry every message and write nothing; the redelivery writes each once", async () => {
+    const w = await world();
+    const messages = await acceptedMessages(w, 5, ANSWERS);
+    const down = faultyDb(async () => {
+      throw new Error("D1_ERROR: D1 DB is overloaded. Too many requests queued.");
+    });
+    const failed = await deliver(messages, 1, down);
+    expect(failed.acked).toEqual([]);
+    expect(failed.retried.sort()).toEqual(failed.ids.sort());
+    expect(await stored(w)).toMatchObject({ responses: 0, answers: 0, aggregated: 0 });
+
+    const retried = await deliver(messages, 2);
+    expect(retried.acked).toEqual(retried.ids);
+    expect(await stored(w)).toEqual({ responses: 5, answers: 15, context: 10, aggregated: 10, dailyResponses: 5 });
+  });
+
+  it("a batch committed but its answer lost (network) › should be retried without doubling anything", async () => {
+    const w = await world();
+    const messages = await acceptedMessages(w, 4, ANSWERS);
+    // The first call commits, then the connection drops before the result arrives.
+    const flaky = faultyDb(async (call, real) => {
+      const results = await real();
+      if (call === 1) throw new Error("D1_ERROR: Network connection lost.");
+      return results;
+    });
+    const r = await deliver(messages, 1, flaky);
+    expect(r.acked).toEqual(r.ids);
+    expect(await stored(w)).toEqual({ responses: 4, answers: 12, context: 8, aggregated: 8, dailyResponses: 4 });
+
+    // Every call commits and then fails: the whole batch comes back later, still nothing doubles.
+    const lost = faultyDb(async (_call, real) => {
+      await real();
+      throw new Error("D1_ERROR: Network connection lost.");
+    });
+    const more = await acceptedMessages(w, 3, ANSWERS);
+    const failed = await deliver(more, 1, lost);
+    expect(failed.retried.sort()).toEqual(failed.ids.sort());
+    const redelivered = await deliver(more, 2);
+    expect(redelivered.acked).toEqual(redelivered.ids);
+    expect(await stored(w)).toEqual({ responses: 7, answers: 21, context: 14, aggregated: 14, dailyResponses: 7 });
+  });
+
+  it("a batch() that throws once › should be written on the fallback path with each answer once", async () => {
+    const w = await world();
+    const messages = await acceptedMessages(w, 6, ANSWERS);
+    const once = faultyDb(async (call, real) => {
+      if (call === 1) throw new Error("D1_ERROR: SQLITE_CONSTRAINT: simulated failure in statement 3 of the batch");
+      return real();
+    });
+    const r = await deliver(messages, 1, once);
+    expect(r.acked).toEqual(r.ids);
+    expect(r.retried).toEqual([]);
+    expect(await stored(w)).toEqual({ responses: 6, answers: 18, context: 12, aggregated: 12, dailyResponses: 6 });
+    await deliver(messages, 2);
+    expect(await stored(w)).toEqual({ responses: 6, answers: 18, context: 12, aggregated: 12, dailyResponses: 6 });
+  });
+
+  it("a poison message whose insert fails mid-batch › should roll the batch back, write the good ones once and retry only the poison", async () => {
+    const w = await world();
+    const [good1, bad, good2] = await acceptedMessages(w, 3, ANSWERS);
+    // answers.value is NOT NULL: this row fails in the middle of the batch's transaction.
+    const poison: IngestMessage = { kind: "response", row: { ...bad!.row, answers: bad!.row.answers.map((a) => ({ ...a, value: null as unknown as string })) } };
+    const r = await deliver([good1!, poison, good2!]);
+    expect(r.acked).toEqual([r.ids[0], r.ids[2]]);
+    expect(r.retried).toEqual([r.ids[1]]);
+    expect(await stored(w)).toEqual({ responses: 2, answers: 6, context: 4, aggregated: 4, dailyResponses: 2 });
+    const poisoned = await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE id = ?1").bind(bad!.row.id).first<{ n: number }>();
+    expect(poisoned!.n).toBe(0);
+
+    // At-least-once: the whole batch may come again, with the original (valid) message this time.
+    const again = await deliver([good1!, bad!, good2!], 2);
+    expect(again.acked).toEqual(again.ids);
+    expect(await stored(w)).toEqual({ responses: 3, answers: 9, context: 6, aggregated: 6, dailyResponses: 3 });
+  });
+
+  it("messages of another kind › should be acknowledged and ignored", async () => {
+    const r = await deliver([{ kind: "something-else", id: clientId() } as unknown as IngestMessage]);
+    expect(r.acked).toEqual(r.ids);
+  });
+});
