@@ -109,7 +109,7 @@ describe("detractor alerts", () => {
     // Run the consumer on both deliveries, as the queue would.
     const batch = createMessageBatch("feedback-alerts", deliveries.results.map((d, i) => ({ id: `m${i}`, timestamp: Date.now(), attempts: 1, body: { kind: "alert", deliveryId: d.id } })));
     const ctx = createExecutionContext();
-    await worker.queue(batch as never, env, ctx);
+    await worker.queue(batch as never, env);
     const result = await getQueueResult(batch, ctx);
     const okMsg = `m${deliveries.results.findIndex((d) => d.webhook_id === okHook.id)}`;
     const failMsg = `m${deliveries.results.findIndex((d) => d.webhook_id === failHook.id)}`;
@@ -137,7 +137,7 @@ describe("detractor alerts", () => {
     const failDelivery = deliveries.results.find((d) => d.webhook_id === failHook.id)!;
     const dlq = createMessageBatch("feedback-alerts-dlq", [{ id: "d1", timestamp: Date.now(), attempts: 5, body: { kind: "alert", deliveryId: failDelivery.id } }]);
     const ctx2 = createExecutionContext();
-    await worker.queue(dlq as never, env, ctx2);
+    await worker.queue(dlq as never, env);
     await getQueueResult(dlq, ctx2);
     const status = await json(await call("GET", `/api/sites/${w.site.id}/alerts`, { cookie: w.owner.cookie }));
     const byId = Object.fromEntries(status.map((s: { id: string; status: string }) => [s.id, s]));
@@ -155,7 +155,7 @@ describe("detractor alerts", () => {
     await call("POST", "/v1/forget", { body: { site: w.site.key, respondent: "erase-me-before-alert-001" }, origin: "https://shop.example" });
     const batch = createMessageBatch("feedback-alerts", [{ id: "e1", timestamp: Date.now(), attempts: 1, body: { kind: "alert", deliveryId: delivery!.id } }]);
     const ctx = createExecutionContext();
-    await worker.queue(batch as never, env, ctx);
+    await worker.queue(batch as never, env);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["e1"]);
     expect((await received()).filter((r) => r.path === `/ok/${tag}`)).toEqual([]);
     const row = await env.DB.prepare("SELECT status FROM alert_deliveries WHERE id = ?1").bind(delivery!.id).first<{ status: string }>();
