@@ -5,24 +5,9 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
-// @ts-expect-error: plain ESM helper shared with `npm run dev`
-import { startStack as startStackJs, ROOT } from "../../scripts/lib/stack.mjs";
+import { startStack, ROOT, type Stack } from "../../scripts/lib/stack.mjs";
 
-export interface Stack {
-  collectorUrl: string;
-  shopUrl: string;
-  persistDir: string;
-  demo: { email: string; password: string; siteId: string; siteKey: string; surveyId: string } | null;
-  logs(): string;
-  stop(): Promise<void>;
-}
-
-export const startStack = startStackJs as (options?: {
-  seed?: boolean;
-  csp?: boolean;
-  vars?: Record<string, string>;
-  extraOrigins?: string[];
-}) => Promise<Stack>;
+export { startStack, type Stack };
 
 export const REPO_ROOT: string = ROOT;
 export const SCREENSHOT_DIR = join(REPO_ROOT, "docs", "screenshots");
