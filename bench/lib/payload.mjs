@@ -1,0 +1,128 @@
+/**
+ * Bytes a visitor downloads: our widget from dist/ (read from the build, never rebuilt
+ * here), beside the peers' widgets taken from their npm packages at bench time
+ * (`npm pack` into bench/.cache) and Preact alone, the floor of any Preact UI.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { transformSync } from "esbuild";
+import { build } from "esbuild";
+import { ROOT } from "../../scripts/lib/stack.mjs";
+
+export const sizes = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+});
+
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const ZERO = { raw: 0, gzip: 0, brotli: 0 };
+
+/** Our widget: the loader, then what the manifest says is loaded when a survey shows. */
+export function ourWidget() {
+  const dist = join(ROOT, "dist");
+  const files = existsSync(dist) ? readdirSync(dist).filter((f) => /^widget.*\.(js|css)$/.test(f)) : [];
+  if (!files.includes("widget.js")) return { missing: "dist/widget.js not found: run `npm run build:widget` first" };
+  const manifestPath = join(dist, "widget-manifest.json");
+  const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : null;
+  const file = (f) => ({ file: f, ...sizes(readFileSync(join(dist, f.replace(/^\/+/, "")))) });
+  const all = files.map(file);
+  const loader = all.find((f) => f.file === "widget.js");
+  // What a survey adds for a visitor in English: UI chunk(s) and styles, not other locales' dictionaries.
+  const locales = /(^|[-_.])(i18n|locale)[-_.]?([a-z]{2})(\b|[-_.])/i;
+  let shown = all.filter((f) => f.file !== "widget.js" && (!locales.test(f.file) || /[-_.]en[-_.]/i.test(f.file)));
+  const listed = manifest ? collectFiles(manifest).filter((f) => files.includes(f)) : [];
+  const manifestUi = listed.filter((f) => f !== "widget.js");
+  if (manifestUi.length > 0 && manifestUi.length < shown.length) shown = all.filter((f) => manifestUi.includes(f.file) && (!locales.test(f.file) || /[-_.]en[-_.]/i.test(f.file)));
+  return {
+    files: all,
+    manifest,
+    before: { files: [loader.file], ...loader },
+    shown: { files: [loader.file, ...shown.map((f) => f.file)], ...[loader, ...shown].reduce(add, ZERO) },
+  };
+}
+
+function collectFiles(value, out = []) {
+  if (typeof value === "string") {
+    const m = /(?:^|\/)(widget[^/]*\.(?:js|css))$/.exec(value);
+    if (m) out.push(m[1]);
+  } else if (Array.isArray(value)) value.forEach((v) => collectFiles(v, out));
+  else if (value && typeof value === "object") Object.values(value).forEach((v) => collectFiles(v, out));
+  return [...new Set(out)];
+}
+
+const PEERS = ["posthog-js", "@sentry-internal/feedback", "@formbricks/js", "@formbricks/surveys", "preact"];
+
+/** `npm pack` each peer into bench/.cache/peers (once per version) and unpack it. */
+export function fetchPeers(log) {
+  const dir = join(ROOT, "bench", ".cache", "peers");
+  mkdirSync(dir, { recursive: true });
+  const out = {};
+  for (const name of PEERS) {
+    const version = execFileSync("npm", ["view", name, "version"], { encoding: "utf8" }).trim();
+    const base = `${name.replace(/^@/, "").replace("/", "-")}-${version}`;
+    const unpacked = join(dir, base);
+    if (!existsSync(join(unpacked, "package", "package.json"))) {
+      log(`npm pack ${name}@${version}`);
+      execFileSync("npm", ["pack", `${name}@${version}`, "--silent", "--pack-destination", dir], { stdio: "pipe" });
+      mkdirSync(unpacked, { recursive: true });
+      execFileSync("tar", ["xzf", join(dir, `${base}.tgz`), "-C", unpacked]);
+    }
+    out[name] = { version, dir: join(unpacked, "package") };
+  }
+  return out;
+}
+
+const minify = (code) => Buffer.from(transformSync(code, { minify: true, loader: "js" }).code);
+
+async function bundleMin(entryCode, resolveDir, external) {
+  const r = await build({ stdin: { contents: entryCode, resolveDir, loader: "js" }, bundle: true, minify: true, format: "esm", write: false, external, logLevel: "error", platform: "browser" });
+  return Buffer.from(r.outputFiles[0].contents);
+}
+
+/** Peer figures: each row says which file, why, and how it was measured. */
+export async function peerWidgets(peers) {
+  const rows = [];
+  const file = (name, rel) => readFileSync(join(peers[name].dir, rel));
+  const ph = peers["posthog-js"];
+  const phCore = sizes(file("posthog-js", "dist/array.js"));
+  const phSurveys = sizes(file("posthog-js", "dist/surveys.js"));
+  rows.push({
+    peer: `PostHog surveys (posthog-js ${ph.version})`,
+    before: phCore,
+    shown: add(phCore, phSurveys),
+    uiOnly: phSurveys,
+    files: "dist/array.js (the SDK the snippet loads; surveys need it) + dist/surveys.js (lazy surveys extension)",
+    note: "already minified; the UI-only column is dist/surveys.js alone",
+  });
+  const se = peers["@sentry-internal/feedback"];
+  const seDir = join(se.dir, "build", "npm", "esm");
+  const seActor = sizes(await bundleMin(`export { buildFeedbackIntegration } from "./index.js";`, seDir, ["@sentry/core"]));
+  const seModal = sizes(await bundleMin(`export { feedbackModalIntegration } from "./index.js";`, seDir, ["@sentry/core"]));
+  rows.push({
+    peer: `Sentry user feedback (@sentry-internal/feedback ${se.version})`,
+    before: seActor,
+    shown: add(seActor, seModal),
+    uiOnly: seModal,
+    files: "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
+    note: "@sentry/core left out (external): a lower bound, since the feedback integration cannot run without a Sentry client",
+  });
+  const fj = peers["@formbricks/js"];
+  const fs = peers["@formbricks/surveys"];
+  const fbLoader = sizes(minify(file("@formbricks/js", "dist/index.js").toString("utf8")));
+  const fbSurveys = sizes(file("@formbricks/surveys", "dist/index.umd.js"));
+  rows.push({
+    peer: `Formbricks (@formbricks/js ${fj.version} + @formbricks/surveys ${fs.version})`,
+    before: fbLoader,
+    shown: add(fbLoader, fbSurveys),
+    uiOnly: fbSurveys,
+    files: "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
+    note: "the loader then fetches /js/formbricks.umd.cjs (the SDK core) from the Formbricks server, which is not on npm: a lower bound",
+  });
+  const pr = peers.preact;
+  const preactMin = sizes(minify(file("preact", "dist/preact.mjs").toString("utf8")));
+  const floor = { peer: `Preact alone (preact ${pr.version}), the floor of a Preact UI`, before: ZERO, shown: preactMin, uiOnly: preactMin, files: "dist/preact.mjs minified by esbuild", note: "" };
+  return { peers: rows, floor };
+}

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: every figure of issue 6, measured side by side in one run on this
+ * machine, written to BENCHMARKS.md and bench/results.json. Loopback only, every loop
+ * bounded in time and count. BENCH_QUICK=1 shortens everything (for trying the script).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { ROOT, startStack } from "../scripts/lib/stack.mjs";
+import { hostPageAvailable, measureHostPage } from "./lib/hostpage.mjs";
+import { ingestionForMode, measureRoutes } from "./lib/ingest.mjs";
+import { ownerWorld } from "./lib/owner.mjs";
+import { fetchPeers, ourWidget, peerWidgets } from "./lib/payload.mjs";
+import { renderReport } from "./lib/report.mjs";
+import { measureSummary } from "./lib/summary.mjs";
+import { bundleWorker, copyDatabase, migratedTemplate } from "./lib/worker.mjs";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const CFG = {
+  repeats: QUICK ? 1 : 3,
+  durationMs: QUICK ? 1500 : 3000,
+  concurrencies: [10, 50],
+  summarySizes: QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000],
+  summarySamples: QUICK ? 10 : 30,
+  hostRuns: QUICK ? 2 : 5,
+  wranglerRepeats: QUICK ? 1 : 2,
+};
+
+const started = Date.now();
+const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+const attempt = async (name, fn) => {
+  try {
+    return await fn();
+  } catch (err) {
+    log(`${name} failed: ${err?.stack ?? err}`);
+    return { error: String(err?.message ?? err) };
+  }
+};
+
+const git = (args) => {
+  try {
+    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+  } catch {
+    return null;
+  }
+};
+
+const results = {
+  command: "npm run bench",
+  date: new Date().toISOString(),
+  commit: git(["rev-parse", "--short", "HEAD"]),
+  machine: {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    chromium: (() => {
+      try {
+        return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+      } catch {
+        return null;
+      }
+    })(),
+  },
+  config: { ...CFG, quick: QUICK },
+};
+
+log("payload: our widget and the peers' npm packages");
+results.payload = await attempt("payload", async () => {
+  const ours = ourWidget();
+  const peers = await peerWidgets(fetchPeers(log));
+  return { ours, ...peers };
+});
+
+log("bundling the worker (esbuild) and migrating a template D1");
+const work = mkdtempSync(join(tmpdir(), "bench-"));
+const scriptPath = await bundleWorker(work);
+const cachedScript = await bundleWorker(work, { variant: "config-cache" });
+const template = migratedTemplate();
+
+results.ingestion = {};
+const modes = [
+  ["direct", scriptPath, "direct"],
+  ["queue", scriptPath, "queue"],
+  ["queue + config cache (prototype)", cachedScript, "queue"],
+];
+let tag = 1;
+for (const [name, script, mode] of modes) {
+  log(`ingestion in Miniflare: ${name}`);
+  results.ingestion[name] = await attempt(`ingestion ${name}`, () =>
+    ingestionForMode({ scriptPath: script, persistDir: copyDatabase(template), mode, concurrencies: CFG.concurrencies, repeats: CFG.repeats, durationMs: CFG.durationMs, runTag: tag++ * 40 }),
+  );
+  const r = results.ingestion[name];
+  if (r.routes) for (const c of CFG.concurrencies) log(`  ${c} clients: noop ${r.routes[c].noop.rps.toFixed(0)} req/s, responses ${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%)`);
+  if (r.integrity) log(`  accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, doubled ${r.integrity.doubled}`);
+}
+
+log("summary latency: filling D1 through Miniflare");
+results.summary = await attempt("summary", () =>
+  measureSummary({
+    scriptPath,
+    persistDir: copyDatabase(template),
+    sizes: CFG.summarySizes,
+    samples: CFG.summarySamples,
+    log,
+    ingestion: { modes: ["direct", "queue"], scriptPaths: {}, repeats: CFG.wranglerRepeats, durationMs: CFG.durationMs, concurrency: 10 },
+  }),
+);
+
+log("wrangler dev: the same routes through its proxy, and the host page");
+let stack = null;
+try {
+  stack = await startStack({ csp: true });
+  results.wranglerDev = await attempt("wrangler dev", async () => {
+    const world = await ownerWorld(stack.collectorUrl);
+    const accepted = [];
+    const routes = await measureRoutes({ base: stack.collectorUrl, world, concurrencies: CFG.concurrencies, repeats: CFG.wranglerRepeats, durationMs: CFG.durationMs, runTag: 200, accepted });
+    const today = new Date().toISOString().slice(0, 10);
+    const s = await world.call("GET", `/api/sites/${world.site.id}/summary?from=${today}&to=${today}`);
+    return { routes, integrity: { accepted: accepted.length, stored: s.responses, ok: s.responses === accepted.length } };
+  });
+  const missing = hostPageAvailable();
+  results.hostPage = missing
+    ? { skipped: missing }
+    : await attempt("host page", () =>
+        measureHostPage({
+          collectorUrl: stack.collectorUrl,
+          runs: CFG.hostRuns,
+          makeSite: async (origin) => (await ownerWorld(stack.collectorUrl, { shopOrigin: origin })).site.key,
+        }),
+      );
+} catch (err) {
+  log(`wrangler dev failed to start: ${err?.message ?? err}`);
+  results.wranglerDev ??= { error: String(err?.message ?? err) };
+  results.hostPage ??= { error: String(err?.message ?? err) };
+} finally {
+  await stack?.stop();
+}
+
+results.seconds = Math.round((Date.now() - started) / 1000);
+writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+writeFileSync(join(ROOT, "BENCHMARKS.md"), renderReport(results));
+log(`done in ${results.seconds} s: BENCHMARKS.md, bench/results.json`);
