@@ -15,6 +15,17 @@ import { measureRoutes, checkAccepted } from "./ingest.mjs";
 import { ownerWorld } from "./owner.mjs";
 import { startWorker } from "./worker.mjs";
 import http from "node:http";
+import { readdirSync, statSync } from "node:fs";
+
+/** Bytes of the SQLite files of the persisted D1 (database + WAL). */
+function databaseBytes(persistDir) {
+  const dir = join(persistDir, "v3", "d1", "miniflare-D1DatabaseObject");
+  try {
+    return readdirSync(dir).filter((f) => /\.sqlite(-wal)?$/.test(f)).reduce((a, f) => a + statSync(join(dir, f)).size, 0);
+  } catch {
+    return null;
+  }
+}
 
 export const YEAR = { from: "2025-11-01", to: "2026-10-31" };
 const SCORED_PER_RESPONSE = 2; // nps + csat
@@ -78,6 +89,7 @@ export async function measureSummary({ scriptPath, persistDir, sizes, samples, l
         summaryP90Ms: unfiltered.sort((x, y) => x - y)[Math.floor(unfiltered.length * 0.9)],
         filteredMs: median(scanned),
         samples: unfiltered.length,
+        databaseBytes: databaseBytes(persistDir),
         reported: { responses: check.responses, nps: check.nps?.count, csat: check.csat?.count },
       };
       results.sizes.push(row);
