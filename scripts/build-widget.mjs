@@ -1,0 +1,97 @@
+/**
+ * Builds the widget into dist/ (without emptying it: the dashboard is built there too):
+ *   widget.js              loader (IIFE) that owners paste; short cache
+ *   widget-ui.js           Preact UI + styles, fetched only when a survey is about to show
+ *   widget-l10n-<xx>.js    interface strings of one locale (only the visitor's is fetched)
+ *   widget.esm.js          ESM entry for bundlers: init({ site, collector, context })
+ *   *.<hash>.js            content-hashed, immutable copies; the hashed loader loads hashed files
+ *   widget-manifest.json   sizes and sha384 integrity of every file, for SRI snippets
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync, brotliCompressSync } from "node:zlib";
+import { build } from "esbuild";
+import { ROOT } from "./lib/stack.mjs";
+
+const SRC = join(ROOT, "widget", "src");
+const OUT = join(ROOT, "dist");
+const LOCALES = ["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"];
+
+const common = {
+  bundle: true,
+  minify: true,
+  write: false,
+  target: ["es2020"],
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+async function bundle(options) {
+  const result = await build({ ...common, ...options });
+  return result.outputFiles[0].text;
+}
+
+const hash8 = (text) => createHash("sha256").update(text).digest("hex").slice(0, 8);
+const integrity = (text) => `sha384-${createHash("sha384").update(text).digest("base64")}`;
+const hashedName = (name, text) => name.replace(/\.js$/, `.${hash8(text)}.js`);
+
+export async function buildWidget() {
+  mkdirSync(OUT, { recursive: true });
+  // Stale hashed copies of earlier builds would pile up: the widget owns every dist/widget* file.
+  for (const f of readdirSync(OUT)) if (f.startsWith("widget")) rmSync(join(OUT, f));
+  const files = {};
+  const ui = await bundle({ entryPoints: [join(SRC, "ui.tsx")], format: "iife" });
+  files["widget-ui.js"] = ui;
+  for (const locale of LOCALES) {
+    files[`widget-l10n-${locale}.js`] = await bundle({
+      stdin: {
+        contents: `import { ${locale} } from "./i18n/${locale}"; (window.__fbL10n = window.__fbL10n || {}).${locale} = ${locale};`,
+        resolveDir: SRC,
+        loader: "ts",
+      },
+      format: "iife",
+    });
+  }
+  const plainL10n = Object.fromEntries(LOCALES.map((l) => [l, `widget-l10n-${l}.js`]));
+  const hashedL10n = Object.fromEntries(LOCALES.map((l) => [l, hashedName(plainL10n[l], files[plainL10n[l]])]));
+  const loader = (uiFile, l10n) =>
+    bundle({
+      entryPoints: [join(SRC, "index.ts")],
+      format: "iife",
+      define: { __UI_FILE__: JSON.stringify(uiFile), __L10N_FILES__: JSON.stringify(l10n) },
+    });
+  files["widget.js"] = await loader("widget-ui.js", plainL10n);
+  const pinnedLoader = await loader(hashedName("widget-ui.js", ui), hashedL10n);
+  files["widget.esm.js"] = await bundle({
+    entryPoints: [join(SRC, "esm.ts")],
+    format: "esm",
+    define: { __UI_FILE__: JSON.stringify("widget-ui.js"), __L10N_FILES__: JSON.stringify(plainL10n) },
+  });
+
+  const manifest = { files: {} };
+  for (const [name, text] of Object.entries(files)) {
+    // The pinned (SRI) loader differs from widget.js only in the file names it loads.
+    const pinned = name === "widget.js" ? pinnedLoader : text;
+    const hashed = hashedName(name, pinned);
+    writeFileSync(join(OUT, name), text);
+    writeFileSync(join(OUT, hashed), pinned);
+    manifest.files[name] = {
+      hashed,
+      integrity: integrity(pinned),
+      bytes: Buffer.byteLength(text),
+      gzip: gzipSync(text, { level: 9 }).length,
+      brotli: brotliCompressSync(text).length,
+    };
+  }
+  writeFileSync(join(OUT, "widget-manifest.json"), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const manifest = await buildWidget();
+  const f = manifest.files;
+  console.log(`widget: loader ${f["widget.js"].gzip} B, UI + styles ${f["widget-ui.js"].gzip} B, locale strings ${f["widget-l10n-en.js"].gzip}–${f["widget-l10n-hy.js"].gzip} B (gzip -9)`);
+}

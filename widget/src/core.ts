@@ -1,0 +1,159 @@
+/**
+ * The loader's logic, shared by the script-tag entry (index.ts) and the ESM entry (esm.ts):
+ * reads the site config, evaluates triggers (again on SPA route changes), loads the UI only
+ * when a survey is about to show, and owns consent, the respondent token and the outbox.
+ */
+import type { SiteConfig, Survey } from "../../shared/types";
+import { fetchConfig, post } from "./api";
+import type { OpenOptions, Session, UiModule } from "./contract";
+import type { Strings } from "./i18n/types";
+import { pickLocale } from "./locale";
+import { outbox as createOutbox } from "./queue";
+import { read, write } from "./storage";
+import { arm, inCooldown, pageMatches, sampled } from "./triggers";
+
+/** Names of the UI and locale files, set at build time (hashed in the SRI build). */
+declare const __UI_FILE__: string;
+declare const __L10N_FILES__: Record<string, string>;
+
+export interface StartOptions {
+  site: string;
+  collector: string;
+  locale?: string | null;
+  context?: Record<string, string>;
+}
+
+type EventName = "shown" | "submitted" | "dismissed";
+
+export interface FeedbackApi {
+  show(surveyId?: string): void;
+  hide(): void;
+  setContext(context: Record<string, string>): void;
+  forget(): Promise<boolean>;
+  on(event: EventName, fn: (detail: unknown) => void): void;
+}
+
+const load = (src: string) =>
+  new Promise<void>((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.async = true;
+    s.onload = () => resolve();
+    s.onerror = reject;
+    document.head.appendChild(s);
+  });
+
+export function start(o: StartOptions): FeedbackApi {
+  const base = o.collector.replace(/\/+$/, "");
+  const outbox = createOutbox(base);
+  const listeners: Partial<Record<EventName, ((d: unknown) => void)[]>> = {};
+  let context = { ...o.context };
+  let config: SiteConfig | null = null;
+  let disarm: (() => void) | null = null;
+  let close: (() => void) | null = null;
+  const locale = pickLocale([o.locale, document.documentElement.lang, ...(navigator.languages ?? [navigator.language])]);
+
+  const emit = (e: EventName, detail: unknown) => {
+    for (const fn of listeners[e] ?? []) {
+      try {
+        fn(detail);
+      } catch {
+        /* a listener's error is not ours to throw */
+      }
+    }
+    dispatchEvent(new CustomEvent(`feedback:${e}`, { detail }));
+  };
+
+  const ui = async (): Promise<[UiModule, Strings]> => {
+    // Only the one locale's strings are fetched, beside the UI (in parallel).
+    await Promise.all([window.__fbUI ? 0 : load(`${base}/${__UI_FILE__}`), window.__fbL10n?.[locale] ? 0 : load(`${base}/${__L10N_FILES__[locale]}`)]);
+    return [window.__fbUI!, window.__fbL10n![locale]!];
+  };
+
+  const session = (policyVersion: string): Session => ({
+    base,
+    site: o.site,
+    policyVersion,
+    locale,
+    context: () => context,
+    send: outbox.submit,
+    post: (path, body) => post(base, path, body),
+    read,
+    write,
+  });
+
+  const forget = async () => {
+    try {
+      const [mod] = await ui();
+      return await mod.forget(session(""));
+    } catch {
+      return false;
+    }
+  };
+
+  const show = async (survey: Survey) => {
+    if (close || !config) return;
+    disarm?.();
+    write(`fb_seen:${survey.id}`, Date.now());
+    const [mod, strings] = await ui();
+    const options: OpenOptions = {
+      survey,
+      strings,
+      policyUrl: config.policy.url,
+      retentionDays: config.policy.retentionDays,
+      session: session(config.policy.version),
+      onSubmitted: (queued) => emit("submitted", { survey: survey.id, queued }),
+      onClose: (reason) => {
+        close = null;
+        if (reason === "dismissed") emit("dismissed", { survey: survey.id });
+      },
+    };
+    close = mod.open(options);
+    emit("shown", { survey: survey.id });
+  };
+
+  const evaluate = () => {
+    disarm?.();
+    disarm = null;
+    if (!config || close) return;
+    const now = Date.now();
+    const survey = config.surveys.find(
+      (s) => pageMatches(s.trigger.pages, location.pathname) && !inCooldown(read<number>(`fb_seen:${s.id}`), s.trigger.cooldownDays, now),
+    );
+    if (survey && sampled(survey.trigger.sample, Math.random())) disarm = arm(survey.trigger, () => void show(survey).catch(() => {}));
+  };
+
+  // Single-page shops: re-evaluate on route changes, without fetching the config again.
+  for (const m of ["pushState", "replaceState"] as const) {
+    const original = history[m];
+    history[m] = function (this: History, ...args: Parameters<History["pushState"]>) {
+      const r = original.apply(this, args);
+      setTimeout(evaluate);
+      return r;
+    };
+  }
+  addEventListener("popstate", () => setTimeout(evaluate));
+
+  void outbox.flush();
+  void fetchConfig(base, o.site).then((c) => {
+    config = c;
+    evaluate();
+  });
+
+  return {
+    show(surveyId) {
+      const s = config?.surveys.find((x) => !surveyId || x.id === surveyId);
+      if (s) void show(s).catch(() => {});
+    },
+    hide() {
+      close?.();
+    },
+    setContext(c) {
+      context = { ...context, ...c };
+    },
+    forget,
+    on(e, fn) {
+      (listeners[e] ??= []).push(fn);
+    },
+  };
+}

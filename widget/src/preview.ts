@@ -1,0 +1,34 @@
+/**
+ * The dashboard's live preview: the real UI components and styles, rendered into `container`
+ * (in-flow, not fixed) with every locale's strings bundled, sending nothing.
+ */
+import type { Survey } from "../../shared/types";
+import { open } from "./ui";
+import { STRINGS } from "./i18n";
+
+export function renderPreview(container: HTMLElement, survey: Survey, options: { locale?: string; policyUrl?: string | null } = {}): () => void {
+  const locale = options.locale && STRINGS[options.locale] ? options.locale : "en";
+  return open(
+    {
+      survey,
+      strings: STRINGS[locale]!,
+      policyUrl: options.policyUrl ?? null,
+      retentionDays: 365,
+      preview: true,
+      session: {
+        base: "",
+        site: "preview",
+        policyVersion: "preview",
+        locale,
+        context: () => ({}),
+        send: async () => "sent",
+        post: async () => "ok",
+        read: () => null,
+        write: () => true,
+      },
+      onSubmitted() {},
+      onClose() {},
+    },
+    container,
+  );
+}

@@ -1,0 +1,16 @@
+import type { QuestionType } from "../../../shared/constants";
+import type { FunctionComponent } from "preact";
+import { ChoiceQuestion } from "./choice-question";
+import { ScaleQuestion } from "./scale-question";
+import { TextQuestion } from "./text-question";
+import type { QuestionProps } from "./types";
+
+/** One component per question type. */
+export const QUESTION_COMPONENTS: Record<QuestionType, FunctionComponent<QuestionProps>> = {
+  nps: ScaleQuestion,
+  csat: ScaleQuestion,
+  ces: ScaleQuestion,
+  choice: ChoiceQuestion,
+  multi: ChoiceQuestion,
+  text: TextQuestion,
+};

@@ -1,0 +1,23 @@
+/** Free text with a live counter; scrolled into view on focus so a phone's keyboard does not hide it. */
+import { MAX_TEXT_ANSWER } from "../../../shared/constants";
+import type { QuestionProps } from "./types";
+
+export function TextQuestion({ q, value, onChange, s, labelId }: Readonly<QuestionProps>) {
+  const text = (value as string | undefined) ?? "";
+  return (
+    <>
+      <textarea
+        aria-labelledby={labelId}
+        aria-describedby={`${q.id}-n`}
+        maxLength={MAX_TEXT_ANSWER}
+        value={text}
+        onInput={(e) => onChange((e.currentTarget as HTMLTextAreaElement).value || undefined)}
+        onFocus={(e) => setTimeout(() => (e.target as HTMLElement).scrollIntoView({ block: "center" }), 300)}
+      />
+      <div class="e" id={`${q.id}-n`} aria-live="polite">
+        <span />
+        <span>{s.left.replace("{n}", String(MAX_TEXT_ANSWER - text.length))}</span>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The outbox: an answer is written here (after consent) before it is sent, and removed only
+ * when the collector accepted it (201, or 200 duplicate) or refused it for good (4xx). Network
+ * errors, 429 and 5xx are retried with backoff, on later page loads too; on `pagehide` pending
+ * answers go out by sendBeacon. The client id makes every repeat harmless on the server.
+ * (A closure rather than a class: local names minify, property names would not.)
+ */
+import { beacon, post } from "./api";
+import { read, write } from "./storage";
+
+interface Item {
+  id: string;
+  body: unknown;
+  tries: number;
+  due: number;
+}
+
+/** 3 s · 2ⁿ with ±50% jitter, capped at 10 minutes (posthog-js retry-queue). */
+export const backoff = (tries: number, random = Math.random): number => Math.min(3000 * 2 ** tries, 6e5) * (0.5 + random());
+
+export type Delivery = "sent" | "queued" | "failed";
+
+export interface Outbox {
+  submit(id: string, body: unknown): Promise<Delivery>;
+  flush(): Promise<void>;
+}
+
+export function outbox(base: string): Outbox {
+  const key = `fb_outbox:${base}`;
+  let memory: Item[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let busy = false;
+  const items = () => read<Item[]>(key) ?? memory;
+  const save = (list: Item[]) => write(key, (memory = list).length ? list : null);
+
+  const send = async (id: string) => {
+    const item = items().find((i) => i.id === id);
+    if (!item) return null;
+    const result = await post(base, "/v1/responses", item.body);
+    const rest = items().filter((i) => i.id !== id);
+    if (result === "retry") rest.push({ ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) });
+    save(rest);
+    clearTimeout(timer);
+    const next = Math.min(...items().map((i) => i.due));
+    if (next < Infinity) timer = setTimeout(flush, Math.max(1e3, next - Date.now()));
+    return result;
+  };
+
+  /** Sends what is waiting: at start-up, when the browser comes online, and on the backoff timer. */
+  async function flush() {
+    if (busy) return;
+    busy = true;
+    try {
+      for (const item of items()) await send(item.id);
+    } finally {
+      busy = false;
+    }
+  }
+
+  addEventListener("online", flush);
+  // Kept in the outbox: if a beacon is lost, the next page load sends it again (a duplicate is harmless).
+  addEventListener("pagehide", () => items().forEach((i) => beacon(base, "/v1/responses", i.body)));
+
+  return {
+    async submit(id, body) {
+      const kept = save([...items().filter((i) => i.id !== id), { id, body, tries: 0, due: 0 }]);
+      const result = await send(id);
+      return result === "ok" ? "sent" : result === "retry" && kept ? "queued" : "failed";
+    },
+    flush,
+  };
+}
