@@ -1,0 +1,119 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { STRINGS } from "../../widget/src/i18n";
+import { en } from "../../widget/src/i18n/en";
+import { classify } from "../../widget/src/api";
+import { pickLocale, localized } from "../../widget/src/locale";
+import { backoff } from "../../widget/src/queue";
+import { contrast, readable, themeCss } from "../../widget/src/styles";
+import { inCooldown, pageMatches, sampled } from "../../widget/src/triggers";
+
+describe("locales", () => {
+  it("every built-in locale › should have every key of English, non-empty, with the same placeholders", () => {
+    expect(Object.keys(STRINGS).sort()).toEqual(["ar", "cs", "de", "en", "es", "fr", "he", "hy", "pl", "ro"]);
+    for (const [locale, strings] of Object.entries(STRINGS)) {
+      for (const [key, value] of Object.entries(en)) {
+        const other = (strings as unknown as Record<string, unknown>)[key];
+        expect(other, `${locale}.${key}`).toBeDefined();
+        if (typeof value === "string") {
+          expect((other as string).length, `${locale}.${key}`).toBeGreaterThan(0);
+          expect((other as string).match(/\{\w+\}/g) ?? [], `${locale}.${key}`).toEqual(value.match(/\{\w+\}/g) ?? []);
+        } else {
+          expect((other as string[]).length, `${locale}.${key}`).toBe((value as string[]).length);
+        }
+      }
+    }
+    expect(STRINGS.ar!.dir).toBe("rtl");
+    expect(STRINGS.he!.dir).toBe("rtl");
+    expect(STRINGS.ro!.agree).toBe("Sunt de acord");
+  });
+
+  it("pickLocale › data-locale, then <html lang>, then the browser; English fallback", () => {
+    expect(pickLocale(["ro", "en", "pl"])).toBe("ro");
+    expect(pickLocale([null, "cs-CZ", "en"])).toBe("cs");
+    expect(pickLocale([undefined, "", "hy-AM"])).toBe("hy");
+    expect(pickLocale(["xx", "zz"])).toBe("en");
+    expect(localized({ en: "Hi", ro: "Salut" }, "ro")).toBe("Salut");
+    expect(localized({ en: "Hi" }, "pl")).toBe("Hi");
+    expect(localized({ de: "Hallo" }, "pl")).toBe("Hallo");
+  });
+});
+
+describe("triggers", () => {
+  it("page globs › should match whole paths with * as any run", () => {
+    expect(pageMatches(["/checkout/thank-you*"], "/checkout/thank-you")).toBe(true);
+    expect(pageMatches(["/checkout/thank-you*"], "/checkout/thank-you/42")).toBe(true);
+    expect(pageMatches(["/checkout/thank-you*"], "/cart")).toBe(false);
+    expect(pageMatches(["*"], "/anything")).toBe(true);
+    expect(pageMatches(["/p/*/reviews"], "/p/sku-1/reviews")).toBe(true);
+    expect(pageMatches(["/a.b"], "/axb")).toBe(false);
+  });
+
+  it("cooldown and sampling › should hold back a survey seen recently and respect the rate", () => {
+    const now = Date.UTC(2026, 10, 22);
+    expect(inCooldown(null, 90, now)).toBe(false);
+    expect(inCooldown(now - 89 * 864e5, 90, now)).toBe(true);
+    expect(inCooldown(now - 91 * 864e5, 90, now)).toBe(false);
+    expect(inCooldown(now - 1000, 0, now)).toBe(false);
+    expect(sampled(0.25, 0.2)).toBe(true);
+    expect(sampled(0.25, 0.3)).toBe(false);
+    expect(sampled(0, 0)).toBe(false);
+  });
+});
+
+describe("delivery", () => {
+  it("backoff › 3 s · 2ⁿ with ±50% jitter, capped at 10 minutes", () => {
+    expect(backoff(0, () => 0)).toBe(1500);
+    expect(backoff(0, () => 0.5)).toBe(3000);
+    expect(backoff(2, () => 0.5)).toBe(12000);
+    expect(backoff(30, () => 0.5)).toBe(600000);
+  });
+
+  it("classify › retry network-like failures, 429 and 5xx; drop other 4xx", () => {
+    expect([201, 200, 400, 403, 404, 413, 422, 429, 500, 503].map(classify)).toEqual(["ok", "ok", "drop", "drop", "drop", "drop", "drop", "retry", "retry", "retry"]);
+  });
+
+  it("accent colours › text on the accent and links keep WCAG AA contrast", () => {
+    for (const accent of ["#0a7cff", "#ffeb3b", "#00c853", "#7b1fa2", "#111111", "#ff9800"]) {
+      const css = themeCss(accent);
+      const on = css.match(/--o:(#[0-9a-f]{6})/)![1]!;
+      expect(contrast(accent, on), accent).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(readable(accent, "#ffffff"), "#ffffff"), accent).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(readable(accent, "#1f2024"), "#1f2024"), accent).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+
+describe("bundle size budgets (gzip -9)", () => {
+  const dist = join(__dirname, "..", "..", "dist");
+  const gz = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(__dirname, "..", "..", "scripts", "build-widget.mjs")], { stdio: "pipe" });
+  });
+
+  it("loader › at most 2,500 bytes", () => {
+    const loader = gz("widget.js");
+    console.log(`widget.js: ${loader} B gzip`);
+    expect(loader).toBeLessThanOrEqual(2500);
+  });
+
+  it("loader + UI + styles (Preact included) › at most 12,000 bytes", () => {
+    const total = gz("widget.js") + gz("widget-ui.js");
+    const strings = Object.keys(STRINGS).map((l) => gz(`widget-l10n-${l}.js`));
+    console.log(`loader + UI + styles: ${total} B gzip; plus one locale's strings: ${Math.min(...strings)}-${Math.max(...strings)} B`);
+    expect(total).toBeLessThanOrEqual(12000);
+  });
+
+  it("content-hashed copies › the pinned loader loads only hashed files", () => {
+    const manifest = JSON.parse(readFileSync(join(dist, "widget-manifest.json"), "utf8"));
+    const pinned = readFileSync(join(dist, manifest.files["widget.js"].hashed), "utf8");
+    expect(pinned).toContain(manifest.files["widget-ui.js"].hashed);
+    expect(pinned).toContain(manifest.files["widget-l10n-ro.js"].hashed);
+    const plain = readFileSync(join(dist, "widget.js"), "utf8");
+    expect(plain).toContain("widget-ui.js");
+    expect(plain).not.toContain(manifest.files["widget-ui.js"].hashed);
+  });
+});
