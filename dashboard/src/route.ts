@@ -1,0 +1,25 @@
+/** Hash routes (#/sites/ID/results): no server routing needed, and a reload keeps the page. */
+import { useEffect, useState } from "preact/hooks";
+
+export type Route =
+  | { page: "sites" }
+  | { page: "results" | "queue" | "surveys" | "settings"; siteId: string };
+
+export function parseRoute(hash: string): Route {
+  const m = hash.match(/^#\/sites\/([\w-]+)\/(results|queue|surveys|settings)/);
+  return m ? { page: m[2] as "results", siteId: m[1]! } : { page: "sites" };
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(location.hash));
+    addEventListener("hashchange", on);
+    return () => removeEventListener("hashchange", on);
+  }, []);
+  return route;
+}
+
+export const go = (hash: string) => {
+  location.hash = hash;
+};
