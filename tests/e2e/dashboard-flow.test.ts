@@ -1,0 +1,173 @@
+/**
+ * The dashboard in real Chromium against the real worker: sign up → site → survey in the
+ * editor → answers through the public API → the right NPS, counts and distribution; stored
+ * XSS impossible; follow-up queue; CSV export; and the seeded demo.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, SCREENSHOT_DIR, startStack, type Stack } from "./support";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function watch(page: Page) {
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
+  });
+  page.on("dialog", (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return problems;
+}
+
+const id21 = () => Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"[b & 63]).join("");
+
+describe("dashboard", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("sign up → site → survey → answers → scores, XSS as text, queue, export", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(stack.collectorUrl);
+
+    // Wrong password first: a clear error.
+    await page.getByLabel("Email").fill("nobody@example.com");
+    await page.getByLabel("Password").fill("wrong password 1");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("wrong email or password");
+
+    await page.getByRole("button", { name: "No account yet? Sign up" }).click();
+    await page.getByLabel("Email").fill(`owner-${Date.now()}@example.com`);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Sign up" }).click();
+
+    await page.getByLabel("Site name").fill("Coffee & Co");
+    await page.getByLabel("Allowed origins").fill(stack.shopUrl);
+    await page.getByRole("button", { name: "Create site" }).click();
+    await page.waitForURL(/#\/sites\/site_\w+\/surveys/);
+    const siteId = page.url().match(/sites\/(site_\w+)/)![1]!;
+
+    // The editor starts with an NPS question; add a free-text question and save.
+    await page.getByRole("button", { name: "+ Free text" }).click();
+    await page.getByLabel("Question 2 text (en)").fill("Why?");
+    // The live preview is the real widget, in its shadow root.
+    await expect.poll(() => page.getByTestId("preview").getByRole("button", { name: "I agree" }).count()).toBe(1);
+    await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
+    expect(await page.getByTestId("preview").getByRole("radio").count()).toBe(11);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-editor.png"), fullPage: false });
+    await page.getByRole("button", { name: "Save survey" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved");
+
+    const sites = await page.evaluate(() => fetch("/api/sites").then((r) => r.json()));
+    const site = sites.find((s: { id: string }) => s.id === siteId);
+    const surveys = await page.evaluate((id) => fetch(`/api/sites/${id}/surveys`).then((r) => r.json()), siteId);
+    const survey = surveys[0];
+    expect(survey.questions.map((q: { id: string }) => q.id)).toEqual(["nps", "text1"]);
+
+    // Answers through the public API, from the shop's origin.
+    const scores = [10, 10, 9, 8, 7, 6, 3, 0];
+    const xss = "<img src=x onerror=alert(1)>";
+    for (const [i, score] of scores.entries()) {
+      const res = await fetch(`${stack.collectorUrl}/v1/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: stack.shopUrl },
+        body: JSON.stringify({
+          id: id21(), site: site.key, survey: survey.id, respondent: `respondent-token-${i}-abcdef`,
+          consent: { granted: true, policy: site.policyVersion }, locale: "en", page: `${stack.shopUrl}/checkout/thank-you`,
+          context: { productId: i % 2 ? "sku-1" : "sku-2" },
+          answers: [{ question: "nps", value: score }, ...(score === 0 ? [{ question: "text1", value: xss }] : [])],
+        }),
+      });
+      expect(res.status).toBe(201);
+    }
+    // By hand: promoters 3 (10,10,9), passives 2 (8,7), detractors 3 (6,3,0) of 8 → (3 − 3)/8 = 0.
+    // margin = 1.96·100·sqrt((.375 + .375 − 0)/8) = 60.0
+    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/results`);
+    await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("0");
+    expect(await page.getByTestId("nps-margin").textContent()).toBe("± 60 (95%)");
+    expect(await page.getByTestId("responses").textContent()).toBe("8");
+    expect(await page.getByTestId("promoters").textContent()).toBe("3");
+    expect(await page.getByTestId("passives").textContent()).toBe("2");
+    expect(await page.getByTestId("detractors").textContent()).toBe("3");
+    const bars = await page.getByRole("img", { name: "Number of answers per NPS score" }).locator("rect title").allTextContents();
+    expect(bars).toEqual(["0: 1", "1: 0", "2: 0", "3: 1", "4: 0", "5: 0", "6: 1", "7: 1", "8: 1", "9: 1", "10: 2"]);
+    // The hostile text is shown literally and runs nothing.
+    await expect.poll(() => page.getByTestId("texts").textContent()).toContain(xss);
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+
+    // Follow-up: resolve the oldest detractor, it leaves the queue.
+    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/queue`);
+    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(3);
+    const first = page.getByTestId("queue").locator("li").first();
+    const resolvedId = await first.getAttribute("data-response");
+    await first.getByLabel("Follow-up status").selectOption("resolved");
+    await first.getByLabel("Note").fill("Refunded and called back");
+    await first.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
+    expect(await page.locator(`[data-response="${resolvedId}"]`).count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-queue.png") });
+
+    // Export of the current filters.
+    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/results`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+    const rows = csv.trimEnd().split("\r\n");
+    expect(rows).toHaveLength(1 + scores.length);
+    expect(csv).toContain("Refunded and called back");
+    expect(csv).toContain(xss);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("dashboard on the seeded demo", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ seed: true });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it("demo login › shows scores, trend and the detractor queue", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1500 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(stack.collectorUrl);
+    await page.getByLabel("Email").fill(stack.demo!.email);
+    await page.getByLabel("Password").fill(stack.demo!.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: /Demo shop/ }).click();
+    await page.getByLabel("Period").selectOption("90");
+    await expect.poll(async () => Number(await page.getByTestId("responses").textContent())).toBeGreaterThan(300);
+    const summary = await page.evaluate((id) => fetch(`/api/sites/${id}/summary?from=${new Date(Date.now() - 89 * 864e5).toISOString().slice(0, 10)}`).then((r) => r.json()), stack.demo!.siteId);
+    expect(await page.getByTestId("nps-score").textContent()).toBe(String(summary.nps.score));
+    expect(await page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle").count()).toBeGreaterThan(30);
+    await page.getByLabel("By").selectOption("week");
+    await expect.poll(() => page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle").count()).toBeLessThan(16);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results.png"), fullPage: false });
+    await page.getByRole("link", { name: "Customers to answer" }).click();
+    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
