@@ -162,6 +162,23 @@ describe("sites, surveys and isolation", () => {
   });
 });
 
+describe("site settings take effect", () => {
+  it("an origin removed, a question added › ingestion follows at once (the isolate's cache is dropped)", async () => {
+    const w = await world();
+    expect((await submit(submission(w))).status).toBe(201);
+    const put = await call("PUT", `/api/sites/${w.site.id}/surveys/${w.survey.id}`, {
+      cookie: w.owner.cookie,
+      body: { name: "v2", questions: [{ id: "nps", type: "nps", required: true, text: { en: "?" } }, { id: "extra", type: "text", text: { en: "More?" } }] },
+    });
+    expect(put.status).toBe(200);
+    expect((await submit(submission(w, { answers: [{ question: "nps", value: 8 }, { question: "extra", value: "new question" }] }))).status).toBe(201);
+    await call("PATCH", `/api/sites/${w.site.id}`, { cookie: w.owner.cookie, body: { origins: ["https://other.example"] } });
+    const refused = await submit(submission(w));
+    expect(refused.status).toBe(403);
+    expect((await json(refused)).error.code).toBe("origin_not_allowed");
+  });
+});
+
 describe("API tokens", () => {
   it("token › should be shown once, stored hashed, grant its site only, and stop working when revoked", async () => {
     const w = await world();

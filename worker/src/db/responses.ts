@@ -30,65 +30,14 @@ export interface NewResponse {
   answers: NewAnswer[];
 }
 
-/**
- * The statements of one submission. The response insert does nothing when the id exists;
- * answers and context are inserted only under a response with this exact body hash, and
- * do nothing on conflict, so a retry of the same body is a no-op and a reused id with
- * another body never adds rows. Statement 0 returns the id only when it was new (D1's `changes` also counts trigger writes).
- */
-export function insertResponseStatements(db: D1Database, r: NewResponse): D1PreparedStatement[] {
-  const stmts = [
-    db.prepare(
-      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context,
-         consent_policy, consent_at, created_at, day, nps_min, consent_text)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
-    ).bind(r.id, r.siteId, r.surveyId, r.bodyHash, r.respondentHash, r.locale, r.page, r.device,
-      r.context ? JSON.stringify(r.context) : null, r.consentPolicy, r.consentAt, r.createdAt, r.day, r.npsMin, r.consentText),
-  ];
-  for (const a of r.answers) {
-    stmts.push(
-      db.prepare(
-        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
-         WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?1 AND body_hash = ?9)
-         ON CONFLICT (response_id, question_id) DO NOTHING`,
-      ).bind(r.id, a.questionId, r.siteId, r.surveyId, r.day, a.type, a.score, a.value, r.bodyHash),
-    );
-  }
-  for (const [key, value] of Object.entries(r.context ?? {})) {
-    stmts.push(
-      db.prepare(
-        `INSERT INTO response_context (response_id, site_id, key, value, day)
-         SELECT ?1, ?2, ?3, ?4, ?5
-         WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?1 AND body_hash = ?6)
-         ON CONFLICT (response_id, key) DO NOTHING`,
-      ).bind(r.id, r.siteId, key, value, r.day, r.bodyHash),
-    );
-  }
-  if (r.alert) {
-    // Alert deliveries are born in the same transaction as the response: none is lost, none doubled.
-    stmts.push(
-      db.prepare(
-        `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at)
-         SELECT ?1 || ':' || w.id, ?2, w.id, ?1, 'pending', ?3, ?3 FROM webhooks w
-         WHERE w.site_id = ?2 AND w.active = 1 AND EXISTS (SELECT 1 FROM responses WHERE id = ?1 AND body_hash = ?4)
-         ON CONFLICT (id) DO NOTHING`,
-      ).bind(r.id, r.siteId, r.createdAt, r.bodyHash),
-    );
-  }
-  return stmts;
-}
-
 /** Rows per multi-row statement are bounded by bytes of JSON, not by bound parameters (one per statement). */
 const MULTI_ROW_JSON_BYTES = 256 * 1024;
 
 /**
- * The statements of many submissions at once (the queue consumer): one INSERT per table
- * per chunk, each reading its rows from a single JSON parameter through `json_each`, so a
+ * The statements of one submission (direct ingestion) or many (the queue consumer) in one
+ * D1 batch, which is one transaction: one INSERT per table per chunk, each reading its rows from a single JSON parameter through `json_each`, so a
  * batch of 100 submissions is a handful of statements and never nears D1's limit of 100
- * bound parameters per statement. Same guarantees as insertResponseStatements: the response
- * insert does nothing for an existing id (statement results list only the new ids), and
+ * bound parameters per statement. The response insert does nothing for an existing id (statement results list only the new ids), and
  * answers, context and alerts are written only under a response with this exact body hash,
  * doing nothing on conflict; the same submission twice, in one batch or in two, counts once.
  */

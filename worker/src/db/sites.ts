@@ -61,3 +61,23 @@ export const isKnownOrigin = async (db: D1Database, origin: string) =>
 
 export const listAllSites = async (db: D1Database) =>
   (await db.prepare("SELECT id, retention_days FROM sites ORDER BY id").all<{ id: string; retention_days: number }>()).results;
+
+export interface SiteWithSurveyRow {
+  site_id: string;
+  origins: string;
+  survey_id: string | null;
+  survey_name: string | null;
+  definition: string | null;
+  version: number | null;
+  active: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The site of a public key and one of its surveys (null columns when the survey is not there), in one query. */
+export const findSiteWithSurvey = (db: D1Database, siteKey: string, surveyId: string) =>
+  db.prepare(
+    `SELECT s.id AS site_id, s.origins, v.id AS survey_id, v.name AS survey_name, v.definition, v.version, v.active,
+            s.created_at, s.updated_at
+     FROM sites s LEFT JOIN surveys v ON v.site_id = s.id AND v.id = ?2 WHERE s.key = ?1`,
+  ).bind(siteKey, surveyId).first<SiteWithSurveyRow>();

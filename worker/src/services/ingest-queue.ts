@@ -61,7 +61,7 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
     written = [];
     for (const m of messages) {
       try {
-        const results = await withD1Retry(() => env.DB.batch(responses.insertResponseStatements(env.DB, m.body.row)));
+        const results = await withD1Retry(() => env.DB.batch(responses.insertResponsesStatements(env.DB, [m.body.row])));
         if (results[0]!.results.length === 1) written.push(m.body.row.id);
         m.ack();
       } catch (one) {

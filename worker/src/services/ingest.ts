@@ -4,7 +4,7 @@
  */
 import { responseInputSchema } from "../../../shared/schemas";
 import { SCORE_RANGE, type ScoredType } from "../../../shared/constants";
-import type { ResponseInput, Survey } from "../../../shared/types";
+import type { ResponseInput } from "../../../shared/types";
 import { validateAnswers } from "../../../shared/validate";
 import { ApiError, invalid } from "../errors";
 import { sha256Hex } from "../lib/crypto";
@@ -13,8 +13,7 @@ import { deviceClass, pageWithoutQuery } from "../lib/request-facts";
 import { dayOf, nowIso } from "../lib/time";
 import { parseOr400 } from "../lib/validate";
 import * as responses from "../db/responses";
-import * as sites from "../db/sites";
-import * as surveys from "../db/surveys";
+import { siteAndSurvey } from "./site-cache";
 
 export type IngestOutcome = { status: 201; id: string } | { status: 200; id: string; duplicate: true };
 
@@ -51,15 +50,15 @@ export async function checkSubmission(
 ): Promise<AcceptedSubmission> {
   assertConsent(raw);
   const input = parseOr400(responseInputSchema, raw);
-  const site = await withD1Retry(() => sites.findSiteByKey(db, input.site));
-  if (!site) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
-  const siteOrigins = JSON.parse(site.origins) as string[];
+  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey));
+  if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
+  const siteOrigins = found.site.origins;
   if (request.origin !== null && !siteOrigins.includes(request.origin)) {
     throw new ApiError("origin_not_allowed", `origin ${request.origin} is not allowed for this site`);
   }
-  const surveyRow = await withD1Retry(() => surveys.findSurvey(db, site.id, input.survey));
-  if (!surveyRow) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
-  const survey: Survey = surveys.toSurvey(surveyRow);
+  const survey = found.survey;
+  if (!survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
+  const site = found.site;
   const issues = validateAnswers(survey.questions, input.answers);
   const page = pageWithoutQuery(input.page);
   if (page === null) issues.push({ path: "page", message: "page must be an http(s) URL" });
@@ -106,7 +105,7 @@ export const respondentHash = (siteId: string, respondent: string) => sha256Hex(
 
 /** Writes one accepted submission atomically and tells new from duplicate from reused id. */
 export async function storeSubmission(db: D1Database, row: responses.NewResponse): Promise<IngestOutcome> {
-  const results = await withD1Retry(() => db.batch(responses.insertResponseStatements(db, row)));
+  const results = await withD1Retry(() => db.batch(responses.insertResponsesStatements(db, [row])));
   if (results[0]!.results.length === 1) return { status: 201, id: row.id };
   return classifyExisting(db, row);
 }

@@ -4,6 +4,7 @@ import type { siteInputSchema, sitePatchSchema } from "../../../shared/schemas";
 import type { Site } from "../../../shared/types";
 import { ApiError } from "../errors";
 import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { forgetSite } from "./site-cache";
 import { nowIso, today } from "../lib/time";
 import * as sites from "../db/sites";
 import * as tokens from "../db/tokens";
@@ -48,6 +49,7 @@ export async function updateSite(db: D1Database, site: sites.SiteRow, patch: z.i
     updated_at: nowIso(),
   };
   await sites.updateSite(db, row);
+  forgetSite(row.id);
   return sites.toSite(row);
 }
 

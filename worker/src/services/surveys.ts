@@ -4,6 +4,7 @@ import type { surveyInputSchema } from "../../../shared/schemas";
 import type { Survey } from "../../../shared/types";
 import { ApiError } from "../errors";
 import { newId } from "../lib/crypto";
+import { forgetSite } from "./site-cache";
 import { nowIso } from "../lib/time";
 import * as surveys from "../db/surveys";
 
@@ -39,6 +40,7 @@ export async function replaceSurvey(db: D1Database, siteId: string, id: string, 
     updated_at: nowIso(),
   });
   if (result.meta.changes !== 1) throw new ApiError("unknown_survey", "no such survey on this site");
+  forgetSite(siteId);
   const row = await surveys.findSurvey(db, siteId, id);
   return surveys.toSurvey(row!);
 }
