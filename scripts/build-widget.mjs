@@ -55,21 +55,12 @@ export async function buildWidget() {
       format: "iife",
     });
   }
-  const plainL10n = Object.fromEntries(LOCALES.map((l) => [l, `widget-l10n-${l}.js`]));
-  const hashedL10n = Object.fromEntries(LOCALES.map((l) => [l, hashedName(plainL10n[l], files[plainL10n[l]])]));
-  const loader = (uiFile, l10n) =>
-    bundle({
-      entryPoints: [join(SRC, "index.ts")],
-      format: "iife",
-      define: { __UI_FILE__: JSON.stringify(uiFile), __L10N_FILES__: JSON.stringify(l10n) },
-    });
-  files["widget.js"] = await loader("widget-ui.js", plainL10n);
-  const pinnedLoader = await loader(hashedName("widget-ui.js", ui), hashedL10n);
-  files["widget.esm.js"] = await bundle({
-    entryPoints: [join(SRC, "esm.ts")],
-    format: "esm",
-    define: { __UI_FILE__: JSON.stringify("widget-ui.js"), __L10N_FILES__: JSON.stringify(plainL10n) },
-  });
+  const hashes = Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.js$/, ""), hash8(text)]));
+  const loader = (h) =>
+    bundle({ entryPoints: [join(SRC, "index.ts")], format: "iife", define: { __HASHES__: JSON.stringify(h) } });
+  files["widget.js"] = await loader({});
+  const pinnedLoader = await loader(hashes);
+  files["widget.esm.js"] = await bundle({ entryPoints: [join(SRC, "esm.ts")], format: "esm", define: { __HASHES__: "{}" } });
 
   const manifest = { files: {} };
   for (const [name, text] of Object.entries(files)) {

@@ -67,7 +67,7 @@ async function openShop(opts: { locale?: string; viewport?: { width: number; hei
   return { page, context, posts, errors };
 }
 
-const panel = (page: Page) => page.locator("div[data-pos] .p");
+const panel = (page: Page) => page.locator("feedback-widget .p");
 
 async function responses(): Promise<any[]> {
   return (await owner.json("GET", `/api/sites/${site.id}/responses?survey=${surveyId}&limit=200`)).items;
@@ -123,7 +123,7 @@ describe("widget on a shop with a strict CSP", () => {
     const { page, context, errors } = await openShop();
     await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
     const focusedName = () => page.evaluate(() => {
-      const host = document.querySelector("div[data-pos]");
+      const host = document.querySelector("feedback-widget");
       const el = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
       return el ? `${el.tagName}:${el.textContent?.trim() || (el as HTMLInputElement).value || ""}` : `outside:${document.activeElement?.tagName}`;
     });
@@ -148,7 +148,7 @@ describe("widget on a shop with a strict CSP", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => panel(page).textContent()).toContain("Thank you for your feedback!");
     await page.keyboard.press("Escape");
-    await expect.poll(() => page.locator("div[data-pos]").count()).toBe(0);
+    await expect.poll(() => page.locator("feedback-widget").count()).toBe(0);
     const items = await responses();
     expect(items.length).toBe(before + 1);
     expect(items[0].answers.find((a: any) => a.question === "nps").value).toBe(10);
@@ -223,7 +223,7 @@ describe("widget on a shop with a strict CSP", () => {
     await plainPage.goto(`${stack.shopUrl}/checkout/thank-you?site=pk_not_a_site`);
     await plainPage.waitForTimeout(500);
     const baseline = await probe(plainPage);
-    expect(await plainPage.locator("div[data-pos]").count()).toBe(0);
+    expect(await plainPage.locator("feedback-widget").count()).toBe(0);
     await plain.close();
 
     const { page, context, errors } = await openShop();
@@ -240,7 +240,7 @@ describe("widget on a shop with a strict CSP", () => {
     await downPage.route(`${stack.collectorUrl}/v1/**`, (r) => r.fulfill({ status: 503, body: "down" }));
     await downPage.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
     await downPage.waitForTimeout(1000);
-    expect(await downPage.locator("div[data-pos]").count()).toBe(0);
+    expect(await downPage.locator("feedback-widget").count()).toBe(0);
     expect(downErrors).toEqual([]);
     await down.close();
   });
@@ -253,7 +253,7 @@ describe("widget on a shop with a strict CSP", () => {
     const run = () =>
       page.evaluate(async () => {
         const axe = (window as any).axe;
-        const result = await axe.run({ include: [["div[data-pos]"]] }, { resultTypes: ["violations"] });
+        const result = await axe.run({ include: [["feedback-widget"]] }, { resultTypes: ["violations"] });
         return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(" ")).join(", ")}`);
       });
     expect(await run()).toEqual([]);

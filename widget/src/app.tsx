@@ -51,10 +51,24 @@ export class App extends Component<Props, State> {
     const setError = (e: string) => this.setState({ error: e });
     const setNote = (n: string) => this.setState({ note: n });
 
+    const center = survey.theme.position === "center";
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         e.stopPropagation();
         close(done ? "done" : "dismissed");
+      }
+      // Only the owner-chosen centred modal keeps Tab inside: from the last control (the primary
+      // button, always last) back to the first (the close button, always first), and the reverse.
+      if (center && e.key === "Tab") {
+        const panel = e.currentTarget as HTMLElement;
+        const first = panel.querySelector<HTMLElement>(".x")!;
+        const all = panel.querySelectorAll<HTMLElement>(".pr");
+        const last = all[all.length - 1]!;
+        const to = e.shiftKey ? (e.target === first ? last : null) : e.target === last ? first : null;
+        if (to) {
+          e.preventDefault();
+          to.focus();
+        }
       }
     };
 
@@ -76,7 +90,6 @@ export class App extends Component<Props, State> {
       this.setState({ answers: copy, error: "" });
     };
 
-    const center = survey.theme.position === "center";
     let body;
     if (step < 0) {
       body = (
@@ -129,7 +142,7 @@ export class App extends Component<Props, State> {
           ) : null}
           <p class="m" role="status">{note}</p>
           <div class="f">
-            <button type="button" class="l" onClick={async () => setNote(o.preview || (await forget(session)) ? s.withdrawn : s.error)}>
+            <button type="button" class="l" onClick={async () => setNote(o.preview || (await forget(session)) ? s.withdrawn : s.forgetFailed)}>
               {s.withdraw}
             </button>
             <button type="button" class="b pr" onClick={() => close("done")}>{s.close}</button>

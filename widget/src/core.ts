@@ -12,9 +12,12 @@ import { outbox as createOutbox } from "./queue";
 import { read, write } from "./storage";
 import { arm, inCooldown, pageMatches, sampled } from "./triggers";
 
-/** Names of the UI and locale files, set at build time (hashed in the SRI build). */
-declare const __UI_FILE__: string;
-declare const __L10N_FILES__: Record<string, string>;
+/**
+ * Content hashes of the UI and locale files by base name, set at build time: empty in widget.js
+ * (plain names, short cache), filled in the pinned SRI loader (immutable hashed names).
+ */
+declare const __HASHES__: Record<string, string>;
+const file = (name: string) => `${name}${__HASHES__[name] ? `.${__HASHES__[name]}` : ""}.js`;
 
 export interface StartOptions {
   site: string;
@@ -37,7 +40,6 @@ const load = (src: string) =>
   new Promise<void>((resolve, reject) => {
     const s = document.createElement("script");
     s.src = src;
-    s.async = true;
     s.onload = () => resolve();
     s.onerror = reject;
     document.head.appendChild(s);
@@ -61,12 +63,11 @@ export function start(o: StartOptions): FeedbackApi {
         /* a listener's error is not ours to throw */
       }
     }
-    dispatchEvent(new CustomEvent(`feedback:${e}`, { detail }));
   };
 
   const ui = async (): Promise<[UiModule, Strings]> => {
     // Only the one locale's strings are fetched, beside the UI (in parallel).
-    await Promise.all([window.__fbUI ? 0 : load(`${base}/${__UI_FILE__}`), window.__fbL10n?.[locale] ? 0 : load(`${base}/${__L10N_FILES__[locale]}`)]);
+    await Promise.all([window.__fbUI ? 0 : load(`${base}/${file("widget-ui")}`), window.__fbL10n?.[locale] ? 0 : load(`${base}/${file(`widget-l10n-${locale}`)}`)]);
     return [window.__fbUI!, window.__fbL10n![locale]!];
   };
 
@@ -135,15 +136,22 @@ export function start(o: StartOptions): FeedbackApi {
   addEventListener("popstate", () => setTimeout(evaluate));
 
   void outbox.flush();
+  // A show() that came before the config is honoured when it arrives ("": any survey).
+  let asked: string | undefined;
+  const showAsked = () => {
+    const s = config?.surveys.find((x) => !asked || x.id === asked);
+    if (s) void show(s).catch(() => {});
+  };
   void fetchConfig(base, o.site).then((c) => {
     config = c;
+    if (asked !== undefined) showAsked();
     evaluate();
   });
 
   return {
     show(surveyId) {
-      const s = config?.surveys.find((x) => !surveyId || x.id === surveyId);
-      if (s) void show(s).catch(() => {});
+      asked = surveyId ?? "";
+      showAsked();
     },
     hide() {
       close?.();

@@ -12,7 +12,7 @@ declare global {
 }
 
 try {
-  const script = (document.currentScript ?? document.querySelector("script[data-site][src*='widget']")) as HTMLScriptElement | null;
+  const script = (document.currentScript ?? document.querySelector("script[data-site]")) as HTMLScriptElement | null;
   const site = script?.dataset.site;
   if (script && site && !window.Feedback) {
     const context: Record<string, string> = {};

@@ -3,20 +3,27 @@ import { CSS, themeCss } from "./styles";
 
 let base: CSSStyleSheet | null = null;
 
-export function mountShadow(host: HTMLElement, accent: string, nonce?: string): ShadowRoot {
+/**
+ * Attaches (or reuses) the shadow root of `host` and adopts the shared base sheet plus one theme
+ * sheet. Returns a setter for runtime variables (e.g. the on-screen keyboard's height): a third
+ * constructed sheet rather than `host.style`, which the widget never touches.
+ */
+export function mountShadow(host: HTMLElement, accent: string, nonce?: string): [ShadowRoot, (css: string) => void] {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-  const theme = new CSSStyleSheet();
-  theme.replaceSync(themeCss(accent));
   try {
+    const theme = new CSSStyleSheet();
+    const vars = new CSSStyleSheet();
+    theme.replaceSync(themeCss(accent));
     base ??= new CSSStyleSheet();
     if (!base.cssRules.length) base.replaceSync(CSS);
-    root.adoptedStyleSheets = [base, theme];
+    root.adoptedStyleSheets = [base, theme, vars];
+    return [root, (css) => vars.replaceSync(css)];
   } catch {
     // Very old engines without constructable stylesheets: a <style> inside our shadow root (needs the page's nonce under CSP).
     const style = document.createElement("style");
     if (nonce) style.nonce = nonce;
     style.textContent = CSS + themeCss(accent);
     root.appendChild(style);
+    return [root, () => {}];
   }
-  return root;
 }

@@ -8,7 +8,7 @@
 import { beacon, post } from "./api";
 import { read, write } from "./storage";
 
-interface Item {
+export interface Item {
   id: string;
   body: unknown;
   tries: number;
@@ -18,40 +18,57 @@ interface Item {
 /** 3 s · 2ⁿ with ±50% jitter, capped at 10 minutes (posthog-js retry-queue). */
 export const backoff = (tries: number, random = Math.random): number => Math.min(3000 * 2 ** tries, 6e5) * (0.5 + random());
 
+/** One outbox per collector, shared by every site on it (and by the UI's `forget`). */
+export const outboxKey = (base: string) => `fb_outbox:${base}`;
+
 export type Delivery = "sent" | "queued" | "failed";
 
 export interface Outbox {
   submit(id: string, body: unknown): Promise<Delivery>;
-  flush(): Promise<void>;
+  flush(all?: boolean): Promise<void>;
 }
 
 export function outbox(base: string): Outbox {
-  const key = `fb_outbox:${base}`;
-  let memory: Item[] = [];
+  const key = outboxKey(base);
+  // localStorage is the source of truth (other tabs and the UI's `forget` change it too); memory
+  // only stands in while storage refuses writes, and such an answer is never reported as queued.
+  let memory: Item[] | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let busy = false;
-  const items = () => read<Item[]>(key) ?? memory;
-  const save = (list: Item[]) => write(key, (memory = list).length ? list : null);
+  const items = () => memory ?? read<Item[]>(key) ?? [];
+  const save = (list: Item[]) => {
+    const ok = write(key, list.length ? list : null);
+    memory = ok ? null : list;
+    return ok;
+  };
 
   const send = async (id: string) => {
     const item = items().find((i) => i.id === id);
     if (!item) return null;
     const result = await post(base, "/v1/responses", item.body);
-    const rest = items().filter((i) => i.id !== id);
-    if (result === "retry") rest.push({ ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) });
-    save(rest);
+    // Re-read: while the request was out, `forget` (or another tab) may have removed the item.
+    const list = items();
+    const at = list.findIndex((i) => i.id === id);
+    if (at >= 0) {
+      if (result === "retry") list[at] = { ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) };
+      else list.splice(at, 1);
+      save(list);
+    }
     clearTimeout(timer);
     const next = Math.min(...items().map((i) => i.due));
-    if (next < Infinity) timer = setTimeout(flush, Math.max(1e3, next - Date.now()));
+    if (next < Infinity) timer = setTimeout(flush, Math.max(1e3, next - Date.now()), false);
     return result;
   };
 
-  /** Sends what is waiting: at start-up, when the browser comes online, and on the backoff timer. */
-  async function flush() {
+  /**
+   * Sends what is waiting. At start-up and when the browser comes online (`all` is then true, or
+   * the `online` event) everything goes; on the backoff timer only what is due.
+   */
+  async function flush(all: unknown = true) {
     if (busy) return;
     busy = true;
     try {
-      for (const item of items()) await send(item.id);
+      for (const item of items()) if (all || item.due <= Date.now()) await send(item.id);
     } finally {
       busy = false;
     }

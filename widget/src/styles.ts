@@ -3,16 +3,16 @@
  * injected into the page, and a strict `style-src` needs no nonce. Theme through :host variables.
  */
 export const CSS = `
-:host{all:initial;position:fixed;z-index:2147483000;bottom:16px;right:16px;font:15px/1.45 system-ui,sans-serif;--b:#fff;--f:#1d1d1f;--m:#55555f;--l:#c9c9d3;--s:#f2f2f6;--e:#b3261e;color:var(--f)}
+:host{all:initial;position:fixed;z-index:2147483000;bottom:calc(16px + var(--kb,0px));right:16px;font:15px/1.45 system-ui,sans-serif;--b:#fff;--f:#1d1d1f;--m:#55555f;--l:#c9c9d3;--s:#f2f2f6;--e:#b3261e;color:var(--f)}
 :host([data-pos=bottom-left]){right:auto;left:16px}
 :host([data-pos=center]){inset:0;display:grid;place-items:center;background:#0007}
 :host([data-preview]){position:relative;inset:auto;display:block;background:none}
 @media(prefers-color-scheme:dark){:host{--b:#1f2024;--f:#f2f2f5;--m:#b9b9c4;--l:#4a4a53;--s:#2c2d32;--e:#ffb4ab}}
 *{box-sizing:border-box}
-.p{position:relative;width:min(380px,100vw - 32px);max-height:calc(100vh - 32px);overflow:auto;background:var(--b);border:1px solid var(--l);border-radius:14px;box-shadow:0 12px 32px #0003;padding:18px;animation:i .2s}
+.p{position:relative;width:min(380px,100vw - 32px);max-height:calc(100vh - 32px - var(--kb,0px));overflow:auto;background:var(--b);border:1px solid var(--l);border-radius:14px;box-shadow:0 12px 32px #0003;padding:18px;animation:i .2s}
 @keyframes i{from{opacity:0;transform:translateY(9px)}}
 @media(prefers-reduced-motion:reduce){.p{animation:none}}
-@media(max-width:480px){:host(:not([data-preview])){left:8px;right:8px;bottom:8px}.p{width:100%;max-height:70vh}}
+@media(max-width:480px){:host(:not([data-preview])){left:8px;right:8px;bottom:calc(8px + var(--kb,0px))}.p{width:100%;max-height:min(70vh,100vh - 16px - var(--kb,0px))}}
 h2{font-size:16px;margin:0 32px 10px 0}
 h2:focus{outline:0}
 [dir=rtl] h2{margin:0 0 10px 32px}

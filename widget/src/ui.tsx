@@ -8,21 +8,33 @@ import { App } from "./app";
 import type { OpenOptions, UiModule } from "./contract";
 import { mountShadow } from "./mount";
 import { forget } from "./session";
+import { coveredBottom } from "./viewport";
 
 export function open(o: OpenOptions, container?: HTMLElement): () => void {
-  const host = container ?? document.createElement("div");
+  // A custom element name: shop CSS aimed at `div`s (`body > div`, `main div`) cannot reach it.
+  const host = container ?? document.createElement("feedback-widget");
   const previous = document.activeElement as HTMLElement | null;
   host.setAttribute("data-pos", o.survey.theme.position);
   if (o.preview) host.setAttribute("data-preview", "");
-  const root = mountShadow(host, o.survey.theme.accent);
+  const [root, setVars] = mountShadow(host, o.survey.theme.accent);
   if (!container) document.body.appendChild(host);
+  // A fixed panel sits under a phone's keyboard (the keyboard shrinks only the visual viewport):
+  // lift it by the covered height, so the text field stays visible while typing.
+  const vv = o.preview ? null : window.visualViewport;
+  const fit = () => setVars(`:host{--kb:${coveredBottom(innerHeight, vv!)}px}`);
+  vv?.addEventListener("resize", fit);
+  vv?.addEventListener("scroll", fit);
   let closed = false;
   const close = (reason: "dismissed" | "done") => {
     if (closed) return;
     closed = true;
+    vv?.removeEventListener("resize", fit);
+    vv?.removeEventListener("scroll", fit);
+    // Give focus back only if it is still ours: a page control the customer moved to keeps it.
+    const hadFocus = document.activeElement === host;
     render(null, root);
     if (!container) host.remove();
-    if (!o.preview) previous?.focus?.();
+    if (hadFocus && !o.preview) previous?.focus?.();
     o.onClose(reason);
   };
   render(<App o={o} close={close} />, root);

@@ -28,4 +28,5 @@ export const cs: Strings = {
   withdraw: "Odvolat souhlas a smazat mé odpovědi",
   withdrawn: "Vaše odpovědi byly smazány.",
   error: "Omlouváme se, odpověď se nepodařilo uložit. Zkuste to znovu.",
+  forgetFailed: "Omlouváme se, odpovědi se teď nepodařilo smazat. Zkuste to znovu.",
 };

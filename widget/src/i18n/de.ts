@@ -28,4 +28,5 @@ export const de: Strings = {
   withdraw: "Einwilligung widerrufen und meine Antworten löschen",
   withdrawn: "Ihre Antworten wurden gelöscht.",
   error: "Ihre Antwort konnte leider nicht gespeichert werden. Bitte versuchen Sie es erneut.",
+  forgetFailed: "Ihre Antworten konnten gerade nicht gelöscht werden. Bitte versuchen Sie es erneut.",
 };

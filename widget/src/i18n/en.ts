@@ -28,4 +28,5 @@ export const en: Strings = {
   withdraw: "Withdraw consent and delete my answers",
   withdrawn: "Your answers have been deleted.",
   error: "Sorry, your answer could not be saved. Please try again.",
+  forgetFailed: "Sorry, your answers could not be deleted just now. Please try again.",
 };

@@ -28,4 +28,5 @@ export const es: Strings = {
   withdraw: "Retirar mi consentimiento y borrar mis respuestas",
   withdrawn: "Tus respuestas se han borrado.",
   error: "Lo sentimos, no se pudo guardar tu respuesta. Inténtalo de nuevo.",
+  forgetFailed: "Lo sentimos, no se pudieron borrar tus respuestas. Inténtalo de nuevo.",
 };

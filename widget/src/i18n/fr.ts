@@ -28,4 +28,5 @@ export const fr: Strings = {
   withdraw: "Retirer mon consentement et supprimer mes réponses",
   withdrawn: "Vos réponses ont été supprimées.",
   error: "Désolé, votre réponse n'a pas pu être enregistrée. Veuillez réessayer.",
+  forgetFailed: "Désolé, vos réponses n'ont pas pu être supprimées. Veuillez réessayer.",
 };

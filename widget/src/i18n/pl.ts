@@ -28,4 +28,5 @@ export const pl: Strings = {
   withdraw: "Wycofaj zgodę i usuń moje odpowiedzi",
   withdrawn: "Twoje odpowiedzi zostały usunięte.",
   error: "Przepraszamy, nie udało się zapisać odpowiedzi. Spróbuj ponownie.",
+  forgetFailed: "Przepraszamy, nie udało się teraz usunąć odpowiedzi. Spróbuj ponownie.",
 };

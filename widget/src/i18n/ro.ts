@@ -28,4 +28,5 @@ export const ro: Strings = {
   withdraw: "Retrag acordul și șterg răspunsurile mele",
   withdrawn: "Răspunsurile tale au fost șterse.",
   error: "Ne pare rău, răspunsul nu a putut fi salvat. Încearcă din nou.",
+  forgetFailed: "Ne pare rău, răspunsurile nu au putut fi șterse acum. Încearcă din nou.",
 };

@@ -32,4 +32,6 @@ export interface Strings {
   withdraw: string;
   withdrawn: string;
   error: string;
+  /** the withdrawal (POST /v1/forget) did not go through */
+  forgetFailed: string;
 }

@@ -29,7 +29,8 @@ export function Options(props: Readonly<{
           />
           <span>
             {c.label}
-            {c.sr ? <span class="sr">{c.sr}</span> : null}
+            {/* The space keeps "4 Satisfied" two words in the accessible name. */}
+            {c.sr ? <span class="sr"> {c.sr}</span> : null}
           </span>
         </label>
       ))}

@@ -12,9 +12,14 @@ export function TextQuestion({ q, value, onChange, s, labelId }: Readonly<Questi
         maxLength={MAX_TEXT_ANSWER}
         value={text}
         onInput={(e) => onChange((e.currentTarget as HTMLTextAreaElement).value || undefined)}
-        onFocus={(e) => setTimeout(() => (e.target as HTMLElement).scrollIntoView({ block: "center" }), 300)}
+        onFocus={(e) => {
+          // Read now: after dispatch a shadow-tree event's target is reset to null.
+          const field = e.currentTarget as HTMLElement;
+          setTimeout(() => field.isConnected && field.scrollIntoView({ block: "nearest" }), 300);
+        }}
       />
-      <div class="e" id={`${q.id}-n`} aria-live="polite">
+      {/* No live region: announcing every keystroke drowns the text being typed; the count is its description. */}
+      <div class="e" id={`${q.id}-n`}>
         <span />
         <span>{s.left.replace("{n}", String(MAX_TEXT_ANSWER - text.length))}</span>
       </div>
