@@ -4,7 +4,7 @@ import type { SiteConfig } from "../../shared/types";
 export type SendResult = "ok" | "retry" | "drop";
 
 export const classify = (status: number): SendResult =>
-  status < 300 ? "ok" : status === 429 || status >= 500 || status === 408 ? "retry" : "drop";
+  status < 300 ? "ok" : status === 429 || status > 499 ? "retry" : "drop";
 
 export async function fetchConfig(base: string, site: string): Promise<SiteConfig | null> {
   try {

@@ -54,10 +54,15 @@ export function outbox(base: string): Outbox {
       else list.splice(at, 1);
       save(list);
     }
+    schedule();
+    return result;
+  };
+
+  // Also after a flush that sent nothing: a timer may fire a little before its item is due.
+  const schedule = () => {
     clearTimeout(timer);
     const next = Math.min(...items().map((i) => i.due));
     if (next < Infinity) timer = setTimeout(flush, Math.max(1e3, next - Date.now()), false);
-    return result;
   };
 
   /**
@@ -71,6 +76,7 @@ export function outbox(base: string): Outbox {
       for (const item of items()) if (all || item.due <= Date.now()) await send(item.id);
     } finally {
       busy = false;
+      schedule();
     }
   }
 

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CLIENT_ID_PATTERN } from "../../shared/constants";
+import type { Session } from "../../widget/src/contract";
+import { outboxKey } from "../../widget/src/queue";
+import { cleanContext, forget, giveConsent, hasConsent, submit } from "../../widget/src/session";
+import { coveredBottom } from "../../widget/src/viewport";
+
+function fakeSession(over: Partial<Session> = {}) {
+  const store = new Map<string, unknown>();
+  const sent: { id: string; body: any }[] = [];
+  const posted: { path: string; body: any }[] = [];
+  const session: Session = {
+    base: "https://c.example",
+    site: "pk_site",
+    policyVersion: "2026-11-01",
+    locale: "ro",
+    context: () => ({ productId: "sku-77" }),
+    send: async (id, body) => (sent.push({ id, body }), "sent"),
+    post: async (path, body) => (posted.push({ path, body }), "ok"),
+    read: <T,>(k: string) => (store.get(k) ?? null) as T | null,
+    write: (k, v) => (v === null ? store.delete(k) : store.set(k, v), true),
+    ...over,
+  };
+  return { session, store, sent, posted };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("consent and respondent token", () => {
+  it("before 'I agree' › nothing is stored; after › a random token of ≥ 22 URL-safe characters and the policy version", () => {
+    const { session, store } = fakeSession();
+    expect(hasConsent(session)).toBe(false);
+    expect(store.size).toBe(0);
+    giveConsent(session);
+    const token = store.get("fb_rt:pk_site") as string;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    expect(store.get("fb_consent:pk_site")).toBe("2026-11-01");
+    expect(hasConsent(session)).toBe(true);
+    giveConsent(session);
+    expect(store.get("fb_rt:pk_site")).toBe(token);
+    const other = fakeSession();
+    giveConsent(other.session);
+    expect(other.store.get("fb_rt:pk_site")).not.toBe(token);
+  });
+
+  it("a new policy version › asks again", () => {
+    const { session, store } = fakeSession();
+    giveConsent(session);
+    expect(hasConsent({ ...session, policyVersion: "2027-01-01" })).toBe(false);
+    expect(store.get("fb_rt:pk_site")).toBeDefined();
+  });
+
+  it("submit › builds the contract's body with a fresh 21-character client id each time", async () => {
+    vi.stubGlobal("location", { href: "https://shop.example/checkout/thank-you?order=1#top" });
+    const { session, sent, store } = fakeSession();
+    giveConsent(session);
+    await submit(session, "s_1", { nps: 9, why: "Livrare rapidă", topics: ["delivery"] });
+    await submit(session, "s_1", { nps: 9 });
+    const [first, second] = sent;
+    expect(first!.id).toMatch(CLIENT_ID_PATTERN);
+    expect(first!.id).not.toBe(second!.id);
+    expect(first!.body).toMatchObject({
+      id: first!.id,
+      site: "pk_site",
+      survey: "s_1",
+      respondent: store.get("fb_rt:pk_site"),
+      consent: { granted: true, policy: "2026-11-01" },
+      locale: "ro",
+      page: "https://shop.example/checkout/thank-you?order=1#top",
+      context: { productId: "sku-77" },
+      answers: [{ question: "nps", value: 9 }, { question: "why", value: "Livrare rapidă" }, { question: "topics", value: ["delivery"] }],
+    });
+  });
+
+  it("cleanContext › keeps the contract's limits so that an odd attribute never gets the answer refused", () => {
+    expect(cleanContext({})).toBeUndefined();
+    expect(cleanContext({ "bad key": "x", ok_1: 42, long: "y".repeat(150), none: null })).toEqual({ ok_1: "42", long: "y".repeat(100) });
+    expect(Object.keys(cleanContext(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, "v"])))!)).toHaveLength(10);
+  });
+});
+
+describe("forget", () => {
+  it("drops this respondent's queued answers first, then asks the collector, then removes the token", async () => {
+    const { session, store, posted } = fakeSession();
+    giveConsent(session);
+    const me = store.get("fb_rt:pk_site");
+    const key = outboxKey(session.base);
+    store.set(key, [{ id: "a", body: { respondent: me }, tries: 1, due: 0 }, { id: "b", body: { respondent: "someone-else-on-another-site" }, tries: 0, due: 0 }]);
+    expect(await forget(session)).toBe(true);
+    expect(posted).toEqual([{ path: "/v1/forget", body: { site: "pk_site", respondent: me } }]);
+    expect((store.get(key) as { id: string }[]).map((i) => i.id)).toEqual(["b"]);
+    expect(store.has("fb_rt:pk_site")).toBe(false);
+    expect(hasConsent(session)).toBe(false);
+  });
+
+  it("when the collector is unreachable › reports failure and keeps the token to try again", async () => {
+    const { session, store } = fakeSession({ post: async () => "retry" });
+    giveConsent(session);
+    expect(await forget(session)).toBe(false);
+    expect(store.has("fb_rt:pk_site")).toBe(true);
+  });
+});
+
+describe("on-screen keyboard", () => {
+  it("coveredBottom › the height the visual viewport lost at the bottom, never negative", () => {
+    expect(coveredBottom(640, { height: 640, offsetTop: 0 })).toBe(0);
+    expect(coveredBottom(640, { height: 340, offsetTop: 0 })).toBe(300);
+    expect(coveredBottom(640, { height: 340, offsetTop: 100 })).toBe(200);
+    expect(coveredBottom(640, { height: 700, offsetTop: 0 })).toBe(0);
+  });
+});
