@@ -20,27 +20,28 @@ export const sizes = (buf) => ({
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
 const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 
-/** Our widget: the loader, then what the manifest says is loaded when a survey shows. */
+/**
+ * Our widget, as scripts/build-widget.mjs lays it out: every visitor gets widget.js; when a
+ * survey shows, widget-ui.js (Preact, UI, styles) and the strings of the visitor's one locale
+ * are added. The largest locale (Armenian) is counted, so the figure is the worst case.
+ * Hashed copies and the ESM entry are alternatives to these files, never extra downloads.
+ */
 export function ourWidget() {
   const dist = join(ROOT, "dist");
-  const files = existsSync(dist) ? readdirSync(dist).filter((f) => /^widget.*\.(js|css)$/.test(f)) : [];
-  if (!files.includes("widget.js")) return { missing: "dist/widget.js not found: run `npm run build:widget` first" };
-  const manifestPath = join(dist, "widget-manifest.json");
-  const manifest = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")) : null;
-  const file = (f) => ({ file: f, ...sizes(readFileSync(join(dist, f.replace(/^\/+/, "")))) });
-  const all = files.map(file);
-  const loader = all.find((f) => f.file === "widget.js");
-  // What a survey adds for a visitor in English: UI chunk(s) and styles, not other locales' dictionaries.
-  const locales = /(^|[-_.])(i18n|locale)[-_.]?([a-z]{2})(\b|[-_.])/i;
-  let shown = all.filter((f) => f.file !== "widget.js" && (!locales.test(f.file) || /[-_.]en[-_.]/i.test(f.file)));
-  const listed = manifest ? collectFiles(manifest).filter((f) => files.includes(f)) : [];
-  const manifestUi = listed.filter((f) => f !== "widget.js");
-  if (manifestUi.length > 0 && manifestUi.length < shown.length) shown = all.filter((f) => manifestUi.includes(f.file) && (!locales.test(f.file) || /[-_.]en[-_.]/i.test(f.file)));
+  const files = existsSync(dist) ? readdirSync(dist).filter((f) => /^widget.*\.js$/.test(f)) : [];
+  if (!files.includes("widget.js") || !files.includes("widget-ui.js")) return { missing: "dist/widget.js not found: run `npm run build:widget` first" };
+  const file = (f) => ({ file: f, ...sizes(readFileSync(join(dist, f))) });
+  const locales = files.filter((f) => /^widget-l10n-[a-z]{2}\.js$/.test(f)).map(file);
+  const largest = locales.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+  const loader = file("widget.js");
+  const ui = file("widget-ui.js");
+  const shown = [loader, ui, largest];
   return {
-    files: all,
-    manifest,
+    files: [loader, ui, ...locales],
+    manifest: null,
     before: { files: [loader.file], ...loader },
-    shown: { files: [loader.file, ...shown.map((f) => f.file)], ...[loader, ...shown].reduce(add, ZERO) },
+    shown: { files: shown.map((f) => f.file), ...shown.reduce(add, ZERO) },
+    uiAlone: { files: [ui.file, largest.file], ...[ui, largest].reduce(add, ZERO) },
   };
 }
 
@@ -61,7 +62,10 @@ export function fetchPeers(log) {
   mkdirSync(dir, { recursive: true });
   const out = {};
   for (const name of PEERS) {
-    const version = execFileSync("npm", ["view", name, "version"], { encoding: "utf8" }).trim();
+    // Preact: the version we ship (the floor of our own UI); peers: their latest release.
+    const version = name === "preact"
+      ? JSON.parse(readFileSync(join(ROOT, "node_modules", "preact", "package.json"), "utf8")).version
+      : execFileSync("npm", ["view", name, "version"], { encoding: "utf8" }).trim();
     const base = `${name.replace(/^@/, "").replace("/", "-")}-${version}`;
     const unpacked = join(dir, base);
     if (!existsSync(join(unpacked, "package", "package.json"))) {

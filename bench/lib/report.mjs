@@ -42,7 +42,8 @@ function targets(r, p) {
   const last = s?.[s.length - 1];
   const ours = r.payload?.ours;
   const peers = r.payload?.peers ?? [];
-  const smallerThanAll = ours?.shown && peers.length ? peers.every((x) => ours.shown.gzip < x.uiOnly.gzip) : null;
+  // Like with like: our loader + UI + strings against each peer's loader + UI, and our UI + strings against each peer's UI alone.
+  const smallerThanAll = ours?.shown && peers.length ? peers.every((x) => ours.shown.gzip < x.shown.gzip && ours.uiAlone.gzip < x.uiOnly.gzip) : null;
   p("| target | figure | status |");
   p("|---|---|---|");
   if (q) {
@@ -50,7 +51,7 @@ function targets(r, p) {
   } else p("| ingestion ≥ 60% of no-op (buffered) | – | not measured |");
   if (first && last) p(`| summary at ${n0(last.answers)} answers ≤ 2× its time at ${n0(first.answers)} | ${n1(last.summaryMs)} ms / ${n1(first.summaryMs)} ms = ${(last.summaryMs / first.summaryMs).toFixed(2)}× | ${met(last.summaryMs <= 2 * first.summaryMs)} |`);
   if (ours?.shown) {
-    p(`| widget smaller than every peer (gzip, when a survey shows, against each peer's UI bundle alone) | ours ${n0(ours.shown.gzip)} B; smallest peer ${n0(Math.min(...peers.map((x) => x.uiOnly.gzip)))} B | ${met(smallerThanAll)} |`);
+    p(`| widget smaller than every peer (gzip; when a survey shows, and UI alone) | ours ${n0(ours.shown.gzip)} B / UI ${n0(ours.uiAlone.gzip)} B; smallest peer ${n0(Math.min(...peers.map((x) => x.shown.gzip)))} B / UI ${n0(Math.min(...peers.map((x) => x.uiOnly.gzip)))} B | ${met(smallerThanAll)} |`);
     p(`| widget within the widget issue's budgets | loader ${n0(ours.before.gzip)} B gzip, with the survey ${n0(ours.shown.gzip)} B gzip | see the widget's size test (budgets live there) |`);
   } else p(`| widget within budgets and smaller than every peer | ${ours?.missing ?? "–"} | not measured |`);
   const pl = r.summary?.plan;
@@ -71,7 +72,7 @@ function payload(r, p) {
   p();
   p("| widget | before a survey shows | when a survey shows | UI bundle alone |");
   p("|---|---|---|---|");
-  if (pl.ours?.shown) p(`| **ours** (${pl.ours.shown.files.join(" + ")}) | ${bytes(pl.ours.before)} | ${bytes(pl.ours.shown)} | ${bytes({ raw: pl.ours.shown.raw - pl.ours.before.raw, gzip: pl.ours.shown.gzip - pl.ours.before.gzip, brotli: pl.ours.shown.brotli - pl.ours.before.brotli })} |`);
+  if (pl.ours?.shown) p(`| **ours** (${pl.ours.shown.files.join(" + ")}) | ${bytes(pl.ours.before)} | ${bytes(pl.ours.shown)} | ${bytes(pl.ours.uiAlone)} |`);
   else p(`| **ours** | ${pl.ours?.missing ?? "–"} | | |`);
   for (const x of pl.peers) p(`| ${x.peer} | ${bytes(x.before)} | ${bytes(x.shown)} | ${bytes(x.uiOnly)} |`);
   p(`| ${pl.floor.peer} | – | ${bytes(pl.floor.shown)} | ${bytes(pl.floor.uiOnly)} |`);
@@ -85,7 +86,7 @@ function payload(r, p) {
   for (const x of pl.peers) p(`- **${x.peer}**: ${x.files}. ${x.note ? x.note.charAt(0).toUpperCase() + x.note.slice(1) + "." : ""}`);
   p(`- **Preact**: ${pl.floor.files}: any widget drawn with Preact ships at least this.`);
   p();
-  p("The fair comparison for \"smaller than every peer\" is our *when shown* total against each peer's *UI bundle alone*: it leaves out each peer's core SDK, which only favours them.");
+  p("Our *when shown* counts the largest locale's strings (Armenian); other locales are smaller. Compared like with like: our loader + UI + strings against each peer's *when shown*, and our UI + strings against each peer's *UI bundle alone* (which leaves out each peer's core SDK, only favouring them).");
   p();
 }
 
