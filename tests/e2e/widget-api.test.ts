@@ -1,0 +1,252 @@
+/**
+ * The widget's other paths in real Chromium against the real worker, on the strict-CSP shop:
+ * every question type, withdrawal from the thank-you step, the global API and its events,
+ * single-page route changes without a second config request, cooldown, the centred modal's
+ * focus trap, and a first-party collector served under a path prefix of the shop's origin.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, OwnerClient, startStack, type Stack } from "./support";
+
+let stack: Stack;
+let browser: Browser;
+let owner: OwnerClient;
+
+const TRIGGER = { delaySeconds: 0, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 0 };
+
+/** Each test gets its own site, so that one test's surveys never show in another's page. */
+async function siteWith(survey: Record<string, unknown>) {
+  const site = await owner.json<{ id: string; key: string }>("POST", "/api/sites", { name: "Coffee & Co", origins: [stack.shopUrl], retentionDays: 90 });
+  const { id } = await owner.json<{ id: string }>("POST", `/api/sites/${site.id}/surveys`, { name: "Survey", theme: { accent: "#0a7cff", position: "bottom-right" }, ...survey });
+  return { ...site, surveyId: id };
+}
+
+const responses = async (siteId: string): Promise<any[]> => (await owner.json("GET", `/api/sites/${siteId}/responses?limit=100`)).items;
+
+interface Watched {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+  requests: string[];
+}
+
+async function watch(opts: { bypassCSP?: boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCSP ?? false });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(`csp: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, context, errors, requests };
+}
+
+const host = (page: Page) => page.locator("feedback-widget");
+const panel = (page: Page) => page.locator("feedback-widget .p");
+const visible = (page: Page) => expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+/** Events of the global API, recorded in the page. */
+const recordEvents = (page: Page) =>
+  page.evaluate(async () => {
+    while (!window.Feedback) await new Promise((r) => setTimeout(r, 20));
+    const w = window as unknown as { events: string[] };
+    w.events = [];
+    for (const e of ["shown", "submitted", "dismissed"] as const) window.Feedback.on(e, (d) => w.events.push(`${e}:${JSON.stringify(d)}`));
+  });
+const events = (page: Page) => page.evaluate(() => (window as unknown as { events: string[] }).events);
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  owner = new OwnerClient(stack.collectorUrl);
+  await owner.signup();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe("widget question types and withdrawal", () => {
+  it("csat, ces, choice, multi and text › answered, stored with their types; then withdrawn from the thank-you step", async () => {
+    const site = await siteWith({
+      questions: [
+        { id: "sat", type: "csat", required: true, text: { en: "How satisfied are you with your order?" } },
+        { id: "effort", type: "ces", text: { en: "How easy was checkout?" } },
+        { id: "found", type: "choice", options: [{ id: "search", text: { en: "Search" } }, { id: "friend", text: { en: "A friend" } }], text: { en: "How did you find us?" } },
+        { id: "topics", type: "multi", options: [{ id: "delivery", text: { en: "Delivery" } }, { id: "price", text: { en: "Price" } }, { id: "range", text: { en: "Range" } }], text: { en: "What should we improve?" } },
+        { id: "why", type: "text", text: { en: "Anything else?" } },
+      ],
+      trigger: { pages: ["/checkout/thank-you*"], ...TRIGGER },
+    });
+    const { page, context, errors } = await watch();
+    await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
+    await visible(page);
+    await page.getByRole("button", { name: "I agree" }).click();
+
+    // CSAT: numbers with their words for screen readers; a required question says so.
+    await expect.poll(() => page.getByRole("radio").count()).toBe(5);
+    expect(await page.getByRole("radio", { name: "4 Satisfied", exact: true }).count()).toBe(1);
+    expect(await page.getByRole("radiogroup", { name: "How satisfied are you with your order?" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Next" }).click();
+    expect(await page.getByRole("alert").textContent()).toBe("Please answer this question.");
+    expect(await panel(page).textContent()).toContain("Question 1 of 5");
+    await page.getByRole("radio", { name: "4 Satisfied" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await expect.poll(() => page.getByRole("radio").count()).toBe(7);
+    expect(await page.getByRole("radio", { name: "6 Easy", exact: true }).count()).toBe(1);
+    await page.getByRole("radio", { name: "6 Easy" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    await page.getByRole("radio", { name: "A friend" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    expect(await page.getByRole("group", { name: "What should we improve?" }).count()).toBe(1);
+    await page.getByRole("checkbox", { name: "Delivery" }).click();
+    await page.getByRole("checkbox", { name: "Range" }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+
+    const box = page.getByRole("textbox", { name: "Anything else?" });
+    await box.fill("Grinder please");
+    expect(await panel(page).textContent()).toContain("1986 characters left");
+    expect(await box.getAttribute("maxlength")).toBe("2000");
+    // Back keeps what was answered.
+    await page.getByRole("button", { name: "Back" }).click();
+    expect(await page.getByRole("checkbox", { name: "Range" }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Next" }).click();
+    expect(await page.getByRole("textbox").inputValue()).toBe("Grinder please");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("Thank you for your feedback!");
+
+    const [stored] = await responses(site.id);
+    expect(stored.answers).toEqual(expect.arrayContaining([
+      expect.objectContaining({ question: "sat", value: 4 }),
+      expect.objectContaining({ question: "effort", value: 6 }),
+      expect.objectContaining({ question: "found", value: "friend" }),
+      expect.objectContaining({ question: "topics", value: ["delivery", "range"] }),
+      expect.objectContaining({ question: "why", value: "Grinder please" }),
+    ]));
+
+    // Withdrawal: the collector deletes this respondent's answers, the device forgets the token.
+    await page.getByRole("button", { name: "Withdraw consent and delete my answers" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("Your answers have been deleted.");
+    expect(await responses(site.id)).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_rt") || k.startsWith("fb_consent")))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("widget global API and single-page shops", () => {
+  it("route change › a survey for the new path shows without a second config request; the centred modal keeps Tab inside", async () => {
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/spa/done*"], ...TRIGGER, cooldownDays: 30 },
+      theme: { accent: "#ffeb3b", position: "center" },
+    });
+    const { page, context, errors, requests } = await watch();
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await recordEvents(page);
+    await page.waitForTimeout(500);
+    expect(await host(page).count()).toBe(0);
+
+    await page.evaluate(() => history.pushState({}, "", "/spa/done"));
+    await visible(page);
+    expect(requests.filter((r) => r.includes("/config"))).toHaveLength(1);
+    expect(await panel(page).getAttribute("aria-modal")).toBe("true");
+    // Modal: Tab and Shift+Tab cycle inside the widget, never reaching the page behind.
+    const inside = () => page.evaluate(() => document.activeElement?.tagName === "FEEDBACK-WIDGET");
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      expect(await inside(), `Tab ${i}`).toBe(true);
+    }
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Shift+Tab");
+      expect(await inside(), `Shift+Tab ${i}`).toBe(true);
+    }
+    await page.getByRole("button", { name: "No thanks" }).click();
+    await expect.poll(() => host(page).count()).toBe(0);
+    expect(await events(page)).toEqual([`shown:{"survey":"${site.surveyId}"}`, `dismissed:{"survey":"${site.surveyId}"}`]);
+
+    // Cooldown (30 days): neither another route change nor a new page load shows it again.
+    await page.evaluate(() => history.pushState({}, "", "/spa/done/again"));
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await page.evaluate(() => history.replaceState({}, "", "/spa/done"));
+    await page.waitForTimeout(700);
+    expect(await host(page).count()).toBe(0);
+    expect(requests.filter((r) => r.startsWith("POST"))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("Feedback.show / hide / forget › programmatic show ignores page rules and cooldown; events; forget erases", async () => {
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/nowhere"], ...TRIGGER, cooldownDays: 30 },
+    });
+    const { page, context, errors } = await watch();
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await recordEvents(page);
+    await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
+    await visible(page);
+    await page.evaluate(() => window.Feedback!.hide());
+    await expect.poll(() => host(page).count()).toBe(0);
+
+    await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
+    await visible(page);
+    await page.evaluate(() => window.Feedback!.setContext({ plan: "gold" }));
+    await page.getByRole("button", { name: "I agree" }).click();
+    await page.getByRole("radio", { name: "5", exact: true }).click();
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("Thank you");
+    const id = `{"survey":"${site.surveyId}"}`;
+    expect(await events(page)).toEqual([`shown:${id}`, `dismissed:${id}`, `shown:${id}`, `submitted:{"survey":"${site.surveyId}","queued":false}`]);
+    const [stored] = await responses(site.id);
+    expect(stored.context).toEqual({ productId: "sku-77", plan: "gold" });
+
+    expect(await page.evaluate(() => window.Feedback!.forget())).toBe(true);
+    expect(await responses(site.id)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("first-party collector under a path prefix › every request goes through the shop's own /feedback/ path", async () => {
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/product.html"], ...TRIGGER },
+    });
+    // The shop's CSP must then allow its own origin for connect-src: this context stands for that shop.
+    const { page, context, errors, requests } = await watch({ bypassCSP: true });
+    const prefix = `${stack.shopUrl}/feedback`;
+    await page.route(`${stack.shopUrl}/product.html*`, async (route) => {
+      const original = await route.fetch();
+      const html = (await original.text()).replace(`${stack.collectorUrl}/widget.js`, "/feedback/widget.js");
+      await route.fulfill({ response: original, body: html });
+    });
+    // Stands for a Workers route such as shop.example/feedback/* in front of the collector.
+    await page.route(`${prefix}/**`, async (route) => {
+      const url = route.request().url().replace(prefix, stack.collectorUrl);
+      await route.fulfill({ response: await route.fetch({ url }) });
+    });
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await visible(page);
+    await page.getByRole("button", { name: "I agree" }).click();
+    await page.getByRole("radio", { name: "10", exact: true }).click();
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("Thank you");
+    expect(requests.filter((r) => r.includes(stack.collectorUrl))).toEqual([]);
+    expect(requests).toEqual(expect.arrayContaining([
+      `GET ${prefix}/widget.js`,
+      `GET ${prefix}/widget-ui.js`,
+      `GET ${prefix}/v1/sites/${site.key}/config`,
+      `POST ${prefix}/v1/responses`,
+    ]));
+    expect(await responses(site.id)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
