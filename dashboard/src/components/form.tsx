@@ -1,5 +1,6 @@
-/** Small form pieces: labelled fields and the error box that shows the contract's message and field issues. */
+/** Small form pieces: labelled fields, the error box (the contract's message and field issues), copy button. */
 import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import { ApiError } from "../api";
 
 export function Field({ label, children, hint }: { label: string; children: ComponentChildren; hint?: string }) {
@@ -12,17 +13,20 @@ export function Field({ label, children, hint }: { label: string; children: Comp
   );
 }
 
+/** Shows what went wrong, as text: the envelope's message and every field issue that adds something. */
 export function ErrorBox({ error }: { error: unknown }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
+  const message = e ? e.message : error instanceof Error ? error.message : String(error);
+  const issues = e ? e.issues.filter((i) => `${i.path}: ${i.message}` !== message && i.message !== message) : [];
   return (
     <div class="error" role="alert">
-      <strong>{e ? e.message : String((error as Error).message ?? error)}</strong>
-      {e && e.issues.length > 1 ? (
+      <strong>{message}</strong>
+      {issues.length ? (
         <ul>
-          {e.issues.map((i) => (
+          {issues.map((i) => (
             <li key={i.path + i.message}>
-              {i.path}: {i.message}
+              {i.path ? <code>{i.path}</code> : null} {i.message}
             </li>
           ))}
         </ul>
@@ -32,19 +36,77 @@ export function ErrorBox({ error }: { error: unknown }) {
 }
 
 export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  useEffect(() => {
+    if (state === "idle") return;
+    const t = setTimeout(() => setState("idle"), 1800);
+    return () => clearTimeout(t);
+  }, [state]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+  };
   return (
-    <button
-      type="button"
-      class="secondary"
-      onClick={(e) => {
-        const b = e.currentTarget as HTMLButtonElement;
-        void navigator.clipboard?.writeText(text).then(() => {
-          b.textContent = "Copied";
-          setTimeout(() => (b.textContent = label), 1500);
-        });
-      }}
-    >
-      {label}
-    </button>
+    <>
+      <button type="button" class="secondary" onClick={copy}>
+        {state === "copied" ? "Copied" : label}
+      </button>
+      <span class="sr-only" role="status">
+        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Copy failed: select the text and copy it by hand" : ""}
+      </span>
+      {state === "failed" ? <small class="muted">Select the text and copy it by hand.</small> : null}
+    </>
   );
+}
+
+/** A two-step destructive button: the first press asks, the second does it (no window.confirm). */
+export function ConfirmButton({ label, confirmLabel, onConfirm }: { label: string; confirmLabel: string; onConfirm(): Promise<void> | void }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" class="link danger" onClick={() => setAsking(true)}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span class="confirm">
+      <button
+        type="button"
+        class="danger-solid"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onConfirm();
+          } finally {
+            setBusy(false);
+            setAsking(false);
+          }
+        }}
+      >
+        {confirmLabel}
+      </button>
+      <button type="button" class="link" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+/** Day formatting helpers shared by pages. */
+export const isoDay = (offsetDays = 0) => new Date(Date.now() - offsetDays * 864e5).toISOString().slice(0, 10);
+
+export function age(iso: string): string {
+  const ms = Date.now() - Date.parse(iso);
+  const hours = Math.floor(ms / 36e5);
+  if (hours < 1) return "less than an hour";
+  if (hours < 24) return hours === 1 ? "1 hour" : `${hours} hours`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? "1 day" : `${days} days`;
 }

@@ -1,83 +1,160 @@
-/** "Customers to answer": detractors oldest first, with their age; mark contacted / resolved with a note. */
+/** "Customers to answer": detractors oldest first, with their age; mark new / contacted / resolved with a note. */
 import { useEffect, useState } from "preact/hooks";
-import type { ResponseItem, Site } from "../../../shared/types";
+import type { FollowUpStatus } from "../../../shared/constants";
+import type { ResponseItem, Site, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
+import { age, ConfirmButton, ErrorBox } from "../components/form";
 
-const age = (iso: string) => {
-  const days = Math.floor((Date.now() - Date.parse(iso)) / 864e5);
-  return days === 0 ? "today" : days === 1 ? "1 day" : `${days} days`;
-};
+type StatusFilter = FollowUpStatus | "";
+interface Page {
+  items: ResponseItem[];
+  next: string | null;
+}
+
+const STATUS_LABEL: Record<FollowUpStatus, string> = { new: "New", contacted: "Contacted", resolved: "Resolved" };
 
 export function QueuePage({ site }: { site: Site }) {
-  const [status, setStatus] = useState("new");
+  const [status, setStatus] = useState<StatusFilter>("new");
   const [items, setItems] = useState<ResponseItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [questions, setQuestions] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(
+      (list) => setQuestions(Object.fromEntries(list.flatMap((s) => s.questions.map((q) => [`${s.id}/${q.id}`, q.text.en ?? Object.values(q.text)[0] ?? q.id])))),
+      () => {},
+    );
+  }, [site.id]);
 
   const load = async (cursor?: string) => {
-    const r = await api<{ items: ResponseItem[]; next: string | null }>(
-      "GET",
-      `/api/sites/${site.id}/responses${qs({ segment: "detractor", status, order: "asc", limit: 50, cursor })}`,
-    );
-    setItems((prev) => (cursor && prev ? [...prev, ...r.items] : r.items));
-    setNext(r.next);
+    setError(null);
+    try {
+      const r = await api<Page>("GET", `/api/sites/${site.id}/responses${qs({ segment: "detractor", status, order: "asc", limit: 50, cursor })}`);
+      setItems((prev) => (cursor && prev ? [...prev, ...r.items] : r.items));
+      setNext(r.next);
+    } catch (err) {
+      setError(err);
+      setItems((prev) => prev ?? []);
+    }
   };
-  useEffect(() => void load(), [site.id, status]);
+  useEffect(() => {
+    setItems(null);
+    void load();
+  }, [site.id, status]);
 
   return (
     <>
       <h1>Customers to answer</h1>
       <p class="muted">Detractors (NPS 0–6), oldest first. A quick, personal answer turns many of them around.</p>
-      <label class="inline">Status{" "}
-        <select value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-          <option value="new">New</option>
-          <option value="contacted">Contacted</option>
-          <option value="resolved">Resolved</option>
-        </select>
-      </label>
-      {items === null ? <p class="loading">Loading…</p> : items.length === 0 ? <p class="empty">Nobody waits for an answer. 🎉</p> : (
+      <div class="toolbar">
+        <label class="inline">
+          Status{" "}
+          <select value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
+            <option value="new">New</option>
+            <option value="contacted">Contacted</option>
+            <option value="resolved">Resolved</option>
+            <option value="">All</option>
+          </select>
+        </label>
+        <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs({ segment: "detractor", status })}`} download>
+          Export these as CSV
+        </a>
+      </div>
+      <ErrorBox error={error} />
+      {items === null ? (
+        <p class="loading" aria-live="polite">Loading…</p>
+      ) : items.length === 0 ? (
+        <p class="empty">{status === "new" ? "Nobody waits for an answer." : "No detractor with this status."}</p>
+      ) : (
         <ul class="queue" data-testid="queue">
-          {items.map((r) => <QueueItem key={r.id} site={site} item={r} onChanged={() => load()} />)}
+          {items.map((r) => (
+            <QueueItem key={r.id} site={site} item={r} questions={questions} onChanged={() => load()} />
+          ))}
         </ul>
       )}
-      {next ? <button type="button" class="secondary" onClick={() => load(next)}>Load more</button> : null}
+      {next ? (
+        <button type="button" class="secondary" onClick={() => load(next)}>
+          Load more
+        </button>
+      ) : null}
     </>
   );
 }
 
-function QueueItem({ site, item, onChanged }: { site: Site; item: ResponseItem; onChanged(): void }) {
+function QueueItem({ site, item, questions, onChanged }: { site: Site; item: ResponseItem; questions: Record<string, string>; onChanged(): void }) {
   const [note, setNote] = useState(item.note ?? "");
-  const [status, setStatus] = useState(item.status);
+  const [status, setStatus] = useState<FollowUpStatus>(item.status);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
   const nps = item.answers.find((a) => a.type === "nps")?.value;
-  const save = async () => {
-    await api("PATCH", `/api/sites/${site.id}/responses/${item.id}`, { status, note });
-    onChanged();
+  const headingId = `q-${item.id}`;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api("PATCH", `/api/sites/${site.id}/responses/${item.id}`, { status, note });
+      onChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
   };
+  const remove = async () => {
+    try {
+      await api("DELETE", `/api/sites/${site.id}/responses/${item.id}`);
+      onChanged();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   return (
-    <li class="card" data-response={item.id}>
-      <div class="row">
-        <strong class="score">NPS {String(nps)}</strong>
-        <span class="muted">waiting {age(item.createdAt)} · {item.locale ?? ""} · {item.page ?? ""}</span>
+    <li class="card queue-item" data-response={item.id} aria-labelledby={headingId}>
+      <div class="row start">
+        <strong class="score" id={headingId}>NPS {String(nps)}</strong>
+        <span class={`badge ${item.status}`}>{STATUS_LABEL[item.status]}</span>
+        <span class="muted">
+          waiting <strong>{age(item.createdAt)}</strong> · {new Date(item.createdAt).toLocaleString()}
+          {item.locale ? ` · ${item.locale}` : ""}
+          {item.page ? ` · ${item.page}` : ""}
+        </span>
       </div>
-      {item.answers.filter((a) => a.type !== "nps").map((a) => (
-        <p key={a.question}><span class="muted">{a.question}:</span> {Array.isArray(a.value) ? a.value.join(", ") : String(a.value)}</p>
-      ))}
-      {Object.keys(item.context).length ? <p class="muted">{Object.entries(item.context).map(([k, v]) => `${k}: ${v}`).join(" · ")}</p> : null}
-      <div class="row">
-        <label>Status{" "}
-          <select aria-label="Follow-up status" value={status} onChange={(e) => setStatus(e.currentTarget.value as typeof status)}>
+      {item.answers
+        .filter((a) => a.type !== "nps")
+        .map((a) => (
+          <p key={a.question} class="answer">
+            <span class="muted">{questions[`${item.survey}/${a.question}`] ?? a.question}</span>
+            <br />
+            {Array.isArray(a.value) ? a.value.join(", ") : String(a.value)}
+          </p>
+        ))}
+      {Object.keys(item.context).length ? (
+        <p class="muted small">
+          {Object.entries(item.context)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(" · ")}
+        </p>
+      ) : null}
+      <form class="row start" onSubmit={save}>
+        <label>
+          Status{" "}
+          <select aria-label="Follow-up status" value={status} onChange={(e) => setStatus(e.currentTarget.value as FollowUpStatus)}>
             <option value="new">New</option>
             <option value="contacted">Contacted</option>
             <option value="resolved">Resolved</option>
           </select>
         </label>
-        <input aria-label="Note" placeholder="Note (e.g. refunded, called back)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        <button type="button" onClick={save}>Save</button>
-        <button type="button" class="link danger" onClick={async () => {
-          if (!confirm("Delete this response and its weight in the scores?")) return;
-          await api("DELETE", `/api/sites/${site.id}/responses/${item.id}`);
-          onChanged();
-        }}>Delete</button>
-      </div>
+        <input class="grow" aria-label="Note" maxLength={2000} placeholder="Note (e.g. refunded, called back)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <button type="submit" disabled={busy}>
+          Save
+        </button>
+        <ConfirmButton label="Delete" confirmLabel="Delete the response and its weight in the scores" onConfirm={remove} />
+      </form>
+      <ErrorBox error={error} />
     </li>
   );
 }

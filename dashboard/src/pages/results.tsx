@@ -1,181 +1,311 @@
-/** Results: NPS with its margin, split, trend, distribution, CSAT and CES, per product, text answers, export. */
+/** Results: NPS with its margin, split, trend, distributions, CSAT and CES, per product, text answers, export. */
 import { useEffect, useState } from "preact/hooks";
 import type { ResponseItem, Site, Summary, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
+import { defaultFilters, FilterBar, filterQuery, type Filters } from "../components/filters";
+import { ErrorBox } from "../components/form";
 
-interface Breakdown { rows: { value: string; responses: number; nps: { score: number | null; count: number }; csat: { score: number | null; count: number } }[] }
+interface BreakdownRow {
+  value: string;
+  responses: number;
+  nps: { score: number | null; count: number; marginOfError?: number | null };
+  csat: { score: number | null; average?: number | null; count: number };
+  ces?: { average: number | null; count: number };
+}
+interface Breakdown {
+  key: string;
+  rows: BreakdownRow[];
+}
 
-const day = (offset: number) => new Date(Date.now() - offset * 864e5).toISOString().slice(0, 10);
 const fmt = (n: number | null | undefined, suffix = "") => (n === null || n === undefined ? "—" : `${n}${suffix}`);
+const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "0%");
 
 export function ResultsPage({ site }: { site: Site }) {
-  const [preset, setPreset] = useState("30");
-  const [from, setFrom] = useState(day(29));
-  const [to, setTo] = useState(day(0));
-  const [survey, setSurvey] = useState("");
-  const [locale, setLocale] = useState("");
-  const [page, setPage] = useState("");
-  const [product, setProduct] = useState("");
+  const [filters, setFilters] = useState<Filters>(defaultFilters);
   const [interval, setInterval] = useState<"day" | "week" | "month">("day");
-  const [search, setSearch] = useState("");
   const [surveys, setSurveys] = useState<Survey[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
-  const [breakdown, setBreakdown] = useState<Breakdown | null>(null);
-  const [texts, setTexts] = useState<ResponseItem[]>([]);
+  const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
 
-  useEffect(() => void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(setSurveys), [site.id]);
-
-  const filters = { from, to, survey, locale, page, context: product ? `productId:${product}` : "" };
-  const key = JSON.stringify([site.id, filters, interval]);
   useEffect(() => {
+    void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(setSurveys, () => setSurveys([]));
+  }, [site.id]);
+
+  const query = filterQuery(filters);
+  const key = JSON.stringify([site.id, query, interval]);
+  useEffect(() => {
+    let live = true;
     setLoading(true);
-    Promise.all([
-      api<Summary>("GET", `/api/sites/${site.id}/summary${qs({ ...filters, interval })}`).then(setSummary),
-      api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ from, to, survey, locale, page, key: "productId" })}`).then(setBreakdown, () => setBreakdown(null)),
-    ]).finally(() => setLoading(false));
+    setError(null);
+    api<Summary>("GET", `/api/sites/${site.id}/summary${qs({ ...query, interval })}`)
+      .then((s) => live && setSummary(s), (err) => live && setError(err))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
   }, [key]);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      void api<{ items: ResponseItem[] }>("GET", `/api/sites/${site.id}/responses${qs({ ...filters, q: search, limit: 50 })}`).then((r) =>
-        setTexts(r.items.filter((i) => i.answers.some((a) => a.type === "text"))),
-      );
-    }, 250);
-    return () => clearTimeout(t);
-  }, [key, search]);
-
-  const choosePreset = (p: string) => {
-    setPreset(p);
-    if (p !== "custom") {
-      setFrom(day(Number(p) - 1));
-      setTo(day(0));
-    }
-  };
 
   const s = summary;
+  const npsTotal = s ? s.nps.promoters + s.nps.passives + s.nps.detractors : 0;
   return (
     <>
-      <h1>Results</h1>
-      <form class="filters card" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
-        <label>Period
-          <select value={preset} onChange={(e) => choosePreset(e.currentTarget.value)}>
-            <option value="7">Last 7 days</option>
-            <option value="30">Last 30 days</option>
-            <option value="90">Last 90 days</option>
-            <option value="custom">Custom</option>
-          </select>
-        </label>
-        {preset === "custom" ? (
-          <>
-            <label>From <input type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} /></label>
-            <label>To <input type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} /></label>
-          </>
-        ) : null}
-        <label>Survey
-          <select value={survey} onChange={(e) => setSurvey(e.currentTarget.value)}>
-            <option value="">All surveys</option>
-            {surveys.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
-          </select>
-        </label>
-        <label>Language
-          <select value={locale} onChange={(e) => setLocale(e.currentTarget.value)}>
-            <option value="">All</option>
-            {["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"].map((l) => <option key={l} value={l}>{l}</option>)}
-          </select>
-        </label>
-        <label>Page <input placeholder="https://shop.example/checkout/thank-you" value={page} onChange={(e) => setPage(e.currentTarget.value)} /></label>
-        <label>Product <input placeholder="productId" value={product} onChange={(e) => setProduct(e.currentTarget.value)} /></label>
-        <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs(filters)}`} download>Export CSV</a>
-      </form>
-
-      {!s ? <p class="loading">Loading…</p> : (
+      <div class="row">
+        <h1>Results</h1>
+        <div class="actions">
+          <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs(query)}`} download>
+            Export CSV
+          </a>
+          <a class="button secondary" href={`/api/sites/${site.id}/consents.csv${qs({ from: query.from, to: query.to })}`} download>
+            Consent records
+          </a>
+        </div>
+      </div>
+      <FilterBar value={filters} surveys={surveys} onChange={setFilters} />
+      <ErrorBox error={error} />
+      {!s ? (
+        error ? null : <p class="loading" aria-live="polite">Loading results…</p>
+      ) : (
         <div class={loading ? "grid busy" : "grid"} aria-busy={loading}>
-          <section class="card kpi" aria-labelledby="nps-h">
+          <section class="card kpi nps-card" aria-labelledby="nps-h">
             <h2 id="nps-h">Net Promoter Score</h2>
             <p class="big" data-testid="nps-score">{fmt(s.nps.score)}</p>
-            <p class="muted" data-testid="nps-margin">{s.nps.marginOfError === null ? "not enough answers for a margin" : `± ${s.nps.marginOfError} (95%)`}</p>
-            <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} />
+            <p class="muted" data-testid="nps-margin">
+              {s.nps.marginOfError === null ? "not enough answers for a margin" : `± ${s.nps.marginOfError} (95%)`}
+            </p>
+            {npsTotal ? <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} /> : null}
             <dl class="split-legend">
-              <div><dt>Promoters</dt><dd data-testid="promoters">{s.nps.promoters}</dd></div>
-              <div><dt>Passives</dt><dd data-testid="passives">{s.nps.passives}</dd></div>
-              <div><dt>Detractors</dt><dd data-testid="detractors">{s.nps.detractors}</dd></div>
+              <div>
+                <dt><span class="dot promoter" aria-hidden="true" />Promoters</dt>
+                <dd data-testid="promoters">{s.nps.promoters}</dd>
+                <dd class="muted">{pct(s.nps.promoters, npsTotal)}</dd>
+              </div>
+              <div>
+                <dt><span class="dot passive" aria-hidden="true" />Passives</dt>
+                <dd data-testid="passives">{s.nps.passives}</dd>
+                <dd class="muted">{pct(s.nps.passives, npsTotal)}</dd>
+              </div>
+              <div>
+                <dt><span class="dot detractor" aria-hidden="true" />Detractors</dt>
+                <dd data-testid="detractors">{s.nps.detractors}</dd>
+                <dd class="muted">{pct(s.nps.detractors, npsTotal)}</dd>
+              </div>
             </dl>
           </section>
-          <section class="card kpi">
-            <h2>Responses</h2>
+          <section class="card kpi" aria-labelledby="resp-h">
+            <h2 id="resp-h">Responses</h2>
             <p class="big" data-testid="responses">{s.responses}</p>
-            <p class="muted">{s.nps.count} NPS answers</p>
+            <p class="muted">
+              {s.nps.count} NPS answers · {s.from} – {s.to}
+            </p>
           </section>
-          <section class="card kpi">
-            <h2>CSAT</h2>
+          <section class="card kpi" aria-labelledby="csat-h">
+            <h2 id="csat-h">CSAT</h2>
             <p class="big" data-testid="csat-score">{fmt(s.csat.score, "%")}</p>
-            <p class="muted">average {fmt(s.csat.average)} / 5 · {s.csat.count} answers</p>
+            <p class="muted">
+              satisfied (4–5) · average {fmt(s.csat.average)} / 5 · {s.csat.count} answers
+            </p>
           </section>
-          <section class="card kpi">
-            <h2>Customer effort</h2>
-            <p class="big">{fmt(s.ces.average)}</p>
-            <p class="muted">average of 1–7 · {s.ces.count} answers</p>
+          <section class="card kpi" aria-labelledby="ces-h">
+            <h2 id="ces-h">Customer effort</h2>
+            <p class="big" data-testid="ces-average">{fmt(s.ces.average)}</p>
+            <p class="muted">average of 1–7 (7 = very easy) · {s.ces.count} answers</p>
           </section>
-          <section class="card wide">
+          <section class="card wide" aria-labelledby="trend-h">
             <div class="row">
-              <h2>Trend</h2>
-              <label>By <select value={interval} onChange={(e) => setInterval(e.currentTarget.value as "day")}>
-                <option value="day">day</option><option value="week">week</option><option value="month">month</option>
-              </select></label>
+              <h2 id="trend-h">NPS and CSAT trend</h2>
+              <label class="inline">
+                By{" "}
+                <select value={interval} onChange={(e) => setInterval(e.currentTarget.value as "day" | "week" | "month")}>
+                  <option value="day">day</option>
+                  <option value="week">week</option>
+                  <option value="month">month</option>
+                </select>
+              </label>
             </div>
             <TrendChart points={s.trend} label="NPS and CSAT over time" />
           </section>
-          <section class="card wide">
-            <h2>NPS distribution (0–10)</h2>
-            <Distribution counts={s.nps.distribution} label="Number of answers per NPS score" />
+          <section class="card wide" aria-labelledby="dist-h">
+            <h2 id="dist-h">NPS distribution (0–10)</h2>
+            {s.nps.count ? <Distribution counts={s.nps.distribution} label="Number of answers per NPS score" /> : <p class="empty">No NPS answer in this period.</p>}
           </section>
-          <section class="card">
-            <h2>CSAT distribution (1–5)</h2>
-            <Distribution counts={s.csat.distribution} first={1} label="Number of answers per CSAT score" />
+          <section class="card half" aria-labelledby="csatd-h">
+            <h2 id="csatd-h">CSAT distribution (1–5)</h2>
+            {s.csat.count ? <Distribution counts={s.csat.distribution} first={1} label="Number of answers per CSAT score" /> : <p class="empty">No CSAT answer in this period.</p>}
           </section>
-          <section class="card">
-            <h2>CES distribution (1–7)</h2>
-            <Distribution counts={s.ces.distribution} first={1} label="Number of answers per CES score" />
+          <section class="card half" aria-labelledby="cesd-h">
+            <h2 id="cesd-h">Effort distribution (1–7)</h2>
+            {s.ces.count ? <Distribution counts={s.ces.distribution} first={1} label="Number of answers per CES score" /> : <p class="empty">No effort answer in this period.</p>}
           </section>
-          <section class="card wide">
-            <h2>Satisfaction per product</h2>
-            {breakdown && breakdown.rows.length ? (
-              <table>
-                <thead><tr><th>productId</th><th>Responses</th><th>NPS</th><th>NPS answers</th><th>CSAT</th><th>CSAT answers</th></tr></thead>
-                <tbody>
-                  {breakdown.rows.map((r) => (
-                    <tr key={r.value}>
-                      <td><button type="button" class="link" onClick={() => setProduct(r.value)}>{r.value}</button></td>
-                      <td>{r.responses}</td><td>{fmt(r.nps.score)}</td><td>{r.nps.count}</td><td>{fmt(r.csat.score, "%")}</td><td>{r.csat.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : <p class="empty">No product context yet: add <code>data-context-product-id</code> to the snippet.</p>}
-          </section>
-          <section class="card wide">
-            <div class="row">
-              <h2>What customers wrote</h2>
-              <input type="search" placeholder="Search answers" aria-label="Search text answers" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-            </div>
-            {texts.length === 0 ? <p class="empty">No text answers.</p> : (
-              <ul class="texts" data-testid="texts">
-                {texts.map((r) => {
-                  const nps = r.answers.find((a) => a.type === "nps")?.value;
-                  return (
-                    <li key={r.id}>
-                      {r.answers.filter((a) => a.type === "text").map((a) => <blockquote key={a.question}>{String(a.value)}</blockquote>)}
-                      <span class="muted">{nps !== undefined ? `NPS ${nps} · ` : ""}{r.locale ?? ""} · {r.createdAt.slice(0, 10)}{r.context.productId ? ` · ${r.context.productId}` : ""}</span>
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
-          </section>
+          <PerContext site={site} filters={filters} onPick={(k, v) => setFilters({ ...filters, contextKey: k, contextValue: v })} />
+          <TextAnswers site={site} filters={filters} surveys={surveys} />
         </div>
       )}
-      <p class="muted">Raw answers older than {site.retentionDays} days are deleted; their anonymous daily totals stay in these scores and trends.</p>
+      <p class="muted small">
+        Raw answers older than {site.retentionDays} days are deleted; their anonymous daily totals stay in these scores and trends.
+      </p>
     </>
+  );
+}
+
+/** Satisfaction per product (or any context key): NPS and CSAT with counts. */
+function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; onPick(key: string, value: string): void }) {
+  const [key, setKey] = useState("productId");
+  const [data, setData] = useState<Breakdown | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const q = filterQuery(filters);
+  const deps = JSON.stringify([site.id, q.from, q.to, q.survey, q.locale, q.page, key]);
+  useEffect(() => {
+    if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) return;
+    let live = true;
+    setError(null);
+    api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`).then(
+      (b) => live && setData(b),
+      (err) => live && (setError(err), setData(null)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [deps]);
+
+  return (
+    <section class="card wide" aria-labelledby="per-h">
+      <div class="row">
+        <h2 id="per-h">Satisfaction per {key === "productId" ? "product" : key}</h2>
+        <label class="inline">
+          Context key <input class="short" value={key} pattern="[A-Za-z0-9_]{1,40}" onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")} />
+        </label>
+      </div>
+      <ErrorBox error={error} />
+      {data === null ? (
+        error ? null : <p class="loading">Loading…</p>
+      ) : data.rows.length === 0 ? (
+        <p class="empty">
+          No answer carries <code>{key}</code> yet: add <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table data-testid="breakdown">
+            <thead>
+              <tr>
+                <th scope="col">{key}</th>
+                <th scope="col" class="num">Responses</th>
+                <th scope="col" class="num">NPS</th>
+                <th scope="col" class="num">NPS answers</th>
+                <th scope="col" class="num">CSAT</th>
+                <th scope="col" class="num">CSAT answers</th>
+                <th scope="col" class="num">Effort</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.value}>
+                  <th scope="row">
+                    <button type="button" class="link" title={`Filter the results by ${key} = ${r.value}`} onClick={() => onPick(key, r.value)}>
+                      {r.value}
+                    </button>
+                  </th>
+                  <td class="num">{r.responses}</td>
+                  <td class="num">
+                    <NpsCell score={r.nps.score} margin={r.nps.marginOfError ?? null} />
+                  </td>
+                  <td class="num">{r.nps.count}</td>
+                  <td class="num">{fmt(r.csat.score, "%")}</td>
+                  <td class="num">{r.csat.count}</td>
+                  <td class="num">{fmt(r.ces?.average)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function NpsCell({ score, margin }: { score: number | null; margin: number | null }) {
+  if (score === null) return <>—</>;
+  const tone = score >= 30 ? "good" : score >= 0 ? "fair" : "poor";
+  return (
+    <span class={`nps-${tone}`}>
+      {score}
+      {margin !== null ? <small class="muted"> ±{margin}</small> : null}
+    </span>
+  );
+}
+
+/** Free-text answers with search; always rendered as text. */
+function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters; surveys: Survey[] }) {
+  const [search, setSearch] = useState("");
+  const [items, setItems] = useState<ResponseItem[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const q = filterQuery(filters);
+  const deps = JSON.stringify([site.id, q, search]);
+  const questionText = (survey: string, id: string) => {
+    const question = surveys.find((x) => x.id === survey)?.questions.find((x) => x.id === id);
+    return question ? (question.text.en ?? Object.values(question.text)[0] ?? id) : id;
+  };
+
+  const load = async (cursor?: string) => {
+    const r = await api<{ items: ResponseItem[]; next: string | null }>("GET", `/api/sites/${site.id}/responses${qs({ ...q, q: search.trim(), limit: 100, cursor })}`);
+    const withText = r.items.filter((i) => i.answers.some((a) => a.type === "text"));
+    setItems((prev) => (cursor && prev ? [...prev, ...withText] : withText));
+    setNext(r.next);
+  };
+  useEffect(() => {
+    let live = true;
+    const t = setTimeout(() => {
+      setError(null);
+      load().catch((err) => live && setError(err));
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [deps]);
+
+  return (
+    <section class="card wide" aria-labelledby="texts-h">
+      <div class="row">
+        <h2 id="texts-h">What customers wrote</h2>
+        <input type="search" placeholder="Search answers" aria-label="Search text answers" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+      </div>
+      <ErrorBox error={error} />
+      {items === null ? (
+        <p class="loading">Loading…</p>
+      ) : items.length === 0 ? (
+        <p class="empty">{search ? "No text answer matches this search." : "No text answers in this period."}</p>
+      ) : (
+        <ul class="texts" data-testid="texts">
+          {items.map((r) => {
+            const nps = r.answers.find((a) => a.type === "nps")?.value;
+            const segment = typeof nps === "number" ? (nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor") : null;
+            return (
+              <li key={r.id}>
+                {r.answers
+                  .filter((a) => a.type === "text")
+                  .map((a) => (
+                    <figure key={a.question}>
+                      <figcaption class="muted small">{questionText(r.survey, a.question)}</figcaption>
+                      <blockquote>{String(a.value)}</blockquote>
+                    </figure>
+                  ))}
+                <p class="meta muted small">
+                  {segment ? <span class={`badge ${segment}`}>NPS {String(nps)}</span> : null} {r.locale ?? ""} · {new Date(r.createdAt).toLocaleDateString()}
+                  {Object.entries(r.context).map(([k, v]) => ` · ${k}: ${v}`)}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {next ? (
+        <button type="button" class="secondary" onClick={() => load(next).catch(setError)}>
+          Load more
+        </button>
+      ) : null}
+    </section>
   );
 }

@@ -1,15 +1,16 @@
-/** Survey editor with a live preview that is the real widget (widget/src/preview.ts). */
+/** Surveys of a site: pick one or start a new one; the editor has the real widget as its live preview. */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { QUESTION_TYPES, type QuestionType } from "../../../shared/constants";
-import type { Question, Site, Survey } from "../../../shared/types";
+import { BUILT_IN_LOCALES, POSITIONS, QUESTION_TYPES, type QuestionType } from "../../../shared/constants";
+import { surveyInputSchema } from "../../../shared/schemas";
+import type { LocalizedText, Question, Site, Survey } from "../../../shared/types";
 import { renderPreview } from "../../../widget/src/preview";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 import { ErrorBox, Field } from "../components/form";
+import { LocaleTexts, QuestionEditor, TYPE_LABEL } from "../components/question-editor";
 
-const LOCALES = ["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"];
-const TYPE_LABEL: Record<QuestionType, string> = { nps: "NPS 0–10", csat: "CSAT 1–5", ces: "Effort 1–7", choice: "One choice", multi: "Several choices", text: "Free text" };
+type Draft = Omit<Survey, "id" | "version"> & { id?: string; version?: number };
 
-type Draft = Omit<Survey, "id" | "version"> & { id?: string };
+const POSITION_LABEL: Record<(typeof POSITIONS)[number], string> = { "bottom-right": "Bottom right", "bottom-left": "Bottom left", center: "Centre (modal)" };
 
 const blank = (): Draft => ({
   name: "Post-purchase NPS",
@@ -20,175 +21,267 @@ const blank = (): Draft => ({
 });
 
 export function SurveysPage({ site }: { site: Site }) {
-  const [surveys, setSurveys] = useState<Survey[]>([]);
+  const [surveys, setSurveys] = useState<Survey[] | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const load = () => api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then((list) => {
+  const [flash, setFlash] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = async () => {
+    const list = await api<Survey[]>("GET", `/api/sites/${site.id}/surveys`);
     setSurveys(list);
     return list;
-  });
-  useEffect(() => void load().then((list) => setDraft(list[0] ? { ...list[0] } : blank())), [site.id]);
+  };
+  useEffect(() => {
+    load().then((list) => setDraft(list[0] ? { ...list[0] } : blank()), setError);
+  }, [site.id]);
+
+  const open = (d: Draft) => {
+    setFlash(null);
+    setDraft(d);
+  };
 
   return (
     <>
       <h1>Surveys</h1>
-      <div class="row">
-        {surveys.map((s) => (
-          <button type="button" key={s.id} class={draft?.id === s.id ? "" : "secondary"} onClick={() => setDraft({ ...s })}>
-            {s.name}{s.active ? "" : " (paused)"}
+      <ErrorBox error={error} />
+      {surveys === null ? <p class="loading">Loading…</p> : null}
+      <nav class="row start survey-tabs" aria-label="Surveys">
+        {(surveys ?? []).map((s) => (
+          <button type="button" key={s.id} class={draft?.id === s.id ? "" : "secondary"} aria-pressed={draft?.id === s.id} onClick={() => open({ ...s })}>
+            {s.name}
+            <span class={`badge ${s.active ? "delivered" : ""}`}>{s.active ? "active" : "paused"}</span>
           </button>
         ))}
-        <button type="button" class="secondary" onClick={() => setDraft(blank())}>+ New survey</button>
-      </div>
-      {draft ? <Editor key={draft.id ?? "new"} site={site} initial={draft} onSaved={async (id) => setDraft((await load()).find((s) => s.id === id) ?? null)} /> : null}
+        <button type="button" class="secondary" aria-pressed={!!draft && !draft.id} onClick={() => open(blank())}>
+          + New survey
+        </button>
+      </nav>
+      {flash ? (
+        <p class="ok" role="status">
+          {flash}
+        </p>
+      ) : null}
+      {draft ? (
+        <Editor
+          key={draft.id ?? `new-${surveys?.length ?? 0}`}
+          site={site}
+          initial={draft}
+          onSaved={async (saved, created) => {
+            const list = await load();
+            setDraft(list.find((s) => s.id === saved.id) ?? saved);
+            setFlash(created ? `Saved: “${saved.name}” is created${saved.active ? " and live" : " (paused)"}.` : `Saved: “${saved.name}” is updated.`);
+          }}
+          onEdit={() => setFlash(null)}
+        />
+      ) : null}
     </>
   );
 }
 
-function Editor({ site, initial, onSaved }: { site: Site; initial: Draft; onSaved(id: string): void }) {
-  const [d, setD] = useState<Draft>(initial);
+/** Keeps only the enabled locales and non-empty texts. */
+const clean = (t: LocalizedText, locales: string[]): LocalizedText => Object.fromEntries(Object.entries(t).filter(([l, v]) => locales.includes(l) && v.trim()));
+
+function toBody(d: Draft, locales: string[]) {
+  const { version: _v, id: _id, ...rest } = d;
+  return {
+    ...rest,
+    questions: d.questions.map((q) => ({
+      ...q,
+      text: clean(q.text, locales),
+      ...(q.options ? { options: q.options.map((o) => ({ ...o, text: clean(o.text, locales) })) } : {}),
+    })),
+    ...(d.reward ? { reward: { text: clean(d.reward.text, locales), ...(d.reward.code?.trim() ? { code: d.reward.code.trim() } : {}) } } : {}),
+  };
+}
+
+function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft; onSaved(s: Survey, created: boolean): Promise<void>; onEdit(): void }) {
+  const [d, setDraftState] = useState<Draft>(initial);
   const [locales, setLocales] = useState<string[]>(() => {
-    const used = new Set(initial.questions.flatMap((q) => Object.keys(q.text)));
-    return LOCALES.filter((l) => used.has(l) || l === "en");
+    const used = new Set([...initial.questions.flatMap((q) => Object.keys(q.text)), ...Object.keys(initial.reward?.text ?? {})]);
+    return BUILT_IN_LOCALES.filter((l) => used.has(l) || l === "en");
   });
   const [previewLocale, setPreviewLocale] = useState("en");
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [previewError, setPreviewError] = useState<string | null>(null);
   const preview = useRef<HTMLDivElement>(null);
+  const setD = (next: Draft) => {
+    setDraftState(next);
+    onEdit();
+  };
 
+  const previewSurvey = JSON.stringify({ ...toBody(d, locales), id: d.id ?? "preview", version: d.version ?? 1 });
   useEffect(() => {
     if (!preview.current) return;
     try {
-      return renderPreview(preview.current, { ...d, id: d.id ?? "preview", version: 1 } as Survey, { locale: previewLocale, policyUrl: site.policyUrl });
-    } catch {
+      setPreviewError(null);
+      return renderPreview(preview.current, JSON.parse(previewSurvey) as Survey, { locale: previewLocale, policyUrl: site.policyUrl });
+    } catch (err) {
+      setPreviewError(err instanceof Error ? err.message : String(err));
       return undefined;
     }
-  }, [JSON.stringify(d), previewLocale]);
+  }, [previewSurvey, previewLocale, site.policyUrl]);
 
   const setQ = (i: number, q: Question) => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? q : x)) });
-  const move = (i: number, by: number) => {
-    const qs = [...d.questions];
-    const [q] = qs.splice(i, 1);
-    qs.splice(i + by, 0, q!);
-    setD({ ...d, questions: qs });
+  const move = (i: number, by: -1 | 1) => {
+    const list = [...d.questions];
+    const [q] = list.splice(i, 1);
+    list.splice(i + by, 0, q!);
+    setD({ ...d, questions: list });
   };
   const addQuestion = (type: QuestionType) => {
-    const id = `${type}${d.questions.filter((q) => q.type === type).length + 1}`;
+    let k = 1;
+    while (d.questions.some((q) => q.id === `${type}${k}`)) k++;
     const options = type === "choice" || type === "multi" ? [{ id: "a", text: { en: "Option A" } }, { id: "b", text: { en: "Option B" } }] : undefined;
-    setD({ ...d, questions: [...d.questions, { id, type, required: false, text: { en: "" }, ...(options ? { options } : {}) }] });
+    setD({ ...d, questions: [...d.questions, { id: `${type}${k}`, type, required: false, text: { en: "" }, ...(options ? { options } : {}) }] });
   };
+  const trigger = (patch: Partial<Draft["trigger"]>) => setD({ ...d, trigger: { ...d.trigger, ...patch } });
 
-  const save = async () => {
+  const save = async (e: Event) => {
+    e.preventDefault();
     setError(null);
-    setSaved(false);
-    const clean = (t: Record<string, string>) => Object.fromEntries(Object.entries(t).filter(([l, v]) => v.trim() && locales.includes(l)));
-    const body = {
-      ...d,
-      questions: d.questions.map((q) => ({ ...q, text: clean(q.text), ...(q.options ? { options: q.options.map((o) => ({ ...o, text: clean(o.text) })) } : {}) })),
-      ...(d.reward ? { reward: { ...d.reward, text: clean(d.reward.text) } } : {}),
-    };
+    const body = toBody(d, locales);
+    const parsed = surveyInputSchema.safeParse(body);
+    if (!parsed.success) {
+      setError(
+        new ApiError(
+          400,
+          "invalid_body",
+          "Please fix the fields below before saving.",
+          parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        ),
+      );
+      return;
+    }
+    setBusy(true);
     try {
-      const result = d.id
-        ? await api<Survey>("PUT", `/api/sites/${site.id}/surveys/${d.id}`, body)
-        : await api<Survey>("POST", `/api/sites/${site.id}/surveys`, { ...body, id: undefined });
-      setSaved(true);
-      onSaved(result.id);
+      const saved = d.id ? await api<Survey>("PUT", `/api/sites/${site.id}/surveys/${d.id}`, { ...body, id: d.id }) : await api<Survey>("POST", `/api/sites/${site.id}/surveys`, body);
+      await onSaved(saved, !d.id);
     } catch (err) {
       setError(err);
+    } finally {
+      setBusy(false);
     }
   };
-
-  const texts = (value: Record<string, string>, onChange: (t: Record<string, string>) => void, label: string) => (
-    <div class="texts-grid">
-      {locales.map((l) => (
-        <label key={l}>
-          <span class="lang">{l}</span>
-          <input aria-label={`${label} (${l})`} dir={l === "ar" || l === "he" ? "rtl" : "ltr"} value={value[l] ?? ""} onInput={(e) => onChange({ ...value, [l]: e.currentTarget.value })} />
-        </label>
-      ))}
-    </div>
-  );
 
   return (
     <div class="editor">
-      <div class="card">
-        <Field label="Survey name"><input value={d.name} onInput={(e) => setD({ ...d, name: e.currentTarget.value })} /></Field>
-        <label class="check"><input type="checkbox" checked={d.active} onChange={(e) => setD({ ...d, active: e.currentTarget.checked })} /> Active (shown to customers)</label>
+      <form class="card" onSubmit={save} aria-label="Survey editor" noValidate>
+        <div class="grid-2">
+          <Field label="Survey name">
+            <input value={d.name} maxLength={200} onInput={(e) => setD({ ...d, name: e.currentTarget.value })} />
+          </Field>
+          <label class="check switch">
+            <input type="checkbox" checked={d.active} onChange={(e) => setD({ ...d, active: e.currentTarget.checked })} /> Active (shown to customers)
+          </label>
+        </div>
         <fieldset>
           <legend>Languages</legend>
-          {LOCALES.map((l) => (
+          {BUILT_IN_LOCALES.map((l) => (
             <label class="check" key={l}>
               <input type="checkbox" checked={locales.includes(l)} disabled={l === "en"} onChange={(e) => setLocales(e.currentTarget.checked ? [...locales, l] : locales.filter((x) => x !== l))} /> {l}
             </label>
           ))}
+          <p class="muted small">Customers see their browser's language when the survey has it, English otherwise.</p>
         </fieldset>
+
         <h2>Questions</h2>
         <ol class="questions">
           {d.questions.map((q, i) => (
-            <li key={i} class="question">
-              <div class="row">
-                <strong>{TYPE_LABEL[q.type]}</strong>
-                <input aria-label="Question id" class="short" value={q.id} onInput={(e) => setQ(i, { ...q, id: e.currentTarget.value })} />
-                <label class="check"><input type="checkbox" checked={q.required} onChange={(e) => setQ(i, { ...q, required: e.currentTarget.checked })} /> Required</label>
-                <button type="button" class="link" aria-label={`Move question ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-                <button type="button" class="link" aria-label={`Move question ${i + 1} down`} disabled={i === d.questions.length - 1} onClick={() => move(i, 1)}>↓</button>
-                <button type="button" class="link danger" aria-label={`Remove question ${i + 1}`} onClick={() => setD({ ...d, questions: d.questions.filter((_, j) => j !== i) })}>Remove</button>
-              </div>
-              {texts(q.text, (t) => setQ(i, { ...q, text: t }), `Question ${i + 1} text`)}
-              {q.options ? (
-                <div class="options">
-                  {q.options.map((o, k) => (
-                    <div key={k} class="row">
-                      <input aria-label="Option id" class="short" value={o.id} onInput={(e) => setQ(i, { ...q, options: q.options!.map((x, j) => (j === k ? { ...x, id: e.currentTarget.value } : x)) })} />
-                      {texts(o.text, (t) => setQ(i, { ...q, options: q.options!.map((x, j) => (j === k ? { ...x, text: t } : x)) }), `Option ${k + 1}`)}
-                      <button type="button" class="link danger" onClick={() => setQ(i, { ...q, options: q.options!.filter((_, j) => j !== k) })}>Remove</button>
-                    </div>
-                  ))}
-                  <button type="button" class="link" onClick={() => setQ(i, { ...q, options: [...q.options!, { id: `o${q.options!.length + 1}`, text: { en: "" } }] })}>+ Option</button>
-                </div>
-              ) : null}
-            </li>
+            <QuestionEditor
+              key={i}
+              q={q}
+              index={i}
+              count={d.questions.length}
+              locales={locales}
+              onChange={(next) => setQ(i, next)}
+              onMove={(by) => move(i, by)}
+              onRemove={() => setD({ ...d, questions: d.questions.filter((_, j) => j !== i) })}
+            />
           ))}
         </ol>
-        <div class="row">
-          {QUESTION_TYPES.map((t) => <button type="button" key={t} class="secondary" onClick={() => addQuestion(t)}>+ {TYPE_LABEL[t]}</button>)}
+        <div class="row start" role="group" aria-label="Add a question">
+          {QUESTION_TYPES.map((t) => (
+            <button type="button" key={t} class="secondary" onClick={() => addQuestion(t)}>
+              + {TYPE_LABEL[t]}
+            </button>
+          ))}
         </div>
+
         <h2>When to show</h2>
         <div class="grid-2">
-          <Field label="Pages (globs, one per line)"><textarea value={d.trigger.pages.join("\n")} onInput={(e) => setD({ ...d, trigger: { ...d.trigger, pages: e.currentTarget.value.split("\n").map((s) => s.trim()).filter(Boolean) } })} /></Field>
-          <Field label="Delay (seconds)"><input type="number" min={0} value={d.trigger.delaySeconds} onInput={(e) => setD({ ...d, trigger: { ...d.trigger, delaySeconds: Number(e.currentTarget.value) } })} /></Field>
-          <Field label="Scroll depth (%)"><input type="number" min={0} max={100} value={d.trigger.scrollPercent} onInput={(e) => setD({ ...d, trigger: { ...d.trigger, scrollPercent: Number(e.currentTarget.value) } })} /></Field>
-          <Field label="Sample (0–1)"><input type="number" min={0} max={1} step={0.05} value={d.trigger.sample} onInput={(e) => setD({ ...d, trigger: { ...d.trigger, sample: Number(e.currentTarget.value) } })} /></Field>
-          <Field label="Cooldown (days)"><input type="number" min={0} value={d.trigger.cooldownDays} onInput={(e) => setD({ ...d, trigger: { ...d.trigger, cooldownDays: Number(e.currentTarget.value) } })} /></Field>
-          <label class="check"><input type="checkbox" checked={d.trigger.exitIntent} onChange={(e) => setD({ ...d, trigger: { ...d.trigger, exitIntent: e.currentTarget.checked } })} /> On exit intent (desktop)</label>
+          <Field label="Pages" hint="One path pattern per line; * matches anything, e.g. /checkout/thank-you*">
+            <textarea value={d.trigger.pages.join("\n")} onInput={(e) => trigger({ pages: e.currentTarget.value.split("\n").map((s) => s.trim()).filter(Boolean) })} />
+          </Field>
+          <div>
+            <Field label="Delay (seconds)">
+              <input type="number" min={0} max={3600} value={d.trigger.delaySeconds} onInput={(e) => trigger({ delaySeconds: Math.round(Number(e.currentTarget.value)) })} />
+            </Field>
+            <Field label="Scroll depth (%)">
+              <input type="number" min={0} max={100} value={d.trigger.scrollPercent} onInput={(e) => trigger({ scrollPercent: Math.round(Number(e.currentTarget.value)) })} />
+            </Field>
+          </div>
+          <Field label="Share of visitors asked (%)">
+            <input type="number" min={0} max={100} step={1} value={Math.round(d.trigger.sample * 100)} onInput={(e) => trigger({ sample: Math.min(1, Math.max(0, Number(e.currentTarget.value) / 100)) })} />
+          </Field>
+          <Field label="Ask the same person again after (days)">
+            <input type="number" min={0} max={3650} value={d.trigger.cooldownDays} onInput={(e) => trigger({ cooldownDays: Math.round(Number(e.currentTarget.value)) })} />
+          </Field>
+          <label class="check">
+            <input type="checkbox" checked={d.trigger.exitIntent} onChange={(e) => trigger({ exitIntent: e.currentTarget.checked })} /> Show on exit intent (desktop)
+          </label>
         </div>
+
         <h2>Look and thanks</h2>
         <div class="grid-2">
-          <Field label="Accent colour"><input type="color" value={d.theme.accent} onInput={(e) => setD({ ...d, theme: { ...d.theme, accent: e.currentTarget.value } })} /></Field>
+          <Field label="Accent colour">
+            <span class="row start">
+              <input type="color" aria-label="Accent colour picker" value={d.theme.accent} onInput={(e) => setD({ ...d, theme: { ...d.theme, accent: e.currentTarget.value } })} />
+              <input class="short" aria-label="Accent colour hex" value={d.theme.accent} pattern="#[0-9a-fA-F]{6}" onInput={(e) => setD({ ...d, theme: { ...d.theme, accent: e.currentTarget.value } })} />
+            </span>
+          </Field>
           <Field label="Position">
-            <select value={d.theme.position} onChange={(e) => setD({ ...d, theme: { ...d.theme, position: e.currentTarget.value as "center" } })}>
-              <option value="bottom-right">Bottom right</option><option value="bottom-left">Bottom left</option><option value="center">Centre (modal)</option>
+            <select value={d.theme.position} onChange={(e) => setD({ ...d, theme: { ...d.theme, position: e.currentTarget.value as Draft["theme"]["position"] } })}>
+              {POSITIONS.map((p) => (
+                <option key={p} value={p}>
+                  {POSITION_LABEL[p]}
+                </option>
+              ))}
             </select>
           </Field>
         </div>
-        <label class="check"><input type="checkbox" checked={!!d.reward} onChange={(e) => setD({ ...d, reward: e.currentTarget.checked ? { text: { en: "Thank you! 10% off your next order:" }, code: "THANKS10" } : undefined })} /> Thank customers with a reward</label>
+        <label class="check">
+          <input type="checkbox" checked={!!d.reward} onChange={(e) => setD({ ...d, reward: e.currentTarget.checked ? { text: { en: "Thank you! 10% off your next order:" }, code: "THANKS10" } : undefined })} /> Thank customers with a reward after they answer
+        </label>
         {d.reward ? (
-          <>
-            {texts(d.reward.text, (t) => setD({ ...d, reward: { ...d.reward!, text: t } }), "Reward text")}
-            <Field label="Discount code"><input value={d.reward.code ?? ""} onInput={(e) => setD({ ...d, reward: { ...d.reward!, code: e.currentTarget.value } })} /></Field>
-          </>
+          <div class="reward">
+            <LocaleTexts value={d.reward.text} locales={locales} label="Reward text" onChange={(text) => setD({ ...d, reward: { ...d.reward!, text } })} />
+            <Field label="Discount code" hint="Shown on the thank-you step, with a copy button.">
+              <input value={d.reward.code ?? ""} maxLength={60} onInput={(e) => setD({ ...d, reward: { ...d.reward!, code: e.currentTarget.value } })} />
+            </Field>
+          </div>
         ) : null}
         <ErrorBox error={error} />
-        {saved ? <p class="ok" role="status">Saved.</p> : null}
-        <button type="button" onClick={save}>Save survey</button>
-      </div>
-      <aside class="card preview-pane" aria-label="Live preview">
+        <div class="row start sticky-actions">
+          <button type="submit" disabled={busy}>
+            {busy ? "Saving…" : "Save survey"}
+          </button>
+          {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
+        </div>
+      </form>
+      <aside class="card preview-pane" aria-labelledby="preview-h">
         <div class="row">
-          <h2>Live preview</h2>
+          <h2 id="preview-h">Live preview</h2>
           <select aria-label="Preview language" value={previewLocale} onChange={(e) => setPreviewLocale(e.currentTarget.value)}>
-            {LOCALES.map((l) => <option key={l} value={l}>{l}</option>)}
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
           </select>
         </div>
-        <div ref={preview} data-testid="preview" />
+        <p class="muted small">The real widget, with your unsaved changes. Answers here are not sent.</p>
+        {previewError ? <p class="error">Preview unavailable: {previewError}</p> : null}
+        <div ref={preview} class="preview-stage" data-testid="preview" />
       </aside>
     </div>
   );

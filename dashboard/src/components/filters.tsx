@@ -1,0 +1,98 @@
+/** The results filters: period (presets and custom), survey, language, page and shop context. */
+import { BUILT_IN_LOCALES } from "../../../shared/constants";
+import type { Survey } from "../../../shared/types";
+import { isoDay } from "./form";
+
+export interface Filters {
+  preset: "7" | "30" | "90" | "custom";
+  from: string;
+  to: string;
+  survey: string;
+  locale: string;
+  page: string;
+  contextKey: string;
+  contextValue: string;
+}
+
+export const defaultFilters = (): Filters => ({
+  preset: "30",
+  from: isoDay(29),
+  to: isoDay(0),
+  survey: "",
+  locale: "",
+  page: "",
+  contextKey: "productId",
+  contextValue: "",
+});
+
+/** The query parameters of the contract's summary / responses / export routes. */
+export const filterQuery = (f: Filters) => ({
+  from: f.from,
+  to: f.to,
+  survey: f.survey,
+  locale: f.locale,
+  page: f.page.trim(),
+  context: f.contextKey.trim() && f.contextValue.trim() ? `${f.contextKey.trim()}:${f.contextValue.trim()}` : "",
+});
+
+export function FilterBar({ value, surveys, onChange }: { value: Filters; surveys: Survey[]; onChange(f: Filters): void }) {
+  const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
+  const choosePreset = (p: Filters["preset"]) => (p === "custom" ? set({ preset: p }) : set({ preset: p, from: isoDay(Number(p) - 1), to: isoDay(0) }));
+  return (
+    <form class="filters card" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+      <label>
+        Period
+        <select value={value.preset} onChange={(e) => choosePreset(e.currentTarget.value as Filters["preset"])}>
+          <option value="7">Last 7 days</option>
+          <option value="30">Last 30 days</option>
+          <option value="90">Last 90 days</option>
+          <option value="custom">Custom range</option>
+        </select>
+      </label>
+      {value.preset === "custom" ? (
+        <>
+          <label>
+            From
+            <input type="date" value={value.from} max={value.to} onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })} />
+          </label>
+          <label>
+            To
+            <input type="date" value={value.to} min={value.from} onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })} />
+          </label>
+        </>
+      ) : null}
+      <label>
+        Survey
+        <select value={value.survey} onChange={(e) => set({ survey: e.currentTarget.value })}>
+          <option value="">All surveys</option>
+          {surveys.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Language
+        <select value={value.locale} onChange={(e) => set({ locale: e.currentTarget.value })}>
+          <option value="">All</option>
+          {BUILT_IN_LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="grow">
+        Page
+        <input type="search" placeholder="https://shop.example/checkout/thank-you" value={value.page} onChange={(e) => set({ page: e.currentTarget.value })} />
+      </label>
+      <fieldset class="context-filter">
+        <legend>Shop context</legend>
+        <input aria-label="Context key" class="short" value={value.contextKey} pattern="[A-Za-z0-9_]{1,40}" onChange={(e) => set({ contextKey: e.currentTarget.value })} />
+        <span aria-hidden="true">=</span>
+        <input aria-label="Context value" type="search" placeholder="any value, e.g. sku-77" value={value.contextValue} onChange={(e) => set({ contextValue: e.currentTarget.value })} />
+      </fieldset>
+    </form>
+  );
+}
