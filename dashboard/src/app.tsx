@@ -10,61 +10,91 @@ import { SitesPage } from "./pages/sites";
 import { SurveysPage } from "./pages/surveys";
 import { go, useRoute } from "./route";
 
+const TABS = [
+  ["results", "Results"],
+  ["queue", "Customers to answer"],
+  ["surveys", "Surveys"],
+  ["settings", "Settings"],
+] as const;
+
 export function App() {
   const [me, setMe] = useState<string | null | undefined>(undefined);
-  const [sites, setSites] = useState<Site[]>([]);
+  const [sites, setSites] = useState<Site[] | null>(null);
   const route = useRoute();
 
-  const loadSites = () => api<Site[]>("GET", "/api/sites").then(setSites);
+  const loadSites = () => api<Site[]>("GET", "/api/sites").then(setSites, () => setSites([]));
   useEffect(() => {
-    api<{ email: string }>("GET", "/api/auth/me").then((m) => setMe(m.email), () => setMe(null));
+    api<{ email: string }>("GET", "/api/auth/me").then(
+      (m) => setMe(m.email),
+      () => setMe(null),
+    );
   }, []);
   useEffect(() => {
     if (me) void loadSites();
+    else setSites(null);
   }, [me]);
 
-  if (me === undefined) return <p class="loading">Loading…</p>;
+  const site = "siteId" in route ? sites?.find((s) => s.id === route.siteId) : undefined;
+  useEffect(() => {
+    const page = TABS.find(([p]) => p === route.page)?.[1];
+    document.title = site && page ? `${page} · ${site.name} · Feedback` : "Feedback · dashboard";
+  }, [route.page, site?.name]);
+
+  if (me === undefined) return <p class="loading page">Loading…</p>;
   if (me === null) return <Login onDone={setMe} />;
 
-  const site = "siteId" in route ? sites.find((s) => s.id === route.siteId) : undefined;
-  const tab = (page: string, label: string) =>
-    site ? (
-      <a href={`#/sites/${site.id}/${page}`} aria-current={route.page === page ? "page" : undefined}>
-        {label}
-      </a>
-    ) : null;
+  const signOut = async (everywhere: boolean) => {
+    await api("POST", `/api/auth/logout${everywhere ? "?everywhere=true" : ""}`).catch(() => undefined);
+    setMe(null);
+    go("#/sites");
+  };
 
   return (
     <>
+      <a class="skip" href="#main">Skip to content</a>
       <header class="top">
-        <a href="#/sites" class="brand">Feedback</a>
+        <a href="#/sites" class="brand">
+          Feedback
+        </a>
         {site ? (
           <nav aria-label="Site">
             <span class="site-name">{site.name}</span>
-            {tab("results", "Results")}
-            {tab("queue", "Customers to answer")}
-            {tab("surveys", "Surveys")}
-            {tab("settings", "Settings")}
+            {TABS.map(([page, label]) => (
+              <a key={page} href={`#/sites/${site.id}/${page}`} aria-current={route.page === page ? "page" : undefined}>
+                {label}
+              </a>
+            ))}
           </nav>
         ) : null}
         <span class="who">
-          {me}{" "}
-          <button type="button" class="link" onClick={async () => (await api("POST", "/api/auth/logout"), setMe(null), go("#/sites"))}>
+          <span class="email">{me}</span>
+          <button type="button" class="link" onClick={() => signOut(false)}>
             Sign out
+          </button>
+          <button type="button" class="link" onClick={() => signOut(true)} title="Ends every session of this account, on every device">
+            Sign out everywhere
           </button>
         </span>
       </header>
-      <main class="page">
-        {route.page === "sites" || !site ? (
-          sites.length || route.page === "sites" ? <SitesPage sites={sites} onCreated={loadSites} /> : <p class="loading">Loading…</p>
+      <main class="page" id="main" tabIndex={-1}>
+        {route.page === "sites" ? (
+          <SitesPage sites={sites} onCreated={loadSites} />
+        ) : sites === null ? (
+          <p class="loading">Loading…</p>
+        ) : !site ? (
+          <div class="card">
+            <h1>Site not found</h1>
+            <p>This site does not exist or belongs to another account.</p>
+            <a href="#/sites">Back to your sites</a>
+          </div>
         ) : route.page === "results" ? (
-          <ResultsPage site={site} />
+          <ResultsPage key={site.id} site={site} />
         ) : route.page === "queue" ? (
-          <QueuePage site={site} />
+          <QueuePage key={site.id} site={site} />
         ) : route.page === "surveys" ? (
-          <SurveysPage site={site} />
+          <SurveysPage key={site.id} site={site} />
         ) : (
-          <SettingsPage site={site} onSaved={loadSites} />
+          <SettingsPage key={site.id} site={site} onSaved={loadSites} />
         )}
       </main>
     </>

@@ -1,7 +1,6 @@
 /** Surveys of a site: pick one or start a new one; the editor has the real widget as its live preview. */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BUILT_IN_LOCALES, POSITIONS, QUESTION_TYPES, type QuestionType } from "../../../shared/constants";
-import { surveyInputSchema } from "../../../shared/schemas";
 import type { LocalizedText, Question, Site, Survey } from "../../../shared/types";
 import { renderPreview } from "../../../widget/src/preview";
 import { api, ApiError } from "../api";
@@ -140,6 +139,8 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
     e.preventDefault();
     setError(null);
     const body = toBody(d, locales);
+    // zod loads with the first save only: the rest of the dashboard stays small.
+    const { surveyInputSchema } = await import("../../../shared/schemas");
     const parsed = surveyInputSchema.safeParse(body);
     if (!parsed.success) {
       setError(
