@@ -1,7 +1,7 @@
 /** The dashboard shell: session check, site navigation, and the page of the current route. */
 import { useEffect, useState } from "preact/hooks";
 import type { Site } from "../../shared/types";
-import { api } from "./api";
+import { api, SESSION_ENDED } from "./api";
 import { Login } from "./pages/login";
 import { QueuePage } from "./pages/queue";
 import { ResultsPage } from "./pages/results";
@@ -28,6 +28,9 @@ export function App() {
       (m) => setMe(m.email),
       () => setMe(null),
     );
+    const ended = () => setMe(null);
+    addEventListener(SESSION_ENDED, ended);
+    return () => removeEventListener(SESSION_ENDED, ended);
   }, []);
   useEffect(() => {
     if (me) void loadSites();

@@ -1,56 +1,129 @@
-/** Small, labelled, responsive SVG charts (no chart library: nothing inline that a strict CSP blocks). */
+/**
+ * Small, labelled, responsive SVG charts. Plain SVG with classes (no inline styles), so the strict
+ * CSP holds; every chart has an accessible name and a visually hidden data table.
+ */
 import type { TrendPoint } from "../../../shared/types";
 
-const W = 640;
-const H = 200;
-const PAD = { l: 40, r: 12, t: 12, b: 28 };
+const W = 720;
+const H = 240;
+const PAD = { l: 44, r: 44, t: 14, b: 30 };
+
+const periodLabel = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? p : p.slice(5));
 
 export function TrendChart({ points, label }: { points: TrendPoint[]; label: string }) {
-  if (points.length === 0) return <p class="empty">No answers in this period.</p>;
-  const x = (i: number) => PAD.l + (points.length === 1 ? (W - PAD.l - PAD.r) / 2 : (i * (W - PAD.l - PAD.r)) / (points.length - 1));
-  const y = (v: number) => PAD.t + ((100 - v) * (H - PAD.t - PAD.b)) / 200; // -100..100
-  const line = (key: "nps" | "csat") =>
-    points
-      .map((p, i) => (p[key] === null ? null : `${x(i)},${y(p[key]!)}`))
-      .filter(Boolean)
-      .join(" ");
-  const step = Math.max(1, Math.ceil(points.length / 8));
+  if (points.length === 0 || points.every((p) => p.responses === 0)) return <p class="empty">No answers in this period.</p>;
+  const innerW = W - PAD.l - PAD.r;
+  const innerH = H - PAD.t - PAD.b;
+  const slot = innerW / points.length;
+  const x = (i: number) => PAD.l + slot * (i + 0.5);
+  const y = (v: number) => PAD.t + ((100 - v) * innerH) / 200; // −100…100
+  const maxResp = Math.max(1, ...points.map((p) => p.responses));
+  const yr = (n: number) => (n / maxResp) * innerH * 0.35; // responses: light bars in the lower third
+  const path = (key: "nps" | "csat") => {
+    let d = "";
+    let pen = false;
+    points.forEach((p, i) => {
+      const v = p[key];
+      if (v === null) {
+        pen = false;
+        return;
+      }
+      d += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+      pen = true;
+    });
+    return d;
+  };
+  const step = Math.max(1, Math.ceil(points.length / 10));
   return (
-    <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
+    <figure class="chart-figure">
+      <svg viewBox={`0 0 ${W} ${H}`} class="chart" role="img" aria-label={label}>
+        {points.map((p, i) =>
+          p.responses ? <rect key={`r${p.period}`} x={x(i) - slot * 0.35} width={slot * 0.7} y={PAD.t + innerH - yr(p.responses)} height={yr(p.responses)} class="resp-bar" /> : null,
+        )}
         {[-100, -50, 0, 50, 100].map((v) => (
           <g key={v}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(v)} y2={y(v)} class={v === 0 ? "axis" : "grid"} />
-            <text x={PAD.l - 6} y={y(v) + 4} text-anchor="end" class="tick">{v}</text>
+            <text x={PAD.l - 6} y={y(v) + 4} text-anchor="end" class="tick">
+              {v}
+            </text>
           </g>
         ))}
-        <polyline points={line("nps")} class="nps-line" fill="none" />
-        <polyline points={line("csat")} class="csat-line" fill="none" />
+        <text x={W - PAD.r + 6} y={PAD.t + innerH + 4} class="tick">0</text>
+        <text x={W - PAD.r + 6} y={PAD.t + innerH - innerH * 0.35 + 4} class="tick">{maxResp}</text>
+        <path d={path("csat")} class="csat-line" fill="none" />
+        <path d={path("nps")} class="nps-line" fill="none" />
         {points.map((p, i) => (
           <g key={p.period}>
-            {p.nps !== null ? <circle cx={x(i)} cy={y(p.nps)} r={3} class="nps-dot"><title>{`${p.period}: NPS ${p.nps} (${p.responses} responses)`}</title></circle> : null}
-            {i % step === 0 ? <text x={x(i)} y={H - 8} text-anchor="middle" class="tick">{p.period.slice(5)}</text> : null}
+            {p.csat !== null ? (
+              <rect x={x(i) - 3} y={y(p.csat) - 3} width={6} height={6} class="csat-dot">
+                <title>{`${p.period}: CSAT ${p.csat}%`}</title>
+              </rect>
+            ) : null}
+            {p.nps !== null ? (
+              <circle cx={x(i)} cy={y(p.nps)} r={3.5} class="nps-dot">
+                <title>{`${p.period}: NPS ${p.nps} (${p.responses} responses)`}</title>
+              </circle>
+            ) : null}
+            {i % step === 0 ? (
+              <text x={x(i)} y={H - 10} text-anchor="middle" class="tick">
+                {periodLabel(p.period)}
+              </text>
+            ) : null}
           </g>
         ))}
       </svg>
-      <figcaption><span class="key nps">NPS</span> <span class="key csat">CSAT % satisfied</span></figcaption>
+      <figcaption>
+        <span class="key nps">NPS (−100 to 100)</span> <span class="key csat">CSAT, % satisfied</span> <span class="key resp">responses (right scale)</span>
+      </figcaption>
+      <table class="sr-only">
+        <caption>{label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            <th scope="col">Responses</th>
+            <th scope="col">NPS</th>
+            <th scope="col">CSAT %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.period}>
+              <th scope="row">{p.period}</th>
+              <td>{p.responses}</td>
+              <td>{p.nps ?? "—"}</td>
+              <td>{p.csat ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }
 
 export function Distribution({ counts, label, first = 0 }: { counts: number[]; label: string; first?: number }) {
   const max = Math.max(1, ...counts);
+  const total = counts.reduce((a, b) => a + b, 0);
   const w = W / counts.length;
   const cls = (score: number) => (counts.length !== 11 ? "bar" : score <= 6 ? "bar detractor" : score <= 8 ? "bar passive" : "bar promoter");
   return (
-    <svg viewBox={`0 0 ${W} 160`} role="img" aria-label={label} class="chart">
+    <svg viewBox={`0 0 ${W} 170`} role="img" aria-label={label} class="chart">
+      <line x1={0} x2={W} y1={130} y2={130} class="axis" />
       {counts.map((n, i) => {
-        const h = (n / max) * 110;
+        const h = (n / max) * 105;
         return (
           <g key={i}>
-            <rect x={i * w + 4} y={130 - h} width={w - 8} height={h} class={cls(first + i)}><title>{`${first + i}: ${n}`}</title></rect>
-            <text x={i * w + w / 2} y={125 - h} text-anchor="middle" class="tick">{n}</text>
-            <text x={i * w + w / 2} y={150} text-anchor="middle" class="tick">{first + i}</text>
+            <rect x={i * w + 5} y={130 - h} width={w - 10} height={h} class={cls(first + i)}>
+              <title>{`${first + i}: ${n}`}</title>
+            </rect>
+            <text x={i * w + w / 2} y={124 - h} text-anchor="middle" class="tick">
+              {n}
+            </text>
+            <text x={i * w + w / 2} y={148} text-anchor="middle" class="tick strong">
+              {first + i}
+            </text>
+            <text x={i * w + w / 2} y={164} text-anchor="middle" class="tick">
+              {total ? `${Math.round((n / total) * 100)}%` : ""}
+            </text>
           </g>
         );
       })}
@@ -67,10 +140,10 @@ export function SplitBar({ promoters, passives, detractors }: { promoters: numbe
   ] as const;
   let at = 0;
   return (
-    <svg viewBox="0 0 300 14" class="split" role="img" aria-label={`${promoters} promoters, ${passives} passives, ${detractors} detractors`}>
+    <svg viewBox="0 0 300 16" preserveAspectRatio="none" class="split" role="img" aria-label={`${promoters} promoters, ${passives} passives, ${detractors} detractors`}>
       {parts.map(([k, n]) => {
         const w = (n / total) * 300;
-        const r = <rect key={k} x={at} y={0} width={w} height={14} class={`bar ${k}`} />;
+        const r = <rect key={k} x={at} y={0} width={w} height={16} class={`bar ${k}`} />;
         at += w;
         return r;
       })}

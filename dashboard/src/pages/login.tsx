@@ -1,6 +1,6 @@
-/** Sign in / sign up. Errors say what happened: wrong password, throttled, invalid email. */
-import { useState } from "preact/hooks";
-import { api } from "../api";
+/** Sign in / sign up. Errors say what happened: wrong password, throttled, invalid email, taken email. */
+import { useEffect, useState } from "preact/hooks";
+import { ApiError, api } from "../api";
 import { ErrorBox, Field } from "../components/form";
 
 export function Login({ onDone }: { onDone(email: string): void }) {
@@ -9,36 +9,75 @@ export function Login({ onDone }: { onDone(email: string): void }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [waitUntil, setWaitUntil] = useState(0);
+  const [, tick] = useState(0);
+
+  // While throttled, count down once a second so the button comes back by itself.
+  useEffect(() => {
+    if (waitUntil <= Date.now()) return;
+    const t = setInterval(() => (Date.now() >= waitUntil ? (setWaitUntil(0), clearInterval(t)) : tick((n) => n + 1)), 1000);
+    return () => clearInterval(t);
+  }, [waitUntil]);
+  const waitSeconds = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await api("POST", `/api/auth/${mode}`, { email, password });
-      onDone(email);
+      await api("POST", `/api/auth/${mode}`, { email: email.trim(), password });
+      onDone(email.trim());
     } catch (err) {
       setError(err);
+      if (err instanceof ApiError && err.code === "rate_limited" && err.retryAfter) setWaitUntil(Date.now() + err.retryAfter * 1000);
     } finally {
       setBusy(false);
     }
   };
+  const switchMode = () => {
+    setMode(mode === "login" ? "signup" : "login");
+    setError(null);
+  };
+  const hint =
+    error instanceof ApiError
+      ? error.code === "unauthorized"
+        ? "Check the email address and the password (it is case-sensitive)."
+        : error.code === "rate_limited"
+          ? "For your safety, sign-in for this email is paused after 10 failed attempts."
+          : error.code === "conflict"
+            ? "This email already has an account: sign in instead."
+            : null
+      : null;
 
   return (
-    <main class="login">
+    <main class="login" id="main">
       <h1>Feedback</h1>
       <p class="muted">NPS, CSAT and CES from your shop, with consent first.</p>
-      <form onSubmit={submit} class="card">
-        <h2>{mode === "login" ? "Sign in" : "Create an account"}</h2>
+      <form onSubmit={submit} class="card" aria-labelledby="login-h">
+        <h2 id="login-h">{mode === "login" ? "Sign in" : "Create an account"}</h2>
         <Field label="Email">
           <input type="email" name="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </Field>
         <Field label="Password" hint={mode === "signup" ? "At least 10 characters." : undefined}>
-          <input type="password" name="password" autoComplete={mode === "login" ? "current-password" : "new-password"} required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            name="password"
+            autoComplete={mode === "login" ? "current-password" : "new-password"}
+            required
+            minLength={mode === "signup" ? 10 : undefined}
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </Field>
         <ErrorBox error={error} />
-        <button type="submit" disabled={busy}>{mode === "login" ? "Sign in" : "Sign up"}</button>
-        <button type="button" class="link" onClick={() => (setMode(mode === "login" ? "signup" : "login"), setError(null))}>
+        {hint ? <p class="muted small">{hint}</p> : null}
+        <div class="row start">
+          <button type="submit" disabled={busy || waitSeconds > 0}>
+            {mode === "login" ? "Sign in" : "Sign up"}
+          </button>
+          {waitSeconds > 0 ? <span class="muted small">You can try again in {waitSeconds >= 60 ? `${Math.ceil(waitSeconds / 60)} min` : `${waitSeconds} s`}.</span> : null}
+        </div>
+        <button type="button" class="link" onClick={switchMode}>
           {mode === "login" ? "No account yet? Sign up" : "Have an account? Sign in"}
         </button>
       </form>
