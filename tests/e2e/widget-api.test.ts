@@ -249,4 +249,42 @@ describe("widget global API and single-page shops", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("odd collector answers › a malformed config or a missing UI file leaves the page silent, and starts no cooldown", async () => {
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/checkout/thank-you*"], ...TRIGGER, cooldownDays: 30 },
+    });
+    for (const [what, config] of [["empty object", "{}"], ["not JSON", "<html>oops"], ["surveys not a list", '{"surveys":5,"policy":null}']] as const) {
+      const { page, context, errors } = await watch();
+      await page.route(`${stack.collectorUrl}/v1/sites/**`, (r) => r.fulfill({ status: 200, contentType: "application/json", body: config }));
+      await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
+      await page.waitForFunction(() => !!window.Feedback);
+      const thrown = await page.evaluate(() => {
+        try {
+          window.Feedback!.show();
+          window.Feedback!.setContext({ a: "b" });
+          window.Feedback!.hide();
+          return "";
+        } catch (e) {
+          return String(e);
+        }
+      });
+      await page.waitForTimeout(500);
+      expect(thrown, what).toBe("");
+      expect(await host(page).count(), what).toBe(0);
+      expect(errors, what).toEqual([]);
+      await context.close();
+    }
+
+    const { page, context, errors } = await watch();
+    await page.route(`${stack.collectorUrl}/widget-ui.js`, (r) => r.fulfill({ status: 404, body: "" }));
+    await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
+    await page.waitForTimeout(1000);
+    expect(await host(page).count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_")))).toEqual([]);
+    // The failed script load is the only console noise allowed; nothing thrown.
+    expect(errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
+    await context.close();
+  });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ID_PATTERN } from "../../shared/constants";
+import { SendResult } from "../../widget/src/api";
 import type { Session } from "../../widget/src/contract";
 import { outboxKey } from "../../widget/src/queue";
 import { cleanContext, forget, giveConsent, hasConsent, submit } from "../../widget/src/session";
@@ -16,7 +17,7 @@ function fakeSession(over: Partial<Session> = {}) {
     locale: "ro",
     context: () => ({ productId: "sku-77" }),
     send: async (id, body) => (sent.push({ id, body }), "sent"),
-    post: async (path, body) => (posted.push({ path, body }), "ok"),
+    post: async (path, body) => (posted.push({ path, body }), SendResult.Ok),
     read: <T,>(k: string) => (store.get(k) ?? null) as T | null,
     write: (k, v) => (v === null ? store.delete(k) : store.set(k, v), true),
     ...over,
@@ -96,7 +97,7 @@ describe("forget", () => {
   });
 
   it("when the collector is unreachable › reports failure and keeps the token to try again", async () => {
-    const { session, store } = fakeSession({ post: async () => "retry" });
+    const { session, store } = fakeSession({ post: async () => SendResult.Retry });
     giveConsent(session);
     expect(await forget(session)).toBe(false);
     expect(store.has("fb_rt:pk_site")).toBe(true);

@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { STRINGS } from "../../widget/src/i18n";
 import { en } from "../../widget/src/i18n/en";
-import { classify } from "../../widget/src/api";
+import { classify, SendResult } from "../../widget/src/api";
 import { pickLocale, localized } from "../../widget/src/locale";
 import { backoff } from "../../widget/src/queue";
 import { contrast, readable, themeCss } from "../../widget/src/styles";
@@ -51,6 +51,10 @@ describe("triggers", () => {
     expect(pageMatches(["*"], "/anything")).toBe(true);
     expect(pageMatches(["/p/*/reviews"], "/p/sku-1/reviews")).toBe(true);
     expect(pageMatches(["/a.b"], "/axb")).toBe(false);
+    expect(pageMatches(["/a.b"], "/a.b")).toBe(true);
+    expect(pageMatches(["/p/(x)+[y]?$^|{2}\\"], "/p/(x)+[y]?$^|{2}\\")).toBe(true);
+    expect(pageMatches(["/café/*"], "/café/ăș")).toBe(true);
+    expect(pageMatches(["/checkout"], "/checkout/thank-you")).toBe(false);
   });
 
   it("cooldown and sampling › should hold back a survey seen recently and respect the rate", () => {
@@ -74,7 +78,8 @@ describe("delivery", () => {
   });
 
   it("classify › retry network-like failures, 429 and 5xx; drop other 4xx", () => {
-    expect([201, 200, 400, 403, 404, 413, 422, 429, 500, 503].map(classify)).toEqual(["ok", "ok", "drop", "drop", "drop", "drop", "drop", "retry", "retry", "retry"]);
+    const { Ok, Retry, Drop } = SendResult;
+    expect([201, 200, 400, 403, 404, 413, 422, 429, 500, 503].map(classify)).toEqual([Ok, Ok, Drop, Drop, Drop, Drop, Drop, Retry, Retry, Retry]);
   });
 
   it("accent colours › text on the accent and links keep WCAG AA contrast", () => {

@@ -1,15 +1,24 @@
 /** Requests to the collector. Failures are values: retryable (network, 429, 5xx) apart from permanent (other 4xx). */
 import type { SiteConfig } from "../../shared/types";
 
-export type SendResult = "ok" | "retry" | "drop";
+/** An enum, not strings: esbuild inlines its members as small numbers (the loader is at its byte budget). */
+export enum SendResult {
+  Ok,
+  /** network error, 429 or 5xx: keep and try again later */
+  Retry,
+  /** any other 4xx: the collector will refuse it again */
+  Drop,
+}
 
 export const classify = (status: number): SendResult =>
-  status < 300 ? "ok" : status === 429 || status > 499 ? "retry" : "drop";
+  status < 300 ? SendResult.Ok : status === 429 || status > 499 ? SendResult.Retry : SendResult.Drop;
 
 export async function fetchConfig(base: string, site: string): Promise<SiteConfig | null> {
   try {
     const res = await fetch(`${base}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: "omit" });
-    return res.ok ? ((await res.json()) as SiteConfig) : null;
+    const config = res.ok ? ((await res.json()) as SiteConfig) : null;
+    // Only the shape every later step relies on; anything else reads as "no survey".
+    return Array.isArray(config?.surveys) ? config : null;
   } catch {
     return null;
   }
@@ -27,7 +36,7 @@ export async function post(base: string, path: string, body: unknown): Promise<S
     });
     return classify(res.status);
   } catch {
-    return "retry";
+    return SendResult.Retry;
   }
 }
 

@@ -40,7 +40,7 @@ const load = (src: string) =>
   new Promise<void>((resolve, reject) => {
     const s = document.createElement("script");
     s.src = src;
-    s.onload = () => resolve();
+    s.onload = resolve as () => void;
     s.onerror = reject;
     document.head.appendChild(s);
   });
@@ -53,7 +53,7 @@ export function start(o: StartOptions): FeedbackApi {
   let config: SiteConfig | null = null;
   let disarm: (() => void) | null = null;
   let close: (() => void) | null = null;
-  const locale = pickLocale([o.locale, document.documentElement.lang, ...(navigator.languages ?? [navigator.language])]);
+  const locale = pickLocale([o.locale, document.documentElement.lang, ...navigator.languages]);
 
   const emit = (e: EventName, detail: unknown) => {
     for (const fn of listeners[e] ?? []) {
@@ -92,36 +92,50 @@ export function start(o: StartOptions): FeedbackApi {
     }
   };
 
+  /** Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. */
   const show = async (survey: Survey) => {
     if (close || !config) return;
     disarm?.();
-    write(`fb_seen:${survey.id}`, Date.now());
-    const [mod, strings] = await ui();
-    const options: OpenOptions = {
-      survey,
-      strings,
-      policyUrl: config.policy.url,
-      retentionDays: config.policy.retentionDays,
-      session: session(config.policy.version),
-      onSubmitted: (queued) => emit("submitted", { survey: survey.id, queued }),
-      onClose: (reason) => {
-        close = null;
-        if (reason === "dismissed") emit("dismissed", { survey: survey.id });
-      },
-    };
-    close = mod.open(options);
-    emit("shown", { survey: survey.id });
+    close = () => {};
+    try {
+      const [mod, strings] = await ui();
+      const options: OpenOptions = {
+        survey,
+        strings,
+        policyUrl: config.policy.url,
+        retentionDays: config.policy.retentionDays,
+        session: session(config.policy.version),
+        onSubmitted: (queued) => emit("submitted", { survey: survey.id, queued }),
+        onClose: (reason) => {
+          close = null;
+          if (reason === "dismissed") emit("dismissed", { survey: survey.id });
+        },
+      };
+      close = mod.open(options);
+      // The cooldown starts only once the survey was really shown (not when the UI failed to load).
+      write(`fb_seen:${survey.id}`, Date.now());
+      emit("shown", { survey: survey.id });
+    } catch {
+      close = null;
+    }
   };
 
+  // One draw per page load: SPA route changes must not give a sampled-out visitor new chances.
+  const roll = Math.random();
+  /** Runs from timers and promise callbacks: a malformed config must not surface as a page error. */
   const evaluate = () => {
-    disarm?.();
-    disarm = null;
-    if (!config || close) return;
-    const now = Date.now();
-    const survey = config.surveys.find(
-      (s) => pageMatches(s.trigger.pages, location.pathname) && !inCooldown(read<number>(`fb_seen:${s.id}`), s.trigger.cooldownDays, now),
-    );
-    if (survey && sampled(survey.trigger.sample, Math.random())) disarm = arm(survey.trigger, () => void show(survey).catch(() => {}));
+    try {
+      disarm?.();
+      disarm = null;
+      if (!config || close) return;
+      const now = Date.now();
+      const survey = config.surveys.find(
+        (s) => pageMatches(s.trigger.pages, location.pathname) && !inCooldown(read<number>(`fb_seen:${s.id}`), s.trigger.cooldownDays, now),
+      );
+      if (survey && sampled(survey.trigger.sample, roll)) disarm = arm(survey.trigger, () => void show(survey));
+    } catch {
+      /* stay silent */
+    }
   };
 
   // Single-page shops: re-evaluate on route changes, without fetching the config again.
@@ -140,7 +154,7 @@ export function start(o: StartOptions): FeedbackApi {
   let asked: string | undefined;
   const showAsked = () => {
     const s = config?.surveys.find((x) => !asked || x.id === asked);
-    if (s) void show(s).catch(() => {});
+    if (s) void show(s);
   };
   void fetchConfig(base, o.site).then((c) => {
     config = c;

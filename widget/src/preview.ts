@@ -3,6 +3,7 @@
  * (in-flow, not fixed) with every locale's strings bundled, sending nothing.
  */
 import type { Survey } from "../../shared/types";
+import { SendResult } from "./api";
 import { open } from "./ui";
 import { STRINGS } from "./i18n";
 
@@ -22,7 +23,7 @@ export function renderPreview(container: HTMLElement, survey: Survey, options: {
         locale,
         context: () => ({}),
         send: async () => "sent",
-        post: async () => "ok",
+        post: async () => SendResult.Ok,
         read: () => null,
         write: () => true,
       },

@@ -5,7 +5,7 @@
  * answers go out by sendBeacon. The client id makes every repeat harmless on the server.
  * (A closure rather than a class: local names minify, property names would not.)
  */
-import { beacon, post } from "./api";
+import { beacon, post, SendResult } from "./api";
 import { read, write } from "./storage";
 
 export interface Item {
@@ -50,7 +50,7 @@ export function outbox(base: string): Outbox {
     const list = items();
     const at = list.findIndex((i) => i.id === id);
     if (at >= 0) {
-      if (result === "retry") list[at] = { ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) };
+      if (result === SendResult.Retry) list[at] = { ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) };
       else list.splice(at, 1);
       save(list);
     }
@@ -88,7 +88,7 @@ export function outbox(base: string): Outbox {
     async submit(id, body) {
       const kept = save([...items().filter((i) => i.id !== id), { id, body, tries: 0, due: 0 }]);
       const result = await send(id);
-      return result === "ok" ? "sent" : result === "retry" && kept ? "queued" : "failed";
+      return result === SendResult.Ok ? "sent" : result === SendResult.Retry && kept ? "queued" : "failed";
     },
     flush,
   };

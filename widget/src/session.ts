@@ -4,6 +4,7 @@
  * and a random respondent token that lets the customer erase the answers later.
  */
 import { CONTEXT_KEY_PATTERN, MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE } from "../../shared/constants";
+import { SendResult } from "./api";
 import type { Answers, Session } from "./contract";
 import { outboxKey, type Delivery, type Item } from "./queue";
 import { randomId } from "./ids";
@@ -64,7 +65,7 @@ export async function forget(s: Session): Promise<boolean> {
   const waiting = s.read<Item[]>(key) ?? [];
   const kept = waiting.filter((i) => (i.body as { respondent?: string }).respondent !== respondent);
   if (kept.length !== waiting.length) s.write(key, kept.length ? kept : null);
-  if ((await s.post("/v1/forget", { site: s.site, respondent })) !== "ok") return false;
+  if ((await s.post("/v1/forget", { site: s.site, respondent })) !== SendResult.Ok) return false;
   s.write(tokenKey(s.site), null);
   s.write(consentKey(s.site), null);
   return true;

@@ -4,9 +4,12 @@
  */
 import type { Trigger } from "../../shared/types";
 
-/** Glob over the path: `*` is any run of characters, everything else literal. */
+/**
+ * Glob over the path: `*` is any run of characters, everything else literal (every non-word
+ * character is escaped: an identity escape outside unicode mode, and shorter than a list).
+ */
 export function pageMatches(patterns: readonly string[], path: string): boolean {
-  return patterns.some((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path));
+  return patterns.some((p) => new RegExp(`^${p.replace(/[^\w*]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path));
 }
 
 export const inCooldown = (lastSeen: number | null, cooldownDays: number, now: number): boolean =>
