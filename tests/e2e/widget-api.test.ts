@@ -191,10 +191,14 @@ describe("widget global API and single-page shops", () => {
     const { page, context, errors } = await watch();
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
     await recordEvents(page);
+    // Focus goes into the widget when it opens and back to where it was when it closes.
+    await page.focus("a.button");
     await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
     await visible(page);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("FEEDBACK-WIDGET");
     await page.evaluate(() => window.Feedback!.hide());
     await expect.poll(() => host(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Buy now");
 
     await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
     await visible(page);
@@ -285,6 +289,70 @@ describe("widget global API and single-page shops", () => {
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_")))).toEqual([]);
     // The failed script load is the only console noise allowed; nothing thrown.
     expect(errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("widget triggers and preferences", () => {
+  it("delay, scroll depth and exit intent › each holds the survey back until it is met", async () => {
+    const nps = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
+    const cases: [string, Record<string, unknown>, (page: Page) => Promise<void>][] = [
+      ["delay", { delaySeconds: 2 }, async (page) => void (await page.waitForTimeout(2000))],
+      ["scroll", { scrollPercent: 60 }, (page) => page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight))],
+      ["exit intent", { exitIntent: true }, async (page) => {
+        await page.mouse.move(600, 300);
+        // The pointer leaving through the top edge, as toward the tab bar.
+        await page.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientX: 600, clientY: -2, relatedTarget: null })));
+      }],
+    ];
+    for (const [name, trigger, meet] of cases) {
+      const site = await siteWith({ questions: nps, trigger: { pages: ["/product.html"], ...TRIGGER, ...trigger } });
+      const { page, context, errors } = await watch();
+      await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+      await page.waitForFunction(() => !!window.Feedback);
+      await page.evaluate(() => scrollTo(0, 40));
+      await page.mouse.move(600, 400);
+      await page.waitForTimeout(800);
+      expect(await host(page).count(), name).toBe(0);
+      await meet(page);
+      await visible(page);
+      expect(errors, name).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("exit intent on a touch phone › never fires (there is no pointer to leave)", async () => {
+    const site = await siteWith({ questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER, exitIntent: true } });
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await page.waitForFunction(() => !!window.Feedback);
+    await page.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientY: -2 })));
+    await page.waitForTimeout(800);
+    expect(await host(page).count()).toBe(0);
+    await context.close();
+  });
+
+  it("dark scheme and reduced motion › dark panel, no animation, and no layout shift of the page", async () => {
+    const site = await siteWith({ questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER } });
+    const context = await browser.newContext({ colorScheme: "dark", reducedMotion: "reduce" });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) (window as unknown as { shift: number }).shift += (e as unknown as { value: number }).value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await visible(page);
+    const style = await page.evaluate(() => {
+      const p = document.querySelector("feedback-widget")!.shadowRoot!.querySelector(".p")!;
+      const cs = getComputedStyle(p);
+      return { bg: cs.backgroundColor, animation: cs.animationName };
+    });
+    expect(style).toEqual({ bg: "rgb(31, 32, 36)", animation: "none" });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
     await context.close();
   });
 });

@@ -166,6 +166,7 @@ describe("widget on a shop with a strict CSP", () => {
       expect(await panel(page).getAttribute("dir")).toBe(s.dir ?? "ltr");
       expect(await panel(page).getAttribute("lang")).toBe(locale);
       if (locale === "ro") await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-ro.png") });
+      if (locale === "ar") await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-ar-rtl.png") });
       expect(errors, locale).toEqual([]);
       await context.close();
     }
