@@ -55,12 +55,13 @@ export async function buildWidget() {
       format: "iife",
     });
   }
-  const hashes = Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.js$/, ""), hash8(text)]));
-  const loader = (h) =>
-    bundle({ entryPoints: [join(SRC, "index.ts")], format: "iife", define: { __HASHES__: JSON.stringify(h) } });
-  files["widget.js"] = await loader({});
-  const pinnedLoader = await loader(hashes);
-  files["widget.esm.js"] = await bundle({ entryPoints: [join(SRC, "esm.ts")], format: "esm", define: { __HASHES__: "{}" } });
+  const byBase = (f) => Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.js$/, ""), f(text)]));
+  const loader = (hashes, sri) =>
+    bundle({ entryPoints: [join(SRC, "index.ts")], format: "iife", define: { __HASHES__: JSON.stringify(hashes), __SRI__: JSON.stringify(sri) } });
+  files["widget.js"] = await loader({}, false);
+  // The pinned loader loads hashed files and checks their integrity: the SRI chain does not stop at it.
+  const pinnedLoader = await loader(byBase(hash8), byBase(integrity));
+  files["widget.esm.js"] = await bundle({ entryPoints: [join(SRC, "esm.ts")], format: "esm", define: { __HASHES__: "{}", __SRI__: "false" } });
 
   const manifest = { files: {} };
   for (const [name, text] of Object.entries(files)) {

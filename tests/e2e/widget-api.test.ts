@@ -30,8 +30,8 @@ interface Watched {
   requests: string[];
 }
 
-async function watch(opts: { bypassCSP?: boolean } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCSP ?? false });
+async function watch(opts: { bypassCSP?: boolean; permissions?: string[] } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCSP ?? false, permissions: opts.permissions ?? [] });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -252,6 +252,45 @@ describe("widget global API and single-page shops", () => {
     expect(await responses(site.id)).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("pinned SRI snippet › the hashed loader loads hashed files with integrity; a changed UI file is refused silently", async () => {
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/product.html"], ...TRIGGER },
+    });
+    const manifest = await (await fetch(`${stack.collectorUrl}/widget-manifest.json`)).json();
+    const loader = manifest.files["widget.js"];
+    const ui = manifest.files["widget-ui.js"];
+    for (const tamper of [false, true]) {
+      // A page fulfilled by the test has no known address, so Chromium treats it as public and asks
+      // before CORS-mode loads (crossorigin="anonymous") reach the loopback collector: granted here.
+      const { page, context, errors, requests } = await watch({ permissions: ["local-network-access"] });
+      await page.route(`${stack.shopUrl}/product.html*`, async (route) => {
+        const original = await route.fetch();
+        const pinned = `${stack.collectorUrl}/${loader.hashed}" integrity="${loader.integrity}" crossorigin="anonymous`;
+        await route.fulfill({ response: original, body: (await original.text()).replace(`${stack.collectorUrl}/widget.js`, pinned) });
+      });
+      if (tamper) {
+        await page.route(`${stack.collectorUrl}/${ui.hashed}`, async (route) => {
+          const original = await route.fetch();
+          await route.fulfill({ response: original, body: `${await original.text()};window.tampered=1` });
+        });
+      }
+      await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+      if (!tamper) {
+        await visible(page);
+        expect(requests).toEqual(expect.arrayContaining([`GET ${stack.collectorUrl}/${ui.hashed}`, `GET ${stack.collectorUrl}/${manifest.files["widget-l10n-en.js"].hashed}`]));
+        expect(requests.filter((r) => r.endsWith("/widget-ui.js"))).toEqual([]);
+        expect(errors).toEqual([]);
+      } else {
+        await page.waitForTimeout(1500);
+        expect(await host(page).count()).toBe(0);
+        expect(await page.evaluate(() => (window as unknown as { tampered?: number }).tampered)).toBeUndefined();
+        expect(errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
+      }
+      await context.close();
+    }
   });
 
   it("odd collector answers › a malformed config or a missing UI file leaves the page silent, and starts no cooldown", async () => {

@@ -124,8 +124,11 @@ describe("bundle size budgets (gzip -9)", () => {
     const pinned = readFileSync(join(dist, manifest.files["widget.js"].hashed), "utf8");
     expect(pinned).toContain(`"widget-ui":"${hashOf("widget-ui.js")}"`);
     expect(pinned).toContain(`"widget-l10n-ro":"${hashOf("widget-l10n-ro.js")}"`);
+    expect(pinned).toContain(`"widget-ui":"${manifest.files["widget-ui.js"].integrity}"`);
+    expect(pinned).toContain("anonymous");
     const plain = readFileSync(join(dist, "widget.js"), "utf8");
     expect(plain).toContain("widget-ui");
     expect(plain).not.toContain(hashOf("widget-ui.js"));
+    expect(plain).not.toContain("integrity");
   });
 });

@@ -17,6 +17,11 @@ import { arm, inCooldown, pageMatches, sampled } from "./triggers";
  * (plain names, short cache), filled in the pinned SRI loader (immutable hashed names).
  */
 declare const __HASHES__: Record<string, string>;
+/**
+ * sha384 integrity by base name in the pinned loader, so that the SRI chain goes on past the
+ * loader (a changed UI file is refused too); `false` in widget.js, where the minifier drops it.
+ */
+declare const __SRI__: Record<string, string> | false;
 const file = (name: string) => `${name}${__HASHES__[name] ? `.${__HASHES__[name]}` : ""}.js`;
 
 export interface StartOptions {
@@ -36,10 +41,14 @@ export interface FeedbackApi {
   on(event: EventName, fn: (detail: unknown) => void): void;
 }
 
-const load = (src: string) =>
+const load = (base: string, name: string) =>
   new Promise<void>((resolve, reject) => {
     const s = document.createElement("script");
-    s.src = src;
+    s.src = `${base}/${file(name)}`;
+    if (__SRI__) {
+      s.integrity = __SRI__[name]!;
+      s.crossOrigin = "anonymous";
+    }
     s.onload = resolve as () => void;
     s.onerror = reject;
     document.head.appendChild(s);
@@ -67,7 +76,7 @@ export function start(o: StartOptions): FeedbackApi {
 
   const ui = async (): Promise<[UiModule, Strings]> => {
     // Only the one locale's strings are fetched, beside the UI (in parallel).
-    await Promise.all([window.__fbUI ? 0 : load(`${base}/${file("widget-ui")}`), window.__fbL10n?.[locale] ? 0 : load(`${base}/${file(`widget-l10n-${locale}`)}`)]);
+    await Promise.all([window.__fbUI ? 0 : load(base, "widget-ui"), window.__fbL10n?.[locale] ? 0 : load(base, `widget-l10n-${locale}`)]);
     return [window.__fbUI!, window.__fbL10n![locale]!];
   };
 
