@@ -394,4 +394,49 @@ describe("widget triggers and preferences", () => {
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
     await context.close();
   });
+
+  it("main thread › showing and answering the survey makes no task longer than 50 ms", async () => {
+    const site = await siteWith({ questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }], trigger: { pages: ["/nowhere"], ...TRIGGER } });
+    const { page, context, errors } = await watch();
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[]; measuring: boolean };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (w.measuring) w.longTasks.push(Math.round(e.duration));
+      }).observe({ type: "longtask" });
+    });
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await page.waitForFunction(() => !!window.Feedback);
+    await page.waitForTimeout(500);
+    await page.evaluate(() => ((window as unknown as { measuring: boolean }).measuring = true));
+    await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
+    await visible(page);
+    await page.getByRole("button", { name: "I agree" }).click();
+    await page.getByRole("radio", { name: "9", exact: true }).click();
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("Thank you");
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("ESM entry › init({ site, collector, context, locale }) from a bundler-style import works the same", async () => {
+    const site = await siteWith({ questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?", pl: "Czy polecisz nas?" } }], trigger: { pages: ["/nowhere"], ...TRIGGER } });
+    // The demo shop's CSP has no room for a module script of the page's own: this stands for a bundled shop.
+    const { page, context, errors } = await watch({ bypassCSP: true });
+    await page.goto(`${stack.shopUrl}/privacy.html`);
+    // A string, so that vitest does not rewrite the page's own import().
+    const opts = JSON.stringify({ site: site.key, collector: stack.collectorUrl, context: { orderId: "E-1" }, locale: "pl" });
+    await page.evaluate(`import("${stack.collectorUrl}/widget.esm.js").then((m) => m.init(${opts}).show("${site.surveyId}"))`);
+    await visible(page);
+    await page.getByRole("button", { name: "Zgadzam się" }).click();
+    await page.getByRole("radio", { name: "8", exact: true }).click();
+    await page.getByRole("button", { name: "Wyślij" }).click();
+    await expect.poll(async () => (await responses(site.id)).length).toBe(1);
+    const [stored] = await responses(site.id);
+    expect(stored).toMatchObject({ locale: "pl", context: { orderId: "E-1" } });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
