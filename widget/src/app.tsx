@@ -44,7 +44,8 @@ export class App extends Component<Props, State> {
   render({ o, close }: Props, { step, answers, error, busy, delivery, note }: State) {
     const { strings: s, survey, session } = o;
     const locale = session.locale;
-    const questions = survey.questions;
+    // A type this version does not know is skipped rather than breaking the panel.
+    const questions = survey.questions.filter((q) => QUESTION_COMPONENTS[q.type]);
     const done = step >= questions.length;
     const heading = this.heading;
     const setStep = (n: number) => this.setState({ step: n, error: "" });
@@ -152,7 +153,7 @@ export class App extends Component<Props, State> {
     }
 
     return (
-      <div class="p" role="dialog" aria-modal={center ? "true" : "false"} aria-labelledby="t" lang={locale} dir={s.dir ?? "ltr"} onKeyDown={onKey}>
+      <div class="p" role="dialog" aria-modal={center ? "true" : "false"} aria-label={s.dialog} lang={locale} dir={s.dir ?? "ltr"} onKeyDown={onKey}>
         <button type="button" class="x" aria-label={s.close} onClick={() => close(done ? "done" : "dismissed")}>×</button>
         {body}
       </div>

@@ -7,14 +7,23 @@ import { SendResult } from "./api";
 import { open } from "./ui";
 import { STRINGS } from "./i18n";
 
-export function renderPreview(container: HTMLElement, survey: Survey, options: { locale?: string; policyUrl?: string | null } = {}): () => void {
+/**
+ * Renders `survey` as customers will see it, inside a shadow root on `container`; returns the
+ * unmount function. `retentionDays` (optional) fills the consent text; 365 otherwise.
+ * @example const unmount = renderPreview(el, survey, { locale: "ro", policyUrl: site.policyUrl });
+ */
+export function renderPreview(
+  container: HTMLElement,
+  survey: Survey,
+  options: { locale?: string; policyUrl?: string | null; retentionDays?: number } = {},
+): () => void {
   const locale = options.locale && STRINGS[options.locale] ? options.locale : "en";
   return open(
     {
       survey,
       strings: STRINGS[locale]!,
       policyUrl: options.policyUrl ?? null,
-      retentionDays: 365,
+      retentionDays: options.retentionDays ?? 365,
       preview: true,
       session: {
         base: "",

@@ -37,7 +37,13 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
     if (hadFocus && !o.preview) previous?.focus?.();
     o.onClose(reason);
   };
-  render(<App o={o} close={close} />, root);
+  try {
+    render(<App o={o} close={close} />, root);
+  } catch (e) {
+    // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
+    if (!container) host.remove();
+    throw e;
+  }
   return () => close("dismissed");
 }
 
