@@ -9,7 +9,9 @@ export function Login({ onDone }: { onDone(email: string): void }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Throttling is per email: another address (or signing up) is not blocked.
   const [waitUntil, setWaitUntil] = useState(0);
+  const [throttled, setThrottled] = useState("");
   const [, tick] = useState(0);
 
   // While throttled, count down once a second so the button comes back by itself.
@@ -18,7 +20,7 @@ export function Login({ onDone }: { onDone(email: string): void }) {
     const t = setInterval(() => (Date.now() >= waitUntil ? (setWaitUntil(0), clearInterval(t)) : tick((n) => n + 1)), 1000);
     return () => clearInterval(t);
   }, [waitUntil]);
-  const waitSeconds = Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000));
+  const waitSeconds = mode === "login" && throttled === email.trim().toLowerCase() ? Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000)) : 0;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -29,7 +31,10 @@ export function Login({ onDone }: { onDone(email: string): void }) {
       onDone(email.trim());
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError && err.code === "rate_limited" && err.retryAfter) setWaitUntil(Date.now() + err.retryAfter * 1000);
+      if (err instanceof ApiError && err.code === "rate_limited" && err.retryAfter) {
+        setWaitUntil(Date.now() + err.retryAfter * 1000);
+        setThrottled(email.trim().toLowerCase());
+      }
     } finally {
       setBusy(false);
     }

@@ -48,15 +48,15 @@ export function QueuePage({ site }: { site: Site }) {
       <h1>Customers to answer</h1>
       <p class="muted">Detractors (NPS 0–6), oldest first. A quick, personal answer turns many of them around.</p>
       <div class="toolbar">
-        <label class="inline">
-          Status{" "}
-          <select value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
+        <label class="inline" for="queue-status">
+          Show
+        </label>
+        <select id="queue-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
             <option value="new">New</option>
             <option value="contacted">Contacted</option>
             <option value="resolved">Resolved</option>
-            <option value="">All</option>
+            <option value="">All statuses</option>
           </select>
-        </label>
         <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs({ segment: "detractor", status })}`} download>
           Export these as CSV
         </a>
