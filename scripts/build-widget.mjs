@@ -43,7 +43,10 @@ export async function buildWidget() {
   // Stale hashed copies of earlier builds would pile up: the widget owns every dist/widget* file.
   for (const f of readdirSync(OUT)) if (f.startsWith("widget")) rmSync(join(OUT, f));
   const files = {};
-  const ui = await bundle({ entryPoints: [join(SRC, "ui.tsx")], format: "iife" });
+  // The UI needs constructable stylesheets (Safari 16.4+, Firefox 101+, Chrome 73+); all but
+  // Chrome 73-93 (2019-2021, out of use) parse ES2022, which saves ~100 B gzip over ES2020.
+  // The loader stays ES2020: it runs on every page, even where the UI never will.
+  const ui = await bundle({ entryPoints: [join(SRC, "ui.tsx")], format: "iife", target: ["es2022"] });
   files["widget-ui.js"] = ui;
   for (const locale of LOCALES) {
     files[`widget-l10n-${locale}.js`] = await bundle({

@@ -333,6 +333,21 @@ describe("widget global API and single-page shops", () => {
 });
 
 describe("widget triggers and preferences", () => {
+  it("an engine without constructable stylesheets › no <style> is injected without a nonce: the widget stays away", async () => {
+    const site = await siteWith({ questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER } });
+    const { page, context, errors } = await watch();
+    await page.addInitScript(() => {
+      (CSSStyleSheet.prototype as unknown as { replaceSync?: unknown }).replaceSync = undefined;
+    });
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await page.waitForFunction(() => !!window.Feedback);
+    await page.waitForTimeout(1000);
+    expect(await host(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll("style").length)).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("delay, scroll depth and exit intent › each holds the survey back until it is met", async () => {
     const nps = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
     const cases: [string, Record<string, unknown>, (page: Page) => Promise<void>][] = [

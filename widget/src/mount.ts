@@ -7,8 +7,10 @@ let base: CSSStyleSheet | null = null;
  * Attaches (or reuses) the shadow root of `host` and adopts the shared base sheet plus one theme
  * sheet. Returns a setter for runtime variables (e.g. the on-screen keyboard's height): a third
  * constructed sheet rather than `host.style`, which the widget never touches.
+ * Engines without constructable stylesheets (Safari before 16.4) get a `<style>` inside the shadow
+ * root only with the page's CSP nonce; without one, this throws and the widget stays away.
  */
-export function mountShadow(host: HTMLElement, accent: string, nonce?: string): [ShadowRoot, (css: string) => void] {
+export function mountShadow(host: HTMLElement, accent: string): [ShadowRoot, (css: string) => void] {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   try {
     const theme = new CSSStyleSheet();
@@ -18,10 +20,12 @@ export function mountShadow(host: HTMLElement, accent: string, nonce?: string): 
     if (!base.cssRules.length) base.replaceSync(CSS);
     root.adoptedStyleSheets = [base, theme, vars];
     return [root, (css) => vars.replaceSync(css)];
-  } catch {
-    // Very old engines without constructable stylesheets: a <style> inside our shadow root (needs the page's nonce under CSP).
+  } catch (e) {
+    // `.nonce` keeps the value that browsers hide from the attribute once the page has loaded.
+    const nonce = document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce;
+    if (!nonce) throw e;
     const style = document.createElement("style");
-    if (nonce) style.nonce = nonce;
+    style.nonce = nonce;
     style.textContent = CSS + themeCss(accent);
     root.appendChild(style);
     return [root, () => {}];
