@@ -293,6 +293,36 @@ describe("widget global API and single-page shops", () => {
     }
   });
 
+  it("pagehide › an answer the collector could not take yet leaves with the page by sendBeacon (text/plain, no preflight)", async () => {
+    const site = await siteWith({ questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER } });
+    const { page, context, errors } = await watch();
+    const seen: string[] = [];
+    // The collector is overloaded for fetch(); the beacon sent on pagehide goes through.
+    await context.route(`${stack.collectorUrl}/v1/responses`, async (route) => {
+      const r = route.request();
+      seen.push(`${r.method()} ${r.resourceType()} ${r.headers()["content-type"]}`);
+      if (r.resourceType() === "ping") await route.continue();
+      else await route.fulfill({ status: 503, headers: { "Retry-After": "60", "Access-Control-Allow-Origin": stack.shopUrl }, body: "" });
+    });
+    await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await visible(page);
+    await page.getByRole("button", { name: "I agree" }).click();
+    await page.getByRole("radio", { name: "6", exact: true }).click();
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("saved on this device");
+    expect(await responses(site.id)).toEqual([]);
+    expect(seen).toEqual(["POST fetch text/plain"]);
+    // Leaving for a page without the widget: no later page load can flush the outbox, and the
+    // fetch() path answers 503, so only the beacon (which Chromium sends past the test's route
+    // once the page is gone) can deliver it; an application/json beacon would need a preflight
+    // that never completes during unload.
+    await page.goto("about:blank");
+    await expect.poll(async () => (await responses(site.id)).length, { timeout: 10_000 }).toBe(1);
+    expect(seen.filter((x) => !x.startsWith("POST fetch"))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("odd collector answers › a malformed config or a missing UI file leaves the page silent, and starts no cooldown", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
