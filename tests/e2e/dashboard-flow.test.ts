@@ -20,6 +20,13 @@ afterAll(async () => {
 
 function watch(page: Page) {
   const problems: string[] = [];
+  // CSP violations reported by the page itself (not only the console wording).
+  void page.exposeFunction("__cspViolation", (v: string) => problems.push(`csp: ${v}`));
+  void page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
@@ -54,6 +61,17 @@ describe("dashboard", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("wrong email or password");
 
+    // Ten failures for one email: the eleventh attempt is throttled, and the form says so.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 10; i++) {
+        await fetch("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "victim@example.com", password: `guess number ${i}` }) });
+      }
+    });
+    await page.getByLabel("Email").fill("victim@example.com");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("too many failed logins");
+    expect(await page.getByRole("button", { name: "Sign in" }).isDisabled()).toBe(true);
+
     await page.getByRole("button", { name: "No account yet? Sign up" }).click();
     await page.getByLabel("Email").fill(`owner-${Date.now()}@example.com`);
     await page.getByLabel("Password").fill("correct horse battery");
@@ -68,6 +86,15 @@ describe("dashboard", () => {
     // The editor starts with an NPS question; add a free-text question and save.
     await page.getByRole("button", { name: "+ Free text" }).click();
     await page.getByLabel("Question 2 text (en)").fill("Why?");
+    // Every type can be added, moved and removed.
+    await page.getByRole("button", { name: "+ One choice" }).click();
+    await page.getByLabel("Question 3 text (en)").fill("Where did you find us?");
+    await page.getByRole("button", { name: "Move question 3 up" }).click();
+    expect(await page.getByLabel("Question 2 text (en)").inputValue()).toBe("Where did you find us?");
+    await page.getByRole("button", { name: "Remove question 2" }).click();
+    expect(await page.getByLabel("Question 2 text (en)").inputValue()).toBe("Why?");
+    await page.getByLabel(/Thank customers with a reward/).check();
+    await page.getByLabel("Discount code").fill("SORRY15");
     // The live preview is the real widget, in its shadow root.
     await expect.poll(() => page.getByTestId("preview").getByRole("button", { name: "I agree" }).count()).toBe(1);
     await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
@@ -81,6 +108,7 @@ describe("dashboard", () => {
     const surveys = await page.evaluate((id) => fetch(`/api/sites/${id}/surveys`).then((r) => r.json()), siteId);
     const survey = surveys[0];
     expect(survey.questions.map((q: { id: string }) => q.id)).toEqual(["nps", "text1"]);
+    expect(survey.reward.code).toBe("SORRY15");
 
     // Answers through the public API, from the shop's origin.
     const scores = [10, 10, 9, 8, 7, 6, 3, 0];
@@ -112,6 +140,12 @@ describe("dashboard", () => {
     // The hostile text is shown literally and runs nothing.
     await expect.poll(() => page.getByTestId("texts").textContent()).toContain(xss);
     expect(await page.locator("img[src=x]").count()).toBe(0);
+    // Per product: sku-1 got 10, 8, 6, 0 → (1 − 2)/4 = −25.
+    const breakdown = page.getByTestId("breakdown");
+    expect(await breakdown.locator("tbody tr").count()).toBe(2);
+    await breakdown.getByRole("button", { name: "sku-1" }).click();
+    await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("-25");
+    expect(await page.getByTestId("responses").textContent()).toBe("4");
 
     // Follow-up: resolve the oldest detractor, it leaves the queue.
     await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/queue`);
@@ -123,16 +157,41 @@ describe("dashboard", () => {
     await first.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
     expect(await page.locator(`[data-response="${resolvedId}"]`).count()).toBe(0);
+    await page.getByLabel("Show", { exact: true }).selectOption("resolved");
+    await expect.poll(() => page.locator(`[data-response="${resolvedId}"]`).count()).toBe(1);
+    await page.getByLabel("Show", { exact: true }).selectOption("new");
+    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-queue.png") });
+    // Deleting a response (the NPS 3) erases its weight: 3 promoters, 2 passives, 2 detractors of 7 → 14.3.
+    const second = page.getByTestId("queue").locator("li").first();
+    await second.getByRole("button", { name: "Delete" }).click();
+    await second.getByRole("button", { name: /Delete the response/ }).click();
+    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(1);
 
     // Export of the current filters.
     await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/results`);
+    await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("14.3");
+    expect(await page.getByTestId("responses").textContent()).toBe("7");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
     const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
     const rows = csv.trimEnd().split("\r\n");
-    expect(rows).toHaveLength(1 + scores.length);
+    expect(rows).toHaveLength(1 + scores.length - 1);
     expect(csv).toContain("Refunded and called back");
     expect(csv).toContain(xss);
+
+    // Settings: the snippet names the site key; a token is shown once and can be revoked.
+    await page.getByRole("link", { name: "Settings" }).click();
+    expect(await page.getByTestId("snippet").textContent()).toContain(`data-site="${site.key}"`);
+    await page.getByLabel("New token name").fill("weekly report");
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect.poll(() => page.getByTestId("new-token").textContent()).toMatch(/\S{20,}/);
+    const token = (await page.getByTestId("new-token").textContent())!;
+    const viaToken = await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, { headers: { authorization: `Bearer ${token}` } });
+    expect(viaToken.status).toBe(200);
+    await page.getByRole("button", { name: "Revoke", exact: true }).click();
+    await page.getByRole("button", { name: "Revoke “weekly report”" }).click();
+    await expect.poll(() => page.getByText(/^revoked/).count()).toBe(1);
+    expect((await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
 
     expect(problems).toEqual([]);
     await context.close();
@@ -161,9 +220,9 @@ describe("dashboard on the seeded demo", () => {
     await expect.poll(async () => Number(await page.getByTestId("responses").textContent())).toBeGreaterThan(300);
     const summary = await page.evaluate((id) => fetch(`/api/sites/${id}/summary?from=${new Date(Date.now() - 89 * 864e5).toISOString().slice(0, 10)}`).then((r) => r.json()), stack.demo!.siteId);
     expect(await page.getByTestId("nps-score").textContent()).toBe(String(summary.nps.score));
-    expect(await page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle").count()).toBeGreaterThan(30);
+    expect(await page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count()).toBeGreaterThan(30);
     await page.getByLabel("By").selectOption("week");
-    await expect.poll(() => page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle").count()).toBeLessThan(16);
+    await expect.poll(() => page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count()).toBeLessThan(16);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results.png"), fullPage: false });
     await page.getByRole("link", { name: "Customers to answer" }).click();
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);

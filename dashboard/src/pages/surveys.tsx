@@ -140,7 +140,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
     setError(null);
     const body = toBody(d, locales);
     // zod loads with the first save only: the rest of the dashboard stays small.
-    const { surveyInputSchema } = await import("../../../shared/schemas");
+    const { surveyInputSchema } = await import("../validate");
     const parsed = surveyInputSchema.safeParse(body);
     if (!parsed.success) {
       setError(
