@@ -99,6 +99,7 @@ describe("dashboard", () => {
     await expect.poll(() => page.getByTestId("preview").getByRole("button", { name: "I agree" }).count()).toBe(1);
     await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
     expect(await page.getByTestId("preview").getByRole("radio").count()).toBe(11);
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-editor.png"), fullPage: false });
     await page.getByRole("button", { name: "Save survey" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved");
@@ -161,7 +162,6 @@ describe("dashboard", () => {
     await expect.poll(() => page.locator(`[data-response="${resolvedId}"]`).count()).toBe(1);
     await page.getByLabel("Show", { exact: true }).selectOption("new");
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-queue.png") });
     // Deleting a response (the NPS 3) erases its weight: 3 promoters, 2 passives, 2 detractors of 7 → 14.3.
     const second = page.getByTestId("queue").locator("li").first();
     await second.getByRole("button", { name: "Delete" }).click();
@@ -226,6 +226,12 @@ describe("dashboard on the seeded demo", () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results.png"), fullPage: false });
     await page.getByRole("link", { name: "Customers to answer" }).click();
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("queue").locator("li").first().textContent()).toMatch(/waiting \d+ (day|days|hours?)/);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-queue.png") });
+    // Per product on the demo data.
+    await page.getByRole("link", { name: "Results" }).click();
+    await expect.poll(() => page.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(1);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -103,11 +103,13 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
 export function Distribution({ counts, label, first = 0 }: { counts: number[]; label: string; first?: number }) {
   const max = Math.max(1, ...counts);
   const total = counts.reduce((a, b) => a + b, 0);
-  const w = W / counts.length;
+  // Narrower canvas for short scales, so labels keep their size in half-width cards.
+  const width = Math.max(360, counts.length * 65);
+  const w = width / counts.length;
   const cls = (score: number) => (counts.length !== 11 ? "bar" : score <= 6 ? "bar detractor" : score <= 8 ? "bar passive" : "bar promoter");
   return (
-    <svg viewBox={`0 0 ${W} 170`} role="img" aria-label={label} class="chart">
-      <line x1={0} x2={W} y1={130} y2={130} class="axis" />
+    <svg viewBox={`0 0 ${width} 170`} role="img" aria-label={label} class="chart">
+      <line x1={0} x2={width} y1={130} y2={130} class="axis" />
       {counts.map((n, i) => {
         const h = (n / max) * 105;
         return (
