@@ -232,6 +232,17 @@ describe("dashboard on the seeded demo", () => {
     // Per product on the demo data.
     await page.getByRole("link", { name: "Results" }).click();
     await expect.poll(() => page.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(1);
+    // Responsive: nothing wider than a phone at 375 px.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".table-scroll, nav"));
+          return wide.map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
+        }),
+      )
+      .toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results-mobile.png") });
     expect(problems).toEqual([]);
     await context.close();
   });

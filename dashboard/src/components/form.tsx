@@ -1,6 +1,6 @@
 /** Small form pieces: labelled fields, the error box (the contract's message and field issues), copy button. */
 import type { ComponentChildren } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
 
 export function Field({ label, children, hint }: { label: string; children: ComponentChildren; hint?: string }) {
@@ -67,6 +67,11 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
 export function ConfirmButton({ label, confirmLabel, onConfirm }: { label: string; confirmLabel: string; onConfirm(): Promise<void> | void }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // Keyboard users land on the confirming button (the first one is gone).
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
   if (!asking) {
     return (
       <button type="button" class="link danger" onClick={() => setAsking(true)}>
@@ -77,6 +82,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm }: { label: strin
   return (
     <span class="confirm">
       <button
+        ref={confirmRef}
         type="button"
         class="danger-solid"
         disabled={busy}

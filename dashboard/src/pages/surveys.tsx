@@ -113,12 +113,12 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
     if (!preview.current) return;
     try {
       setPreviewError(null);
-      return renderPreview(preview.current, JSON.parse(previewSurvey) as Survey, { locale: previewLocale, policyUrl: site.policyUrl });
+      return renderPreview(preview.current, JSON.parse(previewSurvey) as Survey, { locale: locales.includes(previewLocale) ? previewLocale : "en", policyUrl: site.policyUrl });
     } catch (err) {
       setPreviewError(err instanceof Error ? err.message : String(err));
       return undefined;
     }
-  }, [previewSurvey, previewLocale, site.policyUrl]);
+  }, [previewSurvey, previewLocale, locales.join(), site.policyUrl]);
 
   const setQ = (i: number, q: Question) => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? q : x)) });
   const move = (i: number, by: -1 | 1) => {
@@ -272,7 +272,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
       <aside class="card preview-pane" aria-labelledby="preview-h">
         <div class="row">
           <h2 id="preview-h">Live preview</h2>
-          <select aria-label="Preview language" value={previewLocale} onChange={(e) => setPreviewLocale(e.currentTarget.value)}>
+          <select aria-label="Preview language" value={locales.includes(previewLocale) ? previewLocale : "en"} onChange={(e) => setPreviewLocale(e.currentTarget.value)}>
             {locales.map((l) => (
               <option key={l} value={l}>
                 {l}
