@@ -169,7 +169,11 @@ describe("dashboard", () => {
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(1);
 
     // Export of the current filters.
-    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/results`);
+    // Back on the results, the product filter picked before is still applied; clearing it shows all.
+    await page.getByRole("link", { name: "Results" }).click();
+    await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("-25");
+    expect(await page.getByLabel("Context value").inputValue()).toBe("sku-1");
+    await page.getByRole("button", { name: "Clear filters" }).click();
     await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("14.3");
     expect(await page.getByTestId("responses").textContent()).toBe("7");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
@@ -227,10 +231,20 @@ describe("dashboard on the seeded demo", () => {
     await page.getByRole("link", { name: "Customers to answer" }).click();
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
     expect(await page.getByTestId("queue").locator("li").first().textContent()).toMatch(/waiting \d+ (day|days|hours?)/);
+    // Answers read as the customer saw them: option labels, scales with their range.
+    const queueText = (await page.getByTestId("queue").textContent())!;
+    expect(queueText).toMatch(/How satisfied are you with your order\?[1-5] \/ 5/);
+    expect(queueText).toMatch(/What should we improve\?(Delivery|Price|Quality)/);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-queue.png") });
     // Per product on the demo data.
     await page.getByRole("link", { name: "Results" }).click();
+    // The filters survive a trip to another tab, and live in the address for a reload or a link.
+    await expect.poll(() => page.getByLabel("Period").inputValue()).toBe("90");
+    expect(await page.getByLabel("By").inputValue()).toBe("week");
+    expect(page.url()).toMatch(/results\?preset=90&interval=week$/);
+    await page.reload();
+    await expect.poll(async () => Number(await page.getByTestId("responses").textContent())).toBe(summary.responses);
     await expect.poll(() => page.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(1);
     // Responsive: nothing wider than a phone at 375 px.
     await page.setViewportSize({ width: 375, height: 800 });

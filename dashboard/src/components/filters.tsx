@@ -25,13 +25,56 @@ export const defaultFilters = (): Filters => ({
   contextValue: "",
 });
 
+const PRESETS = ["7", "30", "90", "custom"] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Filters as a URL query (`preset=90&survey=s_x`), kept in the hash so a reload, a bookmark or a
+ * link sent to a colleague opens the same view. Presets stay relative ("last 30 days" from today).
+ */
+export function filtersToParams(f: Filters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.preset !== "30") p.set("preset", f.preset);
+  if (f.preset === "custom") {
+    p.set("from", f.from);
+    p.set("to", f.to);
+  }
+  for (const k of ["survey", "locale", "page", "contextValue"] as const) if (f[k].trim()) p.set(k, f[k].trim());
+  if (f.contextKey.trim() && f.contextKey.trim() !== "productId") p.set("contextKey", f.contextKey.trim());
+  return p;
+}
+
+export function filtersFromParams(p: URLSearchParams): Filters {
+  const f = defaultFilters();
+  const preset = p.get("preset") as Filters["preset"] | null;
+  if (preset && (PRESETS as readonly string[]).includes(preset)) {
+    f.preset = preset;
+    if (preset === "custom") {
+      const from = p.get("from") ?? "";
+      const to = p.get("to") ?? "";
+      if (DAY.test(from)) f.from = from;
+      if (DAY.test(to)) f.to = to;
+    } else {
+      f.from = isoDay(Number(preset) - 1);
+    }
+  }
+  for (const k of ["survey", "locale", "page", "contextKey", "contextValue"] as const) {
+    const v = p.get(k);
+    if (v !== null) f[k] = v.slice(0, 2048);
+  }
+  return f;
+}
+
+/** The stored page has no query string or fragment (API.md): a pasted full URL still matches. */
+const pagePath = (page: string) => page.trim().replace(/[?#].*$/, "");
+
 /** The query parameters of the contract's summary / responses / export routes. */
 export const filterQuery = (f: Filters) => ({
   from: f.from,
   to: f.to,
   survey: f.survey,
   locale: f.locale,
-  page: f.page.trim(),
+  page: pagePath(f.page),
   context: f.contextKey.trim() && f.contextValue.trim() ? `${f.contextKey.trim()}:${f.contextValue.trim()}` : "",
 });
 
@@ -85,7 +128,7 @@ export function FilterBar({ value, surveys, onChange }: { value: Filters; survey
       </label>
       <label class="grow">
         Page
-        <input type="search" placeholder="https://shop.example/checkout/thank-you" value={value.page} onChange={(e) => set({ page: e.currentTarget.value })} />
+        <input type="search" placeholder="https://shop.example/checkout/thank-you" title="The full address of a page, without ?query or #fragment" value={value.page} onChange={(e) => set({ page: e.currentTarget.value })} />
       </label>
       <fieldset class="context-filter">
         <legend>Shop context</legend>
@@ -93,6 +136,11 @@ export function FilterBar({ value, surveys, onChange }: { value: Filters; survey
         <span aria-hidden="true">=</span>
         <input aria-label="Context value" type="search" placeholder="any value, e.g. sku-77" value={value.contextValue} onChange={(e) => set({ contextValue: e.currentTarget.value })} />
       </fieldset>
+      {filtersToParams(value).toString() ? (
+        <button type="button" class="link" onClick={() => onChange(defaultFilters())}>
+          Clear filters
+        </button>
+      ) : null}
     </form>
   );
 }

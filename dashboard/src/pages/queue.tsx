@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { FollowUpStatus } from "../../../shared/constants";
 import type { ResponseItem, Site, Survey } from "../../../shared/types";
+import { answerText, indexQuestions, questionTitle, type QuestionIndex } from "../answers";
 import { api, qs } from "../api";
 import { age, ConfirmButton, ErrorBox } from "../components/form";
 
@@ -18,11 +19,11 @@ export function QueuePage({ site }: { site: Site }) {
   const [items, setItems] = useState<ResponseItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [questions, setQuestions] = useState<Record<string, string>>({});
+  const [questions, setQuestions] = useState<QuestionIndex>(() => new Map());
 
   useEffect(() => {
     void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(
-      (list) => setQuestions(Object.fromEntries(list.flatMap((s) => s.questions.map((q) => [`${s.id}/${q.id}`, q.text.en ?? Object.values(q.text)[0] ?? q.id])))),
+      (list) => setQuestions(indexQuestions(list)),
       () => {},
     );
   }, [site.id]);
@@ -82,7 +83,7 @@ export function QueuePage({ site }: { site: Site }) {
   );
 }
 
-function QueueItem({ site, item, questions, onChanged }: { site: Site; item: ResponseItem; questions: Record<string, string>; onChanged(): void }) {
+function QueueItem({ site, item, questions, onChanged }: { site: Site; item: ResponseItem; questions: QuestionIndex; onChanged(): void }) {
   const [note, setNote] = useState(item.note ?? "");
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
   const [error, setError] = useState<unknown>(null);
@@ -127,9 +128,9 @@ function QueueItem({ site, item, questions, onChanged }: { site: Site; item: Res
         .filter((a) => a.type !== "nps")
         .map((a) => (
           <p key={a.question} class="answer">
-            <span class="muted">{questions[`${item.survey}/${a.question}`] ?? a.question}</span>
+            <span class="muted">{questionTitle(questions, item.survey, a)}</span>
             <br />
-            {Array.isArray(a.value) ? a.value.join(", ") : String(a.value)}
+            {answerText(questions, item.survey, a)}
           </p>
         ))}
       {Object.keys(item.context).length ? (

@@ -1,9 +1,10 @@
 /** Results: NPS with its margin, split, trend, distributions, CSAT and CES, per product, text answers, export. */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { ResponseItem, Site, Summary, Survey } from "../../../shared/types";
-import { api, qs } from "../api";
+import { indexQuestions, questionTitle } from "../answers";
+import { api, ApiError, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
-import { defaultFilters, FilterBar, filterQuery, type Filters } from "../components/filters";
+import { FilterBar, filterQuery, filtersFromParams, filtersToParams, type Filters } from "../components/filters";
 import { ErrorBox } from "../components/form";
 
 interface BreakdownRow {
@@ -21,9 +22,41 @@ interface Breakdown {
 const fmt = (n: number | null | undefined, suffix = "") => (n === null || n === undefined ? "—" : `${n}${suffix}`);
 const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "0%");
 
+type Interval = "day" | "week" | "month";
+const storageKey = (siteId: string) => `feedback:results:${siteId}`;
+
+/** The view from the hash query (a link or a reload), else from this tab's last visit of the site. */
+function initialView(siteId: string): { filters: Filters; interval: Interval } {
+  let query = location.hash.split("?")[1] ?? "";
+  if (!query) {
+    try {
+      query = sessionStorage.getItem(storageKey(siteId)) ?? "";
+    } catch {
+      // Storage can be disabled: the defaults will do.
+    }
+  }
+  const params = new URLSearchParams(query);
+  const interval = params.get("interval");
+  return { filters: filtersFromParams(params), interval: interval === "week" || interval === "month" ? interval : "day" };
+}
+
+function rememberView(siteId: string, filters: Filters, interval: Interval) {
+  const params = filtersToParams(filters);
+  if (interval !== "day") params.set("interval", interval);
+  const query = params.toString();
+  // replaceState: no history entry per filter change, and no hashchange (the page stays mounted).
+  history.replaceState(history.state, "", `#/sites/${siteId}/results${query ? `?${query}` : ""}`);
+  try {
+    sessionStorage.setItem(storageKey(siteId), query);
+  } catch {
+    // Not remembered across tabs of the app: harmless.
+  }
+}
+
 export function ResultsPage({ site }: { site: Site }) {
-  const [filters, setFilters] = useState<Filters>(defaultFilters);
-  const [interval, setInterval] = useState<"day" | "week" | "month">("day");
+  const [initial] = useState(() => initialView(site.id));
+  const [filters, setFilters] = useState<Filters>(initial.filters);
+  const [interval, setInterval] = useState<Interval>(initial.interval);
   const [surveys, setSurveys] = useState<Survey[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -35,6 +68,7 @@ export function ResultsPage({ site }: { site: Site }) {
 
   const query = filterQuery(filters);
   const key = JSON.stringify([site.id, query, interval]);
+  useEffect(() => rememberView(site.id, filters, interval), [JSON.stringify(filters), interval]);
   useEffect(() => {
     let live = true;
     setLoading(true);
@@ -117,7 +151,7 @@ export function ResultsPage({ site }: { site: Site }) {
               <h2 id="trend-h">NPS and CSAT trend</h2>
               <label class="inline">
                 By{" "}
-                <select value={interval} onChange={(e) => setInterval(e.currentTarget.value as "day" | "week" | "month")}>
+                <select value={interval} onChange={(e) => setInterval(e.currentTarget.value as Interval)}>
                   <option value="day">day</option>
                   <option value="week">week</option>
                   <option value="month">month</option>
@@ -142,8 +176,11 @@ export function ResultsPage({ site }: { site: Site }) {
           <TextAnswers site={site} filters={filters} surveys={surveys} />
         </div>
       )}
-      <p class="muted small">
+      <p class="muted small" data-testid="retention-note">
         Raw answers older than {site.retentionDays} days are deleted; their anonymous daily totals stay in these scores and trends.
+        {query.locale || query.page || query.context
+          ? ` Filters by language, page or shop context read the raw answers, so they cover only the last ${site.retentionDays} days.`
+          : ""}
       </p>
     </>
   );
@@ -162,7 +199,7 @@ function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; o
     setError(null);
     api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`).then(
       (b) => live && setData(b),
-      (err) => live && (setError(err), setData(null)),
+      (err) => live && (setError(err instanceof ApiError && err.status === 404 ? "unavailable" : err), setData(null)),
     );
     return () => {
       live = false;
@@ -177,7 +214,11 @@ function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; o
           Context key <input class="short" value={key} pattern="[A-Za-z0-9_]{1,40}" onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")} />
         </label>
       </div>
-      <ErrorBox error={error} />
+      {error === "unavailable" ? (
+        <p class="empty">Results per product are not available on this server yet (it has no breakdown route).</p>
+      ) : (
+        <ErrorBox error={error} />
+      )}
       {data === null ? (
         error ? null : <p class="loading">Loading…</p>
       ) : data.rows.length === 0 ? (
@@ -243,16 +284,25 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
   const [error, setError] = useState<unknown>(null);
   const q = filterQuery(filters);
   const deps = JSON.stringify([site.id, q, search]);
-  const questionText = (survey: string, id: string) => {
-    const question = surveys.find((x) => x.id === survey)?.questions.find((x) => x.id === id);
-    return question ? (question.text.en ?? Object.values(question.text)[0] ?? id) : id;
-  };
+  const questions = indexQuestions(surveys);
 
+  // The list route returns every response; most have no text. Read a few pages until there is
+  // something to show, so "Load more" never brings an empty page.
+  const generation = useRef(0);
   const load = async (cursor?: string) => {
-    const r = await api<{ items: ResponseItem[]; next: string | null }>("GET", `/api/sites/${site.id}/responses${qs({ ...q, q: search.trim(), limit: 100, cursor })}`);
-    const withText = r.items.filter((i) => i.answers.some((a) => a.type === "text"));
-    setItems((prev) => (cursor && prev ? [...prev, ...withText] : withText));
-    setNext(r.next);
+    const mine = cursor ? generation.current : ++generation.current;
+    const found: ResponseItem[] = [];
+    let at = cursor;
+    for (let pages = 0; pages < 5; pages++) {
+      const r = await api<{ items: ResponseItem[]; next: string | null }>("GET", `/api/sites/${site.id}/responses${qs({ ...q, q: search.trim(), limit: 200, cursor: at })}`);
+      found.push(...r.items.filter((i) => i.answers.some((a) => a.type === "text" && String(a.value).trim())));
+      at = r.next ?? undefined;
+      if (!at || found.length >= 20) break;
+    }
+    // A newer search or filter started meanwhile: its answer wins.
+    if (mine !== generation.current) return;
+    setItems((prev) => (cursor && prev ? [...prev, ...found] : found));
+    setNext(at ?? null);
   };
   useEffect(() => {
     let live = true;
@@ -288,7 +338,7 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
                   .filter((a) => a.type === "text")
                   .map((a) => (
                     <figure key={a.question}>
-                      <figcaption class="muted small">{questionText(r.survey, a.question)}</figcaption>
+                      <figcaption class="muted small">{questionTitle(questions, r.survey, a)}</figcaption>
                       <blockquote>{String(a.value)}</blockquote>
                     </figure>
                   ))}

@@ -1,0 +1,28 @@
+/** How an answer reads to an owner: question titles and option labels instead of ids, scales with their range. */
+import type { LocalizedText, Question, ResponseItem, Survey } from "../../shared/types";
+
+type Answer = ResponseItem["answers"][number];
+
+/** Questions of every survey by "surveyId/questionId". */
+export type QuestionIndex = Map<string, Question>;
+
+export const indexQuestions = (surveys: readonly Survey[]): QuestionIndex =>
+  new Map(surveys.flatMap((s) => s.questions.map((q) => [`${s.id}/${q.id}`, q] as const)));
+
+/** English when present (the editor requires it), else the first language written. */
+export const localized = (t: LocalizedText | undefined, fallback: string): string => t?.en || Object.values(t ?? {}).find(Boolean) || fallback;
+
+export const questionTitle = (index: QuestionIndex, survey: string, answer: Pick<Answer, "question">): string =>
+  localized(index.get(`${survey}/${answer.question}`)?.text, answer.question);
+
+const SCALE_MAX: Record<string, number> = { nps: 10, csat: 5, ces: 7 };
+
+/** The answer as plain text (always rendered as a text node, never as HTML). */
+export function answerText(index: QuestionIndex, survey: string, answer: Answer): string {
+  const q = index.get(`${survey}/${answer.question}`);
+  const option = (id: string) => localized(q?.options?.find((o) => o.id === id)?.text, id);
+  if (Array.isArray(answer.value)) return answer.value.map(option).join(", ");
+  if (answer.type === "choice" && typeof answer.value === "string") return option(answer.value);
+  const max = SCALE_MAX[answer.type];
+  return max !== undefined && typeof answer.value === "number" ? `${answer.value} / ${max}` : String(answer.value);
+}
