@@ -4,6 +4,7 @@
  * XSS impossible; follow-up queue; CSV export; and the seeded demo.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -257,6 +258,46 @@ describe("dashboard on the seeded demo", () => {
       )
       .toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results-mobile.png") });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("accessibility › axe-core finds no serious violation on sign-in, results, queue, editor and settings", async () => {
+    // axe is injected as a script, which the strict CSP rightly refuses: this context bypasses
+    // CSP (the other tests keep it and count its violations).
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+    const audit = async (where: string) => {
+      await page.addScriptTag({ path: axePath });
+      const found = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(o: unknown, c: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      });
+      return found.map((f) => `${where} › ${f}`);
+    };
+    const problems: string[] = [];
+    await page.goto(stack.collectorUrl);
+    await page.getByLabel("Email").waitFor();
+    problems.push(...(await audit("sign-in")));
+    await page.getByLabel("Email").fill(stack.demo!.email);
+    await page.getByLabel("Password").fill(stack.demo!.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const base = `${stack.collectorUrl}/#/sites/${stack.demo!.siteId}`;
+    await page.goto(`${base}/results?preset=90`);
+    await expect.poll(() => page.getByTestId("texts").locator("li").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(0);
+    problems.push(...(await audit("results")));
+    await page.getByRole("link", { name: "Customers to answer" }).click();
+    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
+    problems.push(...(await audit("queue")));
+    await page.getByRole("link", { name: "Surveys" }).click();
+    await expect.poll(() => page.getByTestId("preview").getByRole("button", { name: "I agree" }).count()).toBe(1);
+    problems.push(...(await audit("editor")));
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByTestId("snippet").waitFor();
+    problems.push(...(await audit("settings")));
     expect(problems).toEqual([]);
     await context.close();
   });
