@@ -100,6 +100,16 @@ describe("dashboard", () => {
     await expect.poll(() => page.getByTestId("preview").getByRole("button", { name: "I agree" }).count()).toBe(1);
     await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
     expect(await page.getByTestId("preview").getByRole("radio").count()).toBe(11);
+    // Texts per language; the preview follows the unsaved draft in the chosen language.
+    await page.getByRole("checkbox", { name: "ro", exact: true }).check();
+    await page.getByLabel("Question 1 text (ro)").fill("Ne-ai recomanda unui prieten?");
+    // Question 2 and the reward have no Romanian text yet: the editor says so.
+    expect(await page.getByTestId("missing-texts").textContent()).toContain("ro (2 texts)");
+    await page.getByLabel("Preview language").selectOption("ro");
+    await page.getByTestId("preview").getByRole("button", { name: "Sunt de acord" }).click();
+    await expect.poll(() => page.getByTestId("preview").getByText("Ne-ai recomanda unui prieten?").count()).toBe(1);
+    await page.getByLabel("Preview language").selectOption("en");
+    await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-editor.png"), fullPage: false });
     await page.getByRole("button", { name: "Save survey" }).click();
@@ -111,6 +121,7 @@ describe("dashboard", () => {
     const survey = surveys[0];
     expect(survey.questions.map((q: { id: string }) => q.id)).toEqual(["nps", "text1"]);
     expect(survey.reward.code).toBe("SORRY15");
+    expect(survey.questions[0].text).toEqual({ en: "How likely are you to recommend us to a friend?", ro: "Ne-ai recomanda unui prieten?" });
 
     // Answers through the public API, from the shop's origin.
     const scores = [10, 10, 9, 8, 7, 6, 3, 0];
@@ -142,6 +153,22 @@ describe("dashboard", () => {
     // The hostile text is shown literally and runs nothing.
     await expect.poll(() => page.getByTestId("texts").textContent()).toContain(xss);
     expect(await page.locator("img[src=x]").count()).toBe(0);
+    // Search in the text answers (server-side `q=`).
+    await page.getByLabel("Search text answers").fill("onerror");
+    await expect.poll(() => page.getByTestId("texts").locator("li").count()).toBe(1);
+    await page.getByLabel("Search text answers").fill("no such words");
+    await expect.poll(() => page.getByText("No text answer matches this search.").count()).toBe(1);
+    await page.getByLabel("Search text answers").fill("");
+    // A custom range without answers: empty states, no score.
+    await page.getByLabel("Period").selectOption("custom");
+    await page.getByLabel("From", { exact: true }).fill("2020-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2020-01-31");
+    await expect.poll(() => page.getByTestId("responses").textContent()).toBe("0");
+    expect(await page.getByTestId("nps-score").textContent()).toBe("—");
+    await expect.poll(() => page.getByText("No NPS answer in this period.").count()).toBe(1);
+    expect(await page.getByText("No answers in this period.").count()).toBe(1);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect.poll(() => page.getByTestId("responses").textContent()).toBe("8");
     // Per product: sku-1 got 10, 8, 6, 0 → (1 − 2)/4 = −25.
     const breakdown = page.getByTestId("breakdown");
     expect(await breakdown.locator("tbody tr").count()).toBe(2);
@@ -187,6 +214,7 @@ describe("dashboard", () => {
     // Settings: the snippet names the site key; a token is shown once and can be revoked.
     await page.getByRole("link", { name: "Settings" }).click();
     expect(await page.getByTestId("snippet").textContent()).toContain(`data-site="${site.key}"`);
+    expect(await page.getByTestId("snippet-sri").textContent()).toMatch(/integrity="sha384-[\w+/=]+" crossorigin="anonymous" data-site=/);
     await page.getByLabel("New token name").fill("weekly report");
     await page.getByRole("button", { name: "Create token" }).click();
     await expect.poll(() => page.getByTestId("new-token").textContent()).toMatch(/\S{20,}/);

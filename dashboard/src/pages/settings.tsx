@@ -110,7 +110,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
           >
             <input type="number" min={1} max={3650} value={form.retentionDays} onInput={(e) => set({ retentionDays: Number(e.currentTarget.value) })} />
           </Field>
-          <Field label="Privacy policy URL" hint="Linked from the consent step of the widget.">
+          <Field label="Privacy policy URL" hint="Linked from the consent step of the widget. To change it, enter the new address (an empty field keeps the current one).">
             <input type="url" placeholder="https://shop.example/privacy" value={form.policyUrl} onInput={(e) => set({ policyUrl: e.currentTarget.value })} />
           </Field>
           <Field label="Privacy policy version" hint="Recorded with every consent; change it when the policy changes.">

@@ -113,12 +113,16 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
     if (!preview.current) return;
     try {
       setPreviewError(null);
-      return renderPreview(preview.current, JSON.parse(previewSurvey) as Survey, { locale: locales.includes(previewLocale) ? previewLocale : "en", policyUrl: site.policyUrl });
+      return renderPreview(preview.current, JSON.parse(previewSurvey) as Survey, {
+        locale: locales.includes(previewLocale) ? previewLocale : "en",
+        policyUrl: site.policyUrl,
+        retentionDays: site.retentionDays,
+      });
     } catch (err) {
       setPreviewError(err instanceof Error ? err.message : String(err));
       return undefined;
     }
-  }, [previewSurvey, previewLocale, locales.join(), site.policyUrl]);
+  }, [previewSurvey, previewLocale, locales.join(), site.policyUrl, site.retentionDays]);
 
   const setQ = (i: number, q: Question) => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? q : x)) });
   const move = (i: number, by: -1 | 1) => {
@@ -183,6 +187,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
             </label>
           ))}
           <p class="muted small">Customers see their browser's language when the survey has it, English otherwise.</p>
+          <MissingTexts draft={d} locales={locales} />
         </fieldset>
 
         <h2>Questions</h2>
@@ -285,5 +290,22 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
         <div ref={preview} class="preview-stage" data-testid="preview" />
       </aside>
     </div>
+  );
+}
+
+/** Lists the enabled languages that still lack some texts (customers would see English there). */
+function MissingTexts({ draft, locales }: { draft: Draft; locales: string[] }) {
+  const texts: LocalizedText[] = [
+    ...draft.questions.flatMap((q) => [q.text, ...(q.options ?? []).map((o) => o.text)]),
+    ...(draft.reward ? [draft.reward.text] : []),
+  ];
+  const missing = locales
+    .map((l) => [l, texts.filter((t) => !t[l]?.trim()).length] as const)
+    .filter(([l, n]) => n > 0 && l !== "en");
+  if (!missing.length) return null;
+  return (
+    <p class="small warn" data-testid="missing-texts">
+      Still to translate: {missing.map(([l, n]) => `${l} (${n} ${n === 1 ? "text" : "texts"})`).join(", ")}. Until then these customers see the English text.
+    </p>
   );
 }
