@@ -186,6 +186,7 @@ describe("dashboard", () => {
     await first.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
     expect(await page.locator(`[data-response="${resolvedId}"]`).count()).toBe(0);
+    expect(await page.getByTestId("queue-status").textContent()).toBe("Marked resolved: it left this list.");
     await page.getByLabel("Show", { exact: true }).selectOption("resolved");
     await expect.poll(() => page.locator(`[data-response="${resolvedId}"]`).count()).toBe(1);
     await page.getByLabel("Show", { exact: true }).selectOption("new");

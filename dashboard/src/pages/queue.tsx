@@ -44,6 +44,14 @@ export function QueuePage({ site }: { site: Site }) {
     void load();
   }, [site.id, status]);
 
+  // Updated in place, so notes typed in other items and pages loaded with "Load more" stay.
+  const [announce, setAnnounce] = useState("");
+  const changed = (item: ResponseItem, next: ResponseItem | null) => {
+    const leaves = next === null || (status !== "" && next.status !== status);
+    setItems((prev) => (prev ?? []).flatMap((x) => (x.id !== item.id ? [x] : leaves ? [] : [next!])));
+    setAnnounce(next === null ? "Response deleted." : `Marked ${STATUS_LABEL[next.status].toLowerCase()}${leaves ? ": it left this list" : ""}.`);
+  };
+
   return (
     <>
       <h1>Customers to answer</h1>
@@ -63,6 +71,9 @@ export function QueuePage({ site }: { site: Site }) {
         </a>
       </div>
       <ErrorBox error={error} />
+      <p class="sr-only" role="status" data-testid="queue-status">
+        {announce}
+      </p>
       {items === null ? (
         <p class="loading" aria-live="polite">Loading…</p>
       ) : items.length === 0 ? (
@@ -70,7 +81,7 @@ export function QueuePage({ site }: { site: Site }) {
       ) : (
         <ul class="queue" data-testid="queue">
           {items.map((r) => (
-            <QueueItem key={r.id} site={site} item={r} questions={questions} onChanged={() => load()} />
+            <QueueItem key={r.id} site={site} item={r} questions={questions} onChanged={(next) => changed(r, next)} />
           ))}
         </ul>
       )}
@@ -83,7 +94,7 @@ export function QueuePage({ site }: { site: Site }) {
   );
 }
 
-function QueueItem({ site, item, questions, onChanged }: { site: Site; item: ResponseItem; questions: QuestionIndex; onChanged(): void }) {
+function QueueItem({ site, item, questions, onChanged }: { site: Site; item: ResponseItem; questions: QuestionIndex; onChanged(next: ResponseItem | null): void }) {
   const [note, setNote] = useState(item.note ?? "");
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
   const [error, setError] = useState<unknown>(null);
@@ -97,7 +108,7 @@ function QueueItem({ site, item, questions, onChanged }: { site: Site; item: Res
     setError(null);
     try {
       await api("PATCH", `/api/sites/${site.id}/responses/${item.id}`, { status, note });
-      onChanged();
+      onChanged({ ...item, status, note: note || null });
     } catch (err) {
       setError(err);
     } finally {
@@ -107,7 +118,7 @@ function QueueItem({ site, item, questions, onChanged }: { site: Site; item: Res
   const remove = async () => {
     try {
       await api("DELETE", `/api/sites/${site.id}/responses/${item.id}`);
-      onChanged();
+      onChanged(null);
     } catch (err) {
       setError(err);
     }
