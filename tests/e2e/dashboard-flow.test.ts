@@ -112,8 +112,10 @@ describe("dashboard", () => {
     await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-editor.png"), fullPage: false });
+    expect(await page.getByTestId("unsaved").count()).toBe(1);
     await page.getByRole("button", { name: "Save survey" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved");
+    expect(await page.getByTestId("unsaved").count()).toBe(0);
 
     const sites = await page.evaluate(() => fetch("/api/sites").then((r) => r.json()));
     const site = sites.find((s: { id: string }) => s.id === siteId);

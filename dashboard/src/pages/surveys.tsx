@@ -103,10 +103,19 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
   const [busy, setBusy] = useState(false);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const preview = useRef<HTMLDivElement>(null);
+  const [dirty, setDirty] = useState(false);
   const setD = (next: Draft) => {
     setDraftState(next);
+    setDirty(true);
     onEdit();
   };
+  // Closing or reloading the tab with unsaved edits asks first (the browser's own dialog).
+  useEffect(() => {
+    if (!dirty) return;
+    const stay = (e: BeforeUnloadEvent) => e.preventDefault();
+    addEventListener("beforeunload", stay);
+    return () => removeEventListener("beforeunload", stay);
+  }, [dirty]);
 
   const previewSurvey = JSON.stringify({ ...toBody(d, locales), id: d.id ?? "preview", version: d.version ?? 1 });
   useEffect(() => {
@@ -160,6 +169,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
     setBusy(true);
     try {
       const saved = d.id ? await api<Survey>("PUT", `/api/sites/${site.id}/surveys/${d.id}`, { ...body, id: d.id }) : await api<Survey>("POST", `/api/sites/${site.id}/surveys`, body);
+      setDirty(false);
       await onSaved(saved, !d.id);
     } catch (err) {
       setError(err);
@@ -183,7 +193,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
           <legend>Languages</legend>
           {BUILT_IN_LOCALES.map((l) => (
             <label class="check" key={l}>
-              <input type="checkbox" checked={locales.includes(l)} disabled={l === "en"} onChange={(e) => setLocales(e.currentTarget.checked ? [...locales, l] : locales.filter((x) => x !== l))} /> {l}
+              <input type="checkbox" checked={locales.includes(l)} disabled={l === "en"} onChange={(e) => (setLocales(e.currentTarget.checked ? [...locales, l] : locales.filter((x) => x !== l)), setDirty(true))} /> {l}
             </label>
           ))}
           <p class="muted small">Customers see their browser's language when the survey has it, English otherwise.</p>
@@ -271,6 +281,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
           <button type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save survey"}
           </button>
+          {dirty ? <span class="badge retrying" data-testid="unsaved">Unsaved changes</span> : null}
           {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
         </div>
       </form>
