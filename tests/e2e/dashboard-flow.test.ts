@@ -216,12 +216,24 @@ describe("dashboard", () => {
 
     // Settings: the snippet names the site key; a token is shown once and can be revoked.
     await page.getByRole("link", { name: "Settings" }).click();
+    // Site settings: retention (its note says aggregates stay) and the privacy policy.
+    const retention = page.getByRole("spinbutton", { name: "Retention (days)", exact: true });
+    expect(await retention.getAttribute("aria-describedby")).toBeTruthy();
+    expect(await page.getByText(/daily totals .* are kept/).count()).toBe(1);
+    await retention.fill("180");
+    await page.getByLabel("Privacy policy URL").fill(`${stack.shopUrl}/privacy`);
+    await page.getByLabel("Privacy policy version").fill("2026-12-01");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.getByText("Saved.", { exact: true }).count()).toBe(1);
+    const edited = (await page.evaluate(() => fetch("/api/sites").then((r) => r.json()))).find((x: { id: string }) => x.id === siteId);
+    expect([edited.retentionDays, edited.policyUrl, edited.policyVersion]).toEqual([180, `${stack.shopUrl}/privacy`, "2026-12-01"]);
     expect(await page.getByTestId("snippet").textContent()).toContain(`data-site="${site.key}"`);
     expect(await page.getByTestId("snippet-sri").textContent()).toMatch(/integrity="sha384-[\w+/=]+" crossorigin="anonymous" data-site=/);
     await page.getByLabel("New token name").fill("weekly report");
     await page.getByRole("button", { name: "Create token" }).click();
     await expect.poll(() => page.getByTestId("new-token").textContent()).toMatch(/\S{20,}/);
     const token = (await page.getByTestId("new-token").textContent())!;
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-settings.png"), fullPage: true });
     const viaToken = await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, { headers: { authorization: `Bearer ${token}` } });
     expect(viaToken.status).toBe(200);
     await page.getByRole("button", { name: "Revoke", exact: true }).click();

@@ -1,15 +1,25 @@
 /** Small form pieces: labelled fields, the error box (the contract's message and field issues), copy button. */
-import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { cloneElement, isValidElement, type ComponentChildren } from "preact";
+import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
 
+const CONTROLS = new Set(["input", "select", "textarea"]);
+
+/**
+ * A labelled field. The hint is the control's description (aria-describedby), not part of its
+ * name, so a screen reader says "Retention (days), edit text" and then the explanation.
+ */
 export function Field({ label, children, hint }: { label: string; children: ComponentChildren; hint?: string }) {
+  const hintId = useId();
+  const control = hint && isValidElement(children) && typeof children.type === "string" && CONTROLS.has(children.type) ? cloneElement(children, { "aria-describedby": hintId }) : children;
   return (
-    <label class="field">
-      <span>{label}</span>
-      {children}
-      {hint ? <small>{hint}</small> : null}
-    </label>
+    <div class="field">
+      <label>
+        <span>{label}</span>
+        {control}
+      </label>
+      {hint ? <small id={hintId}>{hint}</small> : null}
+    </div>
   );
 }
 

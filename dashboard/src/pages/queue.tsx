@@ -130,7 +130,8 @@ function QueueItem({ site, item, questions, onChanged }: { site: Site; item: Res
         <strong class="score" id={headingId}>NPS {String(nps)}</strong>
         <span class={`badge ${item.status}`}>{STATUS_LABEL[item.status]}</span>
         <span class="muted">
-          waiting <strong>{age(item.createdAt)}</strong> · {new Date(item.createdAt).toLocaleString()}
+          {item.status === "new" ? "waiting" : "answered"} <strong>{age(item.createdAt)}</strong>
+          {item.status === "new" ? "" : " ago"} · {new Date(item.createdAt).toLocaleString()}
           {item.locale ? ` · ${item.locale}` : ""}
           {item.page ? ` · ${item.page}` : ""}
         </span>
