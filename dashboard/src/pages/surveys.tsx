@@ -168,7 +168,9 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
     }
     setBusy(true);
     try {
-      const saved = d.id ? await api<Survey>("PUT", `/api/sites/${site.id}/surveys/${d.id}`, { ...body, id: d.id }) : await api<Survey>("POST", `/api/sites/${site.id}/surveys`, body);
+      const answer = d.id ? await api<Partial<Survey> | null>("PUT", `/api/sites/${site.id}/surveys/${d.id}`, { ...body, id: d.id }) : await api<Partial<Survey> | null>("POST", `/api/sites/${site.id}/surveys`, body);
+      // The contract only promises `{ id }` on create and a 200 on update: what we sent fills the rest.
+      const saved = { version: d.version ?? 1, ...body, ...answer, id: answer?.id ?? d.id! } as Survey;
       setDirty(false);
       await onSaved(saved, !d.id);
     } catch (err) {
