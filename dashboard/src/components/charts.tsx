@@ -2,16 +2,44 @@
  * Small, labelled, responsive SVG charts. Plain SVG with classes (no inline styles), so the strict
  * CSP holds; every chart has an accessible name and a visually hidden data table.
  */
+import type { RefObject } from "preact";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { TrendPoint } from "../../../shared/types";
 
-const W = 720;
-const H = 240;
 const PAD = { l: 44, r: 44, t: 14, b: 30 };
 
 const periodLabel = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? p : p.slice(5));
 
+/**
+ * The rendered width of a chart's box: the SVG is drawn at that width (one unit = one pixel), so
+ * its labels keep their size on a phone instead of shrinking with a fixed viewBox.
+ */
+function useWidth(fallback: number): [RefObject<HTMLDivElement>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = (w: number) => w > 0 && setWidth(Math.round(w));
+    measure(el.clientWidth);
+    const ro = new ResizeObserver(([entry]) => entry && measure(entry.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 export function TrendChart({ points, label }: { points: TrendPoint[]; label: string }) {
-  if (points.length === 0 || points.every((p) => p.responses === 0)) return <p class="empty">No answers in this period.</p>;
+  const [box, measured] = useWidth(720);
+  return (
+    <div ref={box} class="chart-box">
+      {points.length === 0 || points.every((p) => p.responses === 0) ? <p class="empty">No answers in this period.</p> : <Trend points={points} label={label} width={Math.max(280, measured)} />}
+    </div>
+  );
+}
+
+function Trend({ points, label, width: W }: { points: TrendPoint[]; label: string; width: number }) {
+  const H = Math.min(320, Math.max(200, Math.round(W * 0.3)));
   const innerW = W - PAD.l - PAD.r;
   const innerH = H - PAD.t - PAD.b;
   const slot = innerW / points.length;
@@ -33,7 +61,7 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
     });
     return d;
   };
-  const step = Math.max(1, Math.ceil(points.length / 10));
+  const step = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(innerW / 64))));
   return (
     <figure class="chart-figure">
       <svg viewBox={`0 0 ${W} ${H}`} class="chart" role="img" aria-label={label}>
@@ -101,35 +129,40 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
 }
 
 export function Distribution({ counts, label, first = 0 }: { counts: number[]; label: string; first?: number }) {
+  const [box, measured] = useWidth(counts.length * 65);
   const max = Math.max(1, ...counts);
   const total = counts.reduce((a, b) => a + b, 0);
-  // Narrower canvas for short scales, so labels keep their size in half-width cards.
-  const width = Math.max(360, counts.length * 65);
+  // Drawn at the box's width, but never so narrow that a bar cannot hold "100%".
+  const width = Math.max(measured, counts.length * 28);
   const w = width / counts.length;
+  const height = Math.min(240, Math.max(170, Math.round(width * 0.2)));
+  const axis = height - 40;
   const cls = (score: number) => (counts.length !== 11 ? "bar" : score <= 6 ? "bar detractor" : score <= 8 ? "bar passive" : "bar promoter");
   return (
-    <svg viewBox={`0 0 ${width} 170`} role="img" aria-label={label} class="chart">
-      <line x1={0} x2={width} y1={130} y2={130} class="axis" />
-      {counts.map((n, i) => {
-        const h = (n / max) * 105;
-        return (
-          <g key={i}>
-            <rect x={i * w + 5} y={130 - h} width={w - 10} height={h} class={cls(first + i)}>
-              <title>{`${first + i}: ${n}`}</title>
-            </rect>
-            <text x={i * w + w / 2} y={124 - h} text-anchor="middle" class="tick">
-              {n}
-            </text>
-            <text x={i * w + w / 2} y={148} text-anchor="middle" class="tick strong">
-              {first + i}
-            </text>
-            <text x={i * w + w / 2} y={164} text-anchor="middle" class="tick">
-              {total ? `${Math.round((n / total) * 100)}%` : ""}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <div ref={box} class="chart-box">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
+        <line x1={0} x2={width} y1={axis} y2={axis} class="axis" />
+        {counts.map((n, i) => {
+          const h = (n / max) * (axis - 25);
+          return (
+            <g key={i}>
+              <rect x={i * w + 5} y={axis - h} width={w - 10} height={h} class={cls(first + i)}>
+                <title>{`${first + i}: ${n}`}</title>
+              </rect>
+              <text x={i * w + w / 2} y={axis - 6 - h} text-anchor="middle" class="tick">
+                {n}
+              </text>
+              <text x={i * w + w / 2} y={axis + 18} text-anchor="middle" class="tick strong">
+                {first + i}
+              </text>
+              <text x={i * w + w / 2} y={axis + 34} text-anchor="middle" class="tick">
+                {total ? `${Math.round((n / total) * 100)}%` : ""}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </div>
   );
 }
 
