@@ -300,6 +300,9 @@ describe("dashboard on the seeded demo", () => {
         }),
       )
       .toEqual([]);
+    // Chart labels keep a readable size on the phone (the charts are drawn at their box's width).
+    const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll("svg text.tick")].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)));
+    expect(smallest).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results-mobile.png") });
     expect(problems).toEqual([]);
     await context.close();
