@@ -86,6 +86,9 @@ describe("dashboard", () => {
 
     // The editor starts with an NPS question; add a free-text question and save.
     await page.getByRole("button", { name: "+ Free text" }).click();
+    // Saving with an empty question says which field to fix, in the editor's words.
+    await page.getByRole("button", { name: "Save survey" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("question 2 › text");
     await page.getByLabel("Question 2 text (en)").fill("Why?");
     // Every type can be added, moved and removed.
     await page.getByRole("button", { name: "+ One choice" }).click();

@@ -76,6 +76,16 @@ export function SurveysPage({ site }: { site: Site }) {
   );
 }
 
+const LISTS: Record<string, string> = { questions: "question", options: "option", pages: "page" };
+
+/** A schema path as the editor names it: ["questions", 1, "text"] → "question 2 › text". */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === "number" ? `${LISTS[String(path[i - 1])] ?? "item"} ${p + 1}` : String(p) in LISTS && typeof path[i + 1] === "number" ? "" : String(p)))
+    .filter(Boolean)
+    .join(" › ");
+}
+
 /** Keeps only the enabled locales and non-empty texts. */
 const clean = (t: LocalizedText, locales: string[]): LocalizedText => Object.fromEntries(Object.entries(t).filter(([l, v]) => locales.includes(l) && v.trim()));
 
@@ -161,7 +171,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
           400,
           "invalid_body",
           "Please fix the fields below before saving.",
-          parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+          parsed.error.issues.map((i) => ({ path: fieldName(i.path), message: i.message })),
         ),
       );
       return;
