@@ -112,7 +112,11 @@ describe("dashboard", () => {
     await page.getByTestId("preview").getByRole("button", { name: "Sunt de acord" }).click();
     await expect.poll(() => page.getByTestId("preview").getByText("Ne-ai recomanda unui prieten?").count()).toBe(1);
     await page.getByLabel("Preview language").selectOption("en");
+    // Custom end labels of a scale reach the preview.
+    await page.getByText("End labels (optional)").first().click();
+    await page.getByLabel("Question 1 low end (en)").fill("Never ever");
     await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
+    await expect.poll(() => page.getByTestId("preview").getByText(/Never ever/).count()).toBe(1);
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-editor.png"), fullPage: false });
     expect(await page.getByTestId("unsaved").count()).toBe(1);
@@ -126,6 +130,7 @@ describe("dashboard", () => {
     const survey = surveys[0];
     expect(survey.questions.map((q: { id: string }) => q.id)).toEqual(["nps", "text1"]);
     expect(survey.reward.code).toBe("SORRY15");
+    expect(survey.questions[0].labels).toEqual({ low: { en: "Never ever" } });
     expect(survey.questions[0].text).toEqual({ en: "How likely are you to recommend us to a friend?", ro: "Ne-ai recomanda unui prieten?" });
 
     // Answers through the public API, from the shop's origin.

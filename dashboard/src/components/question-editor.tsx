@@ -1,4 +1,5 @@
 /** One question of the survey editor: type, id, required, texts per locale, options; reorder and remove. */
+import { useState } from "preact/hooks";
 import type { QuestionType } from "../../../shared/constants";
 import type { LocalizedText, Question } from "../../../shared/types";
 
@@ -68,6 +69,9 @@ export function QuestionEditor({ q, index, count, locales, onChange, onMove, onR
         <span class="muted"> (a column of the export; keep it once answers come in)</span>
       </label>
       <LocaleTexts value={q.text} locales={locales} label={`Question ${n} text`} onChange={(text) => onChange({ ...q, text })} />
+      {q.type === "nps" || q.type === "csat" || q.type === "ces" ? (
+        <EndLabels q={q} n={n} locales={locales} onChange={onChange} />
+      ) : null}
       {q.type === "choice" || q.type === "multi" ? (
         <fieldset class="options">
           <legend>Options</legend>
@@ -86,5 +90,27 @@ export function QuestionEditor({ q, index, count, locales, onChange, onMove, onR
         </fieldset>
       ) : null}
     </li>
+  );
+}
+
+const SCALE_ENDS: Record<string, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
+
+/** Optional words under both ends of a scale, per locale; folded away until wanted. */
+function EndLabels({ q, n, locales, onChange }: { q: Question; n: number; locales: string[]; onChange(q: Question): void }) {
+  const [open, setOpen] = useState(() => !!(q.labels?.low || q.labels?.high));
+  const [lo, hi] = SCALE_ENDS[q.type] ?? [0, 10];
+  return (
+    <details class="end-labels" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>End labels (optional)</summary>
+      <p class="muted small">Words under both ends of the scale. Leave empty for the built-in ones, such as “Not at all likely”.</p>
+      <div class="end">
+        <span class="small strong">Under {lo}</span>
+        <LocaleTexts value={q.labels?.low ?? {}} locales={locales} label={`Question ${n} low end`} onChange={(low) => onChange({ ...q, labels: { ...q.labels, low } })} />
+      </div>
+      <div class="end">
+        <span class="small strong">Under {hi}</span>
+        <LocaleTexts value={q.labels?.high ?? {}} locales={locales} label={`Question ${n} high end`} onChange={(high) => onChange({ ...q, labels: { ...q.labels, high } })} />
+      </div>
+    </details>
   );
 }

@@ -89,12 +89,21 @@ export function fieldName(path: readonly PropertyKey[]): string {
 /** Keeps only the enabled locales and non-empty texts. */
 const clean = (t: LocalizedText, locales: string[]): LocalizedText => Object.fromEntries(Object.entries(t).filter(([l, v]) => locales.includes(l) && v.trim()));
 
+/** Scale end labels without empty texts; none at all when both ends are empty (built-in words). */
+function endLabels(labels: Question["labels"], locales: string[]): Pick<Question, "labels"> {
+  const low = clean(labels?.low ?? {}, locales);
+  const high = clean(labels?.high ?? {}, locales);
+  const has = (t: LocalizedText) => Object.keys(t).length > 0;
+  return has(low) || has(high) ? { labels: { ...(has(low) ? { low } : {}), ...(has(high) ? { high } : {}) } } : {};
+}
+
 function toBody(d: Draft, locales: string[]) {
   const { version: _v, id: _id, ...rest } = d;
   return {
     ...rest,
-    questions: d.questions.map((q) => ({
+    questions: d.questions.map(({ labels, ...q }) => ({
       ...q,
+      ...endLabels(labels, locales),
       text: clean(q.text, locales),
       ...(q.options ? { options: q.options.map((o) => ({ ...o, text: clean(o.text, locales) })) } : {}),
     })),
