@@ -123,6 +123,15 @@ describe("dashboard", () => {
     await page.getByRole("button", { name: "Save survey" }).click();
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Saved");
     expect(await page.getByTestId("unsaved").count()).toBe(0);
+    // Unsaved edits survive a trip to another tab, and can be discarded.
+    await page.getByLabel("Survey name").fill("Renamed, not saved");
+    await page.getByRole("link", { name: "Results" }).click();
+    await page.getByRole("link", { name: "Surveys" }).click();
+    await expect.poll(() => page.getByLabel("Survey name").inputValue()).toBe("Renamed, not saved");
+    expect(await page.getByTestId("unsaved").count()).toBe(1);
+    await page.getByRole("button", { name: "Discard changes" }).click();
+    expect(await page.getByLabel("Survey name").inputValue()).toBe("Post-purchase NPS");
+    expect(await page.getByTestId("unsaved").count()).toBe(0);
 
     const sites = await page.evaluate(() => fetch("/api/sites").then((r) => r.json()));
     const site = sites.find((s: { id: string }) => s.id === siteId);

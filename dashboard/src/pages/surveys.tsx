@@ -48,6 +48,7 @@ export function SurveysPage({ site }: { site: Site }) {
           <button type="button" key={s.id} class={draft?.id === s.id ? "" : "secondary"} aria-pressed={draft?.id === s.id} onClick={() => open({ ...s })}>
             {s.name}
             <span class={`badge ${s.active ? "delivered" : ""}`}>{s.active ? "active" : "paused"}</span>
+            {unsaved.has(draftKey(site.id, s.id)) && draft?.id !== s.id ? <span class="badge retrying">unsaved</span> : null}
           </button>
         ))}
         <button type="button" class="secondary" aria-pressed={!!draft && !draft.id} onClick={() => open(blank())}>
@@ -111,18 +112,40 @@ function toBody(d: Draft, locales: string[]) {
   };
 }
 
+/**
+ * Unsaved edits per survey, kept for this page's life: switching to another survey or to the
+ * results and back brings them back (with the "Unsaved changes" marker) instead of losing them.
+ */
+const unsaved = new Map<string, { draft: Draft; locales: string[] }>();
+const draftKey = (siteId: string, surveyId: string | undefined) => `${siteId}/${surveyId ?? "new"}`;
+
+const localesOf = (draft: Draft) => {
+  const used = new Set([...draft.questions.flatMap((q) => Object.keys(q.text)), ...Object.keys(draft.reward?.text ?? {})]);
+  return BUILT_IN_LOCALES.filter((l) => used.has(l) || l === "en");
+};
+
 function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft; onSaved(s: Survey, created: boolean): Promise<void>; onEdit(): void }) {
-  const [d, setDraftState] = useState<Draft>(initial);
-  const [locales, setLocales] = useState<string[]>(() => {
-    const used = new Set([...initial.questions.flatMap((q) => Object.keys(q.text)), ...Object.keys(initial.reward?.text ?? {})]);
-    return BUILT_IN_LOCALES.filter((l) => used.has(l) || l === "en");
-  });
+  const key = draftKey(site.id, initial.id);
+  const [kept] = useState(() => unsaved.get(key));
+  const [d, setDraftState] = useState<Draft>(kept?.draft ?? initial);
+  const [locales, setLocales] = useState<string[]>(() => kept?.locales ?? localesOf(initial));
   const [previewLocale, setPreviewLocale] = useState("en");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const preview = useRef<HTMLDivElement>(null);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(!!kept);
+  useEffect(() => {
+    if (dirty) unsaved.set(key, { draft: d, locales });
+    else unsaved.delete(key);
+  }, [dirty, d, locales]);
+  const discard = () => {
+    unsaved.delete(key);
+    setDraftState(initial);
+    setLocales(localesOf(initial));
+    setDirty(false);
+    setError(null);
+  };
   const setD = (next: Draft) => {
     setDraftState(next);
     setDirty(true);
@@ -191,6 +214,7 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
       // The contract only promises `{ id }` on create and a 200 on update: what we sent fills the rest.
       const saved = { version: d.version ?? 1, ...body, ...answer, id: answer?.id ?? d.id! } as Survey;
       setDirty(false);
+      unsaved.delete(key);
       await onSaved(saved, !d.id);
     } catch (err) {
       setError(err);
@@ -302,7 +326,16 @@ function Editor({ site, initial, onSaved, onEdit }: { site: Site; initial: Draft
           <button type="submit" disabled={busy}>
             {busy ? "Saving…" : "Save survey"}
           </button>
-          {dirty ? <span class="badge retrying" data-testid="unsaved">Unsaved changes</span> : null}
+          {dirty ? (
+            <>
+              <span class="badge retrying" data-testid="unsaved">
+                Unsaved changes
+              </span>
+              <button type="button" class="link" onClick={discard}>
+                Discard changes
+              </button>
+            </>
+          ) : null}
           {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
         </div>
       </form>
