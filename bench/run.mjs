@@ -58,7 +58,9 @@ const results = {
     platform: `${process.platform} ${process.arch}`,
     chromium: (() => {
       try {
-        return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+        return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], {
+          encoding: "utf8",
+        }).trim();
       } catch {
         return null;
       }
@@ -90,11 +92,26 @@ let tag = 1;
 for (const [name, script, mode] of modes) {
   log(`ingestion in Miniflare: ${name}`);
   results.ingestion[name] = await attempt(`ingestion ${name}`, () =>
-    ingestionForMode({ scriptPath: script, persistDir: copyDatabase(template), mode, concurrencies: CFG.concurrencies, repeats: CFG.repeats, durationMs: CFG.durationMs, runTag: tag++ * 40 }),
+    ingestionForMode({
+      scriptPath: script,
+      persistDir: copyDatabase(template),
+      mode,
+      concurrencies: CFG.concurrencies,
+      repeats: CFG.repeats,
+      durationMs: CFG.durationMs,
+      runTag: tag++ * 40,
+    }),
   );
   const r = results.ingestion[name];
-  if (r.routes) for (const c of CFG.concurrencies) log(`  ${c} clients: noop ${r.routes[c].noop.rps.toFixed(0)} req/s, responses ${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%)`);
-  if (r.integrity) log(`  accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, doubled ${r.integrity.doubled}`);
+  if (r.routes)
+    for (const c of CFG.concurrencies)
+      log(
+        `  ${c} clients: noop ${r.routes[c].noop.rps.toFixed(0)} req/s, responses ${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%)`,
+      );
+  if (r.integrity)
+    log(
+      `  accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, doubled ${r.integrity.doubled}`,
+    );
 }
 
 log("summary latency: filling D1 through Miniflare");
@@ -105,7 +122,13 @@ results.summary = await attempt("summary", () =>
     sizes: CFG.summarySizes,
     samples: CFG.summarySamples,
     log,
-    ingestion: { modes: ["direct", "queue"], scriptPaths: {}, repeats: CFG.wranglerRepeats, durationMs: CFG.durationMs, concurrency: 10 },
+    ingestion: {
+      modes: ["direct", "queue"],
+      scriptPaths: {},
+      repeats: CFG.wranglerRepeats,
+      durationMs: CFG.durationMs,
+      concurrency: 10,
+    },
   }),
 );
 
@@ -116,10 +139,21 @@ try {
   results.wranglerDev = await attempt("wrangler dev", async () => {
     const world = await ownerWorld(stack.collectorUrl);
     const accepted = [];
-    const routes = await measureRoutes({ base: stack.collectorUrl, world, concurrencies: CFG.concurrencies, repeats: CFG.wranglerRepeats, durationMs: CFG.durationMs, runTag: 200, accepted });
+    const routes = await measureRoutes({
+      base: stack.collectorUrl,
+      world,
+      concurrencies: CFG.concurrencies,
+      repeats: CFG.wranglerRepeats,
+      durationMs: CFG.durationMs,
+      runTag: 200,
+      accepted,
+    });
     const today = new Date().toISOString().slice(0, 10);
     const s = await world.call("GET", `/api/sites/${world.site.id}/summary?from=${today}&to=${today}`);
-    return { routes, integrity: { accepted: accepted.length, stored: s.responses, ok: s.responses === accepted.length } };
+    return {
+      routes,
+      integrity: { accepted: accepted.length, stored: s.responses, ok: s.responses === accepted.length },
+    };
   });
   const missing = hostPageAvailable();
   results.hostPage = missing
@@ -140,6 +174,6 @@ try {
 }
 
 results.seconds = Math.round((Date.now() - started) / 1000);
-writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(ROOT, "BENCHMARKS.md"), renderReport(results));
 log(`done in ${results.seconds} s: BENCHMARKS.md, bench/results.json`);

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync, brotliCompressSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { ROOT } from "./lib/stack.mjs";
 
@@ -58,13 +58,22 @@ export async function buildWidget() {
       format: "iife",
     });
   }
-  const byBase = (f) => Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.js$/, ""), f(text)]));
+  const byBase = (f) =>
+    Object.fromEntries(Object.entries(files).map(([name, text]) => [name.replace(/\.js$/, ""), f(text)]));
   const loader = (hashes, sri) =>
-    bundle({ entryPoints: [join(SRC, "index.ts")], format: "iife", define: { __HASHES__: JSON.stringify(hashes), __SRI__: JSON.stringify(sri) } });
+    bundle({
+      entryPoints: [join(SRC, "index.ts")],
+      format: "iife",
+      define: { __HASHES__: JSON.stringify(hashes), __SRI__: JSON.stringify(sri) },
+    });
   files["widget.js"] = await loader({}, false);
   // The pinned loader loads hashed files and checks their integrity: the SRI chain does not stop at it.
   const pinnedLoader = await loader(byBase(hash8), byBase(integrity));
-  files["widget.esm.js"] = await bundle({ entryPoints: [join(SRC, "esm.ts")], format: "esm", define: { __HASHES__: "{}", __SRI__: "false" } });
+  files["widget.esm.js"] = await bundle({
+    entryPoints: [join(SRC, "esm.ts")],
+    format: "esm",
+    define: { __HASHES__: "{}", __SRI__: "false" },
+  });
 
   const manifest = { files: {} };
   for (const [name, text] of Object.entries(files)) {
@@ -88,5 +97,7 @@ export async function buildWidget() {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = await buildWidget();
   const f = manifest.files;
-  console.log(`widget: loader ${f["widget.js"].gzip} B, UI + styles ${f["widget-ui.js"].gzip} B, locale strings ${f["widget-l10n-en.js"].gzip}–${f["widget-l10n-hy.js"].gzip} B (gzip -9)`);
+  console.log(
+    `widget: loader ${f["widget.js"].gzip} B, UI + styles ${f["widget-ui.js"].gzip} B, locale strings ${f["widget-l10n-en.js"].gzip}–${f["widget-l10n-hy.js"].gzip} B (gzip -9)`,
+  );
 }

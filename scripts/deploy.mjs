@@ -12,7 +12,11 @@ import { ROOT } from "./lib/stack.mjs";
 
 const WRANGLER_JS = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 const wrangler = (args, opts = {}) =>
-  execFileSync(process.execPath, [WRANGLER_JS, ...args], { cwd: ROOT, stdio: opts.capture ? "pipe" : "inherit", encoding: "utf8" });
+  execFileSync(process.execPath, [WRANGLER_JS, ...args], {
+    cwd: ROOT,
+    stdio: opts.capture ? "pipe" : "inherit",
+    encoding: "utf8",
+  });
 const PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 const tomlPath = join(ROOT, "wrangler.toml");
 let toml = readFileSync(tomlPath, "utf8");

@@ -15,7 +15,9 @@ import {
   SEGMENTS,
 } from "./constants";
 
-export const localeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "a BCP 47 language tag such as en or pt-BR");
+export const localeSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "a BCP 47 language tag such as en or pt-BR");
 
 /** Text per locale: `{ en: "...", ro: "..." }`, at least one locale. */
 export const localizedTextSchema = z
@@ -47,7 +49,8 @@ export const questionSchema = z
     if (q.options) {
       const seen = new Set<string>();
       q.options.forEach((o, i) => {
-        if (seen.has(o.id)) ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: `duplicate option id "${o.id}"` });
+        if (seen.has(o.id))
+          ctx.addIssue({ code: "custom", path: ["options", i, "id"], message: `duplicate option id "${o.id}"` });
         seen.add(o.id);
       });
     }
@@ -63,7 +66,10 @@ export const triggerSchema = z.object({
 });
 
 export const themeSchema = z.object({
-  accent: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour such as #0a7cff").default("#0a7cff"),
+  accent: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "a colour such as #0a7cff")
+    .default("#0a7cff"),
   position: z.enum(POSITIONS).default("bottom-right"),
 });
 
@@ -86,7 +92,8 @@ export const surveyInputSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}"` });
+      if (seen.has(q.id))
+        ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}"` });
       seen.add(q.id);
     });
   });
@@ -104,7 +111,10 @@ export const surveySchema = z.object({
 });
 
 export const contextSchema = z
-  .record(z.string().regex(CONTEXT_KEY_PATTERN, "keys are 1-40 letters, digits or _"), z.string().max(MAX_CONTEXT_VALUE))
+  .record(
+    z.string().regex(CONTEXT_KEY_PATTERN, "keys are 1-40 letters, digits or _"),
+    z.string().max(MAX_CONTEXT_VALUE),
+  )
   .refine((c) => Object.keys(c).length <= MAX_CONTEXT_KEYS, `at most ${MAX_CONTEXT_KEYS} context keys`);
 
 export const answerValueSchema = z.union([z.number(), z.string(), z.array(z.string()).max(30)]);
@@ -115,7 +125,11 @@ export const responseInputSchema = z.object({
   survey: z.string().min(1).max(64),
   respondent: z.string().min(16).max(128),
   /** `policy`: version of the privacy policy shown; `text`: version of the consent wording shown. */
-  consent: z.object({ granted: z.boolean(), policy: z.string().max(64).optional(), text: z.string().max(64).optional() }),
+  consent: z.object({
+    granted: z.boolean(),
+    policy: z.string().max(64).optional(),
+    text: z.string().max(64).optional(),
+  }),
   locale: localeSchema.optional(),
   page: z.string().max(2048).optional(),
   context: contextSchema.optional(),
@@ -156,7 +170,10 @@ const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const daySchema = z
   .string()
   .regex(dayPattern, "a day as YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "a real calendar day");
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    "a real calendar day",
+  );
 
 export const contextFilterSchema = z
   .string()

@@ -1,7 +1,8 @@
 /** TypeScript types inferred from the zod schemas: type-only, safe to import anywhere. */
 import type { z } from "zod";
 import type * as s from "./schemas";
-export type { NpsScore, CsatScore, CesScore } from "./scoring";
+
+export type { CesScore, CsatScore, NpsScore } from "./scoring";
 
 export type LocalizedText = z.infer<typeof s.localizedTextSchema>;
 export type Question = z.infer<typeof s.questionSchema>;

@@ -67,7 +67,8 @@ export function validateAnswers(questions: readonly Question[], answers: readonl
     if (problem) issues.push({ path: `answers[${i}].value`, message: problem });
   });
   for (const q of questions) {
-    if (q.required && !seen.has(q.id)) issues.push({ path: "answers", message: `required question "${q.id}" is not answered` });
+    if (q.required && !seen.has(q.id))
+      issues.push({ path: "answers", message: `required question "${q.id}" is not answered` });
   }
   return issues;
 }

@@ -4,15 +4,24 @@
  * PerformanceObserver('longtask'), total blocking time (sum of each long task's time over
  * 50 ms after first contentful paint), layout shift from PerformanceObserver('layout-shift').
  */
-import { createServer } from "node:http";
+
 import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
-import { ROOT, freePort } from "../../scripts/lib/stack.mjs";
+import { freePort, ROOT } from "../../scripts/lib/stack.mjs";
 import { median } from "./load.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+};
 const SNIPPET = /<script\b[^>]*widget[^>]*>\s*<\/script>\s*/gi;
 
 export function hostPageAvailable() {
@@ -30,7 +39,7 @@ async function shopServer(collectorUrl, siteKey) {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const [, variant, ...rest] = url.pathname.split("/");
-    let path = normalize("/" + rest.join("/")).replace(/^(\.\.[/\\])+/, "");
+    let path = normalize(`/${rest.join("/")}`).replace(/^(\.\.[/\\])+/, "");
     if (path.endsWith("/")) path += "index.html";
     let file = join(dir, path);
     if (!existsSync(file) && !extname(file)) file = `${file}.html`;
@@ -38,10 +47,16 @@ async function shopServer(collectorUrl, siteKey) {
     let body = readFileSync(file);
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     if (type.startsWith("text/html")) {
-      let html = body.toString("utf8").replaceAll("{{COLLECTOR}}", collectorUrl).replaceAll("{{SITE_KEY}}", siteKey.value);
+      let html = body
+        .toString("utf8")
+        .replaceAll("{{COLLECTOR}}", collectorUrl)
+        .replaceAll("{{SITE_KEY}}", siteKey.value);
       if (variant === "without") html = html.replace(SNIPPET, "");
       body = Buffer.from(html);
-      res.setHeader("Content-Security-Policy", `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`);
+      res.setHeader(
+        "Content-Security-Policy",
+        `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`,
+      );
     }
     res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
     res.end(body);
@@ -102,17 +117,44 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
   siteKey.value = await makeSite(shop.url);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const results = { without: [], with: [] };
     await once(browser, `${shop.url}/without${page}`, { settleMs: 1000, throttle, expectWidget: false }); // warm caches of the server and browser
     for (let i = 0; i < runs; i++) {
-      results.without.push(await once(browser, `${shop.url}/without${page}`, { settleMs, throttle, expectWidget: false }));
+      results.without.push(
+        await once(browser, `${shop.url}/without${page}`, { settleMs, throttle, expectWidget: false }),
+      );
       results.with.push(await once(browser, `${shop.url}/with${page}`, { settleMs, throttle, expectWidget: true }));
     }
-    const med = (rows) => Object.fromEntries(["longTasks", "longTaskMs", "tbt", "cls", "fcp", "surveyShownMs"].map((k) => [k, median(rows.map((r) => r[k]))]));
-    return { shopOrigin: shop.url, page, throttle, settleMs, runs, without: med(results.without), with: med(results.with), shownRuns: results.with.filter((r) => r.surveyShownMs !== null).length, raw: results };
+    const med = (rows) =>
+      Object.fromEntries(
+        ["longTasks", "longTaskMs", "tbt", "cls", "fcp", "surveyShownMs"].map((k) => [
+          k,
+          median(rows.map((r) => r[k])),
+        ]),
+      );
+    return {
+      shopOrigin: shop.url,
+      page,
+      throttle,
+      settleMs,
+      runs,
+      without: med(results.without),
+      with: med(results.with),
+      shownRuns: results.with.filter((r) => r.surveyShownMs !== null).length,
+      raw: results,
+    };
   } finally {
     await browser.close();
     await shop.close();

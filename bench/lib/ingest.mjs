@@ -53,7 +53,8 @@ export function summarize(runs) {
 /** Counts in D1 for the accepted ids; in queue mode waits (bounded) for the consumer to drain. */
 export async function checkAccepted(db, siteId, accepted, { waitMs = 60_000 } = {}) {
   const deadline = Date.now() + waitMs;
-  const count = async () => Number((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(siteId).first()).n);
+  const count = async () =>
+    Number((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(siteId).first()).n);
   let stored = await count();
   while (stored < accepted.length && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 500));
@@ -61,14 +62,39 @@ export async function checkAccepted(db, siteId, accepted, { waitMs = 60_000 } = 
   }
   const unique = new Set(accepted);
   const found = Number(
-    (await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1 AND id IN (SELECT value FROM json_each(?2))")
-      .bind(siteId, JSON.stringify([...unique])).first()).n,
+    (
+      await db
+        .prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1 AND id IN (SELECT value FROM json_each(?2))")
+        .bind(siteId, JSON.stringify([...unique]))
+        .first()
+    ).n,
   );
-  const answers = Number((await db.prepare("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1").bind(siteId).first()).n);
-  const daily = Number((await db.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1").bind(siteId).first()).n);
-  const aggregated = Number((await db.prepare("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1").bind(siteId).first()).n);
-  const ok = unique.size === accepted.length && stored === accepted.length && found === accepted.length &&
-    answers === accepted.length * ANSWERS_PER_RESPONSE && daily === accepted.length && aggregated === accepted.length * SCORED_PER_RESPONSE;
+  const answers = Number(
+    (await db.prepare("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1").bind(siteId).first()).n,
+  );
+  const daily = Number(
+    (
+      await db
+        .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1")
+        .bind(siteId)
+        .first()
+    ).n,
+  );
+  const aggregated = Number(
+    (
+      await db
+        .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1")
+        .bind(siteId)
+        .first()
+    ).n,
+  );
+  const ok =
+    unique.size === accepted.length &&
+    stored === accepted.length &&
+    found === accepted.length &&
+    answers === accepted.length * ANSWERS_PER_RESPONSE &&
+    daily === accepted.length &&
+    aggregated === accepted.length * SCORED_PER_RESPONSE;
   return {
     accepted: accepted.length,
     stored,
@@ -92,7 +118,13 @@ export async function ingestionForMode({ scriptPath, persistDir, mode, concurren
     // Warm-up: first requests compile the code paths and open the database.
     await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
     const warm = [];
-    await runLoad({ base: w.url, concurrency: 4, durationMs: 700, make: (i) => responseRequest(world, i, 248), onResponse: (req, res) => res.status === 201 && warm.push(JSON.parse(req.body).id) });
+    await runLoad({
+      base: w.url,
+      concurrency: 4,
+      durationMs: 700,
+      make: (i) => responseRequest(world, i, 248),
+      onResponse: (req, res) => res.status === 201 && warm.push(JSON.parse(req.body).id),
+    });
     accepted.push(...warm);
     const routes = await measureRoutes({ base: w.url, world, concurrencies, repeats, durationMs, runTag, accepted });
     const integrity = await checkAccepted(await w.db(), world.site.id, accepted);

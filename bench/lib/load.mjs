@@ -15,16 +15,21 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
+export const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null;
 
 function send(agent, url, { method = "POST", headers = {}, body }) {
   return new Promise((resolve) => {
-    const req = http.request(url, { method, agent, headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers }, (res) => {
-      const chunks = [];
-      res.on("data", (c) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", () => resolve({ status: 0, body: "" }));
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: body ? { ...headers, "content-length": Buffer.byteLength(body) } : headers },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", () => resolve({ status: 0, body: "" }));
+      },
+    );
     req.on("error", () => resolve({ status: 0, body: "" }));
     req.setTimeout(30_000, () => req.destroy());
     if (body) req.write(body);

@@ -6,7 +6,12 @@ export async function ownerWorld(base, { shopOrigin = "https://shop.bench.exampl
   const call = async (method, path, body) => {
     const res = await fetch(base + path, {
       method,
-      headers: { "content-type": "application/json", origin: base, ...(cookie ? { cookie } : {}), "cf-connecting-ip": `10.250.0.${++n % 250}` },
+      headers: {
+        "content-type": "application/json",
+        origin: base,
+        ...(cookie ? { cookie } : {}),
+        "cf-connecting-ip": `10.250.0.${++n % 250}`,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const set = res.headers.get("set-cookie");
@@ -14,8 +19,16 @@ export async function ownerWorld(base, { shopOrigin = "https://shop.bench.exampl
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  await call("POST", "/api/auth/signup", { email: `bench-${Date.now()}-${++n}@example.com`, password: "benchmark password 123" });
-  const site = await call("POST", "/api/sites", { name: "Bench shop", origins: [shopOrigin], retentionDays: 3650, policyVersion: "2026-11-01" });
+  await call("POST", "/api/auth/signup", {
+    email: `bench-${Date.now()}-${++n}@example.com`,
+    password: "benchmark password 123",
+  });
+  const site = await call("POST", "/api/sites", {
+    name: "Bench shop",
+    origins: [shopOrigin],
+    retentionDays: 3650,
+    policyVersion: "2026-11-01",
+  });
   const created = await call("POST", `/api/sites/${site.id}/surveys`, survey);
   return { cookie, site, survey: created, shopOrigin, call };
 }
@@ -58,7 +71,11 @@ export function responseRequest(world, i, run = 0) {
   return {
     path: "/v1/responses",
     method: "POST",
-    headers: { "content-type": "text/plain;charset=UTF-8", origin: world.shopOrigin, "cf-connecting-ip": clientAddress(run, i) },
+    headers: {
+      "content-type": "text/plain;charset=UTF-8",
+      origin: world.shopOrigin,
+      "cf-connecting-ip": clientAddress(run, i),
+    },
     body,
   };
 }

@@ -4,17 +4,18 @@
  * (`npm pack` into bench/.cache) and Preact alone, the floor of any Preact UI.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { transformSync } from "esbuild";
-import { build } from "esbuild";
+import { build, transformSync } from "esbuild";
 import { ROOT } from "../../scripts/lib/stack.mjs";
 
 export const sizes = (buf) => ({
   raw: buf.length,
   gzip: gzipSync(buf, { level: 9 }).length,
-  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+  brotli: brotliCompressSync(buf, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+  }).length,
 });
 
 const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
@@ -29,7 +30,8 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 export function ourWidget() {
   const dist = join(ROOT, "dist");
   const files = existsSync(dist) ? readdirSync(dist).filter((f) => /^widget.*\.js$/.test(f)) : [];
-  if (!files.includes("widget.js") || !files.includes("widget-ui.js")) return { missing: "dist/widget.js not found: run `npm run build:widget` first" };
+  if (!files.includes("widget.js") || !files.includes("widget-ui.js"))
+    return { missing: "dist/widget.js not found: run `npm run build:widget` first" };
   const file = (f) => ({ file: f, ...sizes(readFileSync(join(dist, f))) });
   const locales = files.filter((f) => /^widget-l10n-[a-z]{2}\.js$/.test(f)).map(file);
   const largest = locales.reduce((a, b) => (b.gzip > a.gzip ? b : a));
@@ -45,12 +47,15 @@ export function ourWidget() {
   };
 }
 
-function collectFiles(value, out = []) {
+function _collectFiles(value, out = []) {
   if (typeof value === "string") {
     const m = /(?:^|\/)(widget[^/]*\.(?:js|css))$/.exec(value);
     if (m) out.push(m[1]);
-  } else if (Array.isArray(value)) value.forEach((v) => collectFiles(v, out));
-  else if (value && typeof value === "object") Object.values(value).forEach((v) => collectFiles(v, out));
+  } else if (Array.isArray(value)) {
+    for (const v of value) _collectFiles(v, out);
+  } else if (value && typeof value === "object") {
+    for (const v of Object.values(value)) _collectFiles(v, out);
+  }
   return [...new Set(out)];
 }
 
@@ -63,9 +68,10 @@ export function fetchPeers(log) {
   const out = {};
   for (const name of PEERS) {
     // Preact: the version we ship (the floor of our own UI); peers: their latest release.
-    const version = name === "preact"
-      ? JSON.parse(readFileSync(join(ROOT, "node_modules", "preact", "package.json"), "utf8")).version
-      : execFileSync("npm", ["view", name, "version"], { encoding: "utf8" }).trim();
+    const version =
+      name === "preact"
+        ? JSON.parse(readFileSync(join(ROOT, "node_modules", "preact", "package.json"), "utf8")).version
+        : execFileSync("npm", ["view", name, "version"], { encoding: "utf8" }).trim();
     const base = `${name.replace(/^@/, "").replace("/", "-")}-${version}`;
     const unpacked = join(dir, base);
     if (!existsSync(join(unpacked, "package", "package.json"))) {
@@ -82,7 +88,16 @@ export function fetchPeers(log) {
 const minify = (code) => Buffer.from(transformSync(code, { minify: true, loader: "js" }).code);
 
 async function bundleMin(entryCode, resolveDir, external) {
-  const r = await build({ stdin: { contents: entryCode, resolveDir, loader: "js" }, bundle: true, minify: true, format: "esm", write: false, external, logLevel: "error", platform: "browser" });
+  const r = await build({
+    stdin: { contents: entryCode, resolveDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+    external,
+    logLevel: "error",
+    platform: "browser",
+  });
   return Buffer.from(r.outputFiles[0].contents);
 }
 
@@ -103,14 +118,19 @@ export async function peerWidgets(peers) {
   });
   const se = peers["@sentry-internal/feedback"];
   const seDir = join(se.dir, "build", "npm", "esm");
-  const seActor = sizes(await bundleMin(`export { buildFeedbackIntegration } from "./index.js";`, seDir, ["@sentry/core"]));
-  const seModal = sizes(await bundleMin(`export { feedbackModalIntegration } from "./index.js";`, seDir, ["@sentry/core"]));
+  const seActor = sizes(
+    await bundleMin(`export { buildFeedbackIntegration } from "./index.js";`, seDir, ["@sentry/core"]),
+  );
+  const seModal = sizes(
+    await bundleMin(`export { feedbackModalIntegration } from "./index.js";`, seDir, ["@sentry/core"]),
+  );
   rows.push({
     peer: `Sentry user feedback (@sentry-internal/feedback ${se.version})`,
     before: seActor,
     shown: add(seActor, seModal),
     uiOnly: seModal,
-    files: "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
+    files:
+      "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
     note: "@sentry/core left out (external): a lower bound, since the feedback integration cannot run without a Sentry client",
   });
   const fj = peers["@formbricks/js"];
@@ -122,11 +142,19 @@ export async function peerWidgets(peers) {
     before: fbLoader,
     shown: add(fbLoader, fbSurveys),
     uiOnly: fbSurveys,
-    files: "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
+    files:
+      "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
     note: "the loader then fetches /js/formbricks.umd.cjs (the SDK core) from the Formbricks server, which is not on npm: a lower bound",
   });
   const pr = peers.preact;
   const preactMin = sizes(minify(file("preact", "dist/preact.mjs").toString("utf8")));
-  const floor = { peer: `Preact alone (preact ${pr.version}), the floor of a Preact UI`, before: ZERO, shown: preactMin, uiOnly: preactMin, files: "dist/preact.mjs minified by esbuild", note: "" };
+  const floor = {
+    peer: `Preact alone (preact ${pr.version}), the floor of a Preact UI`,
+    before: ZERO,
+    shown: preactMin,
+    uiOnly: preactMin,
+    files: "dist/preact.mjs minified by esbuild",
+    note: "",
+  };
   return { peers: rows, floor };
 }

@@ -4,12 +4,13 @@
  * apply` prepared, the ingest queue with the consumer settings of wrangler.toml, and the
  * public rate limiter (requests carry distinct `cf-connecting-ip` headers).
  */
-import { build } from "esbuild";
-import { Miniflare, supportedCompatibilityDate } from "miniflare";
+
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { ROOT, applyMigrations } from "../../scripts/lib/stack.mjs";
+import { build } from "esbuild";
+import { Miniflare, supportedCompatibilityDate } from "miniflare";
+import { applyMigrations, ROOT } from "../../scripts/lib/stack.mjs";
 
 const DATABASE_ID = /database_id\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))[1];
 const COMPAT_DATE = /compatibility_date\s*=\s*"([^"]+)"/.exec(readFileSync(join(ROOT, "wrangler.toml"), "utf8"))[1];
@@ -85,7 +86,7 @@ export async function startWorker({ scriptPath, persistDir, mode = "direct" }) {
     scriptPath,
     modulesRoot: dirname(scriptPath),
     // As `wrangler dev` does: a date newer than this workerd knows runs on its newest date.
-    compatibilityDate: COMPAT_DATE > supportedCompatibilityDate ? supportedCompatibilityDate : COMPAT_DATE,
+    compatibilityDate: Math.min(COMPAT_DATE, supportedCompatibilityDate),
     compatibilityFlags: ["nodejs_compat"],
     host: "127.0.0.1",
     port: 0,
@@ -93,7 +94,9 @@ export async function startWorker({ scriptPath, persistDir, mode = "direct" }) {
     d1Persist: join(persistDir, "v3", "d1"),
     queueProducers: { INGEST_QUEUE: "feedback-ingest", ALERT_QUEUE: "feedback-alerts" },
     queueConsumers: { "feedback-ingest": { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 10 } },
-    ...(process.env.BENCH_NO_RL ? {} : { ratelimits: { PUBLIC_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 120, period: 60 } } } }),
+    ...(process.env.BENCH_NO_RL
+      ? {}
+      : { ratelimits: { PUBLIC_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 120, period: 60 } } } }),
     bindings: { INGEST_MODE: mode, ENVIRONMENT: "bench", RATE_LIMIT_SECRET: "bench-secret" },
     log: undefined,
   });

@@ -10,7 +10,8 @@ export const indexQuestions = (surveys: readonly Survey[]): QuestionIndex =>
   new Map(surveys.flatMap((s) => s.questions.map((q) => [`${s.id}/${q.id}`, q] as const)));
 
 /** English when present (the editor requires it), else the first language written. */
-export const localized = (t: LocalizedText | undefined, fallback: string): string => t?.en || Object.values(t ?? {}).find(Boolean) || fallback;
+export const localized = (t: LocalizedText | undefined, fallback: string): string =>
+  t?.en || Object.values(t ?? {}).find(Boolean) || fallback;
 
 export const questionTitle = (index: QuestionIndex, survey: string, answer: Pick<Answer, "question">): string =>
   localized(index.get(`${survey}/${answer.question}`)?.text, answer.question);

@@ -5,7 +5,13 @@ export interface Issue {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues: Issue[] = [], readonly retryAfter: number | null = null) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+    readonly retryAfter: number | null = null,
+  ) {
     super(message);
   }
 }
@@ -26,14 +32,24 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     throw new ApiError(0, "network", "Cannot reach the server: check your connection and try again.");
   }
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; issues?: Issue[] } } | null;
+  const data = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; issues?: Issue[] };
+  } | null;
   if (!res.ok) {
     const e = data?.error;
     // An owner route answering 401 means the session ended (expired, or signed out elsewhere).
     if (res.status === 401 && !path.startsWith("/api/auth/")) dispatchEvent(new Event(SESSION_ENDED));
     const retry = Number(res.headers.get("retry-after"));
-    const message = e?.message ?? (res.status >= 500 ? "The server had a problem; please try again." : `Request failed (${res.status})`);
-    throw new ApiError(res.status, e?.code ?? "error", message, e?.issues ?? [], Number.isFinite(retry) && retry > 0 ? retry : null);
+    const message =
+      e?.message ??
+      (res.status >= 500 ? "The server had a problem; please try again." : `Request failed (${res.status})`);
+    throw new ApiError(
+      res.status,
+      e?.code ?? "error",
+      message,
+      e?.issues ?? [],
+      Number.isFinite(retry) && retry > 0 ? retry : null,
+    );
   }
   return data as T;
 }

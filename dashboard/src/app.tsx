@@ -1,7 +1,7 @@
 /** The dashboard shell: session check, site navigation, and the page of the current route. */
 import { useEffect, useState } from "preact/hooks";
 import type { Site } from "../../shared/types";
-import { api, ApiError, SESSION_ENDED } from "./api";
+import { ApiError, api, SESSION_ENDED } from "./api";
 import { Login } from "./pages/login";
 import { QueuePage } from "./pages/queue";
 import { ResultsPage } from "./pages/results";
@@ -29,7 +29,10 @@ export function App() {
       // `/api/auth/me` is an extension of the contract: without it, a contract route tells.
       (err) =>
         err instanceof ApiError && err.status === 404
-          ? api("GET", "/api/sites").then(() => setMe("signed in"), () => setMe(null))
+          ? api("GET", "/api/sites").then(
+              () => setMe("signed in"),
+              () => setMe(null),
+            )
           : setMe(null),
     );
     const ended = () => setMe(null);
@@ -58,7 +61,9 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="top">
         <a href="#/sites" class="brand">
           Feedback
@@ -78,7 +83,12 @@ export function App() {
           <button type="button" class="link" onClick={() => signOut(false)}>
             Sign out
           </button>
-          <button type="button" class="link" onClick={() => signOut(true)} title="Ends every session of this account, on every device">
+          <button
+            type="button"
+            class="link"
+            onClick={() => signOut(true)}
+            title="Ends every session of this account, on every device"
+          >
             Sign out everywhere
           </button>
         </span>

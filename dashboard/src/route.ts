@@ -1,9 +1,7 @@
 /** Hash routes (#/sites/ID/results): no server routing needed, and a reload keeps the page. */
 import { useEffect, useState } from "preact/hooks";
 
-export type Route =
-  | { page: "sites" }
-  | { page: "results" | "queue" | "surveys" | "settings"; siteId: string };
+export type Route = { page: "sites" } | { page: "results" | "queue" | "surveys" | "settings"; siteId: string };
 
 export function parseRoute(hash: string): Route {
   const m = hash.match(/^#\/sites\/([\w-]+)\/(results|queue|surveys|settings)/);

@@ -4,7 +4,7 @@
  * Written as SQL and loaded with `wrangler d1 execute`; the schema's triggers build the
  * aggregates exactly as live ingestion would. Seeds once per persistence folder.
  */
-import { pbkdf2Sync, randomBytes, createHash } from "node:crypto";
+import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,7 +12,8 @@ import { join } from "node:path";
 export const DEMO_LOGIN = { email: "demo@example.com", password: "feedback-demo-2026" };
 
 const b64url = (buf) => buf.toString("base64url");
-const q = (v) => (v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+const q = (v) =>
+  v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
 
 /** Same format as worker/src/services/passwords.ts. */
 export function hashPassword(password) {
@@ -23,7 +24,10 @@ export function hashPassword(password) {
 
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -33,7 +37,9 @@ export const DEMO_SURVEY = {
   active: true,
   questions: [
     {
-      id: "nps", type: "nps", required: true,
+      id: "nps",
+      type: "nps",
+      required: true,
       text: {
         en: "How likely are you to recommend us to a friend?",
         ro: "Cât de probabil este să ne recomanzi unui prieten?",
@@ -43,12 +49,26 @@ export const DEMO_SURVEY = {
       },
     },
     {
-      id: "csat", type: "csat",
-      text: { en: "How satisfied are you with your order?", ro: "Cât de mulțumit ești de comandă?", pl: "Jak bardzo jesteś zadowolony z zamówienia?", cs: "Jak jste spokojeni s objednávkou?", hy: "Որքանո՞վ եք գոհ ձեր պատվերից:" },
+      id: "csat",
+      type: "csat",
+      text: {
+        en: "How satisfied are you with your order?",
+        ro: "Cât de mulțumit ești de comandă?",
+        pl: "Jak bardzo jesteś zadowolony z zamówienia?",
+        cs: "Jak jste spokojeni s objednávkou?",
+        hy: "Որքանո՞վ եք գոհ ձեր պատվերից:",
+      },
     },
     {
-      id: "topics", type: "multi",
-      text: { en: "What should we improve?", ro: "Ce ar trebui să îmbunătățim?", pl: "Co powinniśmy poprawić?", cs: "Co bychom měli zlepšit?", hy: "Ի՞նչ պետք է բարելավենք:" },
+      id: "topics",
+      type: "multi",
+      text: {
+        en: "What should we improve?",
+        ro: "Ce ar trebui să îmbunătățim?",
+        pl: "Co powinniśmy poprawić?",
+        cs: "Co bychom měli zlepšit?",
+        hy: "Ի՞նչ պետք է բարելավենք:",
+      },
       options: [
         { id: "delivery", text: { en: "Delivery", ro: "Livrarea", pl: "Dostawa", cs: "Doručení", hy: "Առաքում" } },
         { id: "price", text: { en: "Price", ro: "Prețul", pl: "Cena", cs: "Cena", hy: "Գին" } },
@@ -56,27 +76,72 @@ export const DEMO_SURVEY = {
       ],
     },
     {
-      id: "why", type: "text",
-      text: { en: "What is the main reason for your score?", ro: "Care este motivul principal al notei?", pl: "Jaki jest główny powód Twojej oceny?", cs: "Jaký je hlavní důvod vašeho hodnocení?", hy: "Ո՞րն է ձեր գնահատականի հիմնական պատճառը:" },
+      id: "why",
+      type: "text",
+      text: {
+        en: "What is the main reason for your score?",
+        ro: "Care este motivul principal al notei?",
+        pl: "Jaki jest główny powód Twojej oceny?",
+        cs: "Jaký je hlavní důvod vašeho hodnocení?",
+        hy: "Ո՞րն է ձեր գնահատականի հիմնական պատճառը:",
+      },
     },
   ],
-  trigger: { pages: ["/checkout/thank-you*"], delaySeconds: 1, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 0 },
+  trigger: {
+    pages: ["/checkout/thank-you*"],
+    delaySeconds: 1,
+    scrollPercent: 0,
+    exitIntent: false,
+    sample: 1,
+    cooldownDays: 0,
+  },
   theme: { accent: "#0a7cff", position: "bottom-right" },
-  reward: { text: { en: "Thank you! 10% off your next order:", ro: "Mulțumim! 10% reducere la următoarea comandă:", pl: "Dziękujemy! 10% zniżki na kolejne zamówienie:", cs: "Děkujeme! 10% sleva na další objednávku:", hy: "Շնորհակալություն: 10% զեղչ հաջորդ պատվերի համար՝" }, code: "THANKS10" },
+  reward: {
+    text: {
+      en: "Thank you! 10% off your next order:",
+      ro: "Mulțumim! 10% reducere la următoarea comandă:",
+      pl: "Dziękujemy! 10% zniżki na kolejne zamówienie:",
+      cs: "Děkujeme! 10% sleva na další objednávku:",
+      hy: "Շնորհակալություն: 10% զեղչ հաջորդ պատվերի համար՝",
+    },
+    code: "THANKS10",
+  },
 };
 
 const TEXTS = {
-  good: { en: "Fast delivery and great quality", ro: "Livrare rapidă, calitate excelentă", pl: "Szybka dostawa, świetna jakość", cs: "Rychlé doručení a skvělá kvalita", hy: "Արագ առաքում և հիանալի որակ" },
-  mid: { en: "Good, but a bit expensive", ro: "Bun, dar cam scump", pl: "Dobrze, ale trochę drogo", cs: "Dobré, ale trochu drahé", hy: "Լավ է, բայց մի քիչ թանկ" },
-  bad: { en: "The parcel arrived late and damaged", ro: "Coletul a ajuns târziu și deteriorat", pl: "Paczka przyszła późno i uszkodzona", cs: "Balík dorazil pozdě a poškozený", hy: "Ծանրոցը ուշ հասավ և վնասված" },
+  good: {
+    en: "Fast delivery and great quality",
+    ro: "Livrare rapidă, calitate excelentă",
+    pl: "Szybka dostawa, świetna jakość",
+    cs: "Rychlé doručení a skvělá kvalita",
+    hy: "Արագ առաքում և հիանալի որակ",
+  },
+  mid: {
+    en: "Good, but a bit expensive",
+    ro: "Bun, dar cam scump",
+    pl: "Dobrze, ale trochę drogo",
+    cs: "Dobré, ale trochu drahé",
+    hy: "Լավ է, բայց մի քիչ թանկ",
+  },
+  bad: {
+    en: "The parcel arrived late and damaged",
+    ro: "Coletul a ajuns târziu și deteriorat",
+    pl: "Paczka przyszła późno i uszkodzona",
+    cs: "Balík dorazil pozdě a poškozený",
+    hy: "Ծանրոցը ուշ հասավ և վնասված",
+  },
 };
 
-export async function writeSeedSql(persistDir, { shopOrigin, extraOrigins = [], responses = 420, now = Date.now() } = {}) {
+export async function writeSeedSql(
+  persistDir,
+  { shopOrigin, extraOrigins = [], responses = 420, now = Date.now() } = {},
+) {
   const marker = join(persistDir, "demo-seed.json");
   if (existsSync(marker)) return { file: null, demo: JSON.parse(await readFile(marker, "utf8")) };
   const random = rng(20261122);
   const rid = (n = 21) => Array.from({ length: n }, () => ID_ALPHABET[Math.floor(random() * 64)]).join("");
-  const lid = (prefix) => `${prefix}_${Array.from({ length: 16 }, () => "0123456789abcdefghijklmnopqrstuvwxyz"[Math.floor(random() * 36)]).join("")}`;
+  const lid = (prefix) =>
+    `${prefix}_${Array.from({ length: 16 }, () => "0123456789abcdefghijklmnopqrstuvwxyz"[Math.floor(random() * 36)]).join("")}`;
   const ownerId = lid("own");
   const siteId = lid("site");
   const siteKey = `pk_demo${rid(12).replace(/[_-]/g, "x")}`;
@@ -84,11 +149,17 @@ export async function writeSeedSql(persistDir, { shopOrigin, extraOrigins = [], 
   const created = new Date(now - 91 * 86_400_000).toISOString();
   const origins = [...new Set([shopOrigin, shopOrigin.replace("127.0.0.1", "localhost"), ...extraOrigins])];
   const sql = [];
-  sql.push(`INSERT INTO owners (id, email, password_hash, created_at) VALUES (${q(ownerId)}, ${q(DEMO_LOGIN.email)}, ${q(hashPassword(DEMO_LOGIN.password))}, ${q(created)});`);
-  sql.push(`INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at) VALUES (${q(siteId)}, ${q(ownerId)}, ${q(siteKey)}, 'Demo shop', ${q(JSON.stringify(origins))}, 365, ${q(`${shopOrigin}/privacy.html`)}, '2026-11-01', ${q(created)}, ${q(created)});`);
+  sql.push(
+    `INSERT INTO owners (id, email, password_hash, created_at) VALUES (${q(ownerId)}, ${q(DEMO_LOGIN.email)}, ${q(hashPassword(DEMO_LOGIN.password))}, ${q(created)});`,
+  );
+  sql.push(
+    `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at) VALUES (${q(siteId)}, ${q(ownerId)}, ${q(siteKey)}, 'Demo shop', ${q(JSON.stringify(origins))}, 365, ${q(`${shopOrigin}/privacy.html`)}, '2026-11-01', ${q(created)}, ${q(created)});`,
+  );
   for (const o of origins) sql.push(`INSERT INTO site_origins (origin, site_id) VALUES (${q(o)}, ${q(siteId)});`);
   const { name, active, ...definition } = DEMO_SURVEY;
-  sql.push(`INSERT INTO surveys (id, site_id, name, definition, version, active, created_at, updated_at) VALUES (${q(surveyId)}, ${q(siteId)}, ${q(name)}, ${q(JSON.stringify(definition))}, 1, 1, ${q(created)}, ${q(created)});`);
+  sql.push(
+    `INSERT INTO surveys (id, site_id, name, definition, version, active, created_at, updated_at) VALUES (${q(surveyId)}, ${q(siteId)}, ${q(name)}, ${q(JSON.stringify(definition))}, 1, 1, ${q(created)}, ${q(created)});`,
+  );
 
   const locales = ["en", "en", "en", "ro", "ro", "pl", "cs", "hy"];
   const products = ["sku-77", "sku-12", "sku-31", "sku-45"];
@@ -102,31 +173,56 @@ export async function writeSeedSql(persistDir, { shopOrigin, extraOrigins = [], 
     const product = products[Math.floor(random() * products.length)];
     // Scores drift upwards over the quarter, and sku-12 is the weak product.
     const r = random() + (90 - ageDays) / 600 - (product === "sku-12" ? 0.2 : 0);
-    const nps = r > 0.45 ? 9 + Math.floor(random() * 2) : r > 0.25 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);
-    const csat = nps >= 9 ? 4 + Math.floor(random() * 2) : nps >= 7 ? 3 + Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
+    const nps =
+      r > 0.45 ? 9 + Math.floor(random() * 2) : r > 0.25 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);
+    const csat =
+      nps >= 9 ? 4 + Math.floor(random() * 2) : nps >= 7 ? 3 + Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
     const mood = nps >= 9 ? "good" : nps >= 7 ? "mid" : "bad";
     const id = rid();
     const status = nps <= 6 && ageDays > 20 ? (random() > 0.4 ? "resolved" : "contacted") : "new";
     const context = { productId: product, orderId: `A-${1000 + i}` };
     const page = `${shopOrigin}${pages[Math.floor(random() * pages.length)]}`;
-    sql.push(`INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context, consent_policy, consent_at, created_at, day, nps_min, status, note, status_at) VALUES (${[
-      id, siteId, surveyId, createHash("sha256").update(id).digest("hex"), createHash("sha256").update(`r${i}`).digest("hex"),
-      locale, page, random() > 0.55 ? "mobile" : "desktop", JSON.stringify(context), "2026-11-01", createdAt, createdAt, day, nps, status,
-      status === "new" ? null : "Called the customer, sent a replacement", status === "new" ? null : createdAt,
-    ].map(q).join(", ")});`);
+    sql.push(
+      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context, consent_policy, consent_at, created_at, day, nps_min, status, note, status_at) VALUES (${[
+        id,
+        siteId,
+        surveyId,
+        createHash("sha256").update(id).digest("hex"),
+        createHash("sha256").update(`r${i}`).digest("hex"),
+        locale,
+        page,
+        random() > 0.55 ? "mobile" : "desktop",
+        JSON.stringify(context),
+        "2026-11-01",
+        createdAt,
+        createdAt,
+        day,
+        nps,
+        status,
+        status === "new" ? null : "Called the customer, sent a replacement",
+        status === "new" ? null : createdAt,
+      ]
+        .map(q)
+        .join(", ")});`,
+    );
     const answers = [["nps", "nps", nps, JSON.stringify(nps)]];
     if (random() > 0.25) answers.push(["csat", "csat", csat, JSON.stringify(csat)]);
-    if (nps <= 8 && random() > 0.3) answers.push(["topics", "multi", null, JSON.stringify(nps <= 6 ? ["delivery"] : ["price"])]);
+    if (nps <= 8 && random() > 0.3)
+      answers.push(["topics", "multi", null, JSON.stringify(nps <= 6 ? ["delivery"] : ["price"])]);
     if (random() > 0.45) answers.push(["why", "text", null, JSON.stringify(TEXTS[mood][locale])]);
     for (const [question, type, score, value] of answers) {
-      sql.push(`INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (${[id, question, siteId, surveyId, day, type, score, value].map(q).join(", ")});`);
+      sql.push(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (${[id, question, siteId, surveyId, day, type, score, value].map(q).join(", ")});`,
+      );
     }
     for (const [key, value] of Object.entries(context)) {
-      sql.push(`INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (${[id, siteId, key, value, day].map(q).join(", ")});`);
+      sql.push(
+        `INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (${[id, siteId, key, value, day].map(q).join(", ")});`,
+      );
     }
   }
   const file = join(persistDir, "demo-seed.sql");
-  await writeFile(file, sql.join("\n") + "\n");
+  await writeFile(file, `${sql.join("\n")}\n`);
   const demo = { ...DEMO_LOGIN, siteId, siteKey, surveyId };
   await writeFile(marker, JSON.stringify(demo, null, 2));
   return { file, demo };

@@ -4,14 +4,14 @@
  * collector + widget + dashboard, and a demo shop on a second origin (real CORS)
  * sent with a strict Content-Security-Policy.
  */
-import { spawn, execFileSync } from "node:child_process";
-import { createServer } from "node:http";
-import { readFile, mkdtemp } from "node:fs/promises";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, normalize, extname, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // Run wrangler's JS entry with this very Node (22 under `npm run`): its shebang would pick
@@ -66,8 +66,18 @@ async function waitForHttp(url, child, timeoutMs = 60_000) {
 
 /** Starts `wrangler dev` on loopback; resolves once it answers. */
 export async function startCollector({ port, persistDir, vars = {}, quiet = true }) {
-  const args = ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistDir,
-    "--log-level", quiet ? "error" : "info", "--show-interactive-dev-session=false"];
+  const args = [
+    "dev",
+    "--port",
+    String(port),
+    "--ip",
+    "127.0.0.1",
+    "--persist-to",
+    persistDir,
+    "--log-level",
+    quiet ? "error" : "info",
+    "--show-interactive-dev-session=false",
+  ];
   for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(process.execPath, [WRANGLER_JS, ...args], {
     cwd: ROOT,
@@ -97,7 +107,13 @@ function stopChild(child) {
   }
 }
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png" };
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
 
 /**
  * The demo shop: static pages from demo/shop on their own origin. `{{COLLECTOR}}` and
@@ -152,12 +168,20 @@ export async function startStack(options = {}) {
   let demo = null;
   if (options.seed) {
     const { writeSeedSql } = await import("./seed.mjs");
-    const seeded = await writeSeedSql(persistDir, { shopOrigin: `http://127.0.0.1:${shopPort}`, extraOrigins: options.extraOrigins ?? [] });
+    const seeded = await writeSeedSql(persistDir, {
+      shopOrigin: `http://127.0.0.1:${shopPort}`,
+      extraOrigins: options.extraOrigins ?? [],
+    });
     if (seeded.file) executeSqlFile(persistDir, seeded.file, options.quiet ?? true);
     demo = seeded.demo;
   }
   const collector = await startCollector({ port, persistDir, vars: options.vars ?? {}, quiet: options.quiet ?? true });
-  const shop = await startShop({ port: shopPort, collectorUrl: collector.url, siteKey: demo?.siteKey ?? "", csp: options.csp ?? true });
+  const shop = await startShop({
+    port: shopPort,
+    collectorUrl: collector.url,
+    siteKey: demo?.siteKey ?? "",
+    csp: options.csp ?? true,
+  });
   return {
     collectorUrl: collector.url,
     shopUrl: shop.url,

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, SCREENSHOT_DIR, startStack, type Stack } from "./support";
+import { launchBrowser, SCREENSHOT_DIR, type Stack, startStack } from "./support";
 
 let browser: Browser;
 
@@ -25,7 +25,9 @@ function watch(page: Page) {
   void page.exposeFunction("__cspViolation", (v: string) => problems.push(`csp: ${v}`));
   void page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
     );
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
@@ -39,7 +41,11 @@ function watch(page: Page) {
   return problems;
 }
 
-const id21 = () => Array.from(crypto.getRandomValues(new Uint8Array(21)), (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"[b & 63]).join("");
+const id21 = () =>
+  Array.from(
+    crypto.getRandomValues(new Uint8Array(21)),
+    (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"[b & 63],
+  ).join("");
 
 describe("dashboard", () => {
   let stack: Stack;
@@ -65,7 +71,11 @@ describe("dashboard", () => {
     // Ten failures for one email: the eleventh attempt is throttled, and the form says so.
     await page.evaluate(async () => {
       for (let i = 0; i < 10; i++) {
-        await fetch("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "victim@example.com", password: `guess number ${i}` }) });
+        await fetch("/api/auth/login", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ email: "victim@example.com", password: `guess number ${i}` }),
+        });
       }
     });
     await page.getByLabel("Email").fill("victim@example.com");
@@ -116,7 +126,14 @@ describe("dashboard", () => {
     await page.getByText("End labels (optional)").first().click();
     await page.getByLabel("Question 1 low end (en)").fill("Never ever");
     await page.getByTestId("preview").getByRole("button", { name: "I agree" }).click();
-    await expect.poll(() => page.getByTestId("preview").getByText(/Never ever/).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId("preview")
+          .getByText(/Never ever/)
+          .count(),
+      )
+      .toBe(1);
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-editor.png"), fullPage: false });
     expect(await page.getByTestId("unsaved").count()).toBe(1);
@@ -140,7 +157,10 @@ describe("dashboard", () => {
     expect(survey.questions.map((q: { id: string }) => q.id)).toEqual(["nps", "text1"]);
     expect(survey.reward.code).toBe("SORRY15");
     expect(survey.questions[0].labels).toEqual({ low: { en: "Never ever" } });
-    expect(survey.questions[0].text).toEqual({ en: "How likely are you to recommend us to a friend?", ro: "Ne-ai recomanda unui prieten?" });
+    expect(survey.questions[0].text).toEqual({
+      en: "How likely are you to recommend us to a friend?",
+      ro: "Ne-ai recomanda unui prieten?",
+    });
 
     // Answers through the public API, from the shop's origin.
     const scores = [10, 10, 9, 8, 7, 6, 3, 0];
@@ -150,8 +170,13 @@ describe("dashboard", () => {
         method: "POST",
         headers: { "content-type": "application/json", origin: stack.shopUrl },
         body: JSON.stringify({
-          id: id21(), site: site.key, survey: survey.id, respondent: `respondent-token-${i}-abcdef`,
-          consent: { granted: true, policy: site.policyVersion }, locale: "en", page: `${stack.shopUrl}/checkout/thank-you`,
+          id: id21(),
+          site: site.key,
+          survey: survey.id,
+          respondent: `respondent-token-${i}-abcdef`,
+          consent: { granted: true, policy: site.policyVersion },
+          locale: "en",
+          page: `${stack.shopUrl}/checkout/thank-you`,
           context: { productId: i % 2 ? "sku-1" : "sku-2" },
           answers: [{ question: "nps", value: score }, ...(score === 0 ? [{ question: "text1", value: xss }] : [])],
         }),
@@ -167,7 +192,10 @@ describe("dashboard", () => {
     expect(await page.getByTestId("promoters").textContent()).toBe("3");
     expect(await page.getByTestId("passives").textContent()).toBe("2");
     expect(await page.getByTestId("detractors").textContent()).toBe("3");
-    const bars = await page.getByRole("img", { name: "Number of answers per NPS score" }).locator("rect title").allTextContents();
+    const bars = await page
+      .getByRole("img", { name: "Number of answers per NPS score" })
+      .locator("rect title")
+      .allTextContents();
     expect(bars).toEqual(["0: 1", "1: 0", "2: 0", "3: 1", "4: 0", "5: 0", "6: 1", "7: 1", "8: 1", "9: 1", "10: 2"]);
     // The hostile text is shown literally and runs nothing.
     await expect.poll(() => page.getByTestId("texts").textContent()).toContain(xss);
@@ -224,7 +252,10 @@ describe("dashboard", () => {
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("14.3");
     expect(await page.getByTestId("responses").textContent()).toBe("7");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export CSV" }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
     const rows = csv.trimEnd().split("\r\n");
     expect(rows).toHaveLength(1 + scores.length - 1);
@@ -242,21 +273,37 @@ describe("dashboard", () => {
     await page.getByLabel("Privacy policy version").fill("2026-12-01");
     await page.getByRole("button", { name: "Save settings" }).click();
     await expect.poll(() => page.getByText("Saved.", { exact: true }).count()).toBe(1);
-    const edited = (await page.evaluate(() => fetch("/api/sites").then((r) => r.json()))).find((x: { id: string }) => x.id === siteId);
-    expect([edited.retentionDays, edited.policyUrl, edited.policyVersion]).toEqual([180, `${stack.shopUrl}/privacy`, "2026-12-01"]);
+    const edited = (await page.evaluate(() => fetch("/api/sites").then((r) => r.json()))).find(
+      (x: { id: string }) => x.id === siteId,
+    );
+    expect([edited.retentionDays, edited.policyUrl, edited.policyVersion]).toEqual([
+      180,
+      `${stack.shopUrl}/privacy`,
+      "2026-12-01",
+    ]);
     expect(await page.getByTestId("snippet").textContent()).toContain(`data-site="${site.key}"`);
-    expect(await page.getByTestId("snippet-sri").textContent()).toMatch(/integrity="sha384-[\w+/=]+" crossorigin="anonymous" data-site=/);
+    expect(await page.getByTestId("snippet-sri").textContent()).toMatch(
+      /integrity="sha384-[\w+/=]+" crossorigin="anonymous" data-site=/,
+    );
     await page.getByLabel("New token name").fill("weekly report");
     await page.getByRole("button", { name: "Create token" }).click();
     await expect.poll(() => page.getByTestId("new-token").textContent()).toMatch(/\S{20,}/);
     const token = (await page.getByTestId("new-token").textContent())!;
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-settings.png"), fullPage: true });
-    const viaToken = await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, { headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(viaToken.status).toBe(200);
     await page.getByRole("button", { name: "Revoke", exact: true }).click();
     await page.getByRole("button", { name: "Revoke “weekly report”" }).click();
     await expect.poll(() => page.getByText(/^revoked/).count()).toBe(1);
-    expect((await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${stack.collectorUrl}/api/sites/${siteId}/summary`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(401);
 
     expect(problems).toEqual([]);
     await context.close();
@@ -283,15 +330,27 @@ describe("dashboard on the seeded demo", () => {
     await page.getByRole("link", { name: /Demo shop/ }).click();
     await page.getByLabel("Period").selectOption("90");
     await expect.poll(async () => Number(await page.getByTestId("responses").textContent())).toBeGreaterThan(300);
-    const summary = await page.evaluate((id) => fetch(`/api/sites/${id}/summary?from=${new Date(Date.now() - 89 * 864e5).toISOString().slice(0, 10)}`).then((r) => r.json()), stack.demo!.siteId);
+    const summary = await page.evaluate(
+      (id) =>
+        fetch(`/api/sites/${id}/summary?from=${new Date(Date.now() - 89 * 864e5).toISOString().slice(0, 10)}`).then(
+          (r) => r.json(),
+        ),
+      stack.demo!.siteId,
+    );
     expect(await page.getByTestId("nps-score").textContent()).toBe(String(summary.nps.score));
-    expect(await page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count()).toBeGreaterThan(30);
+    expect(
+      await page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count(),
+    ).toBeGreaterThan(30);
     await page.getByLabel("By").selectOption("week");
-    await expect.poll(() => page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count()).toBeLessThan(16);
+    await expect
+      .poll(() => page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count())
+      .toBeLessThan(16);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results.png"), fullPage: false });
     await page.getByRole("link", { name: "Customers to answer" }).click();
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
-    expect(await page.getByTestId("queue").locator("li").first().textContent()).toMatch(/waiting \d+ (day|days|hours?)/);
+    expect(await page.getByTestId("queue").locator("li").first().textContent()).toMatch(
+      /waiting \d+ (day|days|hours?)/,
+    );
     // Answers read as the customer saw them: option labels, scales with their range.
     const queueText = (await page.getByTestId("queue").textContent())!;
     expect(queueText).toMatch(/How satisfied are you with your order\?[1-5] \/ 5/);
@@ -312,13 +371,21 @@ describe("dashboard on the seeded demo", () => {
     await expect
       .poll(() =>
         page.evaluate(() => {
-          const wide = [...document.querySelectorAll("body *")].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".table-scroll, nav"));
+          const wide = [...document.querySelectorAll("body *")].filter(
+            (e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".table-scroll, nav"),
+          );
           return wide.map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
         }),
       )
       .toEqual([]);
     // Chart labels keep a readable size on the phone (the charts are drawn at their box's width).
-    const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll("svg text.tick")].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0)));
+    const smallest = await page.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll("svg text.tick")]
+          .map((t) => t.getBoundingClientRect().height)
+          .filter((h) => h > 0),
+      ),
+    );
     expect(smallest).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results-mobile.png") });
     expect(problems).toEqual([]);
@@ -334,9 +401,26 @@ describe("dashboard on the seeded demo", () => {
     const audit = async (where: string) => {
       await page.addScriptTag({ path: axePath });
       const found = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(o: unknown, c: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                o: unknown,
+                c: unknown,
+              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
         const r = await axe.run(document, { resultTypes: ["violations"] });
-        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+        return r.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(" "))
+                .slice(0, 3)
+                .join(", ")}`,
+          );
       });
       return found.map((f) => `${where} › ${f}`);
     };

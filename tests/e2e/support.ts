@@ -4,10 +4,10 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
-import { startStack, ROOT, type Stack } from "../../scripts/lib/stack.mjs";
+import { type Browser, chromium } from "playwright-core";
+import { ROOT, type Stack, startStack } from "../../scripts/lib/stack.mjs";
 
-export { startStack, type Stack };
+export { type Stack, startStack };
 
 export const REPO_ROOT: string = ROOT;
 export const SCREENSHOT_DIR = join(REPO_ROOT, "docs", "screenshots");
@@ -21,8 +21,16 @@ export async function launchBrowser(): Promise<Browser> {
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-      "--no-first-run", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -53,7 +61,10 @@ export class OwnerClient {
     return (text ? JSON.parse(text) : null) as T;
   }
 
-  async signup(email = `owner-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`, password = "correct horse battery") {
+  async signup(
+    email = `owner-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
+    password = "correct horse battery",
+  ) {
     await this.json("POST", "/api/auth/signup", { email, password });
     return { email, password };
   }

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, startStack, type Stack } from "./support";
+import { launchBrowser, OwnerClient, type Stack, startStack } from "./support";
 
 let stack: Stack;
 let browser: Browser;
@@ -16,12 +16,21 @@ const TRIGGER = { delaySeconds: 0, scrollPercent: 0, exitIntent: false, sample: 
 
 /** Each test gets its own site, so that one test's surveys never show in another's page. */
 async function siteWith(survey: Record<string, unknown>) {
-  const site = await owner.json<{ id: string; key: string }>("POST", "/api/sites", { name: "Coffee & Co", origins: [stack.shopUrl], retentionDays: 90 });
-  const { id } = await owner.json<{ id: string }>("POST", `/api/sites/${site.id}/surveys`, { name: "Survey", theme: { accent: "#0a7cff", position: "bottom-right" }, ...survey });
+  const site = await owner.json<{ id: string; key: string }>("POST", "/api/sites", {
+    name: "Coffee & Co",
+    origins: [stack.shopUrl],
+    retentionDays: 90,
+  });
+  const { id } = await owner.json<{ id: string }>("POST", `/api/sites/${site.id}/surveys`, {
+    name: "Survey",
+    theme: { accent: "#0a7cff", position: "bottom-right" },
+    ...survey,
+  });
   return { ...site, surveyId: id };
 }
 
-const responses = async (siteId: string): Promise<any[]> => (await owner.json("GET", `/api/sites/${siteId}/responses?limit=100`)).items;
+const responses = async (siteId: string): Promise<any[]> =>
+  (await owner.json("GET", `/api/sites/${siteId}/responses?limit=100`)).items;
 
 interface Watched {
   page: Page;
@@ -31,7 +40,11 @@ interface Watched {
 }
 
 async function watch(opts: { bypassCSP?: boolean; permissions?: string[] } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: opts.bypassCSP ?? false, permissions: opts.permissions ?? [] });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    bypassCSP: opts.bypassCSP ?? false,
+    permissions: opts.permissions ?? [],
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -41,7 +54,9 @@ async function watch(opts: { bypassCSP?: boolean; permissions?: string[] } = {})
     if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(`csp: ${m.text()}`);
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return { page, context, errors, requests };
 }
@@ -55,7 +70,8 @@ const recordEvents = (page: Page) =>
     while (!window.Feedback) await new Promise((r) => setTimeout(r, 20));
     const w = window as unknown as { events: string[] };
     w.events = [];
-    for (const e of ["shown", "submitted", "dismissed"] as const) window.Feedback.on(e, (d) => w.events.push(`${e}:${JSON.stringify(d)}`));
+    for (const e of ["shown", "submitted", "dismissed"] as const)
+      window.Feedback.on(e, (d) => w.events.push(`${e}:${JSON.stringify(d)}`));
   });
 const events = (page: Page) => page.evaluate(() => (window as unknown as { events: string[] }).events);
 
@@ -76,8 +92,25 @@ describe("widget question types and withdrawal", () => {
       questions: [
         { id: "sat", type: "csat", required: true, text: { en: "How satisfied are you with your order?" } },
         { id: "effort", type: "ces", text: { en: "How easy was checkout?" } },
-        { id: "found", type: "choice", options: [{ id: "search", text: { en: "Search" } }, { id: "friend", text: { en: "A friend" } }], text: { en: "How did you find us?" } },
-        { id: "topics", type: "multi", options: [{ id: "delivery", text: { en: "Delivery" } }, { id: "price", text: { en: "Price" } }, { id: "range", text: { en: "Range" } }], text: { en: "What should we improve?" } },
+        {
+          id: "found",
+          type: "choice",
+          options: [
+            { id: "search", text: { en: "Search" } },
+            { id: "friend", text: { en: "A friend" } },
+          ],
+          text: { en: "How did you find us?" },
+        },
+        {
+          id: "topics",
+          type: "multi",
+          options: [
+            { id: "delivery", text: { en: "Delivery" } },
+            { id: "price", text: { en: "Price" } },
+            { id: "range", text: { en: "Range" } },
+          ],
+          text: { en: "What should we improve?" },
+        },
         { id: "why", type: "text", text: { en: "Anything else?" } },
       ],
       trigger: { pages: ["/checkout/thank-you*"], ...TRIGGER },
@@ -123,19 +156,25 @@ describe("widget question types and withdrawal", () => {
     await expect.poll(() => panel(page).textContent()).toContain("Thank you for your feedback!");
 
     const [stored] = await responses(site.id);
-    expect(stored.answers).toEqual(expect.arrayContaining([
-      expect.objectContaining({ question: "sat", value: 4 }),
-      expect.objectContaining({ question: "effort", value: 6 }),
-      expect.objectContaining({ question: "found", value: "friend" }),
-      expect.objectContaining({ question: "topics", value: ["delivery", "range"] }),
-      expect.objectContaining({ question: "why", value: "Grinder please" }),
-    ]));
+    expect(stored.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ question: "sat", value: 4 }),
+        expect.objectContaining({ question: "effort", value: 6 }),
+        expect.objectContaining({ question: "found", value: "friend" }),
+        expect.objectContaining({ question: "topics", value: ["delivery", "range"] }),
+        expect.objectContaining({ question: "why", value: "Grinder please" }),
+      ]),
+    );
 
     // Withdrawal: the collector deletes this respondent's answers, the device forgets the token.
     await page.getByRole("button", { name: "Withdraw consent and delete my answers" }).click();
     await expect.poll(() => panel(page).textContent()).toContain("Your answers have been deleted.");
     expect(await responses(site.id)).toEqual([]);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_rt") || k.startsWith("fb_consent")))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("fb_rt") || k.startsWith("fb_consent")),
+      ),
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -170,7 +209,10 @@ describe("widget global API and single-page shops", () => {
     }
     await page.getByRole("button", { name: "No thanks" }).click();
     await expect.poll(() => host(page).count()).toBe(0);
-    expect(await events(page)).toEqual([`shown:{"survey":"${site.surveyId}"}`, `dismissed:{"survey":"${site.surveyId}"}`]);
+    expect(await events(page)).toEqual([
+      `shown:{"survey":"${site.surveyId}"}`,
+      `dismissed:{"survey":"${site.surveyId}"}`,
+    ]);
 
     // Cooldown (30 days): neither another route change nor a new page load shows it again.
     await page.evaluate(() => history.pushState({}, "", "/spa/done/again"));
@@ -208,7 +250,12 @@ describe("widget global API and single-page shops", () => {
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => panel(page).textContent()).toContain("Thank you");
     const id = `{"survey":"${site.surveyId}"}`;
-    expect(await events(page)).toEqual([`shown:${id}`, `dismissed:${id}`, `shown:${id}`, `submitted:{"survey":"${site.surveyId}","queued":false}`]);
+    expect(await events(page)).toEqual([
+      `shown:${id}`,
+      `dismissed:${id}`,
+      `shown:${id}`,
+      `submitted:{"survey":"${site.surveyId}","queued":false}`,
+    ]);
     const [stored] = await responses(site.id);
     expect(stored.context).toEqual({ productId: "sku-77", plan: "gold" });
 
@@ -243,12 +290,14 @@ describe("widget global API and single-page shops", () => {
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => panel(page).textContent()).toContain("Thank you");
     expect(requests.filter((r) => r.includes(stack.collectorUrl))).toEqual([]);
-    expect(requests).toEqual(expect.arrayContaining([
-      `GET ${prefix}/widget.js`,
-      `GET ${prefix}/widget-ui.js`,
-      `GET ${prefix}/v1/sites/${site.key}/config`,
-      `POST ${prefix}/v1/responses`,
-    ]));
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        `GET ${prefix}/widget.js`,
+        `GET ${prefix}/widget-ui.js`,
+        `GET ${prefix}/v1/sites/${site.key}/config`,
+        `POST ${prefix}/v1/responses`,
+      ]),
+    );
     expect(await responses(site.id)).toHaveLength(1);
     expect(errors).toEqual([]);
     await context.close();
@@ -269,7 +318,10 @@ describe("widget global API and single-page shops", () => {
       await page.route(`${stack.shopUrl}/product.html*`, async (route) => {
         const original = await route.fetch();
         const pinned = `${stack.collectorUrl}/${loader.hashed}" integrity="${loader.integrity}" crossorigin="anonymous`;
-        await route.fulfill({ response: original, body: (await original.text()).replace(`${stack.collectorUrl}/widget.js`, pinned) });
+        await route.fulfill({
+          response: original,
+          body: (await original.text()).replace(`${stack.collectorUrl}/widget.js`, pinned),
+        });
       });
       if (tamper) {
         await page.route(`${stack.collectorUrl}/${ui.hashed}`, async (route) => {
@@ -280,7 +332,12 @@ describe("widget global API and single-page shops", () => {
       await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
       if (!tamper) {
         await visible(page);
-        expect(requests).toEqual(expect.arrayContaining([`GET ${stack.collectorUrl}/${ui.hashed}`, `GET ${stack.collectorUrl}/${manifest.files["widget-l10n-en.js"].hashed}`]));
+        expect(requests).toEqual(
+          expect.arrayContaining([
+            `GET ${stack.collectorUrl}/${ui.hashed}`,
+            `GET ${stack.collectorUrl}/${manifest.files["widget-l10n-en.js"].hashed}`,
+          ]),
+        );
         expect(requests.filter((r) => r.endsWith("/widget-ui.js"))).toEqual([]);
         expect(errors).toEqual([]);
       } else {
@@ -294,7 +351,10 @@ describe("widget global API and single-page shops", () => {
   });
 
   it("pagehide › an answer the collector could not take yet leaves with the page by sendBeacon (text/plain, no preflight)", async () => {
-    const site = await siteWith({ questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER } });
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/product.html"], ...TRIGGER },
+    });
     const { page, context, errors } = await watch();
     const seen: string[] = [];
     // The collector is overloaded for fetch(); the beacon sent on pagehide goes through.
@@ -302,7 +362,12 @@ describe("widget global API and single-page shops", () => {
       const r = route.request();
       seen.push(`${r.method()} ${r.resourceType()} ${r.headers()["content-type"]}`);
       if (r.resourceType() === "ping") await route.continue();
-      else await route.fulfill({ status: 503, headers: { "Retry-After": "60", "Access-Control-Allow-Origin": stack.shopUrl }, body: "" });
+      else
+        await route.fulfill({
+          status: 503,
+          headers: { "Retry-After": "60", "Access-Control-Allow-Origin": stack.shopUrl },
+          body: "",
+        });
     });
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
     await visible(page);
@@ -328,9 +393,15 @@ describe("widget global API and single-page shops", () => {
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/checkout/thank-you*"], ...TRIGGER, cooldownDays: 30 },
     });
-    for (const [what, config] of [["empty object", "{}"], ["not JSON", "<html>oops"], ["surveys not a list", '{"surveys":5,"policy":null}']] as const) {
+    for (const [what, config] of [
+      ["empty object", "{}"],
+      ["not JSON", "<html>oops"],
+      ["surveys not a list", '{"surveys":5,"policy":null}'],
+    ] as const) {
       const { page, context, errors } = await watch();
-      await page.route(`${stack.collectorUrl}/v1/sites/**`, (r) => r.fulfill({ status: 200, contentType: "application/json", body: config }));
+      await page.route(`${stack.collectorUrl}/v1/sites/**`, (r) =>
+        r.fulfill({ status: 200, contentType: "application/json", body: config }),
+      );
       await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
       await page.waitForFunction(() => !!window.Feedback);
       const thrown = await page.evaluate(() => {
@@ -364,7 +435,10 @@ describe("widget global API and single-page shops", () => {
 
 describe("widget triggers and preferences", () => {
   it("an engine without constructable stylesheets › no <style> is injected without a nonce: the widget stays away", async () => {
-    const site = await siteWith({ questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER } });
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/product.html"], ...TRIGGER },
+    });
     const { page, context, errors } = await watch();
     await page.addInitScript(() => {
       (CSSStyleSheet.prototype as unknown as { replaceSync?: unknown }).replaceSync = undefined;
@@ -382,12 +456,24 @@ describe("widget triggers and preferences", () => {
     const nps = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
     const cases: [string, Record<string, unknown>, (page: Page) => Promise<void>][] = [
       ["delay", { delaySeconds: 2 }, async (page) => void (await page.waitForTimeout(2000))],
-      ["scroll", { scrollPercent: 60 }, (page) => page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight))],
-      ["exit intent", { exitIntent: true }, async (page) => {
-        await page.mouse.move(600, 300);
-        // The pointer leaving through the top edge, as toward the tab bar.
-        await page.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientX: 600, clientY: -2, relatedTarget: null })));
-      }],
+      [
+        "scroll",
+        { scrollPercent: 60 },
+        (page) => page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight)),
+      ],
+      [
+        "exit intent",
+        { exitIntent: true },
+        async (page) => {
+          await page.mouse.move(600, 300);
+          // The pointer leaving through the top edge, as toward the tab bar.
+          await page.evaluate(() =>
+            document.documentElement.dispatchEvent(
+              new MouseEvent("mouseout", { bubbles: true, clientX: 600, clientY: -2, relatedTarget: null }),
+            ),
+          );
+        },
+      ],
     ];
     for (const [name, trigger, meet] of cases) {
       const site = await siteWith({ questions: nps, trigger: { pages: ["/product.html"], ...TRIGGER, ...trigger } });
@@ -406,25 +492,34 @@ describe("widget triggers and preferences", () => {
   });
 
   it("exit intent on a touch phone › never fires (there is no pointer to leave)", async () => {
-    const site = await siteWith({ questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER, exitIntent: true } });
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/product.html"], ...TRIGGER, exitIntent: true },
+    });
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
     await page.waitForFunction(() => !!window.Feedback);
-    await page.evaluate(() => document.documentElement.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientY: -2 })));
+    await page.evaluate(() =>
+      document.documentElement.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientY: -2 })),
+    );
     await page.waitForTimeout(800);
     expect(await host(page).count()).toBe(0);
     await context.close();
   });
 
   it("dark scheme and reduced motion › dark panel, no animation, and no layout shift of the page", async () => {
-    const site = await siteWith({ questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }], trigger: { pages: ["/product.html"], ...TRIGGER } });
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/product.html"], ...TRIGGER },
+    });
     const context = await browser.newContext({ colorScheme: "dark", reducedMotion: "reduce" });
     const page = await context.newPage();
     await page.addInitScript(() => {
       (window as unknown as { shift: number }).shift = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) (window as unknown as { shift: number }).shift += (e as unknown as { value: number }).value;
+        for (const e of list.getEntries())
+          (window as unknown as { shift: number }).shift += (e as unknown as { value: number }).value;
       }).observe({ type: "layout-shift", buffered: true });
     });
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
@@ -441,7 +536,10 @@ describe("widget triggers and preferences", () => {
   });
 
   it("main thread › showing and answering the survey makes no task longer than 50 ms", async () => {
-    const site = await siteWith({ questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }], trigger: { pages: ["/nowhere"], ...TRIGGER } });
+    const site = await siteWith({
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
+      trigger: { pages: ["/nowhere"], ...TRIGGER },
+    });
     const { page, context, errors } = await watch();
     await page.addInitScript(() => {
       const w = window as unknown as { longTasks: number[]; measuring: boolean };
@@ -467,13 +565,25 @@ describe("widget triggers and preferences", () => {
   });
 
   it("ESM entry › init({ site, collector, context, locale }) from a bundler-style import works the same", async () => {
-    const site = await siteWith({ questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?", pl: "Czy polecisz nas?" } }], trigger: { pages: ["/nowhere"], ...TRIGGER } });
+    const site = await siteWith({
+      questions: [
+        { id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?", pl: "Czy polecisz nas?" } },
+      ],
+      trigger: { pages: ["/nowhere"], ...TRIGGER },
+    });
     // The demo shop's CSP has no room for a module script of the page's own: this stands for a bundled shop.
     const { page, context, errors } = await watch({ bypassCSP: true });
     await page.goto(`${stack.shopUrl}/privacy.html`);
     // A string, so that vitest does not rewrite the page's own import().
-    const opts = JSON.stringify({ site: site.key, collector: stack.collectorUrl, context: { orderId: "E-1" }, locale: "pl" });
-    await page.evaluate(`import("${stack.collectorUrl}/widget.esm.js").then((m) => m.init(${opts}).show("${site.surveyId}"))`);
+    const opts = JSON.stringify({
+      site: site.key,
+      collector: stack.collectorUrl,
+      context: { orderId: "E-1" },
+      locale: "pl",
+    });
+    await page.evaluate(
+      `import("${stack.collectorUrl}/widget.esm.js").then((m) => m.init(${opts}).show("${site.surveyId}"))`,
+    );
     await visible(page);
     await page.getByRole("button", { name: "Zgadzam się" }).click();
     await page.getByRole("radio", { name: "8", exact: true }).click();

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STRINGS } from "../../widget/src/i18n";
-import { launchBrowser, OwnerClient, SCREENSHOT_DIR, startStack, type Stack } from "./support";
+import { launchBrowser, OwnerClient, SCREENSHOT_DIR, type Stack, startStack } from "./support";
 
 let stack: Stack;
 let browser: Browser;
@@ -19,10 +19,29 @@ let surveyId: string;
 const SURVEY = {
   name: "Post-purchase NPS",
   questions: [
-    { id: "nps", type: "nps", required: true, text: { en: "How likely are you to recommend Coffee & Co to a friend?", ro: "Cât de probabil este să ne recomanzi unui prieten?" } },
-    { id: "why", type: "text", text: { en: "What is the main reason for your score?", ro: "Care este motivul principal?" } },
+    {
+      id: "nps",
+      type: "nps",
+      required: true,
+      text: {
+        en: "How likely are you to recommend Coffee & Co to a friend?",
+        ro: "Cât de probabil este să ne recomanzi unui prieten?",
+      },
+    },
+    {
+      id: "why",
+      type: "text",
+      text: { en: "What is the main reason for your score?", ro: "Care este motivul principal?" },
+    },
   ],
-  trigger: { pages: ["/checkout/thank-you*"], delaySeconds: 0, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 0 },
+  trigger: {
+    pages: ["/checkout/thank-you*"],
+    delaySeconds: 0,
+    scrollPercent: 0,
+    exitIntent: false,
+    sample: 1,
+    cooldownDays: 0,
+  },
   theme: { accent: "#0a7cff", position: "bottom-right" },
   reward: { text: { en: "Thank you! 10% off your next order:", ro: "Mulțumim! 10% reducere:" }, code: "THANKS10" },
 };
@@ -31,7 +50,13 @@ beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   owner = new OwnerClient(stack.collectorUrl);
   await owner.signup();
-  site = await owner.json("POST", "/api/sites", { name: "Coffee & Co", origins: [stack.shopUrl], retentionDays: 180, policyUrl: `${stack.shopUrl}/privacy.html`, policyVersion: "2026-11-01" });
+  site = await owner.json("POST", "/api/sites", {
+    name: "Coffee & Co",
+    origins: [stack.shopUrl],
+    retentionDays: 180,
+    policyUrl: `${stack.shopUrl}/privacy.html`,
+    policyVersion: "2026-11-01",
+  });
   surveyId = (await owner.json("POST", `/api/sites/${site.id}/surveys`, SURVEY)).id;
 });
 
@@ -47,8 +72,13 @@ interface Watched {
   errors: string[];
 }
 
-async function openShop(opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Promise<Watched> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, bypassCSP: opts.bypassCSP ?? false });
+async function openShop(
+  opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<Watched> {
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    bypassCSP: opts.bypassCSP ?? false,
+  });
   const page = await context.newPage();
   const posts: string[] = [];
   const errors: string[] = [];
@@ -60,7 +90,9 @@ async function openShop(opts: { locale?: string; viewport?: { width: number; hei
     if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(`csp: ${m.text()}`);
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   const q = new URLSearchParams({ site: site.key, ...(opts.locale ? { locale: opts.locale } : {}) });
   await page.goto(`${stack.shopUrl}/checkout/thank-you?${q}#top`);
@@ -81,14 +113,21 @@ describe("widget on a shop with a strict CSP", () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-desktop.png") });
     await page.waitForTimeout(300);
     expect(posts).toEqual([]);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_") && !k.startsWith("fb_seen")))).toEqual([]);
-    await expect.poll(() => page.getByRole("link", { name: "Privacy policy" }).getAttribute("href")).toBe(`${stack.shopUrl}/privacy.html`);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith("fb_") && !k.startsWith("fb_seen")),
+      ),
+    ).toEqual([]);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Privacy policy" }).getAttribute("href"))
+      .toBe(`${stack.shopUrl}/privacy.html`);
     expect(await panel(page).textContent()).toContain("180 days");
 
     await page.getByRole("button", { name: "I agree" }).click();
     const nine = page.getByRole("radio", { name: "9", exact: true });
     await expect.poll(() => page.getByRole("radio").count()).toBe(11);
-    for (let i = 0; i <= 10; i++) expect(await page.getByRole("radio", { name: String(i), exact: true }).count()).toBe(1);
+    for (let i = 0; i <= 10; i++)
+      expect(await page.getByRole("radio", { name: String(i), exact: true }).count()).toBe(1);
     expect(await panel(page).textContent()).toContain("Not at all likely");
     expect(await panel(page).textContent()).toContain("Extremely likely");
     await nine.click();
@@ -110,10 +149,12 @@ describe("widget on a shop with a strict CSP", () => {
       consent: { policy: "2026-11-01" },
     });
     expect(items[0].answers).toHaveLength(2);
-    expect(items[0].answers).toEqual(expect.arrayContaining([
-      { question: "nps", type: "nps", value: 9 },
-      { question: "why", type: "text", value: "Fresh beans, fast delivery" },
-    ]));
+    expect(items[0].answers).toEqual(
+      expect.arrayContaining([
+        { question: "nps", type: "nps", value: 9 },
+        { question: "why", type: "text", value: "Fresh beans, fast delivery" },
+      ]),
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -122,11 +163,14 @@ describe("widget on a shop with a strict CSP", () => {
     const before = (await responses()).length;
     const { page, context, errors } = await openShop();
     await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
-    const focusedName = () => page.evaluate(() => {
-      const host = document.querySelector("feedback-widget");
-      const el = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
-      return el ? `${el.tagName}:${el.textContent?.trim() || (el as HTMLInputElement).value || ""}` : `outside:${document.activeElement?.tagName}`;
-    });
+    const focusedName = () =>
+      page.evaluate(() => {
+        const host = document.querySelector("feedback-widget");
+        const el = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+        return el
+          ? `${el.tagName}:${el.textContent?.trim() || (el as HTMLInputElement).value || ""}`
+          : `outside:${document.activeElement?.tagName}`;
+      });
     // Focus moved into the widget when it opened.
     await expect.poll(focusedName).toMatch(/^H2:/);
     for (let i = 0; i < 6 && !(await focusedName()).startsWith("BUTTON:I agree"); i++) await page.keyboard.press("Tab");
@@ -207,7 +251,13 @@ describe("widget on a shop with a strict CSP", () => {
     await page.reload();
     await page.waitForTimeout(1500);
     expect((await responses()).length).toBe(before + 1);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_outbox")).map((k) => localStorage.getItem(k)))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("fb_outbox"))
+          .map((k) => localStorage.getItem(k)),
+      ),
+    ).toEqual([]);
     await context.close();
   });
 
@@ -216,7 +266,16 @@ describe("widget on a shop with a strict CSP", () => {
       page.evaluate(() =>
         ["body", "header", "h1", ".button", ".order", "footer"].map((sel) => {
           const cs = getComputedStyle(document.querySelector(sel)!);
-          return [sel, cs.fontFamily, cs.fontSize, cs.color, cs.backgroundColor, cs.margin, cs.padding, cs.lineHeight].join("|");
+          return [
+            sel,
+            cs.fontFamily,
+            cs.fontSize,
+            cs.color,
+            cs.backgroundColor,
+            cs.margin,
+            cs.padding,
+            cs.lineHeight,
+          ].join("|");
         }),
       );
     const plain = await browser.newContext();

@@ -9,7 +9,14 @@ const nps = (...scores: number[]) => {
 
 describe("NPS", () => {
   it("all promoters › should be 100 with a zero margin", () => {
-    expect(nps(9, 10, 10, 9)).toMatchObject({ score: 100, marginOfError: 0, promoters: 4, passives: 0, detractors: 0, count: 4 });
+    expect(nps(9, 10, 10, 9)).toMatchObject({
+      score: 100,
+      marginOfError: 0,
+      promoters: 4,
+      passives: 0,
+      detractors: 0,
+      count: 4,
+    });
   });
   it("all detractors › should be -100", () => {
     expect(nps(0, 6, 3)).toMatchObject({ score: -100, marginOfError: 0, detractors: 3 });
@@ -23,7 +30,13 @@ describe("NPS", () => {
   it("mixed › should match the hand-computed score and margin", () => {
     // 5 promoters, 3 passives, 2 detractors of 10: p = .5, d = .2 → 30.0;
     // margin = 1.96·100·sqrt((.5 + .2 − .09)/10) = 1.96·100·sqrt(.061) = 48.408… → 48.4
-    expect(nps(10, 10, 9, 9, 9, 8, 7, 7, 6, 0)).toMatchObject({ score: 30, marginOfError: 48.4, promoters: 5, passives: 3, detractors: 2 });
+    expect(nps(10, 10, 9, 9, 9, 8, 7, 7, 6, 0)).toMatchObject({
+      score: 30,
+      marginOfError: 48.4,
+      promoters: 5,
+      passives: 3,
+      detractors: 2,
+    });
   });
   it("rounding › should round to one decimal (1/3 promoters of 3 passives mix)", () => {
     // 1 promoter, 1 passive, 1 detractor: 0.0; 2 promoters + 1 detractor of 3: 33.333… → 33.3
@@ -40,14 +53,26 @@ describe("NPS", () => {
     expect(r.score).toBe(36.4);
   });
   it("segments › should split at 6|7 and 8|9", () => {
-    expect([0, 6, 7, 8, 9, 10].map(npsSegment)).toEqual(["detractor", "detractor", "passive", "passive", "promoter", "promoter"]);
+    expect([0, 6, 7, 8, 9, 10].map(npsSegment)).toEqual([
+      "detractor",
+      "detractor",
+      "passive",
+      "passive",
+      "promoter",
+      "promoter",
+    ]);
   });
 });
 
 describe("CSAT and CES", () => {
   it("CSAT › should be % of 4 and 5 with a two-decimal mean", () => {
     // 1,2,3,4,5,5: satisfied 3 of 6 = 50.0; mean 20/6 = 3.333 → 3.33
-    expect(csatFromDistribution([1, 1, 1, 1, 2])).toEqual({ score: 50, average: 3.33, count: 6, distribution: [1, 1, 1, 1, 2] });
+    expect(csatFromDistribution([1, 1, 1, 1, 2])).toEqual({
+      score: 50,
+      average: 3.33,
+      count: 6,
+      distribution: [1, 1, 1, 1, 2],
+    });
   });
   it("CSAT empty › should be null", () => {
     expect(csatFromDistribution([])).toMatchObject({ score: null, average: null, count: 0 });

@@ -23,7 +23,9 @@ export function fakeBrowser(): FakeBrowser {
     beacons: [],
     failWrites: false,
     during: null,
-    fire: (event) => listeners.get(event)?.forEach((fn) => fn()),
+    fire: (event) => {
+      for (const fn of listeners.get(event) ?? []) fn();
+    },
   };
   vi.stubGlobal("localStorage", {
     getItem: (k: string) => fake.store.get(k) ?? null,
@@ -33,9 +35,15 @@ export function fakeBrowser(): FakeBrowser {
     },
     removeItem: (k: string) => void fake.store.delete(k),
   });
-  vi.stubGlobal("addEventListener", (event: string, fn: () => void) => listeners.set(event, [...(listeners.get(event) ?? []), fn]));
+  vi.stubGlobal("addEventListener", (event: string, fn: () => void) =>
+    listeners.set(event, [...(listeners.get(event) ?? []), fn]),
+  );
   vi.stubGlobal("fetch", async (url: string, init: RequestInit) => {
-    fake.posts.push({ url, body: JSON.parse(init.body as string), contentType: new Headers(init.headers).get("content-type") });
+    fake.posts.push({
+      url,
+      body: JSON.parse(init.body as string),
+      contentType: new Headers(init.headers).get("content-type"),
+    });
     fake.during?.();
     const reply = fake.replies.shift() ?? 201;
     if (reply === "network") throw new TypeError("Failed to fetch");

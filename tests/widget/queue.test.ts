@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { outbox, outboxKey } from "../../widget/src/queue";
-import { fakeBrowser, type FakeBrowser } from "./fakes";
+import { type FakeBrowser, fakeBrowser } from "./fakes";
 
 const BASE = "https://collector.example/feedback";
-const body = (id: string) => ({ id, site: "pk_1", respondent: "r".repeat(32), answers: [{ question: "nps", value: 9 }] });
+const body = (id: string) => ({
+  id,
+  site: "pk_1",
+  respondent: "r".repeat(32),
+  answers: [{ question: "nps", value: 9 }],
+});
 let b: FakeBrowser;
 const stored = () => JSON.parse(b.store.get(outboxKey(BASE)) ?? "[]") as { id: string; tries: number; due: number }[];
 
@@ -90,7 +95,13 @@ describe("outbox", () => {
   });
 
   it("start-up flush › sends what an earlier page load left, each once", async () => {
-    b.store.set(outboxKey(BASE), JSON.stringify([{ id: "1".repeat(21), body: body("1".repeat(21)), tries: 3, due: Date.now() + 9e5 }, { id: "2".repeat(21), body: body("2".repeat(21)), tries: 0, due: 0 }]));
+    b.store.set(
+      outboxKey(BASE),
+      JSON.stringify([
+        { id: "1".repeat(21), body: body("1".repeat(21)), tries: 3, due: Date.now() + 9e5 },
+        { id: "2".repeat(21), body: body("2".repeat(21)), tries: 0, due: 0 },
+      ]),
+    );
     await outbox(BASE).flush();
     expect(b.posts.map((p) => p.body.id)).toEqual(["1".repeat(21), "2".repeat(21)]);
     expect(stored()).toEqual([]);

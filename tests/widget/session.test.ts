@@ -16,10 +16,20 @@ function fakeSession(over: Partial<Session> = {}) {
     policyVersion: "2026-11-01",
     locale: "ro",
     context: () => ({ productId: "sku-77" }),
-    send: async (id, body) => (sent.push({ id, body }), "sent"),
-    post: async (path, body) => (posted.push({ path, body }), SendResult.Ok),
-    read: <T,>(k: string) => (store.get(k) ?? null) as T | null,
-    write: (k, v) => (v === null ? store.delete(k) : store.set(k, v), true),
+    send: async (id, body) => {
+      sent.push({ id, body });
+      return "sent";
+    },
+    post: async (path, body) => {
+      posted.push({ path, body });
+      return SendResult.Ok;
+    },
+    read: <T>(k: string) => (store.get(k) ?? null) as T | null,
+    write: (k, v) => {
+      if (v === null) store.delete(k);
+      else store.set(k, v);
+      return true;
+    },
     ...over,
   };
   return { session, store, sent, posted };
@@ -71,14 +81,23 @@ describe("consent and respondent token", () => {
       locale: "ro",
       page: "https://shop.example/checkout/thank-you?order=1#top",
       context: { productId: "sku-77" },
-      answers: [{ question: "nps", value: 9 }, { question: "why", value: "Livrare rapidă" }, { question: "topics", value: ["delivery"] }],
+      answers: [
+        { question: "nps", value: 9 },
+        { question: "why", value: "Livrare rapidă" },
+        { question: "topics", value: ["delivery"] },
+      ],
     });
   });
 
   it("cleanContext › keeps the contract's limits so that an odd attribute never gets the answer refused", () => {
     expect(cleanContext({})).toBeUndefined();
-    expect(cleanContext({ "bad key": "x", ok_1: 42, long: "y".repeat(150), none: null })).toEqual({ ok_1: "42", long: "y".repeat(100) });
-    expect(Object.keys(cleanContext(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, "v"])))!)).toHaveLength(10);
+    expect(cleanContext({ "bad key": "x", ok_1: 42, long: "y".repeat(150), none: null })).toEqual({
+      ok_1: "42",
+      long: "y".repeat(100),
+    });
+    expect(
+      Object.keys(cleanContext(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`k${i}`, "v"])))!),
+    ).toHaveLength(10);
   });
 });
 
@@ -88,7 +107,10 @@ describe("forget", () => {
     giveConsent(session);
     const me = store.get("fb_rt:pk_site");
     const key = outboxKey(session.base);
-    store.set(key, [{ id: "a", body: { respondent: me }, tries: 1, due: 0 }, { id: "b", body: { respondent: "someone-else-on-another-site" }, tries: 0, due: 0 }]);
+    store.set(key, [
+      { id: "a", body: { respondent: me }, tries: 1, due: 0 },
+      { id: "b", body: { respondent: "someone-else-on-another-site" }, tries: 0, due: 0 },
+    ]);
     expect(await forget(session)).toBe(true);
     expect(posted).toEqual([{ path: "/v1/forget", body: { site: "pk_site", respondent: me } }]);
     expect((store.get(key) as { id: string }[]).map((i) => i.id)).toEqual(["b"]);

@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { classify, SendResult } from "../../widget/src/api";
 import { STRINGS } from "../../widget/src/i18n";
 import { en } from "../../widget/src/i18n/en";
-import { classify, SendResult } from "../../widget/src/api";
-import { pickLocale, localized } from "../../widget/src/locale";
+import { localized, pickLocale } from "../../widget/src/locale";
 import { backoff } from "../../widget/src/queue";
 import { contrast, readable, themeCss } from "../../widget/src/styles";
 import { inCooldown, pageMatches, sampled } from "../../widget/src/triggers";
@@ -79,7 +79,18 @@ describe("delivery", () => {
 
   it("classify › retry network-like failures, 429 and 5xx; drop other 4xx", () => {
     const { Ok, Retry, Drop } = SendResult;
-    expect([201, 200, 400, 403, 404, 413, 422, 429, 500, 503].map(classify)).toEqual([Ok, Ok, Drop, Drop, Drop, Drop, Drop, Retry, Retry, Retry]);
+    expect([201, 200, 400, 403, 404, 413, 422, 429, 500, 503].map(classify)).toEqual([
+      Ok,
+      Ok,
+      Drop,
+      Drop,
+      Drop,
+      Drop,
+      Drop,
+      Retry,
+      Retry,
+      Retry,
+    ]);
   });
 
   it("accent colours › text on the accent and links keep WCAG AA contrast", () => {
@@ -109,7 +120,9 @@ describe("bundle size budgets (gzip -9)", () => {
   it("loader + UI + styles (Preact included) › at most 12,000 bytes", () => {
     const total = gz("widget.js") + gz("widget-ui.js");
     const strings = Object.keys(STRINGS).map((l) => gz(`widget-l10n-${l}.js`));
-    console.log(`loader + UI + styles: ${total} B gzip; plus one locale's strings: ${Math.min(...strings)}-${Math.max(...strings)} B`);
+    console.log(
+      `loader + UI + styles: ${total} B gzip; plus one locale's strings: ${Math.min(...strings)}-${Math.max(...strings)} B`,
+    );
     expect(total).toBeLessThanOrEqual(12000);
   });
 

@@ -23,7 +23,9 @@ describe("widget files", () => {
   });
 
   it("content-hashed copies › should be immutable and match the manifest's sha384 integrity", async () => {
-    const manifest = (await (await call("GET", "/widget-manifest.json")).json()) as { files: Record<string, { hashed: string; integrity: string }> };
+    const manifest = (await (await call("GET", "/widget-manifest.json")).json()) as {
+      files: Record<string, { hashed: string; integrity: string }>;
+    };
     const loader = manifest.files["widget.js"]!;
     expect(loader.hashed).toMatch(/^widget\.[0-9a-f]{8,}\.js$/);
     const res = await call("GET", `/${loader.hashed}`);

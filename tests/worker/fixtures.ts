@@ -32,7 +32,8 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   const origin = opts.origin === undefined ? (path.startsWith("/api/") ? BASE : null) : opts.origin;
   if (origin) headers.set("origin", origin);
   // A distinct client address per call keeps the public rate limit out of unrelated tests.
-  if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`);
+  if (!headers.has("cf-connecting-ip"))
+    headers.set("cf-connecting-ip", `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`);
   return exports.default.fetch(
     new Request(BASE + path, {
       method,
@@ -51,17 +52,30 @@ export interface Owner {
   cookie: string;
 }
 
-export async function signup(email = `owner${++seq}-${clientId()}@example.com`, password = "correct horse battery"): Promise<Owner> {
+export async function signup(
+  email = `owner${++seq}-${clientId()}@example.com`,
+  password = "correct horse battery",
+): Promise<Owner> {
   const res = await call("POST", "/api/auth/signup", { body: { email, password } });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
   return { email, cookie };
 }
 
-export async function createSite(owner: Owner, body: Record<string, unknown> = {}): Promise<{ id: string; key: string }> {
+export async function createSite(
+  owner: Owner,
+  body: Record<string, unknown> = {},
+): Promise<{ id: string; key: string }> {
   const res = await call("POST", "/api/sites", {
     cookie: owner.cookie,
-    body: { name: "Shop", origins: [SHOP], retentionDays: 365, policyUrl: "https://shop.example/privacy", policyVersion: "2026-11-01", ...body },
+    body: {
+      name: "Shop",
+      origins: [SHOP],
+      retentionDays: 365,
+      policyUrl: "https://shop.example/privacy",
+      policyVersion: "2026-11-01",
+      ...body,
+    },
   });
   if (res.status !== 201) throw new Error(`site failed: ${res.status} ${await res.text()}`);
   return json(res);
@@ -71,24 +85,52 @@ export const SURVEY = {
   name: "Post-purchase NPS",
   active: true,
   questions: [
-    { id: "nps", type: "nps", required: true, text: { en: "How likely are you to recommend us?", ro: "Cât de probabil…?" } },
+    {
+      id: "nps",
+      type: "nps",
+      required: true,
+      text: { en: "How likely are you to recommend us?", ro: "Cât de probabil…?" },
+    },
     { id: "csat", type: "csat", text: { en: "How satisfied are you?" } },
     { id: "ces", type: "ces", text: { en: "How easy was it?" } },
     { id: "why", type: "text", text: { en: "Why?" } },
-    { id: "pick", type: "choice", options: [{ id: "a", text: { en: "A" } }, { id: "b", text: { en: "B" } }], text: { en: "Pick one" } },
+    {
+      id: "pick",
+      type: "choice",
+      options: [
+        { id: "a", text: { en: "A" } },
+        { id: "b", text: { en: "B" } },
+      ],
+      text: { en: "Pick one" },
+    },
     {
       id: "topics",
       type: "multi",
-      options: [{ id: "delivery", text: { en: "Delivery" } }, { id: "price", text: { en: "Price" } }, { id: "quality", text: { en: "Quality" } }],
+      options: [
+        { id: "delivery", text: { en: "Delivery" } },
+        { id: "price", text: { en: "Price" } },
+        { id: "quality", text: { en: "Quality" } },
+      ],
       text: { en: "What should we improve?" },
     },
   ],
-  trigger: { pages: ["/checkout/thank-you*"], delaySeconds: 0, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 90 },
+  trigger: {
+    pages: ["/checkout/thank-you*"],
+    delaySeconds: 0,
+    scrollPercent: 0,
+    exitIntent: false,
+    sample: 1,
+    cooldownDays: 90,
+  },
   theme: { accent: "#0a7cff", position: "bottom-right" },
   reward: { text: { en: "10% off:" }, code: "THANKS10" },
 };
 
-export async function createSurvey(owner: Owner, siteId: string, body: Record<string, unknown> = SURVEY): Promise<{ id: string }> {
+export async function createSurvey(
+  owner: Owner,
+  siteId: string,
+  body: Record<string, unknown> = SURVEY,
+): Promise<{ id: string }> {
   const res = await call("POST", `/api/sites/${siteId}/surveys`, { cookie: owner.cookie, body });
   if (res.status !== 201) throw new Error(`survey failed: ${res.status} ${await res.text()}`);
   return json(res);

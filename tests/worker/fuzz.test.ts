@@ -8,7 +8,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { call, rowCounts, SHOP, submission, world } from "./fixtures";
 
-const ERROR_CODES = new Set(["invalid_body", "consent_required", "unknown_site", "unknown_survey", "origin_not_allowed", "payload_too_large", "id_reused"]);
+const ERROR_CODES = new Set([
+  "invalid_body",
+  "consent_required",
+  "unknown_site",
+  "unknown_survey",
+  "origin_not_allowed",
+  "payload_too_large",
+  "id_reused",
+]);
 
 async function post(body: string, contentType = "application/json") {
   return call("POST", "/v1/responses", { rawBody: body, headers: { "content-type": contentType }, origin: SHOP });
@@ -33,11 +41,15 @@ describe("POST /v1/responses fuzzing", () => {
     await world();
     const before = await rowCounts(env.DB);
     await fc.assert(
-      fc.asyncProperty(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded"), async (value, type) => {
-        const res = await post(JSON.stringify(value), type);
-        assertEnvelope(res.status, await res.json());
-        expect(res.status).toBeGreaterThanOrEqual(400);
-      }),
+      fc.asyncProperty(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded"),
+        async (value, type) => {
+          const res = await post(JSON.stringify(value), type);
+          assertEnvelope(res.status, await res.json());
+          expect(res.status).toBeGreaterThanOrEqual(400);
+        },
+      ),
       { numRuns: 700 },
     );
     expect(await rowCounts(env.DB)).toEqual(before);
@@ -56,11 +68,29 @@ describe("POST /v1/responses fuzzing", () => {
   it("mutated valid bodies › 4xx never writes, 2xx writes exactly one response", async () => {
     const w = await world();
     const anyValue = fc.oneof(
-      fc.integer({ min: -5, max: 15 }), fc.double(), fc.string({ maxLength: 30 }), fc.constant(null), fc.boolean(),
-      fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }), fc.constantFrom("delivery", "price", "a", "b", "__proto__"),
-      fc.string({ minLength: 1990, maxLength: 2010 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 })),
+      fc.integer({ min: -5, max: 15 }),
+      fc.double(),
+      fc.string({ maxLength: 30 }),
+      fc.constant(null),
+      fc.boolean(),
+      fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }),
+      fc.constantFrom("delivery", "price", "a", "b", "__proto__"),
+      fc.string({ minLength: 1990, maxLength: 2010 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 })),
     );
-    const field = fc.constantFrom("id", "site", "survey", "respondent", "consent", "locale", "page", "context", "answers", "__proto__", "extra");
+    const field = fc.constantFrom(
+      "id",
+      "site",
+      "survey",
+      "respondent",
+      "consent",
+      "locale",
+      "page",
+      "context",
+      "answers",
+      "__proto__",
+      "extra",
+    );
     const question = fc.constantFrom("nps", "csat", "ces", "why", "pick", "topics", "nope", "");
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant("set" as const), field, value: anyValue }),
@@ -74,7 +104,10 @@ describe("POST /v1/responses fuzzing", () => {
         for (const m of mutations) {
           if (m.kind === "set") body[m.field] = m.value;
           else if (m.kind === "drop") delete body[m.field];
-          else if (m.kind === "answer") body.answers = Array.isArray(body.answers) ? [...body.answers, { question: m.question, value: m.value }] : [{ question: m.question, value: m.value }];
+          else if (m.kind === "answer")
+            body.answers = Array.isArray(body.answers)
+              ? [...body.answers, { question: m.question, value: m.value }]
+              : [{ question: m.question, value: m.value }];
           else body.consent = { granted: m.value, policy: "2026-11-01" };
         }
         const before = await rowCounts(env.DB);

@@ -7,8 +7,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { BASE, clientId, json, SHOP, submission, world, type World } from "./fixtures";
 import type { IngestMessage } from "../../worker/src/services/ingest-queue";
+import { BASE, clientId, json, SHOP, submission, type World, world } from "./fixtures";
 
 const mod = await import("../../worker/src/index");
 const worker = mod.default;
@@ -36,7 +36,11 @@ async function submitQueued(body: unknown, queue = captureQueue(), db: D1Databas
   const res = await app.fetch(
     new Request(`${BASE}/v1/responses`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: SHOP, "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}` },
+      headers: {
+        "content-type": "application/json",
+        origin: SHOP,
+        "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
+      },
       body: JSON.stringify(body),
     }),
     { ...env, DB: db, INGEST_MODE: "queue", INGEST_QUEUE: queue.binding },
@@ -74,7 +78,11 @@ async function deliver(bodies: IngestMessage[], attempts = 1, db: D1Database = e
 
 /** What the database holds for a site: responses, answers, and the aggregates' view of them. */
 async function stored(w: World) {
-  const q = (sql: string) => env.DB.prepare(sql).bind(w.site.id).first<{ n: number }>().then((r) => Number(r?.n ?? 0));
+  const q = (sql: string) =>
+    env.DB.prepare(sql)
+      .bind(w.site.id)
+      .first<{ n: number }>()
+      .then((r) => Number(r?.n ?? 0));
   return {
     responses: await q("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1"),
     answers: await q("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1"),
@@ -188,18 +196,29 @@ describe("queue consumer › at-least-once delivery", () => {
     await deliver(messages.slice().reverse(), 2);
     expect(await stored(w)).toEqual(expected);
     // The aggregates hold exactly the answers' histogram.
-    const h = await env.DB.prepare("SELECT h0, h5, h10 FROM daily_aggregates WHERE site_id = ?1 AND question_id = 'nps'").bind(w.site.id).first();
+    const h = await env.DB.prepare(
+      "SELECT h0, h5, h10 FROM daily_aggregates WHERE site_id = ?1 AND question_id = 'nps'",
+    )
+      .bind(w.site.id)
+      .first();
     expect(h).toEqual({ h0: 10, h5: 9, h10: 9 });
   });
 
   it("two messages with one id and different bodies in one batch › should keep the first body only", async () => {
     const w = await world();
     const [a] = await acceptedMessages(w, 1, () => ({ answers: [{ question: "nps", value: 10 }] }));
-    const [b] = await acceptedMessages(w, 1, () => ({ answers: [{ question: "nps", value: 0 }, { question: "csat", value: 1 }] }));
+    const [b] = await acceptedMessages(w, 1, () => ({
+      answers: [
+        { question: "nps", value: 0 },
+        { question: "csat", value: 1 },
+      ],
+    }));
     const clash: IngestMessage = { kind: "response", row: { ...b!.row, id: a!.row.id } };
     await deliver([a!, clash]);
     expect(await stored(w)).toMatchObject({ responses: 1, answers: 1, aggregated: 1 });
-    const score = await env.DB.prepare("SELECT score FROM answers WHERE response_id = ?1").bind(a!.row.id).first<{ score: number }>();
+    const score = await env.DB.prepare("SELECT score FROM answers WHERE response_id = ?1")
+      .bind(a!.row.id)
+      .first<{ score: number }>();
     expect(score!.score).toBe(10);
   });
 });
@@ -266,12 +285,17 @@ describe("queue consumer › failures mid-batch", () => {
     const w = await world();
     const [good1, bad, good2] = await acceptedMessages(w, 3, ANSWERS);
     // answers.value is NOT NULL: this row fails in the middle of the batch's transaction.
-    const poison: IngestMessage = { kind: "response", row: { ...bad!.row, answers: bad!.row.answers.map((a) => ({ ...a, value: null as unknown as string })) } };
+    const poison: IngestMessage = {
+      kind: "response",
+      row: { ...bad!.row, answers: bad!.row.answers.map((a) => ({ ...a, value: null as unknown as string })) },
+    };
     const r = await deliver([good1!, poison, good2!]);
     expect(r.acked).toEqual([r.ids[0], r.ids[2]]);
     expect(r.retried).toEqual([r.ids[1]]);
     expect(await stored(w)).toEqual({ responses: 2, answers: 6, context: 4, aggregated: 4, dailyResponses: 2 });
-    const poisoned = await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE id = ?1").bind(bad!.row.id).first<{ n: number }>();
+    const poisoned = await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE id = ?1")
+      .bind(bad!.row.id)
+      .first<{ n: number }>();
     expect(poisoned!.n).toBe(0);
 
     // At-least-once: the whole batch may come again, with the original (valid) message this time.

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { BASE, call, clientId, createSite, json, signup, submission, submit, world, type World } from "./fixtures";
+import { BASE, call, clientId, createSite, json, signup, submission, submit, type World, world } from "./fixtures";
 
 describe("auth", () => {
   it("signup, login, logout › should set an HttpOnly SameSite cookie and end the session", async () => {
@@ -10,13 +10,17 @@ describe("auth", () => {
     const setCookie = res.headers.get("set-cookie")!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
-    const login = await call("POST", "/api/auth/login", { body: { email: email.toUpperCase(), password: "correct horse battery" } });
+    const login = await call("POST", "/api/auth/login", {
+      body: { email: email.toUpperCase(), password: "correct horse battery" },
+    });
     expect(login.status).toBe(200);
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
     expect((await call("GET", "/api/sites", { cookie })).status).toBe(200);
     // Session ids are stored hashed only.
     const token = cookie.split("=")[1]!;
-    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE id_hash = ?1").bind(token).first<{ n: number }>();
+    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE id_hash = ?1")
+      .bind(token)
+      .first<{ n: number }>();
     expect(stored!.n).toBe(0);
     expect((await call("POST", "/api/auth/logout", { cookie })).status).toBe(204);
     const after = await call("GET", "/api/sites", { cookie });
@@ -26,7 +30,9 @@ describe("auth", () => {
 
   it("logout everywhere › should end every session of the owner", async () => {
     const owner = await signup();
-    const other = await call("POST", "/api/auth/login", { body: { email: owner.email, password: "correct horse battery" } });
+    const other = await call("POST", "/api/auth/login", {
+      body: { email: owner.email, password: "correct horse battery" },
+    });
     const cookie2 = other.headers.get("set-cookie")!.split(";")[0]!;
     expect((await call("POST", "/api/auth/logout?everywhere=true", { cookie: owner.cookie })).status).toBe(204);
     expect((await call("GET", "/api/sites", { cookie: cookie2 })).status).toBe(401);
@@ -34,10 +40,16 @@ describe("auth", () => {
 
   it("bad signup › should refuse a duplicate email (409) and weak input (400)", async () => {
     const owner = await signup();
-    const dup = await call("POST", "/api/auth/signup", { body: { email: owner.email, password: "another long password" } });
+    const dup = await call("POST", "/api/auth/signup", {
+      body: { email: owner.email, password: "another long password" },
+    });
     expect(dup.status).toBe(409);
     expect((await json(dup)).error.code).toBe("conflict");
-    for (const body of [{ email: "nope", password: "long enough password" }, { email: "x@example.com", password: "short" }, {}]) {
+    for (const body of [
+      { email: "nope", password: "long enough password" },
+      { email: "x@example.com", password: "short" },
+      {},
+    ]) {
       const res = await call("POST", "/api/auth/signup", { body });
       expect(res.status).toBe(400);
       expect((await json(res)).error.code).toBe("invalid_body");
@@ -49,8 +61,11 @@ describe("auth", () => {
     const wrong = await call("POST", "/api/auth/login", { body: { email: owner.email, password: "wrong password!" } });
     expect(wrong.status).toBe(401);
     expect((await json(wrong)).error).toMatchObject({ code: "unauthorized", message: "wrong email or password" });
-    for (let i = 0; i < 9; i++) await call("POST", "/api/auth/login", { body: { email: owner.email, password: `wrong ${i}` } });
-    const locked = await call("POST", "/api/auth/login", { body: { email: owner.email, password: "correct horse battery" } });
+    for (let i = 0; i < 9; i++)
+      await call("POST", "/api/auth/login", { body: { email: owner.email, password: `wrong ${i}` } });
+    const locked = await call("POST", "/api/auth/login", {
+      body: { email: owner.email, password: "correct horse battery" },
+    });
     expect(locked.status).toBe(429);
     expect((await json(locked)).error.code).toBe("rate_limited");
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -58,7 +73,11 @@ describe("auth", () => {
 
   it("cookie-authenticated write from another origin › should be refused as CSRF", async () => {
     const owner = await signup();
-    const res = await call("POST", "/api/sites", { cookie: owner.cookie, origin: "https://evil.example", body: { name: "x", origins: ["https://a.example"] } });
+    const res = await call("POST", "/api/sites", {
+      cookie: owner.cookie,
+      origin: "https://evil.example",
+      body: { name: "x", origins: ["https://a.example"] },
+    });
     expect(res.status).toBe(403);
     expect((await json(res)).error.code).toBe("forbidden");
     const sites = await json(await call("GET", "/api/sites", { cookie: owner.cookie }));
@@ -66,7 +85,12 @@ describe("auth", () => {
   });
 
   it("owner route without credentials › should answer 401", async () => {
-    for (const [m, p] of [["GET", "/api/sites"], ["POST", "/api/sites"], ["GET", "/api/sites/x/summary"], ["GET", "/api/sites/x/export.csv"]] as const) {
+    for (const [m, p] of [
+      ["GET", "/api/sites"],
+      ["POST", "/api/sites"],
+      ["GET", "/api/sites/x/summary"],
+      ["GET", "/api/sites/x/export.csv"],
+    ] as const) {
       const res = await call(m, p, m === "POST" ? { body: {} } : {});
       expect(res.status, p).toBe(401);
       expect((await json(res)).error.code).toBe("unauthorized");
@@ -77,7 +101,10 @@ describe("auth", () => {
 describe("sites, surveys and isolation", () => {
   it("create and list sites › should normalise origins and return the public key", async () => {
     const owner = await signup();
-    const res = await call("POST", "/api/sites", { cookie: owner.cookie, body: { name: "Shop", origins: ["https://shop.example/path", "https://shop.example"], retentionDays: 90 } });
+    const res = await call("POST", "/api/sites", {
+      cookie: owner.cookie,
+      body: { name: "Shop", origins: ["https://shop.example/path", "https://shop.example"], retentionDays: 90 },
+    });
     expect(res.status).toBe(201);
     const site = await json(res);
     expect(site.id).toMatch(/^site_/);
@@ -85,7 +112,10 @@ describe("sites, surveys and isolation", () => {
     const list = await json(await call("GET", "/api/sites", { cookie: owner.cookie }));
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ id: site.id, key: site.key, origins: ["https://shop.example"], retentionDays: 90 });
-    const bad = await call("POST", "/api/sites", { cookie: owner.cookie, body: { name: "", origins: ["not a url"], retentionDays: 0 } });
+    const bad = await call("POST", "/api/sites", {
+      cookie: owner.cookie,
+      body: { name: "", origins: ["not a url"], retentionDays: 0 },
+    });
     expect(bad.status).toBe(400);
     expect((await json(bad)).error.issues.length).toBeGreaterThanOrEqual(3);
   });
@@ -99,8 +129,16 @@ describe("sites, surveys and isolation", () => {
       ["GET", `/api/sites/${w.site.id}/export.csv`],
       ["GET", `/api/sites/${w.site.id}/breakdown?key=productId`],
       ["PATCH", `/api/sites/${w.site.id}`, { name: "mine" }],
-      ["POST", `/api/sites/${w.site.id}/surveys`, { name: "x", questions: [{ id: "n", type: "nps", text: { en: "?" } }] }],
-      ["PUT", `/api/sites/${w.site.id}/surveys/${w.survey.id}`, { name: "x", questions: [{ id: "n", type: "nps", text: { en: "?" } }] }],
+      [
+        "POST",
+        `/api/sites/${w.site.id}/surveys`,
+        { name: "x", questions: [{ id: "n", type: "nps", text: { en: "?" } }] },
+      ],
+      [
+        "PUT",
+        `/api/sites/${w.site.id}/surveys/${w.survey.id}`,
+        { name: "x", questions: [{ id: "n", type: "nps", text: { en: "?" } }] },
+      ],
       ["POST", `/api/sites/${w.site.id}/tokens`, { name: "t" }],
       ["PATCH", `/api/sites/${w.site.id}/responses/abc`, { status: "resolved" }],
       ["DELETE", `/api/sites/${w.site.id}/responses/abc`],
@@ -118,7 +156,13 @@ describe("sites, surveys and isolation", () => {
     const owner = await signup();
     const site = await createSite(owner);
     const bad = [
-      { name: "dup", questions: [{ id: "a", type: "nps", text: { en: "?" } }, { id: "a", type: "csat", text: { en: "?" } }] },
+      {
+        name: "dup",
+        questions: [
+          { id: "a", type: "nps", text: { en: "?" } },
+          { id: "a", type: "csat", text: { en: "?" } },
+        ],
+      },
       { name: "no options", questions: [{ id: "a", type: "choice", text: { en: "?" } }] },
       { name: "no locale", questions: [{ id: "a", type: "nps", text: {} }] },
       { name: "no questions", questions: [] },
@@ -130,13 +174,22 @@ describe("sites, surveys and isolation", () => {
       expect(res.status, body.name).toBe(400);
       expect((await json(res)).error.code).toBe("invalid_body");
     }
-    const ok = await call("POST", `/api/sites/${site.id}/surveys`, { cookie: owner.cookie, body: { name: "ok", questions: [{ id: "a", type: "nps", text: { en: "?" } }] } });
+    const ok = await call("POST", `/api/sites/${site.id}/surveys`, {
+      cookie: owner.cookie,
+      body: { name: "ok", questions: [{ id: "a", type: "nps", text: { en: "?" } }] },
+    });
     expect(ok.status).toBe(201);
     const { id } = await json(ok);
-    const put = await call("PUT", `/api/sites/${site.id}/surveys/${id}`, { cookie: owner.cookie, body: { id, name: "renamed", active: false, questions: [{ id: "a", type: "nps", text: { en: "?" } }] } });
+    const put = await call("PUT", `/api/sites/${site.id}/surveys/${id}`, {
+      cookie: owner.cookie,
+      body: { id, name: "renamed", active: false, questions: [{ id: "a", type: "nps", text: { en: "?" } }] },
+    });
     expect(put.status).toBe(200);
     expect(await json(put)).toMatchObject({ id, name: "renamed", active: false, version: 2 });
-    const missing = await call("PUT", `/api/sites/${site.id}/surveys/srv_none`, { cookie: owner.cookie, body: { name: "x", questions: [{ id: "a", type: "nps", text: { en: "?" } }] } });
+    const missing = await call("PUT", `/api/sites/${site.id}/surveys/srv_none`, {
+      cookie: owner.cookie,
+      body: { name: "x", questions: [{ id: "a", type: "nps", text: { en: "?" } }] },
+    });
     expect(missing.status).toBe(404);
     expect((await json(missing)).error.code).toBe("unknown_survey");
   });
@@ -149,9 +202,15 @@ describe("sites, surveys and isolation", () => {
     expect(res.headers.get("access-control-allow-origin")).toBe("https://shop.example");
     const etag = res.headers.get("etag")!;
     const body = await json(res);
-    expect(body).toMatchObject({ site: w.site.key, policy: { version: "2026-11-01", url: "https://shop.example/privacy" } });
+    expect(body).toMatchObject({
+      site: w.site.key,
+      policy: { version: "2026-11-01", url: "https://shop.example/privacy" },
+    });
     expect(body.surveys.map((s: { id: string }) => s.id)).toEqual([w.survey.id]);
-    const again = await call("GET", `/v1/sites/${w.site.key}/config`, { origin: "https://shop.example", headers: { "if-none-match": etag } });
+    const again = await call("GET", `/v1/sites/${w.site.key}/config`, {
+      origin: "https://shop.example",
+      headers: { "if-none-match": etag },
+    });
     expect(again.status).toBe(304);
     const foreign = await call("GET", `/v1/sites/${w.site.key}/config`, { origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
@@ -168,11 +227,31 @@ describe("site settings take effect", () => {
     expect((await submit(submission(w))).status).toBe(201);
     const put = await call("PUT", `/api/sites/${w.site.id}/surveys/${w.survey.id}`, {
       cookie: w.owner.cookie,
-      body: { name: "v2", questions: [{ id: "nps", type: "nps", required: true, text: { en: "?" } }, { id: "extra", type: "text", text: { en: "More?" } }] },
+      body: {
+        name: "v2",
+        questions: [
+          { id: "nps", type: "nps", required: true, text: { en: "?" } },
+          { id: "extra", type: "text", text: { en: "More?" } },
+        ],
+      },
     });
     expect(put.status).toBe(200);
-    expect((await submit(submission(w, { answers: [{ question: "nps", value: 8 }, { question: "extra", value: "new question" }] }))).status).toBe(201);
-    await call("PATCH", `/api/sites/${w.site.id}`, { cookie: w.owner.cookie, body: { origins: ["https://other.example"] } });
+    expect(
+      (
+        await submit(
+          submission(w, {
+            answers: [
+              { question: "nps", value: 8 },
+              { question: "extra", value: "new question" },
+            ],
+          }),
+        )
+      ).status,
+    ).toBe(201);
+    await call("PATCH", `/api/sites/${w.site.id}`, {
+      cookie: w.owner.cookie,
+      body: { origins: ["https://other.example"] },
+    });
     const refused = await submit(submission(w));
     expect(refused.status).toBe(403);
     expect((await json(refused)).error.code).toBe("origin_not_allowed");
@@ -183,17 +262,25 @@ describe("API tokens", () => {
   it("token › should be shown once, stored hashed, grant its site only, and stop working when revoked", async () => {
     const w = await world();
     const otherSite = await createSite(w.owner, { name: "Other" });
-    const created = await json(await call("POST", `/api/sites/${w.site.id}/tokens`, { cookie: w.owner.cookie, body: { name: "BI export" } }));
+    const created = await json(
+      await call("POST", `/api/sites/${w.site.id}/tokens`, { cookie: w.owner.cookie, body: { name: "BI export" } }),
+    );
     expect(created.token).toMatch(/^fbt_/);
-    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM api_tokens WHERE token_hash = ?1").bind(created.token).first<{ n: number }>();
+    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM api_tokens WHERE token_hash = ?1")
+      .bind(created.token)
+      .first<{ n: number }>();
     expect(stored!.n).toBe(0);
     const bearer = { authorization: `Bearer ${created.token}` };
     expect((await call("GET", `/api/sites/${w.site.id}/summary`, { headers: bearer, origin: null })).status).toBe(200);
-    expect((await call("GET", `/api/sites/${otherSite.id}/summary`, { headers: bearer, origin: null })).status).toBe(403);
+    expect((await call("GET", `/api/sites/${otherSite.id}/summary`, { headers: bearer, origin: null })).status).toBe(
+      403,
+    );
     const list = await json(await call("GET", `/api/sites/${w.site.id}/tokens`, { cookie: w.owner.cookie }));
     expect(list).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain(created.token);
-    expect((await call("DELETE", `/api/sites/${w.site.id}/tokens/${created.id}`, { cookie: w.owner.cookie })).status).toBe(204);
+    expect(
+      (await call("DELETE", `/api/sites/${w.site.id}/tokens/${created.id}`, { cookie: w.owner.cookie })).status,
+    ).toBe(204);
     const revoked = await call("GET", `/api/sites/${w.site.id}/summary`, { headers: bearer, origin: null });
     expect(revoked.status).toBe(401);
   });
@@ -204,7 +291,10 @@ async function seedResponses(w: World) {
   const scores = [0, 3, 6, 7, 8, 9, 10];
   for (const score of scores) {
     const body = submission(w, {
-      answers: [{ question: "nps", value: score }, { question: "why", value: `reason ${score}` }],
+      answers: [
+        { question: "nps", value: score },
+        { question: "why", value: `reason ${score}` },
+      ],
       context: { productId: score < 7 ? "sku-bad" : "sku-good" },
     });
     expect((await submit(body)).status).toBe(201);
@@ -227,14 +317,20 @@ describe("responses, follow-up and export", () => {
     expect(new Set(all).size).toBe(7);
     expect(page3.next).toBeNull();
     const detractors = await json(await call("GET", `${base}?segment=detractor`, { cookie: w.owner.cookie }));
-    expect(detractors.items.map((i: any) => i.answers.find((a: any) => a.question === "nps").value).sort()).toEqual([0, 3, 6]);
+    expect(detractors.items.map((i: any) => i.answers.find((a: any) => a.question === "nps").value).sort()).toEqual([
+      0, 3, 6,
+    ]);
     const passives = await json(await call("GET", `${base}?segment=passive`, { cookie: w.owner.cookie }));
     expect(passives.items).toHaveLength(2);
     const good = await json(await call("GET", `${base}?context=productId:sku-good`, { cookie: w.owner.cookie }));
     expect(good.items).toHaveLength(4);
     const search = await json(await call("GET", `${base}?q=REASON 9`, { cookie: w.owner.cookie }));
     expect(search.items).toHaveLength(1);
-    expect(search.items[0]).toMatchObject({ status: "new", context: { productId: "sku-good" }, page: "https://shop.example/checkout/thank-you" });
+    expect(search.items[0]).toMatchObject({
+      status: "new",
+      context: { productId: "sku-good" },
+      page: "https://shop.example/checkout/thank-you",
+    });
     const bad = await call("GET", `${base}?cursor=garbage`, { cookie: w.owner.cookie });
     expect(bad.status).toBe(400);
   });
@@ -246,15 +342,26 @@ describe("responses, follow-up and export", () => {
     const queue = await json(await call("GET", queueUrl, { cookie: w.owner.cookie }));
     expect(queue.items).toHaveLength(3);
     const target = queue.items[0].id;
-    const res = await call("PATCH", `/api/sites/${w.site.id}/responses/${target}`, { cookie: w.owner.cookie, body: { status: "resolved", note: "Refunded" } });
+    const res = await call("PATCH", `/api/sites/${w.site.id}/responses/${target}`, {
+      cookie: w.owner.cookie,
+      body: { status: "resolved", note: "Refunded" },
+    });
     expect(res.status).toBe(200);
     const after = await json(await call("GET", queueUrl, { cookie: w.owner.cookie }));
     expect(after.items.map((i: { id: string }) => i.id)).not.toContain(target);
-    const resolved = await json(await call("GET", `/api/sites/${w.site.id}/responses?status=resolved`, { cookie: w.owner.cookie }));
+    const resolved = await json(
+      await call("GET", `/api/sites/${w.site.id}/responses?status=resolved`, { cookie: w.owner.cookie }),
+    );
     expect(resolved.items).toMatchObject([{ id: target, status: "resolved", note: "Refunded" }]);
-    const badStatus = await call("PATCH", `/api/sites/${w.site.id}/responses/${target}`, { cookie: w.owner.cookie, body: { status: "done" } });
+    const badStatus = await call("PATCH", `/api/sites/${w.site.id}/responses/${target}`, {
+      cookie: w.owner.cookie,
+      body: { status: "done" },
+    });
     expect(badStatus.status).toBe(400);
-    const missing = await call("PATCH", `/api/sites/${w.site.id}/responses/nope`, { cookie: w.owner.cookie, body: { status: "resolved" } });
+    const missing = await call("PATCH", `/api/sites/${w.site.id}/responses/nope`, {
+      cookie: w.owner.cookie,
+      body: { status: "resolved" },
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -263,7 +370,9 @@ describe("responses, follow-up and export", () => {
     const ids = await seedResponses(w);
     const before = await json(await call("GET", `/api/sites/${w.site.id}/summary`, { cookie: w.owner.cookie }));
     expect(before.nps.count).toBe(7);
-    expect((await call("DELETE", `/api/sites/${w.site.id}/responses/${ids[0]}`, { cookie: w.owner.cookie })).status).toBe(204);
+    expect(
+      (await call("DELETE", `/api/sites/${w.site.id}/responses/${ids[0]}`, { cookie: w.owner.cookie })).status,
+    ).toBe(204);
     const after = await json(await call("GET", `/api/sites/${w.site.id}/summary`, { cookie: w.owner.cookie }));
     expect(after.nps).toMatchObject({ count: 6, detractors: 2 });
     expect(after.responses).toBe(6);
@@ -271,9 +380,21 @@ describe("responses, follow-up and export", () => {
 
   it("export.csv › should stream UTF-8 with BOM, neutralise formulas, and honour filters", async () => {
     const w = await world();
-    const evil = ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tTab", "Ăă Șș Łł Řř Հայերեն, \"quoted\""];
+    const evil = ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tTab", 'Ăă Șș Łł Řř Հայերեն, "quoted"'];
     for (const text of evil) {
-      expect((await submit(submission(w, { answers: [{ question: "nps", value: 5 }, { question: "why", value: text }], context: { note: "=cmd" } }))).status).toBe(201);
+      expect(
+        (
+          await submit(
+            submission(w, {
+              answers: [
+                { question: "nps", value: 5 },
+                { question: "why", value: text },
+              ],
+              context: { note: "=cmd" },
+            }),
+          )
+        ).status,
+      ).toBe(201);
     }
     await submit(submission(w, { answers: [{ question: "nps", value: 10 }] }));
     const res = await call("GET", `/api/sites/${w.site.id}/export.csv?segment=detractor`, { cookie: w.owner.cookie });
@@ -302,7 +423,9 @@ describe("responses, follow-up and export", () => {
       `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1233)
        INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
        SELECT printf('exp%018d', i), ?1, ?2, 'h', 'r', 'desktop', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z', '2026-09-01', 5 FROM n`,
-    ).bind(w.site.id, w.survey.id).run();
+    )
+      .bind(w.site.id, w.survey.id)
+      .run();
     const res = await call("GET", `/api/sites/${w.site.id}/export.csv`, { cookie: w.owner.cookie });
     const rows = (await res.text()).trimEnd().split("\r\n").slice(1);
     expect(rows).toHaveLength(1234);

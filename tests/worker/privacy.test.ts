@@ -1,9 +1,27 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+  waitOnExecutionContext,
+} from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../worker/src/index";
 import { purgeExpired } from "../../worker/src/services/retention";
-import { call, createSite, createSurvey, json, rowCounts, signup, submission, submit, summary, SURVEY, type World } from "./fixtures";
+import {
+  call,
+  createSite,
+  createSurvey,
+  json,
+  rowCounts,
+  SURVEY,
+  signup,
+  submission,
+  submit,
+  summary,
+  type World,
+} from "./fixtures";
 
 const DAY = 86_400_000;
 
@@ -21,15 +39,23 @@ async function bulkInsert(w: World, prefix: string, count: number, ageDays: numb
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?4 - 1)
      INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
      SELECT ?5 || i, ?1, ?2, 'h', 'r' || i, 'desktop', ?3, ?3, substr(?3, 1, 10), i % 11 FROM n`,
-  ).bind(w.site.id, w.survey.id, at, count, prefix).run();
+  )
+    .bind(w.site.id, w.survey.id, at, count, prefix)
+    .run();
   await env.DB.prepare(
     `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
      SELECT id, 'nps', site_id, survey_id, day, 'nps', nps_min, nps_min FROM responses WHERE site_id = ?1 AND id LIKE ?2 || '%'`,
-  ).bind(w.site.id, prefix).run();
+  )
+    .bind(w.site.id, prefix)
+    .run();
 }
 
 const aggregateTotal = async (siteId: string) =>
-  (await env.DB.prepare("SELECT COALESCE(SUM(count), 0) AS n, COALESCE(SUM(sum), 0) AS s FROM daily_aggregates WHERE site_id = ?1").bind(siteId).first<{ n: number; s: number }>())!;
+  (await env.DB.prepare(
+    "SELECT COALESCE(SUM(count), 0) AS n, COALESCE(SUM(sum), 0) AS s FROM daily_aggregates WHERE site_id = ?1",
+  )
+    .bind(siteId)
+    .first<{ n: number; s: number }>())!;
 
 describe("retention (scheduled handler)", () => {
   it("expired responses › should be deleted exactly, while the daily aggregates keep their weight", async () => {
@@ -45,16 +71,24 @@ describe("retention (scheduled handler)", () => {
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: "17 * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
 
-    const left = await env.DB.prepare("SELECT id FROM responses WHERE site_id = ?1 ORDER BY id").bind(w.site.id).all<{ id: string }>();
+    const left = await env.DB.prepare("SELECT id FROM responses WHERE site_id = ?1 ORDER BY id")
+      .bind(w.site.id)
+      .all<{ id: string }>();
     expect(left.results.every((r) => r.id.startsWith("new"))).toBe(true);
     expect(left.results).toHaveLength(25);
-    const orphanAnswers = await env.DB.prepare("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1 AND response_id LIKE 'old%'").bind(w.site.id).first<{ n: number }>();
+    const orphanAnswers = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1 AND response_id LIKE 'old%'",
+    )
+      .bind(w.site.id)
+      .first<{ n: number }>();
     expect(orphanAnswers!.n).toBe(0);
     expect(await aggregateTotal(w.site.id)).toEqual(before);
     const s = await summary(w, `?from=${new Date(Date.now() - 60 * DAY).toISOString().slice(0, 10)}`);
     expect(s.nps.count).toBe(65);
     expect(s.responses).toBe(65);
-    const kept = await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(other.site.id).first<{ n: number }>();
+    const kept = await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1")
+      .bind(other.site.id)
+      .first<{ n: number }>();
     expect(kept!.n).toBe(30);
   });
 
@@ -74,40 +108,86 @@ describe("retention (scheduled handler)", () => {
       { deleted: 20_000, done: false },
       { deleted: 10_000, done: true },
     ]);
-    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(w.site.id).first<{ n: number }>())!.n).toBe(0);
-    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1").bind(w.site.id).first<{ n: number }>())!.n).toBe(0);
+    expect(
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1")
+        .bind(w.site.id)
+        .first<{ n: number }>())!.n,
+    ).toBe(0);
+    expect(
+      (await env.DB.prepare("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1")
+        .bind(w.site.id)
+        .first<{ n: number }>())!.n,
+    ).toBe(0);
     expect(await aggregateTotal(w.site.id)).toEqual(before);
   });
 });
 
 async function hmacHex(secret: string, body: string) {
-  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  return [...new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return [...new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)))]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }
 
-const received = async () => (await (await fetch(`${env.WEBHOOK_RECEIVER}/_received`)).json()) as { path: string; headers: Record<string, string>; body: string }[];
+const received = async () =>
+  (await (await fetch(`${env.WEBHOOK_RECEIVER}/_received`)).json()) as {
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+  }[];
 
 describe("detractor alerts", () => {
   it("a detractor › should reach the webhook signed; a failing webhook is retried then dead-lettered while ingestion answers 201", async () => {
     const w = await worldWithRetention(365);
     const tag = crypto.randomUUID();
-    const okHook = await json(await call("POST", `/api/sites/${w.site.id}/webhooks`, { cookie: w.owner.cookie, body: { url: `${env.WEBHOOK_RECEIVER}/ok/${tag}` } }));
-    const failHook = await json(await call("POST", `/api/sites/${w.site.id}/webhooks`, { cookie: w.owner.cookie, body: { url: `${env.WEBHOOK_RECEIVER}/fail/${tag}` } }));
+    const okHook = await json(
+      await call("POST", `/api/sites/${w.site.id}/webhooks`, {
+        cookie: w.owner.cookie,
+        body: { url: `${env.WEBHOOK_RECEIVER}/ok/${tag}` },
+      }),
+    );
+    const failHook = await json(
+      await call("POST", `/api/sites/${w.site.id}/webhooks`, {
+        cookie: w.owner.cookie,
+        body: { url: `${env.WEBHOOK_RECEIVER}/fail/${tag}` },
+      }),
+    );
     expect(okHook.secret).toMatch(/^whsec_/);
 
     const happy = submission(w, { answers: [{ question: "nps", value: 10 }] });
     const unhappy = submission(w, {
-      answers: [{ question: "nps", value: 2 }, { question: "why", value: "<b>late</b> & broken" }],
+      answers: [
+        { question: "nps", value: 2 },
+        { question: "why", value: "<b>late</b> & broken" },
+      ],
       context: { productId: "sku-77" },
     });
     expect((await submit(happy)).status).toBe(201);
     expect((await submit(unhappy)).status).toBe(201);
 
-    const deliveries = await env.DB.prepare("SELECT id, webhook_id, response_id FROM alert_deliveries WHERE site_id = ?1 ORDER BY webhook_id").bind(w.site.id).all<{ id: string; webhook_id: string; response_id: string }>();
+    const deliveries = await env.DB.prepare(
+      "SELECT id, webhook_id, response_id FROM alert_deliveries WHERE site_id = ?1 ORDER BY webhook_id",
+    )
+      .bind(w.site.id)
+      .all<{ id: string; webhook_id: string; response_id: string }>();
     expect(deliveries.results.map((d) => d.response_id)).toEqual([unhappy.id, unhappy.id]); // no alert for the promoter
 
     // Run the consumer on both deliveries, as the queue would.
-    const batch = createMessageBatch("feedback-alerts", deliveries.results.map((d, i) => ({ id: `m${i}`, timestamp: Date.now(), attempts: 1, body: { kind: "alert", deliveryId: d.id } })));
+    const batch = createMessageBatch(
+      "feedback-alerts",
+      deliveries.results.map((d, i) => ({
+        id: `m${i}`,
+        timestamp: Date.now(),
+        attempts: 1,
+        body: { kind: "alert", deliveryId: d.id },
+      })),
+    );
     const ctx = createExecutionContext();
     await worker.queue(batch as never, env);
     const result = await getQueueResult(batch, ctx);
@@ -115,7 +195,11 @@ describe("detractor alerts", () => {
     const failMsg = `m${deliveries.results.findIndex((d) => d.webhook_id === failHook.id)}`;
     expect(result.explicitAcks).toContain(okMsg);
     expect(result.retryMessages.map((m) => m.msgId)).toEqual([failMsg]);
-    const failing = await env.DB.prepare("SELECT status, attempts, last_status FROM alert_deliveries WHERE webhook_id = ?1").bind(failHook.id).first();
+    const failing = await env.DB.prepare(
+      "SELECT status, attempts, last_status FROM alert_deliveries WHERE webhook_id = ?1",
+    )
+      .bind(failHook.id)
+      .first();
     // (the runtime's own consumer may also have tried it by now)
     expect(failing).toMatchObject({ status: "retrying", last_status: 500 });
     expect(failing!.attempts as number).toBeGreaterThanOrEqual(1);
@@ -135,7 +219,9 @@ describe("detractor alerts", () => {
 
     // After the queue's retries, the dead-letter consumer records the give-up.
     const failDelivery = deliveries.results.find((d) => d.webhook_id === failHook.id)!;
-    const dlq = createMessageBatch("feedback-alerts-dlq", [{ id: "d1", timestamp: Date.now(), attempts: 5, body: { kind: "alert", deliveryId: failDelivery.id } }]);
+    const dlq = createMessageBatch("feedback-alerts-dlq", [
+      { id: "d1", timestamp: Date.now(), attempts: 5, body: { kind: "alert", deliveryId: failDelivery.id } },
+    ]);
     const ctx2 = createExecutionContext();
     await worker.queue(dlq as never, env);
     await getQueueResult(dlq, ctx2);
@@ -148,17 +234,29 @@ describe("detractor alerts", () => {
   it("an answer erased before its alert is sent › should never be sent", async () => {
     const w = await worldWithRetention(365);
     const tag = crypto.randomUUID();
-    await call("POST", `/api/sites/${w.site.id}/webhooks`, { cookie: w.owner.cookie, body: { url: `${env.WEBHOOK_RECEIVER}/ok/${tag}` } });
+    await call("POST", `/api/sites/${w.site.id}/webhooks`, {
+      cookie: w.owner.cookie,
+      body: { url: `${env.WEBHOOK_RECEIVER}/ok/${tag}` },
+    });
     const body = submission(w, { respondent: "erase-me-before-alert-001", answers: [{ question: "nps", value: 1 }] });
     expect((await submit(body)).status).toBe(201);
-    const delivery = await env.DB.prepare("SELECT id FROM alert_deliveries WHERE response_id = ?1").bind(body.id).first<{ id: string }>();
-    await call("POST", "/v1/forget", { body: { site: w.site.key, respondent: "erase-me-before-alert-001" }, origin: "https://shop.example" });
-    const batch = createMessageBatch("feedback-alerts", [{ id: "e1", timestamp: Date.now(), attempts: 1, body: { kind: "alert", deliveryId: delivery!.id } }]);
+    const delivery = await env.DB.prepare("SELECT id FROM alert_deliveries WHERE response_id = ?1")
+      .bind(body.id)
+      .first<{ id: string }>();
+    await call("POST", "/v1/forget", {
+      body: { site: w.site.key, respondent: "erase-me-before-alert-001" },
+      origin: "https://shop.example",
+    });
+    const batch = createMessageBatch("feedback-alerts", [
+      { id: "e1", timestamp: Date.now(), attempts: 1, body: { kind: "alert", deliveryId: delivery!.id } },
+    ]);
     const ctx = createExecutionContext();
     await worker.queue(batch as never, env);
     expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["e1"]);
     expect((await received()).filter((r) => r.path === `/ok/${tag}`)).toEqual([]);
-    const row = await env.DB.prepare("SELECT status FROM alert_deliveries WHERE id = ?1").bind(delivery!.id).first<{ status: string }>();
+    const row = await env.DB.prepare("SELECT status FROM alert_deliveries WHERE id = ?1")
+      .bind(delivery!.id)
+      .first<{ status: string }>();
     expect(row!.status).toBe("erased");
   });
 
@@ -174,15 +272,27 @@ describe("detractor alerts", () => {
 describe("consent evidence", () => {
   it("consents.csv › should list grants (policy and text versions) and withdrawals, without answers", async () => {
     const w = await worldWithRetention(365);
-    const kept = submission(w, { respondent: "keeps-consent-token-0001", consent: { granted: true, policy: "2026-11-01", text: "consent-v3" }, answers: [{ question: "nps", value: 9 }, { question: "why", value: "secret opinion" }] });
+    const kept = submission(w, {
+      respondent: "keeps-consent-token-0001",
+      consent: { granted: true, policy: "2026-11-01", text: "consent-v3" },
+      answers: [
+        { question: "nps", value: 9 },
+        { question: "why", value: "secret opinion" },
+      ],
+    });
     expect((await submit(kept)).status).toBe(201);
     expect((await submit(submission(w, { respondent: "withdraws-token-00000001" }))).status).toBe(201);
-    await call("POST", "/v1/forget", { body: { site: w.site.key, respondent: "withdraws-token-00000001" }, origin: "https://shop.example" });
+    await call("POST", "/v1/forget", {
+      body: { site: w.site.key, respondent: "withdraws-token-00000001" },
+      origin: "https://shop.example",
+    });
     const res = await call("GET", `/api/sites/${w.site.id}/consents.csv`, { cookie: w.owner.cookie });
     expect(res.status).toBe(200);
     const text = (await res.text()).replace(/^\uFEFF/, "");
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("event,pseudonymous_id,at,policy_version,consent_text_version,response_id,locale,page,deleted_responses");
+    expect(lines[0]).toBe(
+      "event,pseudonymous_id,at,policy_version,consent_text_version,response_id,locale,page,deleted_responses",
+    );
     expect(lines.filter((l) => l.startsWith("granted,"))).toHaveLength(1);
     expect(lines.find((l) => l.startsWith("granted,"))).toContain(`2026-11-01,consent-v3,${kept.id}`);
     expect(lines.filter((l) => l.startsWith("withdrawn,"))).toHaveLength(1);
@@ -196,9 +306,20 @@ describe("no IP address anywhere", () => {
   it("after ingestion, forget and alerts › no stored row should hold the client address", async () => {
     const w = await worldWithRetention(365);
     const ip = "192.0.2.123";
-    await submit(submission(w, { answers: [{ question: "nps", value: 3 }] }), "https://shop.example", { "cf-connecting-ip": ip, "x-forwarded-for": ip });
-    await call("POST", "/v1/forget", { body: { site: w.site.key, respondent: "nobody-in-particular-01" }, origin: "https://shop.example", headers: { "cf-connecting-ip": ip } });
-    const tables = (await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{ name: string }>()).results;
+    await submit(submission(w, { answers: [{ question: "nps", value: 3 }] }), "https://shop.example", {
+      "cf-connecting-ip": ip,
+      "x-forwarded-for": ip,
+    });
+    await call("POST", "/v1/forget", {
+      body: { site: w.site.key, respondent: "nobody-in-particular-01" },
+      origin: "https://shop.example",
+      headers: { "cf-connecting-ip": ip },
+    });
+    const tables = (
+      await env.DB.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
+      ).all<{ name: string }>()
+    ).results;
     expect(tables.length).toBeGreaterThan(8);
     for (const { name } of tables) {
       const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();

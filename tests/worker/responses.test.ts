@@ -18,17 +18,33 @@ describe("POST /v1/responses", () => {
     expect(res.status).toBe(201);
     expect(await json(res)).toEqual({ id: body.id });
     expect(res.headers.get("access-control-allow-origin")).toBe(SHOP);
-    const row = await env.DB.prepare("SELECT * FROM responses WHERE id = ?1").bind(body.id).first<Record<string, unknown>>();
-    expect(row).toMatchObject({ page: "https://shop.example/checkout/thank-you", locale: "en", nps_min: 3, consent_policy: "2026-11-01" });
-    const answers = await env.DB.prepare("SELECT question_id, score, value FROM answers WHERE response_id = ?1 ORDER BY question_id").bind(body.id).all();
+    const row = await env.DB.prepare("SELECT * FROM responses WHERE id = ?1")
+      .bind(body.id)
+      .first<Record<string, unknown>>();
+    expect(row).toMatchObject({
+      page: "https://shop.example/checkout/thank-you",
+      locale: "en",
+      nps_min: 3,
+      consent_policy: "2026-11-01",
+    });
+    const answers = await env.DB.prepare(
+      "SELECT question_id, score, value FROM answers WHERE response_id = ?1 ORDER BY question_id",
+    )
+      .bind(body.id)
+      .all();
     expect(answers.results).toEqual([
       { question_id: "csat", score: 2, value: "2" },
       { question_id: "nps", score: 3, value: "3" },
       { question_id: "topics", score: null, value: '["delivery","price"]' },
       { question_id: "why", score: null, value: '"Livrare rapidă, dar ambalaj șifonat"' },
     ]);
-    const ctx = await env.DB.prepare("SELECT key, value FROM response_context WHERE response_id = ?1 ORDER BY key").bind(body.id).all();
-    expect(ctx.results).toEqual([{ key: "orderId", value: "A-1042" }, { key: "productId", value: "sku-77" }]);
+    const ctx = await env.DB.prepare("SELECT key, value FROM response_context WHERE response_id = ?1 ORDER BY key")
+      .bind(body.id)
+      .all();
+    expect(ctx.results).toEqual([
+      { key: "orderId", value: "A-1042" },
+      { key: "productId", value: "sku-77" },
+    ]);
   });
 
   it("privacy › should store neither the IP address, the user agent nor the respondent token", async () => {
@@ -36,7 +52,9 @@ describe("POST /v1/responses", () => {
     const body = submission(w, { respondent: "very-secret-respondent-token" });
     const ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148";
     expect((await submit(body, SHOP, { "cf-connecting-ip": "203.0.113.77", "user-agent": ua })).status).toBe(201);
-    const row = await env.DB.prepare("SELECT * FROM responses WHERE id = ?1").bind(body.id).first<Record<string, unknown>>();
+    const row = await env.DB.prepare("SELECT * FROM responses WHERE id = ?1")
+      .bind(body.id)
+      .first<Record<string, unknown>>();
     const stored = JSON.stringify(row);
     expect(stored).not.toContain("203.0.113.77");
     expect(stored).not.toContain("iPhone OS");
@@ -48,7 +66,11 @@ describe("POST /v1/responses", () => {
   it("text/plain body › should be accepted like JSON (navigator.sendBeacon)", async () => {
     const w = await world();
     const body = submission(w);
-    const res = await call("POST", "/v1/responses", { rawBody: JSON.stringify(body), headers: { "content-type": "text/plain;charset=UTF-8" }, origin: SHOP });
+    const res = await call("POST", "/v1/responses", {
+      rawBody: JSON.stringify(body),
+      headers: { "content-type": "text/plain;charset=UTF-8" },
+      origin: SHOP,
+    });
     expect(res.status).toBe(201);
   });
 
@@ -69,7 +91,13 @@ describe("POST /v1/responses", () => {
     const body = submission(w);
     expect((await submit(body)).status).toBe(201);
     const before = await rowCounts(env.DB);
-    const res = await submit({ ...body, answers: [{ question: "nps", value: 0 }, { question: "why", value: "changed" }] });
+    const res = await submit({
+      ...body,
+      answers: [
+        { question: "nps", value: 0 },
+        { question: "why", value: "changed" },
+      ],
+    });
     expect(res.status).toBe(422);
     expect((await json(res)).error.code).toBe("id_reused");
     expect(await rowCounts(env.DB)).toEqual(before);
@@ -78,7 +106,12 @@ describe("POST /v1/responses", () => {
 
   it("20 simultaneous copies of one id › should give exactly one 201 and count once", async () => {
     const w = await world();
-    const body = submission(w, { answers: [{ question: "nps", value: 10 }, { question: "csat", value: 5 }] });
+    const body = submission(w, {
+      answers: [
+        { question: "nps", value: 10 },
+        { question: "csat", value: 5 },
+      ],
+    });
     const results = await Promise.all(Array.from({ length: 20 }, () => submit(body)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -91,26 +124,149 @@ describe("POST /v1/responses", () => {
 
   describe("refusals change no row", () => {
     const cases: [string, (w: Awaited<ReturnType<typeof world>>) => unknown, number, string, RegExp?][] = [
-      ["NPS above 10", (w) => submission(w, { answers: [{ question: "nps", value: 11 }] }), 400, "invalid_body", /answers\[0\]\.value: NPS must be an integer 0-10/],
+      [
+        "NPS above 10",
+        (w) => submission(w, { answers: [{ question: "nps", value: 11 }] }),
+        400,
+        "invalid_body",
+        /answers\[0\]\.value: NPS must be an integer 0-10/,
+      ],
       ["NPS not an integer", (w) => submission(w, { answers: [{ question: "nps", value: 7.5 }] }), 400, "invalid_body"],
       ["NPS as a string", (w) => submission(w, { answers: [{ question: "nps", value: "9" }] }), 400, "invalid_body"],
-      ["CSAT 0", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "csat", value: 0 }] }), 400, "invalid_body", /CSAT must be an integer 1-5/],
-      ["CES 8", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "ces", value: 8 }] }), 400, "invalid_body", /CES must be an integer 1-7/],
-      ["choice not an option", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "pick", value: "z" }] }), 400, "invalid_body"],
-      ["multi with a foreign option", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "topics", value: ["delivery", "x"] }] }), 400, "invalid_body"],
-      ["multi repeating an option", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "topics", value: ["price", "price"] }] }), 400, "invalid_body"],
-      ["text over 2,000 characters", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "why", value: "ă".repeat(2001) }] }), 400, "invalid_body", /at most 2000/],
-      ["unknown question", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "nope", value: 1 }] }), 400, "invalid_body", /unknown question/],
-      ["repeated question", (w) => submission(w, { answers: [{ question: "nps", value: 9 }, { question: "nps", value: 8 }] }), 400, "invalid_body", /twice/],
-      ["required question missing", (w) => submission(w, { answers: [{ question: "csat", value: 4 }] }), 400, "invalid_body", /required/],
+      [
+        "CSAT 0",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "csat", value: 0 },
+            ],
+          }),
+        400,
+        "invalid_body",
+        /CSAT must be an integer 1-5/,
+      ],
+      [
+        "CES 8",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "ces", value: 8 },
+            ],
+          }),
+        400,
+        "invalid_body",
+        /CES must be an integer 1-7/,
+      ],
+      [
+        "choice not an option",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "pick", value: "z" },
+            ],
+          }),
+        400,
+        "invalid_body",
+      ],
+      [
+        "multi with a foreign option",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "topics", value: ["delivery", "x"] },
+            ],
+          }),
+        400,
+        "invalid_body",
+      ],
+      [
+        "multi repeating an option",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "topics", value: ["price", "price"] },
+            ],
+          }),
+        400,
+        "invalid_body",
+      ],
+      [
+        "text over 2,000 characters",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "why", value: "ă".repeat(2001) },
+            ],
+          }),
+        400,
+        "invalid_body",
+        /at most 2000/,
+      ],
+      [
+        "unknown question",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "nope", value: 1 },
+            ],
+          }),
+        400,
+        "invalid_body",
+        /unknown question/,
+      ],
+      [
+        "repeated question",
+        (w) =>
+          submission(w, {
+            answers: [
+              { question: "nps", value: 9 },
+              { question: "nps", value: 8 },
+            ],
+          }),
+        400,
+        "invalid_body",
+        /twice/,
+      ],
+      [
+        "required question missing",
+        (w) => submission(w, { answers: [{ question: "csat", value: 4 }] }),
+        400,
+        "invalid_body",
+        /required/,
+      ],
       ["no answers", (w) => submission(w, { answers: [] }), 400, "invalid_body"],
       ["bad id", (w) => submission(w, { id: "short" }), 400, "invalid_body"],
       ["page not a URL", (w) => submission(w, { page: "javascript:alert(1)" }), 400, "invalid_body"],
-      ["too many context keys", (w) => submission(w, { context: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }), 400, "invalid_body"],
+      [
+        "too many context keys",
+        (w) => submission(w, { context: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, "v"])) }),
+        400,
+        "invalid_body",
+      ],
       ["bad context key", (w) => submission(w, { context: { "bad key": "v" } }), 400, "invalid_body"],
       ["context value too long", (w) => submission(w, { context: { k: "x".repeat(101) } }), 400, "invalid_body"],
-      ["consent not granted", (w) => submission(w, { consent: { granted: false, policy: "2026-11-01" } }), 403, "consent_required"],
-      ["consent missing", (w) => { const { consent: _, ...rest } = submission(w); return rest; }, 403, "consent_required"],
+      [
+        "consent not granted",
+        (w) => submission(w, { consent: { granted: false, policy: "2026-11-01" } }),
+        403,
+        "consent_required",
+      ],
+      [
+        "consent missing",
+        (w) => {
+          const { consent: _, ...rest } = submission(w);
+          return rest;
+        },
+        403,
+        "consent_required",
+      ],
       ["unknown site", (w) => submission(w, { site: "pk_nope" }), 404, "unknown_site"],
       ["unknown survey", (w) => submission(w, { survey: "srv_nope" }), 404, "unknown_survey"],
     ];
@@ -139,13 +295,21 @@ describe("POST /v1/responses", () => {
     });
 
     it("body that is not JSON › should answer 400 invalid_body", async () => {
-      const res = await call("POST", "/v1/responses", { rawBody: "{nope", headers: { "content-type": "application/json" }, origin: SHOP });
+      const res = await call("POST", "/v1/responses", {
+        rawBody: "{nope",
+        headers: { "content-type": "application/json" },
+        origin: SHOP,
+      });
       expect(res.status).toBe(400);
       expect((await json(res)).error).toMatchObject({ code: "invalid_body", message: "body is not valid JSON" });
     });
 
     it("body over 16 KiB with Content-Length › should answer 413 before parsing", async () => {
-      const res = await call("POST", "/v1/responses", { rawBody: "x".repeat(16 * 1024 + 1), headers: { "content-type": "application/json" }, origin: SHOP });
+      const res = await call("POST", "/v1/responses", {
+        rawBody: "x".repeat(16 * 1024 + 1),
+        headers: { "content-type": "application/json" },
+        origin: SHOP,
+      });
       expect(res.status).toBe(413);
       expect((await json(res)).error.code).toBe("payload_too_large");
     });
@@ -153,7 +317,14 @@ describe("POST /v1/responses", () => {
     it("chunked body over 16 KiB without Content-Length › should answer 413", async () => {
       const w = await world();
       const before = await rowCounts(env.DB);
-      const big = JSON.stringify(submission(w, { answers: [{ question: "nps", value: 9 }, { question: "why", value: "y".repeat(17000) }] }));
+      const big = JSON.stringify(
+        submission(w, {
+          answers: [
+            { question: "nps", value: 9 },
+            { question: "why", value: "y".repeat(17000) },
+          ],
+        }),
+      );
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           const bytes = new TextEncoder().encode(big);
@@ -184,10 +355,16 @@ describe("POST /v1/responses", () => {
 
   it("preflight from an allowed origin › should grant POST with Content-Type; a foreign origin gets no grant", async () => {
     await world();
-    const ok = await call("OPTIONS", "/v1/responses", { origin: SHOP, headers: { "access-control-request-method": "POST" } });
+    const ok = await call("OPTIONS", "/v1/responses", {
+      origin: SHOP,
+      headers: { "access-control-request-method": "POST" },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(SHOP);
-    const bad = await call("OPTIONS", "/v1/responses", { origin: "https://evil.example", headers: { "access-control-request-method": "POST" } });
+    const bad = await call("OPTIONS", "/v1/responses", {
+      origin: "https://evil.example",
+      headers: { "access-control-request-method": "POST" },
+    });
     expect(bad.headers.get("access-control-allow-origin")).toBeNull();
   });
 

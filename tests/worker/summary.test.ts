@@ -1,10 +1,16 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { AGGREGATE_HISTOGRAM_SQL, AGGREGATE_RESPONSES_SQL } from "../../worker/src/db/aggregates";
-import { call, json, submission, submit, summary, world, type World } from "./fixtures";
+import { call, json, submission, submit, summary, type World, world } from "./fixtures";
 
 /** Inserts a response with answers on a given day, straight into D1 (the triggers keep the aggregates). */
-async function backdated(w: World, id: string, day: string, answers: [string, string, number | null, unknown][], context: Record<string, string> = {}) {
+async function backdated(
+  w: World,
+  id: string,
+  day: string,
+  answers: [string, string, number | null, unknown][],
+  context: Record<string, string> = {},
+) {
   const at = `${day}T12:00:00.000Z`;
   const nps = answers.filter(([, t]) => t === "nps").map(([, , s]) => s as number);
   await env.DB.batch([
@@ -13,11 +19,14 @@ async function backdated(w: World, id: string, day: string, answers: [string, st
        VALUES (?1, ?2, ?3, 'h', 'r', 'desktop', ?4, ?5, ?5, ?6, ?7)`,
     ).bind(id, w.site.id, w.survey.id, JSON.stringify(context), at, day, nps.length ? Math.min(...nps) : null),
     ...answers.map(([q, type, score, value]) =>
-      env.DB.prepare(`INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`)
-        .bind(id, q, w.site.id, w.survey.id, day, type, score, JSON.stringify(value)),
+      env.DB.prepare(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      ).bind(id, q, w.site.id, w.survey.id, day, type, score, JSON.stringify(value)),
     ),
     ...Object.entries(context).map(([k, v]) =>
-      env.DB.prepare("INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (?1, ?2, ?3, ?4, ?5)").bind(id, w.site.id, k, v, day),
+      env.DB.prepare(
+        "INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (?1, ?2, ?3, ?4, ?5)",
+      ).bind(id, w.site.id, k, v, day),
     ),
   ]);
 }
@@ -26,19 +35,45 @@ describe("GET /api/sites/:id/summary", () => {
   it("mixed answers › should match hand-computed NPS, margin, CSAT, CES and trend", async () => {
     const w = await world();
     // Oct 1 (Wed): nps 10, 9, 6; csat 5, 2. Oct 2: nps 8, 0; ces 6, 3. Oct 13 (next-next week): nps 10; csat 4.
-    await backdated(w, "r1", "2026-10-01", [["nps", "nps", 10, 10], ["csat", "csat", 5, 5]]);
-    await backdated(w, "r2", "2026-10-01", [["nps", "nps", 9, 9], ["csat", "csat", 2, 2]]);
-    await backdated(w, "r3", "2026-10-01", [["nps", "nps", 6, 6], ["why", "text", null, "slow"]]);
-    await backdated(w, "r4", "2026-10-02", [["nps", "nps", 8, 8], ["ces", "ces", 6, 6]]);
-    await backdated(w, "r5", "2026-10-02", [["nps", "nps", 0, 0], ["ces", "ces", 3, 3]]);
-    await backdated(w, "r6", "2026-10-13", [["nps", "nps", 10, 10], ["csat", "csat", 4, 4]]);
+    await backdated(w, "r1", "2026-10-01", [
+      ["nps", "nps", 10, 10],
+      ["csat", "csat", 5, 5],
+    ]);
+    await backdated(w, "r2", "2026-10-01", [
+      ["nps", "nps", 9, 9],
+      ["csat", "csat", 2, 2],
+    ]);
+    await backdated(w, "r3", "2026-10-01", [
+      ["nps", "nps", 6, 6],
+      ["why", "text", null, "slow"],
+    ]);
+    await backdated(w, "r4", "2026-10-02", [
+      ["nps", "nps", 8, 8],
+      ["ces", "ces", 6, 6],
+    ]);
+    await backdated(w, "r5", "2026-10-02", [
+      ["nps", "nps", 0, 0],
+      ["ces", "ces", 3, 3],
+    ]);
+    await backdated(w, "r6", "2026-10-13", [
+      ["nps", "nps", 10, 10],
+      ["csat", "csat", 4, 4],
+    ]);
     await backdated(w, "r7", "2026-11-05", [["nps", "nps", 0, 0]]); // outside the range
 
     const s = await summary(w, "?from=2026-10-01&to=2026-10-31");
     expect(s).toMatchObject({ site: w.site.id, survey: null, from: "2026-10-01", to: "2026-10-31", responses: 6 });
     // 3 promoters, 1 passive, 2 detractors of 6: p = .5, d = 1/3 → 16.7;
     // margin = 1.96·100·sqrt((.5 + .3333 − .02778)/6) = 1.96·100·sqrt(.13426) = 71.82 → 71.8
-    expect(s.nps).toEqual({ score: 16.7, marginOfError: 71.8, count: 6, promoters: 3, passives: 1, detractors: 2, distribution: [1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 2] });
+    expect(s.nps).toEqual({
+      score: 16.7,
+      marginOfError: 71.8,
+      count: 6,
+      promoters: 3,
+      passives: 1,
+      detractors: 2,
+      distribution: [1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 2],
+    });
     // CSAT 5, 2, 4: 2 of 3 satisfied → 66.7; mean 11/3 = 3.67
     expect(s.csat).toEqual({ score: 66.7, average: 3.67, count: 3, distribution: [0, 1, 0, 1, 1] });
     // CES 6, 3 → 4.5
@@ -56,7 +91,10 @@ describe("GET /api/sites/:id/summary", () => {
       { period: "2026-10-12", responses: 1, nps: 100, csat: 100 },
     ]);
     const monthly = await summary(w, "?from=2026-10-01&to=2026-11-30&interval=month");
-    expect(monthly.trend.map((t: { period: string; responses: number }) => [t.period, t.responses])).toEqual([["2026-10-01", 6], ["2026-11-01", 1]]);
+    expect(monthly.trend.map((t: { period: string; responses: number }) => [t.period, t.responses])).toEqual([
+      ["2026-10-01", 6],
+      ["2026-11-01", 1],
+    ]);
   });
 
   it("no answers › should give null scores and an empty trend", async () => {
@@ -71,7 +109,10 @@ describe("GET /api/sites/:id/summary", () => {
 
   it("two NPS questions in one survey › should count each answer in nps but the response once", async () => {
     const w = await world();
-    await backdated(w, "d1", "2026-10-05", [["nps", "nps", 10, 10], ["nps2", "nps", 2, 2]]);
+    await backdated(w, "d1", "2026-10-05", [
+      ["nps", "nps", 10, 10],
+      ["nps2", "nps", 2, 2],
+    ]);
     const s = await summary(w, "?from=2026-10-01&to=2026-10-31");
     expect(s.responses).toBe(1);
     expect(s.nps).toMatchObject({ count: 2, promoters: 1, detractors: 1, score: 0 });
@@ -80,7 +121,16 @@ describe("GET /api/sites/:id/summary", () => {
   it("context filter › should give satisfaction of that product only", async () => {
     const w = await world();
     await backdated(w, "p1", "2026-10-05", [["nps", "nps", 10, 10]], { productId: "sku-77" });
-    await backdated(w, "p2", "2026-10-06", [["nps", "nps", 9, 9], ["csat", "csat", 5, 5]], { productId: "sku-77" });
+    await backdated(
+      w,
+      "p2",
+      "2026-10-06",
+      [
+        ["nps", "nps", 9, 9],
+        ["csat", "csat", 5, 5],
+      ],
+      { productId: "sku-77" },
+    );
     await backdated(w, "p3", "2026-10-06", [["nps", "nps", 2, 2]], { productId: "sku-12" });
     const s = await summary(w, "?from=2026-10-01&to=2026-10-31&context=productId:sku-77");
     expect(s.responses).toBe(2);
@@ -90,12 +140,26 @@ describe("GET /api/sites/:id/summary", () => {
     const all = await summary(w, "?from=2026-10-01&to=2026-10-31");
     expect(all.nps).toMatchObject({ count: 3, score: 33.3 });
 
-    const res = await call("GET", `/api/sites/${w.site.id}/breakdown?key=productId&from=2026-10-01&to=2026-10-31`, { cookie: w.owner.cookie });
+    const res = await call("GET", `/api/sites/${w.site.id}/breakdown?key=productId&from=2026-10-01&to=2026-10-31`, {
+      cookie: w.owner.cookie,
+    });
     expect(res.status).toBe(200);
     const b = await json(res);
     expect(b.rows).toEqual([
-      { value: "sku-77", responses: 2, nps: { score: 100, count: 2, marginOfError: 0 }, csat: { score: 100, average: 5, count: 1 }, ces: { average: null, count: 0 } },
-      { value: "sku-12", responses: 1, nps: { score: -100, count: 1, marginOfError: null }, csat: { score: null, average: null, count: 0 }, ces: { average: null, count: 0 } },
+      {
+        value: "sku-77",
+        responses: 2,
+        nps: { score: 100, count: 2, marginOfError: 0 },
+        csat: { score: 100, average: 5, count: 1 },
+        ces: { average: null, count: 0 },
+      },
+      {
+        value: "sku-12",
+        responses: 1,
+        nps: { score: -100, count: 1, marginOfError: null },
+        csat: { score: null, average: null, count: 0 },
+        ces: { average: null, count: 0 },
+      },
     ]);
   });
 
@@ -122,18 +186,28 @@ describe("GET /api/sites/:id/summary", () => {
        INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
        SELECT 'bulk' || i, ?1, ?2, 'h', 'resp' || (i % 50), 'desktop', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z',
               date('2026-09-01', '+' || (i % 60) || ' days'), (i * 7) % 11 FROM n`,
-    ).bind(w.site.id, w.survey.id).run();
+    )
+      .bind(w.site.id, w.survey.id)
+      .run();
     await env.DB.prepare(
       `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
        SELECT id, 'nps', site_id, survey_id, day, 'nps', nps_min, nps_min FROM responses WHERE site_id = ?1 AND id LIKE 'bulk%'`,
-    ).bind(w.site.id).run();
-    await env.DB.prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash IN ('resp3', 'resp17')").bind(w.site.id).run();
+    )
+      .bind(w.site.id)
+      .run();
+    await env.DB.prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash IN ('resp3', 'resp17')")
+      .bind(w.site.id)
+      .run();
     const recount = await env.DB.prepare(
       "SELECT day, COUNT(*) AS n, SUM(score) AS s, SUM(score = 10) AS h10 FROM answers WHERE site_id = ?1 GROUP BY day ORDER BY day",
-    ).bind(w.site.id).all();
+    )
+      .bind(w.site.id)
+      .all();
     const aggregates = await env.DB.prepare(
       "SELECT day, count AS n, sum AS s, h10 FROM daily_aggregates WHERE site_id = ?1 ORDER BY day",
-    ).bind(w.site.id).all();
+    )
+      .bind(w.site.id)
+      .all();
     expect(aggregates.results).toEqual(recount.results);
     const s = await summary(w, "?from=2026-09-01&to=2026-10-31");
     expect(s.responses).toBe(1920);
@@ -144,9 +218,17 @@ describe("GET /api/sites/:id/summary", () => {
     for (const withSurvey of [false, true]) {
       for (const sql of [AGGREGATE_HISTOGRAM_SQL(withSurvey), AGGREGATE_RESPONSES_SQL(withSurvey)]) {
         const params = withSurvey ? ["site", "2026-01-01", "2026-12-31", "srv"] : ["site", "2026-01-01", "2026-12-31"];
-        const plan = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>()).results.map((r) => r.detail).join("\n");
+        const plan = (
+          await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+            .bind(...params)
+            .all<{ detail: string }>()
+        ).results
+          .map((r) => r.detail)
+          .join("\n");
         expect(plan).not.toMatch(/(?<!daily_)(answers|responses)\b/);
-        expect(plan).toMatch(/SEARCH daily_(aggregates|responses) USING PRIMARY KEY \(site_id=\? AND day>\? AND day<\?\)/);
+        expect(plan).toMatch(
+          /SEARCH daily_(aggregates|responses) USING PRIMARY KEY \(site_id=\? AND day>\? AND day<\?\)/,
+        );
         expect(plan).not.toMatch(/SCAN daily/);
       }
     }
@@ -157,13 +239,28 @@ describe("POST /v1/forget", () => {
   it("respondent withdraws › should delete their responses and their weight in every aggregate", async () => {
     const w = await world();
     const mine = "respondent-who-withdraws-123";
-    await submit(submission(w, { respondent: mine, answers: [{ question: "nps", value: 0 }, { question: "csat", value: 1 }] }));
-    await submit(submission(w, { respondent: mine, answers: [{ question: "nps", value: 2 }], context: { productId: "sku-1" } }));
-    await submit(submission(w, { respondent: "someone-else-entirely-0001", answers: [{ question: "nps", value: 10 }] }));
+    await submit(
+      submission(w, {
+        respondent: mine,
+        answers: [
+          { question: "nps", value: 0 },
+          { question: "csat", value: 1 },
+        ],
+      }),
+    );
+    await submit(
+      submission(w, { respondent: mine, answers: [{ question: "nps", value: 2 }], context: { productId: "sku-1" } }),
+    );
+    await submit(
+      submission(w, { respondent: "someone-else-entirely-0001", answers: [{ question: "nps", value: 10 }] }),
+    );
     const before = await summary(w);
     expect(before.nps).toMatchObject({ count: 3, detractors: 2 });
 
-    const res = await call("POST", "/v1/forget", { body: { site: w.site.key, respondent: mine }, origin: "https://shop.example" });
+    const res = await call("POST", "/v1/forget", {
+      body: { site: w.site.key, respondent: mine },
+      origin: "https://shop.example",
+    });
     expect(res.status).toBe(200);
     expect(await json(res)).toEqual({ deleted: 2 });
     const after = await summary(w);
@@ -176,7 +273,10 @@ describe("POST /v1/forget", () => {
     ]);
     expect(left.map((r) => (r.results[0] as { n: number }).n)).toEqual([1, 0]);
 
-    const again = await call("POST", "/v1/forget", { body: { site: w.site.key, respondent: mine }, origin: "https://shop.example" });
+    const again = await call("POST", "/v1/forget", {
+      body: { site: w.site.key, respondent: mine },
+      origin: "https://shop.example",
+    });
     expect(await json(again)).toEqual({ deleted: 0 });
   });
 
@@ -186,7 +286,12 @@ describe("POST /v1/forget", () => {
     const cases: [unknown, string | null, number, string][] = [
       [{ site: w.site.key }, "https://shop.example", 400, "invalid_body"],
       [{ site: "pk_none", respondent: "respondent-token-0123456789" }, "https://shop.example", 404, "unknown_site"],
-      [{ site: w.site.key, respondent: "respondent-token-0123456789" }, "https://evil.example", 403, "origin_not_allowed"],
+      [
+        { site: w.site.key, respondent: "respondent-token-0123456789" },
+        "https://evil.example",
+        403,
+        "origin_not_allowed",
+      ],
     ];
     for (const [body, origin, status, code] of cases) {
       const res = await call("POST", "/v1/forget", { body, origin });

@@ -7,7 +7,8 @@ import type { Value } from "./questions/types";
 import type { Delivery } from "./queue";
 import { forget, giveConsent, hasConsent, submit } from "./session";
 
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+const fill = (text: string, vars: Record<string, string | number>) =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 
 interface Props {
   o: OpenOptions;
@@ -29,7 +30,14 @@ export class App extends Component<Props, State> {
 
   constructor(props: Props) {
     super(props);
-    this.state = { step: !props.o.preview && hasConsent(props.o.session) ? 0 : -1, answers: {}, error: "", busy: false, delivery: null, note: "" };
+    this.state = {
+      step: !props.o.preview && hasConsent(props.o.session) ? 0 : -1,
+      answers: {},
+      error: "",
+      busy: false,
+      delivery: null,
+      note: "",
+    };
   }
 
   // Focus follows the step, so keyboard and screen-reader users start at the new content.
@@ -91,19 +99,38 @@ export class App extends Component<Props, State> {
       this.setState({ answers: copy, error: "" });
     };
 
-    let body;
+    let body: preact.JSX.Element;
     if (step < 0) {
       body = (
         <>
-          <h2 id="t" tabIndex={-1} ref={heading}>{s.consentTitle}</h2>
-          <p>{fill(s.consentWhat, { n: questions.length })} {s.consentWhy}</p>
+          <h2 id="t" tabIndex={-1} ref={heading}>
+            {s.consentTitle}
+          </h2>
+          <p>
+            {fill(s.consentWhat, { n: questions.length })} {s.consentWhy}
+          </p>
           <p class="m">
             {s.consentStored} {fill(s.consentKept, { days: o.retentionDays })}{" "}
-            {o.policyUrl ? <a href={o.policyUrl} target="_blank" rel="noopener noreferrer">{s.privacy}</a> : null}
+            {o.policyUrl ? (
+              <a href={o.policyUrl} target="_blank" rel="noopener noreferrer">
+                {s.privacy}
+              </a>
+            ) : null}
           </p>
           <div class="f">
-            <button type="button" class="b" onClick={() => close("dismissed")}>{s.decline}</button>
-            <button type="button" class="b pr" onClick={() => (o.preview || giveConsent(session), setStep(0))}>{s.agree}</button>
+            <button type="button" class="b" onClick={() => close("dismissed")}>
+              {s.decline}
+            </button>
+            <button
+              type="button"
+              class="b pr"
+              onClick={() => {
+                if (!o.preview) giveConsent(session);
+                setStep(0);
+              }}
+            >
+              {s.agree}
+            </button>
           </div>
         </>
       );
@@ -112,13 +139,25 @@ export class App extends Component<Props, State> {
       const Question = QUESTION_COMPONENTS[q.type];
       body = (
         <>
-          <h2 id="t" tabIndex={-1} ref={heading}>{localized(q.text, locale)}</h2>
+          <h2 id="t" tabIndex={-1} ref={heading}>
+            {localized(q.text, locale)}
+          </h2>
           <Question q={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} s={s} locale={locale} labelId="t" />
-          {error ? <p class="r" role="alert">{error}</p> : null}
+          {error ? (
+            <p class="r" role="alert">
+              {error}
+            </p>
+          ) : null}
           <div class="f">
             <span class="g">{fill(s.progress, { i: step + 1, n: questions.length })}</span>
-            {step > 0 ? <button type="button" class="b" onClick={() => setStep(step - 1)}>{s.back}</button> : null}
-            <button type="button" class="b pr" disabled={busy} onClick={next}>{step === questions.length - 1 ? s.send : s.next}</button>
+            {step > 0 ? (
+              <button type="button" class="b" onClick={() => setStep(step - 1)}>
+                {s.back}
+              </button>
+            ) : null}
+            <button type="button" class="b pr" disabled={busy} onClick={next}>
+              {step === questions.length - 1 ? s.send : s.next}
+            </button>
           </div>
         </>
       );
@@ -126,35 +165,68 @@ export class App extends Component<Props, State> {
       const reward = survey.reward;
       body = (
         <>
-          <h2 id="t" tabIndex={-1} ref={heading}>{s.thanks}</h2>
-          {delivery === "queued" ? <p class="m" role="status">{s.queued}</p> : null}
+          <h2 id="t" tabIndex={-1} ref={heading}>
+            {s.thanks}
+          </h2>
+          {delivery === "queued" ? (
+            <p class="m" role="status">
+              {s.queued}
+            </p>
+          ) : null}
           {reward ? (
             <>
               <p>{localized(reward.text, locale)}</p>
               {reward.code ? (
                 <div class="w">
                   <code>{reward.code}</code>
-                  <button type="button" class="b" onClick={() => navigator.clipboard?.writeText(reward.code!).then(() => setNote(s.copied), () => {})}>
+                  <button
+                    type="button"
+                    class="b"
+                    onClick={() =>
+                      navigator.clipboard?.writeText(reward.code!).then(
+                        () => setNote(s.copied),
+                        () => {},
+                      )
+                    }
+                  >
                     {s.copy}
                   </button>
                 </div>
               ) : null}
             </>
           ) : null}
-          <p class="m" role="status">{note}</p>
+          <p class="m" role="status">
+            {note}
+          </p>
           <div class="f">
-            <button type="button" class="l" onClick={async () => setNote(o.preview || (await forget(session)) ? s.withdrawn : s.forgetFailed)}>
+            <button
+              type="button"
+              class="l"
+              onClick={async () => setNote(o.preview || (await forget(session)) ? s.withdrawn : s.forgetFailed)}
+            >
               {s.withdraw}
             </button>
-            <button type="button" class="b pr" onClick={() => close("done")}>{s.close}</button>
+            <button type="button" class="b pr" onClick={() => close("done")}>
+              {s.close}
+            </button>
           </div>
         </>
       );
     }
 
     return (
-      <div class="p" role="dialog" aria-modal={center ? "true" : "false"} aria-label={s.dialog} lang={locale} dir={s.dir ?? "ltr"} onKeyDown={onKey}>
-        <button type="button" class="x" aria-label={s.close} onClick={() => close(done ? "done" : "dismissed")}>×</button>
+      <div
+        class="p"
+        role="dialog"
+        aria-modal={center ? "true" : "false"}
+        aria-label={s.dialog}
+        lang={locale}
+        dir={s.dir ?? "ltr"}
+        onKeyDown={onKey}
+      >
+        <button type="button" class="x" aria-label={s.close} onClick={() => close(done ? "done" : "dismissed")}>
+          ×
+        </button>
         {body}
       </div>
     );

@@ -1,7 +1,7 @@
 /** What the loader hands to the lazily loaded UI (widget-ui.js), and back. Types only. */
 import type { Survey } from "../../shared/types";
-import type { Strings } from "./i18n/types";
 import type { SendResult } from "./api";
+import type { Strings } from "./i18n/types";
 import type { Delivery } from "./queue";
 
 export type Answers = Record<string, number | string | string[]>;

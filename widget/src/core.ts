@@ -76,7 +76,10 @@ export function start(o: StartOptions): FeedbackApi {
 
   const ui = async (): Promise<[UiModule, Strings]> => {
     // Only the one locale's strings are fetched, beside the UI (in parallel).
-    await Promise.all([window.__fbUI ? 0 : load(base, "widget-ui"), window.__fbL10n?.[locale] ? 0 : load(base, `widget-l10n-${locale}`)]);
+    await Promise.all([
+      window.__fbUI ? 0 : load(base, "widget-ui"),
+      window.__fbL10n?.[locale] ? 0 : load(base, `widget-l10n-${locale}`),
+    ]);
     return [window.__fbUI!, window.__fbL10n![locale]!];
   };
 
@@ -139,7 +142,9 @@ export function start(o: StartOptions): FeedbackApi {
       if (!config || close) return;
       const now = Date.now();
       const survey = config.surveys.find(
-        (s) => pageMatches(s.trigger.pages, location.pathname) && !inCooldown(read<number>(`fb_seen:${s.id}`), s.trigger.cooldownDays, now),
+        (s) =>
+          pageMatches(s.trigger.pages, location.pathname) &&
+          !inCooldown(read<number>(`fb_seen:${s.id}`), s.trigger.cooldownDays, now),
       );
       if (survey && sampled(survey.trigger.sample, roll)) disarm = arm(survey.trigger, () => void show(survey));
     } catch {
@@ -184,7 +189,7 @@ export function start(o: StartOptions): FeedbackApi {
     },
     forget,
     on(e, fn) {
-      (listeners[e] ??= []).push(fn);
+      listeners[e] = [...(listeners[e] ?? []), fn];
     },
   };
 }

@@ -1,5 +1,5 @@
 /** ESM entry for bundlers: `init({ site, collector, context, locale })`. */
-import { start, type FeedbackApi, type StartOptions } from "./core";
+import { type FeedbackApi, type StartOptions, start } from "./core";
 
 export type { FeedbackApi, StartOptions };
 

@@ -3,7 +3,7 @@
  * the shop: every path is wrapped, and a failing collector leaves the page untouched.
  *   <script src="https://COLLECTOR/widget.js" data-site="KEY" data-locale="ro" data-context-product-id="sku-77" async></script>
  */
-import { start, type FeedbackApi } from "./core";
+import { type FeedbackApi, start } from "./core";
 
 declare global {
   interface Window {

@@ -4,8 +4,8 @@
  */
 import type { Survey } from "../../shared/types";
 import { SendResult } from "./api";
-import { open } from "./ui";
 import { STRINGS } from "./i18n";
+import { open } from "./ui";
 
 /**
  * Renders `survey` as customers will see it, inside a shadow root on `container`; returns the

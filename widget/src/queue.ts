@@ -16,7 +16,8 @@ export interface Item {
 }
 
 /** 3 s · 2ⁿ with ±50% jitter, capped at 10 minutes (posthog-js retry-queue). */
-export const backoff = (tries: number, random = Math.random): number => Math.min(3000 * 2 ** tries, 6e5) * (0.5 + random());
+export const backoff = (tries: number, random = Math.random): number =>
+  Math.min(3000 * 2 ** tries, 6e5) * (0.5 + random());
 
 /** One outbox per collector, shared by every site on it (and by the UI's `forget`). */
 export const outboxKey = (base: string) => `fb_outbox:${base}`;
@@ -50,7 +51,8 @@ export function outbox(base: string): Outbox {
     const list = items();
     const at = list.findIndex((i) => i.id === id);
     if (at >= 0) {
-      if (result === SendResult.Retry) list[at] = { ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) };
+      if (result === SendResult.Retry)
+        list[at] = { ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) };
       else list.splice(at, 1);
       save(list);
     }
@@ -82,7 +84,9 @@ export function outbox(base: string): Outbox {
 
   addEventListener("online", flush);
   // Kept in the outbox: if a beacon is lost, the next page load sends it again (a duplicate is harmless).
-  addEventListener("pagehide", () => items().forEach((i) => beacon(base, "/v1/responses", i.body)));
+  addEventListener("pagehide", () => {
+    for (const i of items()) beacon(base, "/v1/responses", i.body);
+  });
 
   return {
     async submit(id, body) {

@@ -6,8 +6,8 @@
 import { CONTEXT_KEY_PATTERN, MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE } from "../../shared/constants";
 import { SendResult } from "./api";
 import type { Answers, Session } from "./contract";
-import { outboxKey, type Delivery, type Item } from "./queue";
 import { randomId } from "./ids";
+import { type Delivery, type Item, outboxKey } from "./queue";
 
 /** Version of the consent wording shown by the widget (recorded with each answer, see PRIVACY.md). */
 export const CONSENT_TEXT_VERSION = "consent-v1";
@@ -15,7 +15,8 @@ export const CONSENT_TEXT_VERSION = "consent-v1";
 const tokenKey = (site: string) => `fb_rt:${site}`;
 const consentKey = (site: string) => `fb_consent:${site}`;
 
-export const hasConsent = (s: Session) => s.read<string>(consentKey(s.site)) === s.policyVersion && !!s.read(tokenKey(s.site));
+export const hasConsent = (s: Session) =>
+  s.read<string>(consentKey(s.site)) === s.policyVersion && !!s.read(tokenKey(s.site));
 
 /** "I agree": the token is made now (32 random characters, 192 bits), so `forget()` works from here on. */
 export function giveConsent(s: Session): void {
@@ -30,14 +31,18 @@ export function giveConsent(s: Session): void {
 export function cleanContext(context: Record<string, unknown>): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(context)) {
-    if (Object.keys(out).length < MAX_CONTEXT_KEYS && CONTEXT_KEY_PATTERN.test(k) && v != null) out[k] = String(v).slice(0, MAX_CONTEXT_VALUE);
+    if (Object.keys(out).length < MAX_CONTEXT_KEYS && CONTEXT_KEY_PATTERN.test(k) && v != null)
+      out[k] = String(v).slice(0, MAX_CONTEXT_VALUE);
   }
   return Object.keys(out).length ? out : undefined;
 }
 
 export function submit(s: Session, surveyId: string, answers: Answers): Promise<Delivery> {
   let respondent = s.read<string>(tokenKey(s.site));
-  if (!respondent) s.write(tokenKey(s.site), (respondent = randomId(32)));
+  if (!respondent) {
+    respondent = randomId(32);
+    s.write(tokenKey(s.site), respondent);
+  }
   const id = randomId();
   const context = cleanContext(s.context());
   return s.send(id, {

@@ -17,4 +17,3 @@ export function write(key: string, value: unknown): boolean {
     return false;
   }
 }
-

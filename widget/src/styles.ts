@@ -58,7 +58,13 @@ export const contrast = (a: string, b: string) => {
   return (x + 0.05) / (y + 0.05);
 };
 const mix = (hex: string, toward: number, t: number) =>
-  `#${rgb(hex).map((c) => Math.round(c + (toward - c) * t).toString(16).padStart(2, "0")).join("")}`;
+  `#${rgb(hex)
+    .map((c) =>
+      Math.round(c + (toward - c) * t)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 /** The accent moved toward black (or white) until it reads at WCAG AA (4.5:1) on `bg`. */
 export function readable(accent: string, bg: string): string {
   const toward = luminance(bg) > 0.5 ? 0 : 255;

@@ -35,4 +35,7 @@ declare global {
   }
 }
 
-export type AppEnv = { Bindings: Env; Variables: { ownerId?: string; authVia?: "session" | "token"; tokenSiteId?: string; requestId: string } };
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { ownerId?: string; authVia?: "session" | "token"; tokenSiteId?: string; requestId: string };
+};

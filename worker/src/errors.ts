@@ -28,7 +28,10 @@ export function errorResponse(err: ApiError, extraHeaders: HeadersInit = {}): Re
 /** Turns zod issues into the contract's `issues` with paths like `answers[0].value`. */
 export function zodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ErrorIssue[] {
   return issues.map((i) => ({
-    path: i.path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), ""),
+    path: i.path.reduce<string>(
+      (acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
+      "",
+    ),
     message: i.message,
   }));
 }

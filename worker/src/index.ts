@@ -6,14 +6,14 @@ import { Hono } from "hono";
 import type { AppEnv, Env } from "./env";
 import { ApiError, errorResponse } from "./errors";
 import { securityHeaders } from "./middleware/security-headers";
-import { publicRoutes } from "./routes/public";
-import { authRoutes } from "./routes/auth";
-import { siteRoutes } from "./routes/sites";
-import { resultRoutes } from "./routes/results";
-import { privacyRoutes } from "./routes/privacy";
 import { serveDashboard, serveWidgetFile } from "./routes/assets";
+import { authRoutes } from "./routes/auth";
+import { privacyRoutes } from "./routes/privacy";
+import { publicRoutes } from "./routes/public";
+import { resultRoutes } from "./routes/results";
+import { siteRoutes } from "./routes/sites";
+import { type AlertMessage, consumeAlertBatch, consumeDeadAlerts } from "./services/alerts";
 import { consumeIngestBatch, type IngestMessage } from "./services/ingest-queue";
-import { consumeAlertBatch, consumeDeadAlerts, type AlertMessage } from "./services/alerts";
 import { runScheduled } from "./services/scheduled";
 
 export const app = new Hono<AppEnv>();
@@ -48,7 +48,14 @@ app.notFound(() => errorResponse(new ApiError("not_found", "no such route")));
 app.onError((err, c) => {
   if (err instanceof ApiError) return errorResponse(err);
   // Logged with the request id only: never the body, which may hold a customer's answer.
-  console.error(JSON.stringify({ event: "unhandled_error", requestId: c.get("requestId"), path: c.req.path, error: String(err?.message ?? err) }));
+  console.error(
+    JSON.stringify({
+      event: "unhandled_error",
+      requestId: c.get("requestId"),
+      path: c.req.path,
+      error: String(err?.message ?? err),
+    }),
+  );
   return errorResponse(new ApiError("internal", `internal error (request ${c.get("requestId")})`));
 });
 
@@ -59,8 +66,10 @@ export default {
   },
   async queue(batch: MessageBatch<IngestMessage | AlertMessage>, env: Env) {
     if (batch.queue === "feedback-alerts-dlq") await consumeDeadAlerts(batch as MessageBatch<AlertMessage>, env);
-    else if (batch.queue.startsWith("feedback-alerts")) await consumeAlertBatch(batch as MessageBatch<AlertMessage>, env);
-    else if (batch.queue.startsWith("feedback-ingest")) await consumeIngestBatch(batch as MessageBatch<IngestMessage>, env);
+    else if (batch.queue.startsWith("feedback-alerts"))
+      await consumeAlertBatch(batch as MessageBatch<AlertMessage>, env);
+    else if (batch.queue.startsWith("feedback-ingest"))
+      await consumeIngestBatch(batch as MessageBatch<IngestMessage>, env);
     else batch.ackAll();
   },
 } satisfies ExportedHandler<Env, IngestMessage | AlertMessage>;

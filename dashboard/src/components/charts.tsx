@@ -33,7 +33,11 @@ export function TrendChart({ points, label }: { points: TrendPoint[]; label: str
   const [box, measured] = useWidth(720);
   return (
     <div ref={box} class="chart-box">
-      {points.length === 0 || points.every((p) => p.responses === 0) ? <p class="empty">No answers in this period.</p> : <Trend points={points} label={label} width={Math.max(280, measured)} />}
+      {points.length === 0 || points.every((p) => p.responses === 0) ? (
+        <p class="empty">No answers in this period.</p>
+      ) : (
+        <Trend points={points} label={label} width={Math.max(280, measured)} />
+      )}
     </div>
   );
 }
@@ -66,7 +70,16 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
     <figure class="chart-figure">
       <svg viewBox={`0 0 ${W} ${H}`} class="chart" role="img" aria-label={label}>
         {points.map((p, i) =>
-          p.responses ? <rect key={`r${p.period}`} x={x(i) - slot * 0.35} width={slot * 0.7} y={PAD.t + innerH - yr(p.responses)} height={yr(p.responses)} class="resp-bar" /> : null,
+          p.responses ? (
+            <rect
+              key={`r${p.period}`}
+              x={x(i) - slot * 0.35}
+              width={slot * 0.7}
+              y={PAD.t + innerH - yr(p.responses)}
+              height={yr(p.responses)}
+              class="resp-bar"
+            />
+          ) : null,
         )}
         {[-100, -50, 0, 50, 100].map((v) => (
           <g key={v}>
@@ -76,8 +89,12 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
             </text>
           </g>
         ))}
-        <text x={W - PAD.r + 6} y={PAD.t + innerH + 4} class="tick">0</text>
-        <text x={W - PAD.r + 6} y={PAD.t + innerH - innerH * 0.35 + 4} class="tick">{maxResp}</text>
+        <text x={W - PAD.r + 6} y={PAD.t + innerH + 4} class="tick">
+          0
+        </text>
+        <text x={W - PAD.r + 6} y={PAD.t + innerH - innerH * 0.35 + 4} class="tick">
+          {maxResp}
+        </text>
         <path d={path("csat")} class="csat-line" fill="none" />
         <path d={path("nps")} class="nps-line" fill="none" />
         {points.map((p, i) => (
@@ -101,7 +118,8 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
         ))}
       </svg>
       <figcaption>
-        <span class="key nps">NPS (−100 to 100)</span> <span class="key csat">CSAT, % satisfied</span> <span class="key resp">responses (right scale)</span>
+        <span class="key nps">NPS (−100 to 100)</span> <span class="key csat">CSAT, % satisfied</span>{" "}
+        <span class="key resp">responses (right scale)</span>
       </figcaption>
       <table class="sr-only">
         <caption>{label}</caption>
@@ -137,7 +155,8 @@ export function Distribution({ counts, label, first = 0 }: { counts: number[]; l
   const w = width / counts.length;
   const height = Math.min(240, Math.max(170, Math.round(width * 0.2)));
   const axis = height - 40;
-  const cls = (score: number) => (counts.length !== 11 ? "bar" : score <= 6 ? "bar detractor" : score <= 8 ? "bar passive" : "bar promoter");
+  const cls = (score: number) =>
+    counts.length !== 11 ? "bar" : score <= 6 ? "bar detractor" : score <= 8 ? "bar passive" : "bar promoter";
   return (
     <div ref={box} class="chart-box">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">
@@ -166,7 +185,15 @@ export function Distribution({ counts, label, first = 0 }: { counts: number[]; l
   );
 }
 
-export function SplitBar({ promoters, passives, detractors }: { promoters: number; passives: number; detractors: number }) {
+export function SplitBar({
+  promoters,
+  passives,
+  detractors,
+}: {
+  promoters: number;
+  passives: number;
+  detractors: number;
+}) {
   const total = promoters + passives + detractors || 1;
   const parts = [
     ["detractor", detractors],
@@ -175,7 +202,13 @@ export function SplitBar({ promoters, passives, detractors }: { promoters: numbe
   ] as const;
   let at = 0;
   return (
-    <svg viewBox="0 0 300 16" preserveAspectRatio="none" class="split" role="img" aria-label={`${promoters} promoters, ${passives} passives, ${detractors} detractors`}>
+    <svg
+      viewBox="0 0 300 16"
+      preserveAspectRatio="none"
+      class="split"
+      role="img"
+      aria-label={`${promoters} promoters, ${passives} passives, ${detractors} detractors`}
+    >
       {parts.map(([k, n]) => {
         const w = (n / total) * 300;
         const r = <rect key={k} x={at} y={0} width={w} height={16} class={`bar ${k}`} />;

@@ -78,9 +78,18 @@ export const filterQuery = (f: Filters) => ({
   context: f.contextKey.trim() && f.contextValue.trim() ? `${f.contextKey.trim()}:${f.contextValue.trim()}` : "",
 });
 
-export function FilterBar({ value, surveys, onChange }: { value: Filters; surveys: Survey[]; onChange(f: Filters): void }) {
+export function FilterBar({
+  value,
+  surveys,
+  onChange,
+}: {
+  value: Filters;
+  surveys: Survey[];
+  onChange(f: Filters): void;
+}) {
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
-  const choosePreset = (p: Filters["preset"]) => (p === "custom" ? set({ preset: p }) : set({ preset: p, from: isoDay(Number(p) - 1), to: isoDay(0) }));
+  const choosePreset = (p: Filters["preset"]) =>
+    p === "custom" ? set({ preset: p }) : set({ preset: p, from: isoDay(Number(p) - 1), to: isoDay(0) });
   return (
     <form class="filters card" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
       <label>
@@ -96,11 +105,21 @@ export function FilterBar({ value, surveys, onChange }: { value: Filters; survey
         <>
           <label>
             From
-            <input type="date" value={value.from} max={value.to} onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })} />
+            <input
+              type="date"
+              value={value.from}
+              max={value.to}
+              onChange={(e) => e.currentTarget.value && set({ from: e.currentTarget.value })}
+            />
           </label>
           <label>
             To
-            <input type="date" value={value.to} min={value.from} onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })} />
+            <input
+              type="date"
+              value={value.to}
+              min={value.from}
+              onChange={(e) => e.currentTarget.value && set({ to: e.currentTarget.value })}
+            />
           </label>
         </>
       ) : null}
@@ -128,13 +147,31 @@ export function FilterBar({ value, surveys, onChange }: { value: Filters; survey
       </label>
       <label class="grow">
         Page
-        <input type="search" placeholder="https://shop.example/checkout/thank-you" title="The full address of a page, without ?query or #fragment" value={value.page} onChange={(e) => set({ page: e.currentTarget.value })} />
+        <input
+          type="search"
+          placeholder="https://shop.example/checkout/thank-you"
+          title="The full address of a page, without ?query or #fragment"
+          value={value.page}
+          onChange={(e) => set({ page: e.currentTarget.value })}
+        />
       </label>
       <fieldset class="context-filter">
         <legend>Shop context</legend>
-        <input aria-label="Context key" class="short" value={value.contextKey} pattern="[A-Za-z0-9_]{1,40}" onChange={(e) => set({ contextKey: e.currentTarget.value })} />
+        <input
+          aria-label="Context key"
+          class="short"
+          value={value.contextKey}
+          pattern="[A-Za-z0-9_]{1,40}"
+          onChange={(e) => set({ contextKey: e.currentTarget.value })}
+        />
         <span aria-hidden="true">=</span>
-        <input aria-label="Context value" type="search" placeholder="any value, e.g. sku-77" value={value.contextValue} onChange={(e) => set({ contextValue: e.currentTarget.value })} />
+        <input
+          aria-label="Context value"
+          type="search"
+          placeholder="any value, e.g. sku-77"
+          value={value.contextValue}
+          onChange={(e) => set({ contextValue: e.currentTarget.value })}
+        />
       </fieldset>
       {filtersToParams(value).toString() ? (
         <button type="button" class="link" onClick={() => onChange(defaultFilters())}>

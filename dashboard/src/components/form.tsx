@@ -1,5 +1,5 @@
 /** Small form pieces: labelled fields, the error box (the contract's message and field issues), copy button. */
-import { cloneElement, isValidElement, type ComponentChildren } from "preact";
+import { type ComponentChildren, cloneElement, isValidElement } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
 
@@ -11,9 +11,13 @@ const CONTROLS = new Set(["input", "select", "textarea"]);
  */
 export function Field({ label, children, hint }: { label: string; children: ComponentChildren; hint?: string }) {
   const hintId = useId();
-  const control = hint && isValidElement(children) && typeof children.type === "string" && CONTROLS.has(children.type) ? cloneElement(children, { "aria-describedby": hintId }) : children;
+  const control =
+    hint && isValidElement(children) && typeof children.type === "string" && CONTROLS.has(children.type)
+      ? cloneElement(children, { "aria-describedby": hintId })
+      : children;
   return (
     <div class="field">
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the child passed in */}
       <label>
         <span>{label}</span>
         {control}
@@ -66,7 +70,11 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
         {state === "copied" ? "Copied" : label}
       </button>
       <span class="sr-only" role="status">
-        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Copy failed: select the text and copy it by hand" : ""}
+        {state === "copied"
+          ? "Copied to the clipboard"
+          : state === "failed"
+            ? "Copy failed: select the text and copy it by hand"
+            : ""}
       </span>
       {state === "failed" ? <small class="muted">Select the text and copy it by hand.</small> : null}
     </>
@@ -74,7 +82,15 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
 }
 
 /** A two-step destructive button: the first press asks, the second does it (no window.confirm). */
-export function ConfirmButton({ label, confirmLabel, onConfirm }: { label: string; confirmLabel: string; onConfirm(): Promise<void> | void }) {
+export function ConfirmButton({
+  label,
+  confirmLabel,
+  onConfirm,
+}: {
+  label: string;
+  confirmLabel: string;
+  onConfirm(): Promise<void> | void;
+}) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);

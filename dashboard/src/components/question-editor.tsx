@@ -15,7 +15,19 @@ export const TYPE_LABEL: Record<QuestionType, string> = {
 const RTL = new Set(["ar", "he", "fa", "ur"]);
 
 /** One input per enabled locale, labelled "<label> (<locale>)". */
-export function LocaleTexts({ value, locales, label, onChange, multiline = false }: { value: LocalizedText; locales: string[]; label: string; onChange(t: LocalizedText): void; multiline?: boolean }) {
+export function LocaleTexts({
+  value,
+  locales,
+  label,
+  onChange,
+  multiline = false,
+}: {
+  value: LocalizedText;
+  locales: string[];
+  label: string;
+  onChange(t: LocalizedText): void;
+  multiline?: boolean;
+}) {
   return (
     <div class="texts-grid">
       {locales.map((l) => {
@@ -28,8 +40,11 @@ export function LocaleTexts({ value, locales, label, onChange, multiline = false
           onInput: (e: Event) => onChange({ ...value, [l]: (e.currentTarget as HTMLInputElement).value }),
         } as const;
         return (
+          // biome-ignore lint/a11y/noLabelWithoutControl: the input or textarea below is spread from props
           <label key={l}>
-            <span class="lang" aria-hidden="true">{l}</span>
+            <span class="lang" aria-hidden="true">
+              {l}
+            </span>
             {multiline ? <textarea rows={2} {...props} /> : <input {...props} />}
           </label>
         );
@@ -38,7 +53,23 @@ export function LocaleTexts({ value, locales, label, onChange, multiline = false
   );
 }
 
-export function QuestionEditor({ q, index, count, locales, onChange, onMove, onRemove }: { q: Question; index: number; count: number; locales: string[]; onChange(q: Question): void; onMove(by: -1 | 1): void; onRemove(): void }) {
+export function QuestionEditor({
+  q,
+  index,
+  count,
+  locales,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  q: Question;
+  index: number;
+  count: number;
+  locales: string[];
+  onChange(q: Question): void;
+  onMove(by: -1 | 1): void;
+  onRemove(): void;
+}) {
   const n = index + 1;
   const setOption = (k: number, patch: Partial<NonNullable<Question["options"]>[number]>) =>
     onChange({ ...q, options: (q.options ?? []).map((o, j) => (j === k ? { ...o, ...patch } : o)) });
@@ -50,25 +81,59 @@ export function QuestionEditor({ q, index, count, locales, onChange, onMove, onR
         </strong>
         <div class="row start">
           <label class="check">
-            <input type="checkbox" checked={q.required} onChange={(e) => onChange({ ...q, required: e.currentTarget.checked })} /> Required
+            <input
+              type="checkbox"
+              checked={q.required}
+              onChange={(e) => onChange({ ...q, required: e.currentTarget.checked })}
+            />{" "}
+            Required
           </label>
-          <button type="button" class="icon" aria-label={`Move question ${n} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+          <button
+            type="button"
+            class="icon"
+            aria-label={`Move question ${n} up`}
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+          >
             ↑
           </button>
-          <button type="button" class="icon" aria-label={`Move question ${n} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+          <button
+            type="button"
+            class="icon"
+            aria-label={`Move question ${n} down`}
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+          >
             ↓
           </button>
-          <button type="button" class="link danger" aria-label={`Remove question ${n}`} disabled={count === 1} onClick={onRemove}>
+          <button
+            type="button"
+            class="link danger"
+            aria-label={`Remove question ${n}`}
+            disabled={count === 1}
+            onClick={onRemove}
+          >
             Remove
           </button>
         </div>
       </div>
       <label class="inline small">
         Question id{" "}
-        <input class="short" aria-label={`Question ${n} id`} value={q.id} pattern="[A-Za-z0-9_\-]{1,40}" onInput={(e) => onChange({ ...q, id: e.currentTarget.value })} />
+        <input
+          class="short"
+          aria-label={`Question ${n} id`}
+          value={q.id}
+          pattern="[A-Za-z0-9_\-]{1,40}"
+          onInput={(e) => onChange({ ...q, id: e.currentTarget.value })}
+        />
         <span class="muted"> (a column of the export; keep it once answers come in)</span>
       </label>
-      <LocaleTexts value={q.text} locales={locales} label={`Question ${n} text`} onChange={(text) => onChange({ ...q, text })} />
+      <LocaleTexts
+        value={q.text}
+        locales={locales}
+        label={`Question ${n} text`}
+        onChange={(text) => onChange({ ...q, text })}
+      />
       {q.type === "nps" || q.type === "csat" || q.type === "ces" ? (
         <EndLabels q={q} n={n} locales={locales} onChange={onChange} />
       ) : null}
@@ -77,14 +142,38 @@ export function QuestionEditor({ q, index, count, locales, onChange, onMove, onR
           <legend>Options</legend>
           {(q.options ?? []).map((o, k) => (
             <div key={k} class="option">
-              <input aria-label={`Question ${n} option ${k + 1} id`} class="short" value={o.id} onInput={(e) => setOption(k, { id: e.currentTarget.value })} />
-              <LocaleTexts value={o.text} locales={locales} label={`Question ${n} option ${k + 1}`} onChange={(text) => setOption(k, { text })} />
-              <button type="button" class="link danger" aria-label={`Remove option ${k + 1} of question ${n}`} onClick={() => onChange({ ...q, options: (q.options ?? []).filter((_, j) => j !== k) })}>
+              <input
+                aria-label={`Question ${n} option ${k + 1} id`}
+                class="short"
+                value={o.id}
+                onInput={(e) => setOption(k, { id: e.currentTarget.value })}
+              />
+              <LocaleTexts
+                value={o.text}
+                locales={locales}
+                label={`Question ${n} option ${k + 1}`}
+                onChange={(text) => setOption(k, { text })}
+              />
+              <button
+                type="button"
+                class="link danger"
+                aria-label={`Remove option ${k + 1} of question ${n}`}
+                onClick={() => onChange({ ...q, options: (q.options ?? []).filter((_, j) => j !== k) })}
+              >
                 Remove
               </button>
             </div>
           ))}
-          <button type="button" class="link" onClick={() => onChange({ ...q, options: [...(q.options ?? []), { id: `o${(q.options?.length ?? 0) + 1}`, text: { en: "" } }] })}>
+          <button
+            type="button"
+            class="link"
+            onClick={() =>
+              onChange({
+                ...q,
+                options: [...(q.options ?? []), { id: `o${(q.options?.length ?? 0) + 1}`, text: { en: "" } }],
+              })
+            }
+          >
             + Option
           </button>
         </fieldset>
@@ -96,20 +185,42 @@ export function QuestionEditor({ q, index, count, locales, onChange, onMove, onR
 const SCALE_ENDS: Record<string, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
 
 /** Optional words under both ends of a scale, per locale; folded away until wanted. */
-function EndLabels({ q, n, locales, onChange }: { q: Question; n: number; locales: string[]; onChange(q: Question): void }) {
+function EndLabels({
+  q,
+  n,
+  locales,
+  onChange,
+}: {
+  q: Question;
+  n: number;
+  locales: string[];
+  onChange(q: Question): void;
+}) {
   const [open, setOpen] = useState(() => !!(q.labels?.low || q.labels?.high));
   const [lo, hi] = SCALE_ENDS[q.type] ?? [0, 10];
   return (
     <details class="end-labels" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>End labels (optional)</summary>
-      <p class="muted small">Words under both ends of the scale. Leave empty for the built-in ones, such as “Not at all likely”.</p>
+      <p class="muted small">
+        Words under both ends of the scale. Leave empty for the built-in ones, such as “Not at all likely”.
+      </p>
       <div class="end">
         <span class="small strong">Under {lo}</span>
-        <LocaleTexts value={q.labels?.low ?? {}} locales={locales} label={`Question ${n} low end`} onChange={(low) => onChange({ ...q, labels: { ...q.labels, low } })} />
+        <LocaleTexts
+          value={q.labels?.low ?? {}}
+          locales={locales}
+          label={`Question ${n} low end`}
+          onChange={(low) => onChange({ ...q, labels: { ...q.labels, low } })}
+        />
       </div>
       <div class="end">
         <span class="small strong">Under {hi}</span>
-        <LocaleTexts value={q.labels?.high ?? {}} locales={locales} label={`Question ${n} high end`} onChange={(high) => onChange({ ...q, labels: { ...q.labels, high } })} />
+        <LocaleTexts
+          value={q.labels?.high ?? {}}
+          locales={locales}
+          label={`Question ${n} high end`}
+          onChange={(high) => onChange({ ...q, labels: { ...q.labels, high } })}
+        />
       </div>
     </details>
   );

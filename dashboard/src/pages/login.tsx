@@ -17,10 +17,17 @@ export function Login({ onDone }: { onDone(email: string): void }) {
   // While throttled, count down once a second so the button comes back by itself.
   useEffect(() => {
     if (waitUntil <= Date.now()) return;
-    const t = setInterval(() => (Date.now() >= waitUntil ? (setWaitUntil(0), clearInterval(t)) : tick((n) => n + 1)), 1000);
+    const t = setInterval(() => {
+      if (Date.now() < waitUntil) return tick((n) => n + 1);
+      setWaitUntil(0);
+      clearInterval(t);
+    }, 1000);
     return () => clearInterval(t);
   }, [waitUntil]);
-  const waitSeconds = mode === "login" && throttled === email.trim().toLowerCase() ? Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000)) : 0;
+  const waitSeconds =
+    mode === "login" && throttled === email.trim().toLowerCase()
+      ? Math.max(0, Math.ceil((waitUntil - Date.now()) / 1000))
+      : 0;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -61,7 +68,14 @@ export function Login({ onDone }: { onDone(email: string): void }) {
       <form onSubmit={submit} class="card" aria-labelledby="login-h">
         <h2 id="login-h">{mode === "login" ? "Sign in" : "Create an account"}</h2>
         <Field label="Email">
-          <input type="email" name="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </Field>
         <Field label="Password" hint={mode === "signup" ? "At least 10 characters." : undefined}>
           <input
@@ -80,7 +94,11 @@ export function Login({ onDone }: { onDone(email: string): void }) {
           <button type="submit" disabled={busy || waitSeconds > 0}>
             {mode === "login" ? "Sign in" : "Sign up"}
           </button>
-          {waitSeconds > 0 ? <span class="muted small">You can try again in {waitSeconds >= 60 ? `${Math.ceil(waitSeconds / 60)} min` : `${waitSeconds} s`}.</span> : null}
+          {waitSeconds > 0 ? (
+            <span class="muted small">
+              You can try again in {waitSeconds >= 60 ? `${Math.ceil(waitSeconds / 60)} min` : `${waitSeconds} s`}.
+            </span>
+          ) : null}
         </div>
         <button type="button" class="link" onClick={switchMode}>
           {mode === "login" ? "No account yet? Sign up" : "Have an account? Sign in"}

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { FollowUpStatus } from "../../../shared/constants";
 import type { ResponseItem, Site, Survey } from "../../../shared/types";
-import { answerText, indexQuestions, questionTitle, type QuestionIndex } from "../answers";
+import { answerText, indexQuestions, type QuestionIndex, questionTitle } from "../answers";
 import { api, qs } from "../api";
 import { age, ConfirmButton, ErrorBox } from "../components/form";
 
@@ -31,7 +31,10 @@ export function QueuePage({ site }: { site: Site }) {
   const load = async (cursor?: string) => {
     setError(null);
     try {
-      const r = await api<Page>("GET", `/api/sites/${site.id}/responses${qs({ segment: "detractor", status, order: "asc", limit: 50, cursor })}`);
+      const r = await api<Page>(
+        "GET",
+        `/api/sites/${site.id}/responses${qs({ segment: "detractor", status, order: "asc", limit: 50, cursor })}`,
+      );
       setItems((prev) => (cursor && prev ? [...prev, ...r.items] : r.items));
       setNext(r.next);
     } catch (err) {
@@ -49,7 +52,11 @@ export function QueuePage({ site }: { site: Site }) {
   const changed = (item: ResponseItem, next: ResponseItem | null) => {
     const leaves = next === null || (status !== "" && next.status !== status);
     setItems((prev) => (prev ?? []).flatMap((x) => (x.id !== item.id ? [x] : leaves ? [] : [next!])));
-    setAnnounce(next === null ? "Response deleted." : `Marked ${STATUS_LABEL[next.status].toLowerCase()}${leaves ? ": it left this list" : ""}.`);
+    setAnnounce(
+      next === null
+        ? "Response deleted."
+        : `Marked ${STATUS_LABEL[next.status].toLowerCase()}${leaves ? ": it left this list" : ""}.`,
+    );
   };
 
   return (
@@ -61,12 +68,16 @@ export function QueuePage({ site }: { site: Site }) {
           Show
         </label>
         <select id="queue-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as StatusFilter)}>
-            <option value="new">New</option>
-            <option value="contacted">Contacted</option>
-            <option value="resolved">Resolved</option>
-            <option value="">All statuses</option>
-          </select>
-        <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs({ segment: "detractor", status })}`} download>
+          <option value="new">New</option>
+          <option value="contacted">Contacted</option>
+          <option value="resolved">Resolved</option>
+          <option value="">All statuses</option>
+        </select>
+        <a
+          class="button secondary"
+          href={`/api/sites/${site.id}/export.csv${qs({ segment: "detractor", status })}`}
+          download
+        >
           Export these as CSV
         </a>
       </div>
@@ -75,7 +86,9 @@ export function QueuePage({ site }: { site: Site }) {
         {announce}
       </p>
       {items === null ? (
-        <p class="loading" aria-live="polite">Loading…</p>
+        <p class="loading" aria-live="polite">
+          Loading…
+        </p>
       ) : items.length === 0 ? (
         <p class="empty">{status === "new" ? "Nobody waits for an answer." : "No detractor with this status."}</p>
       ) : (
@@ -94,7 +107,17 @@ export function QueuePage({ site }: { site: Site }) {
   );
 }
 
-function QueueItem({ site, item, questions, onChanged }: { site: Site; item: ResponseItem; questions: QuestionIndex; onChanged(next: ResponseItem | null): void }) {
+function QueueItem({
+  site,
+  item,
+  questions,
+  onChanged,
+}: {
+  site: Site;
+  item: ResponseItem;
+  questions: QuestionIndex;
+  onChanged(next: ResponseItem | null): void;
+}) {
   const [note, setNote] = useState(item.note ?? "");
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
   const [error, setError] = useState<unknown>(null);
@@ -127,7 +150,9 @@ function QueueItem({ site, item, questions, onChanged }: { site: Site; item: Res
   return (
     <li class="card queue-item" data-response={item.id} aria-labelledby={headingId}>
       <div class="row start">
-        <strong class="score" id={headingId}>NPS {String(nps)}</strong>
+        <strong class="score" id={headingId}>
+          NPS {String(nps)}
+        </strong>
         <span class={`badge ${item.status}`}>{STATUS_LABEL[item.status]}</span>
         <span class="muted">
           {item.status === "new" ? "waiting" : "answered"} <strong>{age(item.createdAt)}</strong>
@@ -155,17 +180,32 @@ function QueueItem({ site, item, questions, onChanged }: { site: Site; item: Res
       <form class="row start" onSubmit={save}>
         <label>
           Status{" "}
-          <select aria-label="Follow-up status" value={status} onChange={(e) => setStatus(e.currentTarget.value as FollowUpStatus)}>
+          <select
+            aria-label="Follow-up status"
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as FollowUpStatus)}
+          >
             <option value="new">New</option>
             <option value="contacted">Contacted</option>
             <option value="resolved">Resolved</option>
           </select>
         </label>
-        <input class="grow" aria-label="Note" maxLength={2000} placeholder="Note (e.g. refunded, called back)" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <input
+          class="grow"
+          aria-label="Note"
+          maxLength={2000}
+          placeholder="Note (e.g. refunded, called back)"
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
         <button type="submit" disabled={busy}>
           Save
         </button>
-        <ConfirmButton label="Delete" confirmLabel="Delete the response and its weight in the scores" onConfirm={remove} />
+        <ConfirmButton
+          label="Delete"
+          confirmLabel="Delete the response and its weight in the scores"
+          onConfirm={remove}
+        />
       </form>
       <ErrorBox error={error} />
     </li>

@@ -2,9 +2,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { ResponseItem, Site, Summary, Survey } from "../../../shared/types";
 import { indexQuestions, questionTitle } from "../answers";
-import { api, ApiError, qs } from "../api";
+import { ApiError, api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
-import { FilterBar, filterQuery, filtersFromParams, filtersToParams, type Filters } from "../components/filters";
+import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
 
 interface BreakdownRow {
@@ -37,7 +37,10 @@ function initialView(siteId: string): { filters: Filters; interval: Interval } {
   }
   const params = new URLSearchParams(query);
   const interval = params.get("interval");
-  return { filters: filtersFromParams(params), interval: interval === "week" || interval === "month" ? interval : "day" };
+  return {
+    filters: filtersFromParams(params),
+    interval: interval === "week" || interval === "month" ? interval : "day",
+  };
 }
 
 function rememberView(siteId: string, filters: Filters, interval: Interval) {
@@ -74,7 +77,10 @@ export function ResultsPage({ site }: { site: Site }) {
     setLoading(true);
     setError(null);
     api<Summary>("GET", `/api/sites/${site.id}/summary${qs({ ...query, interval })}`)
-      .then((s) => live && setSummary(s), (err) => live && setError(err))
+      .then(
+        (s) => live && setSummary(s),
+        (err) => live && setError(err),
+      )
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
@@ -91,7 +97,11 @@ export function ResultsPage({ site }: { site: Site }) {
           <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs(query)}`} download>
             Export CSV
           </a>
-          <a class="button secondary" href={`/api/sites/${site.id}/consents.csv${qs({ from: query.from, to: query.to })}`} download>
+          <a
+            class="button secondary"
+            href={`/api/sites/${site.id}/consents.csv${qs({ from: query.from, to: query.to })}`}
+            download
+          >
             Consent records
           </a>
         </div>
@@ -99,29 +109,46 @@ export function ResultsPage({ site }: { site: Site }) {
       <FilterBar value={filters} surveys={surveys} onChange={setFilters} />
       <ErrorBox error={error} />
       {!s ? (
-        error ? null : <p class="loading" aria-live="polite">Loading results…</p>
+        error ? null : (
+          <p class="loading" aria-live="polite">
+            Loading results…
+          </p>
+        )
       ) : (
         <div class={loading ? "grid busy" : "grid"} aria-busy={loading}>
           <section class="card kpi nps-card" aria-labelledby="nps-h">
             <h2 id="nps-h">Net Promoter Score</h2>
-            <p class="big" data-testid="nps-score">{fmt(s.nps.score)}</p>
+            <p class="big" data-testid="nps-score">
+              {fmt(s.nps.score)}
+            </p>
             <p class="muted" data-testid="nps-margin">
               {s.nps.marginOfError === null ? "not enough answers for a margin" : `± ${s.nps.marginOfError} (95%)`}
             </p>
-            {npsTotal ? <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} /> : null}
+            {npsTotal ? (
+              <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} />
+            ) : null}
             <dl class="split-legend">
               <div>
-                <dt><span class="dot promoter" aria-hidden="true" />Promoters</dt>
+                <dt>
+                  <span class="dot promoter" aria-hidden="true" />
+                  Promoters
+                </dt>
                 <dd data-testid="promoters">{s.nps.promoters}</dd>
                 <dd class="muted">{pct(s.nps.promoters, npsTotal)}</dd>
               </div>
               <div>
-                <dt><span class="dot passive" aria-hidden="true" />Passives</dt>
+                <dt>
+                  <span class="dot passive" aria-hidden="true" />
+                  Passives
+                </dt>
                 <dd data-testid="passives">{s.nps.passives}</dd>
                 <dd class="muted">{pct(s.nps.passives, npsTotal)}</dd>
               </div>
               <div>
-                <dt><span class="dot detractor" aria-hidden="true" />Detractors</dt>
+                <dt>
+                  <span class="dot detractor" aria-hidden="true" />
+                  Detractors
+                </dt>
                 <dd data-testid="detractors">{s.nps.detractors}</dd>
                 <dd class="muted">{pct(s.nps.detractors, npsTotal)}</dd>
               </div>
@@ -129,21 +156,27 @@ export function ResultsPage({ site }: { site: Site }) {
           </section>
           <section class="card kpi" aria-labelledby="resp-h">
             <h2 id="resp-h">Responses</h2>
-            <p class="big" data-testid="responses">{s.responses}</p>
+            <p class="big" data-testid="responses">
+              {s.responses}
+            </p>
             <p class="muted">
               {s.nps.count} NPS answers · {s.from} – {s.to}
             </p>
           </section>
           <section class="card kpi" aria-labelledby="csat-h">
             <h2 id="csat-h">CSAT</h2>
-            <p class="big" data-testid="csat-score">{fmt(s.csat.score, "%")}</p>
+            <p class="big" data-testid="csat-score">
+              {fmt(s.csat.score, "%")}
+            </p>
             <p class="muted">
               satisfied (4–5) · average {fmt(s.csat.average)} / 5 · {s.csat.count} answers
             </p>
           </section>
           <section class="card kpi" aria-labelledby="ces-h">
             <h2 id="ces-h">Customer effort</h2>
-            <p class="big" data-testid="ces-average">{fmt(s.ces.average)}</p>
+            <p class="big" data-testid="ces-average">
+              {fmt(s.ces.average)}
+            </p>
             <p class="muted">average of 1–7 (7 = very easy) · {s.ces.count} answers</p>
           </section>
           <section class="card wide" aria-labelledby="trend-h">
@@ -162,22 +195,39 @@ export function ResultsPage({ site }: { site: Site }) {
           </section>
           <section class="card wide" aria-labelledby="dist-h">
             <h2 id="dist-h">NPS distribution (0–10)</h2>
-            {s.nps.count ? <Distribution counts={s.nps.distribution} label="Number of answers per NPS score" /> : <p class="empty">No NPS answer in this period.</p>}
+            {s.nps.count ? (
+              <Distribution counts={s.nps.distribution} label="Number of answers per NPS score" />
+            ) : (
+              <p class="empty">No NPS answer in this period.</p>
+            )}
           </section>
           <section class="card half" aria-labelledby="csatd-h">
             <h2 id="csatd-h">CSAT distribution (1–5)</h2>
-            {s.csat.count ? <Distribution counts={s.csat.distribution} first={1} label="Number of answers per CSAT score" /> : <p class="empty">No CSAT answer in this period.</p>}
+            {s.csat.count ? (
+              <Distribution counts={s.csat.distribution} first={1} label="Number of answers per CSAT score" />
+            ) : (
+              <p class="empty">No CSAT answer in this period.</p>
+            )}
           </section>
           <section class="card half" aria-labelledby="cesd-h">
             <h2 id="cesd-h">Effort distribution (1–7)</h2>
-            {s.ces.count ? <Distribution counts={s.ces.distribution} first={1} label="Number of answers per CES score" /> : <p class="empty">No effort answer in this period.</p>}
+            {s.ces.count ? (
+              <Distribution counts={s.ces.distribution} first={1} label="Number of answers per CES score" />
+            ) : (
+              <p class="empty">No effort answer in this period.</p>
+            )}
           </section>
-          <PerContext site={site} filters={filters} onPick={(k, v) => setFilters({ ...filters, contextKey: k, contextValue: v })} />
+          <PerContext
+            site={site}
+            filters={filters}
+            onPick={(k, v) => setFilters({ ...filters, contextKey: k, contextValue: v })}
+          />
           <TextAnswers site={site} filters={filters} surveys={surveys} />
         </div>
       )}
       <p class="muted small" data-testid="retention-note">
-        Raw answers older than {site.retentionDays} days are deleted; their anonymous daily totals stay in these scores and trends.
+        Raw answers older than {site.retentionDays} days are deleted; their anonymous daily totals stay in these scores
+        and trends.
         {query.locale || query.page || query.context
           ? ` Filters by language, page or shop context read the raw answers, so they cover only the last ${site.retentionDays} days.`
           : ""}
@@ -187,7 +237,15 @@ export function ResultsPage({ site }: { site: Site }) {
 }
 
 /** Satisfaction per product (or any context key): NPS and CSAT with counts. */
-function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; onPick(key: string, value: string): void }) {
+function PerContext({
+  site,
+  filters,
+  onPick,
+}: {
+  site: Site;
+  filters: Filters;
+  onPick(key: string, value: string): void;
+}) {
   const [key, setKey] = useState("productId");
   const [data, setData] = useState<Breakdown | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -197,9 +255,16 @@ function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; o
     if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) return;
     let live = true;
     setError(null);
-    api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`).then(
+    api<Breakdown>(
+      "GET",
+      `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`,
+    ).then(
       (b) => live && setData(b),
-      (err) => live && (setError(err instanceof ApiError && err.status === 404 ? "unavailable" : err), setData(null)),
+      (err) => {
+        if (!live) return;
+        setError(err instanceof ApiError && err.status === 404 ? "unavailable" : err);
+        setData(null);
+      },
     );
     return () => {
       live = false;
@@ -211,7 +276,13 @@ function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; o
       <div class="row">
         <h2 id="per-h">Satisfaction per {key === "productId" ? "product" : key}</h2>
         <label class="inline">
-          Context key <input class="short" value={key} pattern="[A-Za-z0-9_]{1,40}" onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")} />
+          Context key{" "}
+          <input
+            class="short"
+            value={key}
+            pattern="[A-Za-z0-9_]{1,40}"
+            onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
+          />
         </label>
       </div>
       {error === "unavailable" ? (
@@ -220,10 +291,13 @@ function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; o
         <ErrorBox error={error} />
       )}
       {data === null ? (
-        error ? null : <p class="loading">Loading…</p>
+        error ? null : (
+          <p class="loading">Loading…</p>
+        )
       ) : data.rows.length === 0 ? (
         <p class="empty">
-          No answer carries <code>{key}</code> yet: add <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.
+          No answer carries <code>{key}</code> yet: add{" "}
+          <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.
         </p>
       ) : (
         <div class="table-scroll">
@@ -231,19 +305,36 @@ function PerContext({ site, filters, onPick }: { site: Site; filters: Filters; o
             <thead>
               <tr>
                 <th scope="col">{key}</th>
-                <th scope="col" class="num">Responses</th>
-                <th scope="col" class="num">NPS</th>
-                <th scope="col" class="num">NPS answers</th>
-                <th scope="col" class="num">CSAT</th>
-                <th scope="col" class="num">CSAT answers</th>
-                <th scope="col" class="num">Effort</th>
+                <th scope="col" class="num">
+                  Responses
+                </th>
+                <th scope="col" class="num">
+                  NPS
+                </th>
+                <th scope="col" class="num">
+                  NPS answers
+                </th>
+                <th scope="col" class="num">
+                  CSAT
+                </th>
+                <th scope="col" class="num">
+                  CSAT answers
+                </th>
+                <th scope="col" class="num">
+                  Effort
+                </th>
               </tr>
             </thead>
             <tbody>
               {data.rows.map((r) => (
                 <tr key={r.value}>
                   <th scope="row">
-                    <button type="button" class="link" title={`Filter the results by ${key} = ${r.value}`} onClick={() => onPick(key, r.value)}>
+                    <button
+                      type="button"
+                      class="link"
+                      title={`Filter the results by ${key} = ${r.value}`}
+                      onClick={() => onPick(key, r.value)}
+                    >
                       {r.value}
                     </button>
                   </th>
@@ -294,7 +385,10 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
     const found: ResponseItem[] = [];
     let at = cursor;
     for (let pages = 0; pages < 5; pages++) {
-      const r = await api<{ items: ResponseItem[]; next: string | null }>("GET", `/api/sites/${site.id}/responses${qs({ ...q, q: search.trim(), limit: 200, cursor: at })}`);
+      const r = await api<{ items: ResponseItem[]; next: string | null }>(
+        "GET",
+        `/api/sites/${site.id}/responses${qs({ ...q, q: search.trim(), limit: 200, cursor: at })}`,
+      );
       found.push(...r.items.filter((i) => i.answers.some((a) => a.type === "text" && String(a.value).trim())));
       at = r.next ?? undefined;
       if (!at || found.length >= 20) break;
@@ -320,7 +414,13 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
     <section class="card wide" aria-labelledby="texts-h">
       <div class="row">
         <h2 id="texts-h">What customers wrote</h2>
-        <input type="search" placeholder="Search answers" aria-label="Search text answers" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        <input
+          type="search"
+          placeholder="Search answers"
+          aria-label="Search text answers"
+          value={search}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
       </div>
       <ErrorBox error={error} />
       {items === null ? (
@@ -331,7 +431,8 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
         <ul class="texts" data-testid="texts">
           {items.map((r) => {
             const nps = r.answers.find((a) => a.type === "nps")?.value;
-            const segment = typeof nps === "number" ? (nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor") : null;
+            const segment =
+              typeof nps === "number" ? (nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor") : null;
             return (
               <li key={r.id}>
                 {r.answers
@@ -343,7 +444,8 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
                     </figure>
                   ))}
                 <p class="meta muted small">
-                  {segment ? <span class={`badge ${segment}`}>NPS {String(nps)}</span> : null} {r.locale ?? ""} · {new Date(r.createdAt).toLocaleDateString()}
+                  {segment ? <span class={`badge ${segment}`}>NPS {String(nps)}</span> : null} {r.locale ?? ""} ·{" "}
+                  {new Date(r.createdAt).toLocaleDateString()}
                   {Object.entries(r.context).map(([k, v]) => ` · ${k}: ${v}`)}
                 </p>
               </li>

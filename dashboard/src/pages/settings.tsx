@@ -5,10 +5,31 @@ import { api } from "../api";
 import { ConfirmButton, CopyButton, ErrorBox, Field, isoDay } from "../components/form";
 import { parseOrigins } from "./sites";
 
-interface Token { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
-interface Hook { id: string; url: string; createdAt: string }
-interface Alert { id: string; webhook: string; response: string | null; status: "pending" | "retrying" | "delivered" | "dead" | "erased"; attempts: number; lastStatus: number | null; lastError: string | null; createdAt: string }
-interface Manifest { files: Record<string, { hashed: string; integrity: string }> }
+interface Token {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+interface Hook {
+  id: string;
+  url: string;
+  createdAt: string;
+}
+interface Alert {
+  id: string;
+  webhook: string;
+  response: string | null;
+  status: "pending" | "retrying" | "delivered" | "dead" | "erased";
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+}
+interface Manifest {
+  files: Record<string, { hashed: string; integrity: string }>;
+}
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
@@ -29,26 +50,37 @@ function Snippet({ site }: { site: Site }) {
   useEffect(() => {
     fetch("/widget-manifest.json", { credentials: "same-origin" })
       .then((r) => (r.ok ? (r.json() as Promise<Manifest>) : null))
-      .then((m) => setManifest(m?.files?.["widget.js"] ? m : null), () => setManifest(null));
+      .then(
+        (m) => setManifest(m?.files?.["widget.js"] ? m : null),
+        () => setManifest(null),
+      );
   }, []);
   const origin = location.origin;
   const snippet = `<script src="${origin}/widget.js" data-site="${site.key}" async></script>`;
   const loader = manifest?.files["widget.js"];
-  const pinned = loader ? `<script src="${origin}/${loader.hashed.replace(/^\//, "")}" integrity="${loader.integrity}" crossorigin="anonymous" data-site="${site.key}" async></script>` : null;
+  const pinned = loader
+    ? `<script src="${origin}/${loader.hashed.replace(/^\//, "")}" integrity="${loader.integrity}" crossorigin="anonymous" data-site="${site.key}" async></script>`
+    : null;
   return (
     <section class="card" aria-labelledby="install-h">
       <h2 id="install-h">Install the widget</h2>
       <p>
-        Paste this before <code>&lt;/body&gt;</code> on every page of your shop. Add <code>data-context-product-id="…"</code> (or any <code>data-context-*</code>) to get satisfaction per product.
+        Paste this before <code>&lt;/body&gt;</code> on every page of your shop. Add{" "}
+        <code>data-context-product-id="…"</code> (or any <code>data-context-*</code>) to get satisfaction per product.
       </p>
-      <pre class="snippet" data-testid="snippet">{snippet}</pre>
+      <pre class="snippet" data-testid="snippet">
+        {snippet}
+      </pre>
       <CopyButton text={snippet} label="Copy snippet" />
       {pinned ? (
         <>
           <p>
-            Pinned version with Subresource Integrity: the browser refuses the file if it ever changes. Update it yourself when we publish a new widget.
+            Pinned version with Subresource Integrity: the browser refuses the file if it ever changes. Update it
+            yourself when we publish a new widget.
           </p>
-          <pre class="snippet" data-testid="snippet-sri">{pinned}</pre>
+          <pre class="snippet" data-testid="snippet-sri">
+            {pinned}
+          </pre>
           <CopyButton text={pinned} label="Copy pinned snippet" />
         </>
       ) : null}
@@ -57,7 +89,13 @@ function Snippet({ site }: { site: Site }) {
 }
 
 function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }) {
-  const [form, setForm] = useState({ name: site.name, origins: site.origins.join("\n"), retentionDays: site.retentionDays, policyUrl: site.policyUrl ?? "", policyVersion: site.policyVersion });
+  const [form, setForm] = useState({
+    name: site.name,
+    origins: site.origins.join("\n"),
+    retentionDays: site.retentionDays,
+    policyUrl: site.policyUrl ?? "",
+    policyVersion: site.policyVersion,
+  });
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -101,17 +139,34 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
           <Field label="Site key" hint="Public: it is in the snippet.">
             <input readOnly value={site.key} />
           </Field>
-          <Field label="Allowed origins" hint="One per line, e.g. https://shop.example. Answers from other origins are refused.">
+          <Field
+            label="Allowed origins"
+            hint="One per line, e.g. https://shop.example. Answers from other origins are refused."
+          >
             <textarea value={form.origins} onInput={(e) => set({ origins: e.currentTarget.value })} />
           </Field>
           <Field
             label="Retention (days)"
             hint="Raw answers (text, context, page) older than this are deleted. Anonymous daily totals (counts and score histograms) are kept, so long-term scores and trends survive."
           >
-            <input type="number" min={1} max={3650} value={form.retentionDays} onInput={(e) => set({ retentionDays: Number(e.currentTarget.value) })} />
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              value={form.retentionDays}
+              onInput={(e) => set({ retentionDays: Number(e.currentTarget.value) })}
+            />
           </Field>
-          <Field label="Privacy policy URL" hint="Linked from the consent step of the widget. To change it, enter the new address (an empty field keeps the current one).">
-            <input type="url" placeholder="https://shop.example/privacy" value={form.policyUrl} onInput={(e) => set({ policyUrl: e.currentTarget.value })} />
+          <Field
+            label="Privacy policy URL"
+            hint="Linked from the consent step of the widget. To change it, enter the new address (an empty field keeps the current one)."
+          >
+            <input
+              type="url"
+              placeholder="https://shop.example/privacy"
+              value={form.policyUrl}
+              onInput={(e) => set({ policyUrl: e.currentTarget.value })}
+            />
           </Field>
           <Field label="Privacy policy version" hint="Recorded with every consent; change it when the policy changes.">
             <input value={form.policyVersion} onInput={(e) => set({ policyVersion: e.currentTarget.value })} />
@@ -129,13 +184,28 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
       </form>
       <section class="card" aria-labelledby="consent-h">
         <h2 id="consent-h">Consent records</h2>
-        <p class="muted">Who agreed to which policy version and when (pseudonymous), and every withdrawal, as CSV. No answers are in this file.</p>
+        <p class="muted">
+          Who agreed to which policy version and when (pseudonymous), and every withdrawal, as CSV. No answers are in
+          this file.
+        </p>
         <div class="row start">
           <label class="inline">
-            From <input type="date" value={from} max={to} onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)} />
+            From{" "}
+            <input
+              type="date"
+              value={from}
+              max={to}
+              onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)}
+            />
           </label>
           <label class="inline">
-            To <input type="date" value={to} min={from} onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />
+            To{" "}
+            <input
+              type="date"
+              value={to}
+              min={from}
+              onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)}
+            />
           </label>
           <a class="button secondary" href={`/api/sites/${site.id}/consents.csv?from=${from}&to=${to}`} download>
             Download consent records
@@ -158,7 +228,9 @@ function Tokens({ site }: { site: Site }) {
     e.preventDefault();
     setError(null);
     try {
-      const t = await api<{ name: string; token: string }>("POST", `/api/sites/${site.id}/tokens`, { name: name.trim() });
+      const t = await api<{ name: string; token: string }>("POST", `/api/sites/${site.id}/tokens`, {
+        name: name.trim(),
+      });
       setCreated({ name: t.name ?? name, token: t.token });
       setName("");
       await reload();
@@ -187,7 +259,10 @@ function Tokens({ site }: { site: Site }) {
           <p>
             Token “{created.name}” — copy it now, it is <strong>shown only once</strong>:
           </p>
-          <code class="secret" data-testid="new-token">{created.token}</code> <CopyButton text={created.token} label="Copy token" />
+          <code class="secret" data-testid="new-token">
+            {created.token}
+          </code>{" "}
+          <CopyButton text={created.token} label="Copy token" />
         </div>
       ) : null}
       {tokens === null ? (
@@ -203,7 +278,9 @@ function Tokens({ site }: { site: Site }) {
                 <th scope="col">Created</th>
                 <th scope="col">Last used</th>
                 <th scope="col">State</th>
-                <th scope="col"><span class="sr-only">Actions</span></th>
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -212,8 +289,22 @@ function Tokens({ site }: { site: Site }) {
                   <td>{t.name}</td>
                   <td>{when(t.createdAt)}</td>
                   <td>{when(t.lastUsedAt)}</td>
-                  <td>{t.revokedAt ? <span class="badge dead">revoked {new Date(t.revokedAt).toLocaleDateString()}</span> : <span class="badge delivered">active</span>}</td>
-                  <td>{t.revokedAt ? null : <ConfirmButton label="Revoke" confirmLabel={`Revoke “${t.name}”`} onConfirm={() => revoke(t.id)} />}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      <span class="badge dead">revoked {new Date(t.revokedAt).toLocaleDateString()}</span>
+                    ) : (
+                      <span class="badge delivered">active</span>
+                    )}
+                  </td>
+                  <td>
+                    {t.revokedAt ? null : (
+                      <ConfirmButton
+                        label="Revoke"
+                        confirmLabel={`Revoke “${t.name}”`}
+                        onConfirm={() => revoke(t.id)}
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -221,7 +312,14 @@ function Tokens({ site }: { site: Site }) {
         </div>
       )}
       <form class="inline" onSubmit={create}>
-        <input required maxLength={100} aria-label="New token name" placeholder="Token name, e.g. weekly report" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          required
+          maxLength={100}
+          aria-label="New token name"
+          placeholder="Token name, e.g. weekly report"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <button type="submit" class="secondary">
           Create token
         </button>
@@ -238,14 +336,19 @@ function Alerts({ site }: { site: Site }) {
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const reload = () =>
-    Promise.all([api<Hook[]>("GET", `/api/sites/${site.id}/webhooks`).then(setHooks), api<Alert[]>("GET", `/api/sites/${site.id}/alerts`).then(setAlerts)]).catch(setError);
+    Promise.all([
+      api<Hook[]>("GET", `/api/sites/${site.id}/webhooks`).then(setHooks),
+      api<Alert[]>("GET", `/api/sites/${site.id}/alerts`).then(setAlerts),
+    ]).catch(setError);
   useEffect(() => void reload(), [site.id]);
 
   const add = async (e: Event) => {
     e.preventDefault();
     setError(null);
     try {
-      const h = await api<{ url: string; secret: string }>("POST", `/api/sites/${site.id}/webhooks`, { url: url.trim() });
+      const h = await api<{ url: string; secret: string }>("POST", `/api/sites/${site.id}/webhooks`, {
+        url: url.trim(),
+      });
       setSecret({ url: h.url, secret: h.secret });
       setUrl("");
       await reload();
@@ -272,7 +375,8 @@ function Alerts({ site }: { site: Site }) {
         </button>
       </div>
       <p class="muted">
-        Every detractor (NPS 0–6) or unhappy CSAT (1–2) is posted to these webhooks (Slack-compatible <code>text</code>, signed with HMAC-SHA256 in <code>X-Feedback-Signature</code>). Failed deliveries are retried.
+        Every detractor (NPS 0–6) or unhappy CSAT (1–2) is posted to these webhooks (Slack-compatible <code>text</code>,
+        signed with HMAC-SHA256 in <code>X-Feedback-Signature</code>). Failed deliveries are retried.
       </p>
       {secret ? (
         <div class="notice" role="status">
@@ -282,7 +386,7 @@ function Alerts({ site }: { site: Site }) {
           <code class="secret">{secret.secret}</code> <CopyButton text={secret.secret} label="Copy secret" />
         </div>
       ) : null}
-      {hooks && hooks.length ? (
+      {hooks?.length ? (
         <ul class="plain hooks">
           {hooks.map((h) => (
             <li key={h.id} class="row start">
@@ -296,7 +400,14 @@ function Alerts({ site }: { site: Site }) {
         <p class="empty">No webhook yet.</p>
       ) : null}
       <form class="inline" onSubmit={add}>
-        <input type="url" required placeholder="https://hooks.slack.com/services/…" aria-label="Webhook URL" value={url} onInput={(e) => setUrl(e.currentTarget.value)} />
+        <input
+          type="url"
+          required
+          placeholder="https://hooks.slack.com/services/…"
+          aria-label="Webhook URL"
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
         <button type="submit" class="secondary">
           Add webhook
         </button>
@@ -311,7 +422,9 @@ function Alerts({ site }: { site: Site }) {
                 <th scope="col">Created</th>
                 <th scope="col">Webhook</th>
                 <th scope="col">Status</th>
-                <th scope="col" class="num">Attempts</th>
+                <th scope="col" class="num">
+                  Attempts
+                </th>
                 <th scope="col">Last result</th>
               </tr>
             </thead>
@@ -324,7 +437,11 @@ function Alerts({ site }: { site: Site }) {
                     <span class={`badge ${a.status}`}>{a.status}</span>
                   </td>
                   <td class="num">{a.attempts}</td>
-                  <td>{a.lastStatus ? `HTTP ${a.lastStatus}` : ""}{a.lastError ? ` ${a.lastError}` : ""}{!a.lastStatus && !a.lastError ? "—" : ""}</td>
+                  <td>
+                    {a.lastStatus ? `HTTP ${a.lastStatus}` : ""}
+                    {a.lastError ? ` ${a.lastError}` : ""}
+                    {!a.lastStatus && !a.lastError ? "—" : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

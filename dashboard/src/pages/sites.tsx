@@ -6,7 +6,11 @@ import { api } from "../api";
 import { ErrorBox, Field } from "../components/form";
 import { go } from "../route";
 
-export const parseOrigins = (text: string) => text.split(/[\s,]+/).map((s) => s.trim().replace(/\/+$/, "")).filter(Boolean);
+export const parseOrigins = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim().replace(/\/+$/, ""))
+    .filter(Boolean);
 
 export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreated(): Promise<unknown> }) {
   const [name, setName] = useState("");
@@ -20,7 +24,11 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
     setError(null);
     setBusy(true);
     try {
-      const site = await api<{ id: string }>("POST", "/api/sites", { name, origins: parseOrigins(origins), retentionDays: retention });
+      const site = await api<{ id: string }>("POST", "/api/sites", {
+        name,
+        origins: parseOrigins(origins),
+        retentionDays: retention,
+      });
       await onCreated();
       go(`#/sites/${site.id}/surveys`);
     } catch (err) {
@@ -33,7 +41,11 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
   return (
     <>
       <h1>Your sites</h1>
-      {sites === null ? <p class="loading">Loading…</p> : sites.length === 0 ? <p class="empty">No site yet: add your shop below to get its snippet.</p> : null}
+      {sites === null ? (
+        <p class="loading">Loading…</p>
+      ) : sites.length === 0 ? (
+        <p class="empty">No site yet: add your shop below to get its snippet.</p>
+      ) : null}
       <ul class="sites">
         {(sites ?? []).map((s) => (
           <li key={s.id} class="card site-card">
@@ -55,13 +67,32 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
       <form class="card narrow" onSubmit={create}>
         <h2>Add a site</h2>
         <Field label="Site name">
-          <input name="site-name" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            name="site-name"
+            required
+            maxLength={100}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </Field>
-        <Field label="Allowed origins" hint="Where the widget runs, e.g. https://shop.example (one per line). Answers from other origins are refused.">
+        <Field
+          label="Allowed origins"
+          hint="Where the widget runs, e.g. https://shop.example (one per line). Answers from other origins are refused."
+        >
           <textarea name="origins" required value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </Field>
-        <Field label="Retention (days)" hint="Raw answers are deleted after this many days; anonymous daily totals stay, so scores and trends remain.">
-          <input type="number" min={1} max={3650} required value={retention} onInput={(e) => setRetention(Number(e.currentTarget.value))} />
+        <Field
+          label="Retention (days)"
+          hint="Raw answers are deleted after this many days; anonymous daily totals stay, so scores and trends remain."
+        >
+          <input
+            type="number"
+            min={1}
+            max={3650}
+            required
+            value={retention}
+            onInput={(e) => setRetention(Number(e.currentTarget.value))}
+          />
         </Field>
         <ErrorBox error={error} />
         <button type="submit" disabled={busy}>

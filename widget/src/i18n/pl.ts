@@ -5,7 +5,8 @@ export const pl: Strings = {
   consentTitle: "Czy możemy o coś zapytać?",
   consentWhat: "{n} krótkie pytania o Twoje doświadczenia z nami.",
   consentWhy: "Twoje odpowiedzi pomagają nam się poprawiać.",
-  consentStored: "Zapisujemy odpowiedzi, język, stronę (bez parametrów), typ urządzenia i losowy kod, który pozwala później usunąć odpowiedzi. Nigdy adresu IP.",
+  consentStored:
+    "Zapisujemy odpowiedzi, język, stronę (bez parametrów), typ urządzenia i losowy kod, który pozwala później usunąć odpowiedzi. Nigdy adresu IP.",
   consentKept: "Odpowiedzi przechowujemy przez {days} dni.",
   privacy: "Polityka prywatności",
   agree: "Zgadzam się",
@@ -22,7 +23,8 @@ export const pl: Strings = {
   required: "Odpowiedz na to pytanie.",
   left: "Pozostało znaków: {n}",
   thanks: "Dziękujemy za opinię!",
-  queued: "Wygląda na to, że jesteś offline. Odpowiedź jest zapisana na tym urządzeniu i zostanie wysłana automatycznie.",
+  queued:
+    "Wygląda na to, że jesteś offline. Odpowiedź jest zapisana na tym urządzeniu i zostanie wysłana automatycznie.",
   copy: "Kopiuj kod",
   copied: "Skopiowano",
   withdraw: "Wycofaj zgodę i usuń moje odpowiedzi",

@@ -1,5 +1,5 @@
-import type { QuestionType } from "../../../shared/constants";
 import type { FunctionComponent } from "preact";
+import type { QuestionType } from "../../../shared/constants";
 import { ChoiceQuestion } from "./choice-question";
 import { ScaleQuestion } from "./scale-question";
 import { TextQuestion } from "./text-question";

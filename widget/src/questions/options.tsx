@@ -6,18 +6,26 @@ export interface Choice {
   sr?: string | undefined;
 }
 
-export function Options(props: Readonly<{
-  name: string;
-  multiple?: boolean;
-  choices: Choice[];
-  selected: (string | number)[];
-  onToggle(value: string | number): void;
-  cls: string;
-  labelledBy: string;
-  describedBy?: string;
-}>) {
+export function Options(
+  props: Readonly<{
+    name: string;
+    multiple?: boolean;
+    choices: Choice[];
+    selected: (string | number)[];
+    onToggle(value: string | number): void;
+    cls: string;
+    labelledBy: string;
+    describedBy?: string;
+  }>,
+) {
   return (
-    <div class={`o ${props.cls}`} role={props.multiple ? "group" : "radiogroup"} aria-labelledby={props.labelledBy} aria-describedby={props.describedBy}>
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is "group" or "radiogroup", both take a description
+    <div
+      class={`o ${props.cls}`}
+      role={props.multiple ? "group" : "radiogroup"}
+      aria-labelledby={props.labelledBy}
+      aria-describedby={props.describedBy}
+    >
       {props.choices.map((c) => (
         <label key={String(c.value)}>
           <input

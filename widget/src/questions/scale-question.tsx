@@ -19,13 +19,21 @@ export function ScaleQuestion({ q, value, onChange, s, locale, labelId }: Readon
         cls={q.type === "nps" ? "n" : `k${hi}`}
         labelledBy={labelId}
         describedBy={`${q.id}-e`}
-        choices={Array.from({ length: hi - lo + 1 }, (_, i) => ({ value: lo + i, label: String(lo + i), sr: words?.[i] }))}
+        choices={Array.from({ length: hi - lo + 1 }, (_, i) => ({
+          value: lo + i,
+          label: String(lo + i),
+          sr: words?.[i],
+        }))}
         selected={value === undefined ? [] : [value as number]}
         onToggle={(v) => onChange(v as number)}
       />
       <div class="e" id={`${q.id}-e`}>
-        <span>{lo} = {low}</span>
-        <span>{hi} = {high}</span>
+        <span>
+          {lo} = {low}
+        </span>
+        <span>
+          {hi} = {high}
+        </span>
       </div>
     </>
   );

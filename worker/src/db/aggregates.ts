@@ -3,7 +3,7 @@
  * (a year is at most 366 rows per question, whatever the number of answers);
  * filtered ones (context, locale, page) read the matching responses through indexes.
  */
-import { responseWhere, type ResponseFilter } from "./responses";
+import { type ResponseFilter, responseWhere } from "./responses";
 
 /** Histogram rows per day and question type; `h` is indexed by score value (0..10). */
 export interface DayTypeHistogram {
@@ -53,12 +53,16 @@ export async function filteredHistograms(db: D1Database, f: ResponseFilter & { f
   const params: unknown[] = [];
   const where = responseWhere(f, params);
   const [hist, counts] = await db.batch([
-    db.prepare(
-      `SELECT r.day AS day, a.type AS type, ${Array.from({ length: 11 }, (_, i) => `SUM(a.score = ${i}) AS h${i}`).join(", ")}
+    db
+      .prepare(
+        `SELECT r.day AS day, a.type AS type, ${Array.from({ length: 11 }, (_, i) => `SUM(a.score = ${i}) AS h${i}`).join(", ")}
        FROM responses r JOIN answers a ON a.response_id = r.id
        WHERE ${where} AND a.score IS NOT NULL GROUP BY r.day, a.type ORDER BY r.day`,
-    ).bind(...params),
-    db.prepare(`SELECT r.day AS day, COUNT(*) AS count FROM responses r WHERE ${where} GROUP BY r.day ORDER BY r.day`).bind(...params),
+      )
+      .bind(...params),
+    db
+      .prepare(`SELECT r.day AS day, COUNT(*) AS count FROM responses r WHERE ${where} GROUP BY r.day ORDER BY r.day`)
+      .bind(...params),
   ]);
   return {
     histograms: (hist!.results as HRow[]).map(toHist),
@@ -79,19 +83,26 @@ export async function contextBreakdown(db: D1Database, f: ResponseFilter & { fro
   params.push(key);
   const k = `?${params.length}`;
   const [hist, counts] = await db.batch([
-    db.prepare(
-      `SELECT rc.value AS value, a.type AS type, ${Array.from({ length: 11 }, (_, i) => `SUM(a.score = ${i}) AS h${i}`).join(", ")}
+    db
+      .prepare(
+        `SELECT rc.value AS value, a.type AS type, ${Array.from({ length: 11 }, (_, i) => `SUM(a.score = ${i}) AS h${i}`).join(", ")}
        FROM response_context rc JOIN responses r ON r.id = rc.response_id JOIN answers a ON a.response_id = r.id
        WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} AND a.score IS NOT NULL
        GROUP BY rc.value, a.type`,
-    ).bind(...params),
-    db.prepare(
-      `SELECT rc.value AS value, COUNT(*) AS count FROM response_context rc JOIN responses r ON r.id = rc.response_id
+      )
+      .bind(...params),
+    db
+      .prepare(
+        `SELECT rc.value AS value, COUNT(*) AS count FROM response_context rc JOIN responses r ON r.id = rc.response_id
        WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} GROUP BY rc.value ORDER BY count DESC LIMIT 100`,
-    ).bind(...params),
+      )
+      .bind(...params),
   ]);
   return {
     histograms: (hist!.results as (HRow & { value: string })[]).map((r) => ({ value: r.value, ...toHist(r) })),
-    counts: (counts!.results as { value: string; count: number }[]).map((r) => ({ value: r.value, count: Number(r.count) })),
+    counts: (counts!.results as { value: string; count: number }[]).map((r) => ({
+      value: r.value,
+      count: Number(r.count),
+    })),
   };
 }

@@ -22,27 +22,52 @@ export interface DeliveryRow {
 }
 
 export const insertWebhook = (db: D1Database, w: WebhookRow) =>
-  db.prepare("INSERT INTO webhooks (id, site_id, url, secret, created_at, active) VALUES (?1, ?2, ?3, ?4, ?5, 1)")
-    .bind(w.id, w.site_id, w.url, w.secret, w.created_at).run();
+  db
+    .prepare("INSERT INTO webhooks (id, site_id, url, secret, created_at, active) VALUES (?1, ?2, ?3, ?4, ?5, 1)")
+    .bind(w.id, w.site_id, w.url, w.secret, w.created_at)
+    .run();
 
 export const listWebhooks = async (db: D1Database, siteId: string) =>
-  (await db.prepare("SELECT * FROM webhooks WHERE site_id = ?1 AND active = 1 ORDER BY created_at").bind(siteId).all<WebhookRow>()).results;
+  (
+    await db
+      .prepare("SELECT * FROM webhooks WHERE site_id = ?1 AND active = 1 ORDER BY created_at")
+      .bind(siteId)
+      .all<WebhookRow>()
+  ).results;
 
 export const deactivateWebhook = (db: D1Database, siteId: string, id: string) =>
   db.prepare("UPDATE webhooks SET active = 0 WHERE site_id = ?1 AND id = ?2 AND active = 1").bind(siteId, id).run();
 
 export const pendingDeliveriesOf = async (db: D1Database, responseId: string) =>
-  (await db.prepare("SELECT id FROM alert_deliveries WHERE response_id = ?1 AND status = 'pending'").bind(responseId).all<{ id: string }>()).results;
+  (
+    await db
+      .prepare("SELECT id FROM alert_deliveries WHERE response_id = ?1 AND status = 'pending'")
+      .bind(responseId)
+      .all<{ id: string }>()
+  ).results;
 
 /** Pending deliveries whose first send may have been lost (the enqueue happens after the write). */
 export const stalePendingDeliveries = async (db: D1Database, olderThan: string, limit = 500) =>
-  (await db.prepare("SELECT id FROM alert_deliveries WHERE status = 'pending' AND attempts = 0 AND created_at < ?1 ORDER BY created_at LIMIT ?2")
-    .bind(olderThan, limit).all<{ id: string }>()).results;
+  (
+    await db
+      .prepare(
+        "SELECT id FROM alert_deliveries WHERE status = 'pending' AND attempts = 0 AND created_at < ?1 ORDER BY created_at LIMIT ?2",
+      )
+      .bind(olderThan, limit)
+      .all<{ id: string }>()
+  ).results;
 
 export interface DeliveryContext {
   delivery: DeliveryRow;
   webhook: WebhookRow | null;
-  response: { id: string; survey_id: string; locale: string | null; page: string | null; context: string | null; created_at: string } | null;
+  response: {
+    id: string;
+    survey_id: string;
+    locale: string | null;
+    page: string | null;
+    context: string | null;
+    created_at: string;
+  } | null;
   answers: { question_id: string; type: string; score: number | null; value: string }[];
   siteName: string | null;
   surveyName: string | null;
@@ -53,11 +78,15 @@ export async function loadDelivery(db: D1Database, id: string): Promise<Delivery
   if (!delivery) return null;
   const [webhook, response, answers, names] = await db.batch([
     db.prepare("SELECT * FROM webhooks WHERE id = ?1").bind(delivery.webhook_id),
-    db.prepare("SELECT id, survey_id, locale, page, context, created_at FROM responses WHERE id = ?1").bind(delivery.response_id),
+    db
+      .prepare("SELECT id, survey_id, locale, page, context, created_at FROM responses WHERE id = ?1")
+      .bind(delivery.response_id),
     db.prepare("SELECT question_id, type, score, value FROM answers WHERE response_id = ?1").bind(delivery.response_id),
-    db.prepare(
-      "SELECT s.name AS site_name, v.name AS survey_name FROM sites s LEFT JOIN responses r ON r.id = ?2 LEFT JOIN surveys v ON v.id = r.survey_id WHERE s.id = ?1",
-    ).bind(delivery.site_id, delivery.response_id),
+    db
+      .prepare(
+        "SELECT s.name AS site_name, v.name AS survey_name FROM sites s LEFT JOIN responses r ON r.id = ?2 LEFT JOIN surveys v ON v.id = r.survey_id WHERE s.id = ?1",
+      )
+      .bind(delivery.site_id, delivery.response_id),
   ]);
   const n = names!.results[0] as { site_name: string; survey_name: string | null } | undefined;
   return {
@@ -70,14 +99,34 @@ export async function loadDelivery(db: D1Database, id: string): Promise<Delivery
   };
 }
 
-export const markDelivery = (db: D1Database, id: string, status: DeliveryRow["status"], lastStatus: number | null, lastError: string | null, at: string) =>
-  db.prepare(
-    `UPDATE alert_deliveries SET status = ?2, attempts = attempts + 1, last_status = ?3, last_error = ?4, updated_at = ?5
+export const markDelivery = (
+  db: D1Database,
+  id: string,
+  status: DeliveryRow["status"],
+  lastStatus: number | null,
+  lastError: string | null,
+  at: string,
+) =>
+  db
+    .prepare(
+      `UPDATE alert_deliveries SET status = ?2, attempts = attempts + 1, last_status = ?3, last_error = ?4, updated_at = ?5
      WHERE id = ?1 AND status NOT IN ('delivered', 'erased')`,
-  ).bind(id, status, lastStatus, lastError, at).run();
+    )
+    .bind(id, status, lastStatus, lastError, at)
+    .run();
 
 export const markDead = (db: D1Database, id: string, at: string) =>
-  db.prepare("UPDATE alert_deliveries SET status = 'dead', updated_at = ?2 WHERE id = ?1 AND status IN ('pending', 'retrying')").bind(id, at).run();
+  db
+    .prepare(
+      "UPDATE alert_deliveries SET status = 'dead', updated_at = ?2 WHERE id = ?1 AND status IN ('pending', 'retrying')",
+    )
+    .bind(id, at)
+    .run();
 
 export const recentDeliveries = async (db: D1Database, siteId: string, limit = 50) =>
-  (await db.prepare("SELECT * FROM alert_deliveries WHERE site_id = ?1 ORDER BY created_at DESC LIMIT ?2").bind(siteId, limit).all<DeliveryRow>()).results;
+  (
+    await db
+      .prepare("SELECT * FROM alert_deliveries WHERE site_id = ?1 ORDER BY created_at DESC LIMIT ?2")
+      .bind(siteId, limit)
+      .all<DeliveryRow>()
+  ).results;

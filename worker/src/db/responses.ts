@@ -60,77 +60,152 @@ export function insertResponsesStatements(db: D1Database, rows: NewResponse[]): 
 }
 
 function multiRowStatements(db: D1Database, rows: NewResponse[]): D1PreparedStatement[] {
-  const responsesJson = JSON.stringify(rows.map((r) => ({
-    id: r.id, site: r.siteId, survey: r.surveyId, hash: r.bodyHash, respondent: r.respondentHash, locale: r.locale,
-    page: r.page, device: r.device, context: r.context ? JSON.stringify(r.context) : null, policy: r.consentPolicy,
-    consentAt: r.consentAt, createdAt: r.createdAt, day: r.day, npsMin: r.npsMin, text: r.consentText,
-  })));
-  const answersJson = JSON.stringify(rows.flatMap((r) => r.answers.map((a) => ({
-    id: r.id, q: a.questionId, site: r.siteId, survey: r.surveyId, day: r.day, type: a.type, score: a.score, value: a.value, hash: r.bodyHash,
-  }))));
-  const contextJson = JSON.stringify(rows.flatMap((r) => Object.entries(r.context ?? {}).map(([key, value]) => ({
-    id: r.id, site: r.siteId, key, value, day: r.day, hash: r.bodyHash,
-  }))));
-  const alertsJson = JSON.stringify(rows.filter((r) => r.alert).map((r) => ({ id: r.id, site: r.siteId, at: r.createdAt, hash: r.bodyHash })));
+  const responsesJson = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      site: r.siteId,
+      survey: r.surveyId,
+      hash: r.bodyHash,
+      respondent: r.respondentHash,
+      locale: r.locale,
+      page: r.page,
+      device: r.device,
+      context: r.context ? JSON.stringify(r.context) : null,
+      policy: r.consentPolicy,
+      consentAt: r.consentAt,
+      createdAt: r.createdAt,
+      day: r.day,
+      npsMin: r.npsMin,
+      text: r.consentText,
+    })),
+  );
+  const answersJson = JSON.stringify(
+    rows.flatMap((r) =>
+      r.answers.map((a) => ({
+        id: r.id,
+        q: a.questionId,
+        site: r.siteId,
+        survey: r.surveyId,
+        day: r.day,
+        type: a.type,
+        score: a.score,
+        value: a.value,
+        hash: r.bodyHash,
+      })),
+    ),
+  );
+  const contextJson = JSON.stringify(
+    rows.flatMap((r) =>
+      Object.entries(r.context ?? {}).map(([key, value]) => ({
+        id: r.id,
+        site: r.siteId,
+        key,
+        value,
+        day: r.day,
+        hash: r.bodyHash,
+      })),
+    ),
+  );
+  const alertsJson = JSON.stringify(
+    rows.filter((r) => r.alert).map((r) => ({ id: r.id, site: r.siteId, at: r.createdAt, hash: r.bodyHash })),
+  );
   // `WHERE true` lets SQLite parse ON CONFLICT after INSERT … SELECT; `ORDER BY key` keeps the batch's order.
   const stmts = [
-    db.prepare(
-      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context,
+    db
+      .prepare(
+        `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context,
          consent_policy, consent_at, created_at, day, nps_min, consent_text)
        SELECT v->>'id', v->>'site', v->>'survey', v->>'hash', v->>'respondent', v->>'locale', v->>'page', v->>'device',
          v->>'context', v->>'policy', v->>'consentAt', v->>'createdAt', v->>'day', v->>'npsMin', v->>'text'
        FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE true ORDER BY k
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-    ).bind(responsesJson),
-    db.prepare(
-      `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
+      )
+      .bind(responsesJson),
+    db
+      .prepare(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
        SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'type', v->>'score', v->>'value'
        FROM (SELECT value AS v, key AS k FROM json_each(?1))
        WHERE EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND body_hash = v->>'hash') ORDER BY k
        ON CONFLICT (response_id, question_id) DO NOTHING`,
-    ).bind(answersJson),
+      )
+      .bind(answersJson),
   ];
   if (contextJson !== "[]") {
-    stmts.push(db.prepare(
-      `INSERT INTO response_context (response_id, site_id, key, value, day)
+    stmts.push(
+      db
+        .prepare(
+          `INSERT INTO response_context (response_id, site_id, key, value, day)
        SELECT v->>'id', v->>'site', v->>'key', v->>'value', v->>'day'
        FROM (SELECT value AS v, key AS k FROM json_each(?1))
        WHERE EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND body_hash = v->>'hash') ORDER BY k
        ON CONFLICT (response_id, key) DO NOTHING`,
-    ).bind(contextJson));
+        )
+        .bind(contextJson),
+    );
   }
   if (alertsJson !== "[]") {
-    stmts.push(db.prepare(
-      `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at)
+    stmts.push(
+      db
+        .prepare(
+          `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at)
        SELECT (v->>'id') || ':' || w.id, v->>'site', w.id, v->>'id', 'pending', v->>'at', v->>'at'
        FROM (SELECT value AS v FROM json_each(?1)) JOIN webhooks w ON w.site_id = v->>'site' AND w.active = 1
        WHERE EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND body_hash = v->>'hash')
        ON CONFLICT (id) DO NOTHING`,
-    ).bind(alertsJson));
+        )
+        .bind(alertsJson),
+    );
   }
   return stmts;
 }
 
 export const findResponseHash = (db: D1Database, id: string) =>
-  db.prepare("SELECT site_id, body_hash FROM responses WHERE id = ?1").bind(id).first<{ site_id: string; body_hash: string }>();
+  db
+    .prepare("SELECT site_id, body_hash FROM responses WHERE id = ?1")
+    .bind(id)
+    .first<{ site_id: string; body_hash: string }>();
 
 /** Deletes every response of a respondent on a site; triggers remove answers, context and aggregate weight. */
-export async function deleteRespondentResponses(db: D1Database, siteId: string, respondentHash: string, at: string): Promise<number> {
+export async function deleteRespondentResponses(
+  db: D1Database,
+  siteId: string,
+  respondentHash: string,
+  at: string,
+): Promise<number> {
   const [deleted] = await db.batch([
-    db.prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id").bind(siteId, respondentHash),
-    db.prepare("INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted) VALUES (?1, ?2, ?3, changes()) ON CONFLICT DO NOTHING")
+    db
+      .prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id")
+      .bind(siteId, respondentHash),
+    db
+      .prepare(
+        "INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted) VALUES (?1, ?2, ?3, changes()) ON CONFLICT DO NOTHING",
+      )
       .bind(siteId, respondentHash, at),
   ]);
   return deleted!.results.length;
 }
 
 export const deleteResponse = async (db: D1Database, siteId: string, id: string): Promise<number> =>
-  (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(siteId, id).all()).results.length;
+  (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(siteId, id).all()).results
+    .length;
 
-export const updateFollowUp = async (db: D1Database, siteId: string, id: string, status: string, note: string | null, at: string) =>
-  (await db.prepare(
-    "UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5 WHERE site_id = ?1 AND id = ?2 RETURNING id",
-  ).bind(siteId, id, status, note, at).all()).results.length;
+export const updateFollowUp = async (
+  db: D1Database,
+  siteId: string,
+  id: string,
+  status: string,
+  note: string | null,
+  at: string,
+) =>
+  (
+    await db
+      .prepare(
+        "UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5 WHERE site_id = ?1 AND id = ?2 RETURNING id",
+      )
+      .bind(siteId, id, status, note, at)
+      .all()
+  ).results.length;
 
 export interface ResponseFilter {
   siteId: string;
@@ -214,13 +289,23 @@ export async function listResponses(
   const sql = `SELECT r.id, r.survey_id, r.locale, r.page, r.device, r.context, r.consent_policy, r.consent_at,
       r.created_at, r.status, r.note, r.nps_min
     FROM responses r WHERE ${where} ORDER BY r.created_at ${dir}, r.id ${dir} LIMIT ?${params.length}`;
-  return (await db.prepare(sql).bind(...params).all<ResponseRow>()).results;
+  return (
+    await db
+      .prepare(sql)
+      .bind(...params)
+      .all<ResponseRow>()
+  ).results;
 }
 
 export async function answersOf(db: D1Database, responseIds: string[]): Promise<AnswerRow[]> {
   if (responseIds.length === 0) return [];
-  return (await db.prepare(
-    `SELECT response_id, question_id, type, value FROM answers
+  return (
+    await db
+      .prepare(
+        `SELECT response_id, question_id, type, value FROM answers
      WHERE response_id IN (SELECT value FROM json_each(?1)) ORDER BY response_id`,
-  ).bind(JSON.stringify(responseIds)).all<AnswerRow>()).results;
+      )
+      .bind(JSON.stringify(responseIds))
+      .all<AnswerRow>()
+  ).results;
 }

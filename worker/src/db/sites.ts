@@ -32,7 +32,8 @@ export const findSiteByKey = (db: D1Database, key: string) =>
   db.prepare("SELECT * FROM sites WHERE key = ?1").bind(key).first<SiteRow>();
 
 export const listSitesOfOwner = async (db: D1Database, ownerId: string) =>
-  (await db.prepare("SELECT * FROM sites WHERE owner_id = ?1 ORDER BY created_at, id").bind(ownerId).all<SiteRow>()).results;
+  (await db.prepare("SELECT * FROM sites WHERE owner_id = ?1 ORDER BY created_at, id").bind(ownerId).all<SiteRow>())
+    .results;
 
 const originStatements = (db: D1Database, r: SiteRow) => [
   db.prepare("DELETE FROM site_origins WHERE site_id = ?1").bind(r.id),
@@ -42,25 +43,45 @@ const originStatements = (db: D1Database, r: SiteRow) => [
 ];
 
 export const insertSite = (db: D1Database, r: SiteRow) =>
-  db.batch([db.prepare(
-    `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at)
+  db.batch([
+    db
+      .prepare(
+        `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
-  ).bind(r.id, r.owner_id, r.key, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.created_at, r.updated_at),
-    ...originStatements(db, r)]);
+      )
+      .bind(
+        r.id,
+        r.owner_id,
+        r.key,
+        r.name,
+        r.origins,
+        r.retention_days,
+        r.policy_url,
+        r.policy_version,
+        r.created_at,
+        r.updated_at,
+      ),
+    ...originStatements(db, r),
+  ]);
 
 export const updateSite = (db: D1Database, r: SiteRow) =>
-  db.batch([db.prepare(
-    `UPDATE sites SET name = ?2, origins = ?3, retention_days = ?4, policy_url = ?5, policy_version = ?6, updated_at = ?7
+  db.batch([
+    db
+      .prepare(
+        `UPDATE sites SET name = ?2, origins = ?3, retention_days = ?4, policy_url = ?5, policy_version = ?6, updated_at = ?7
      WHERE id = ?1`,
-  ).bind(r.id, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.updated_at),
-    ...originStatements(db, r)]);
+      )
+      .bind(r.id, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.updated_at),
+    ...originStatements(db, r),
+  ]);
 
 /** Whether any site allows `origin` (CORS preflights carry no site key). */
 export const isKnownOrigin = async (db: D1Database, origin: string) =>
   (await db.prepare("SELECT 1 AS ok FROM site_origins WHERE origin = ?1 LIMIT 1").bind(origin).first()) !== null;
 
 export const listAllSites = async (db: D1Database) =>
-  (await db.prepare("SELECT id, retention_days FROM sites ORDER BY id").all<{ id: string; retention_days: number }>()).results;
+  (await db.prepare("SELECT id, retention_days FROM sites ORDER BY id").all<{ id: string; retention_days: number }>())
+    .results;
 
 export interface SiteWithSurveyRow {
   site_id: string;
@@ -76,8 +97,11 @@ export interface SiteWithSurveyRow {
 
 /** The site of a public key and one of its surveys (null columns when the survey is not there), in one query. */
 export const findSiteWithSurvey = (db: D1Database, siteKey: string, surveyId: string) =>
-  db.prepare(
-    `SELECT s.id AS site_id, s.origins, v.id AS survey_id, v.name AS survey_name, v.definition, v.version, v.active,
+  db
+    .prepare(
+      `SELECT s.id AS site_id, s.origins, v.id AS survey_id, v.name AS survey_name, v.definition, v.version, v.active,
             s.created_at, s.updated_at
      FROM sites s LEFT JOIN surveys v ON v.site_id = s.id AND v.id = ?2 WHERE s.key = ?1`,
-  ).bind(siteKey, surveyId).first<SiteWithSurveyRow>();
+    )
+    .bind(siteKey, surveyId)
+    .first<SiteWithSurveyRow>();

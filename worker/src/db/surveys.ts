@@ -32,17 +32,27 @@ export const findSurvey = (db: D1Database, siteId: string, id: string) =>
   db.prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2").bind(siteId, id).first<SurveyRow>();
 
 export const listSurveys = async (db: D1Database, siteId: string, activeOnly = false) =>
-  (await db.prepare(`SELECT * FROM surveys WHERE site_id = ?1 ${activeOnly ? "AND active = 1" : ""} ORDER BY created_at, id`)
-    .bind(siteId).all<SurveyRow>()).results;
+  (
+    await db
+      .prepare(`SELECT * FROM surveys WHERE site_id = ?1 ${activeOnly ? "AND active = 1" : ""} ORDER BY created_at, id`)
+      .bind(siteId)
+      .all<SurveyRow>()
+  ).results;
 
 export const insertSurvey = (db: D1Database, r: SurveyRow) =>
-  db.prepare(
-    `INSERT INTO surveys (id, site_id, name, definition, version, active, created_at, updated_at)
+  db
+    .prepare(
+      `INSERT INTO surveys (id, site_id, name, definition, version, active, created_at, updated_at)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-  ).bind(r.id, r.site_id, r.name, r.definition, r.version, r.active, r.created_at, r.updated_at).run();
+    )
+    .bind(r.id, r.site_id, r.name, r.definition, r.version, r.active, r.created_at, r.updated_at)
+    .run();
 
 export const updateSurvey = (db: D1Database, r: Omit<SurveyRow, "created_at" | "version">) =>
-  db.prepare(
-    `UPDATE surveys SET name = ?3, definition = ?4, active = ?5, updated_at = ?6, version = version + 1
+  db
+    .prepare(
+      `UPDATE surveys SET name = ?3, definition = ?4, active = ?5, updated_at = ?6, version = version + 1
      WHERE site_id = ?1 AND id = ?2`,
-  ).bind(r.site_id, r.id, r.name, r.definition, r.active, r.updated_at).run();
+    )
+    .bind(r.site_id, r.id, r.name, r.definition, r.active, r.updated_at)
+    .run();

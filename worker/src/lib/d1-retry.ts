@@ -16,7 +16,8 @@ const TRANSIENT = [
 ];
 const SHED = [/overloaded/i, /timed? ?out/i, /too many requests queued/i];
 
-export const isTransientD1Error = (err: unknown) => TRANSIENT.some((re) => re.test(String((err as Error)?.message ?? err)));
+export const isTransientD1Error = (err: unknown) =>
+  TRANSIENT.some((re) => re.test(String((err as Error)?.message ?? err)));
 export const isOverloadD1Error = (err: unknown) => SHED.some((re) => re.test(String((err as Error)?.message ?? err)));
 
 export interface RetryOptions {

@@ -3,8 +3,8 @@
  * `Access-Control-Allow-Origin`. Never reflects an arbitrary origin.
  */
 import type { Context } from "hono";
-import type { AppEnv } from "../env";
 import { isKnownOrigin } from "../db/sites";
+import type { AppEnv } from "../env";
 
 const ALLOW_HEADERS = "Content-Type, If-None-Match";
 

@@ -16,10 +16,12 @@ export const publicRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   const limiter = c.env.PUBLIC_RATE_LIMITER;
   if (!limiter || c.req.method === "OPTIONS") return next();
   const address = c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "local";
-  const salt = `${c.env.RATE_LIMIT_SECRET ?? (isolateSecret ??= randomToken(32))}:${today()}`;
+  isolateSecret ??= randomToken(32);
+  const salt = `${c.env.RATE_LIMIT_SECRET ?? isolateSecret}:${today()}`;
   const client = toBase64Url(await hmacSha256(salt, address)).slice(0, 22);
   const scope = c.req.path.split("/").slice(0, 4).join("/");
   const { success } = await limiter.limit({ key: `${scope}:${client}` });
-  if (!success) throw new ApiError("rate_limited", "too many requests; retry later", undefined, { "Retry-After": "60" });
+  if (!success)
+    throw new ApiError("rate_limited", "too many requests; retry later", undefined, { "Retry-After": "60" });
   return next();
 };

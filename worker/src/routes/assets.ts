@@ -16,7 +16,12 @@ export async function serveWidgetFile(c: Context<AppEnv>): Promise<Response> {
   out.headers.set("Access-Control-Allow-Origin", "*");
   out.headers.set("Timing-Allow-Origin", "*");
   // Content-hashed copies never change; the short names stay fresh for owners who want updates.
-  out.headers.set("Cache-Control", HASHED.test(c.req.path) ? "public, max-age=31536000, immutable" : "public, max-age=300, stale-while-revalidate=3600");
+  out.headers.set(
+    "Cache-Control",
+    HASHED.test(c.req.path)
+      ? "public, max-age=31536000, immutable"
+      : "public, max-age=300, stale-while-revalidate=3600",
+  );
   return out;
 }
 

@@ -1,14 +1,14 @@
 /** Owner sign-up, login and logout (session cookie: HttpOnly, SameSite=Strict, Secure off localhost). */
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { credentialsSchema } from "../../../shared/schemas";
+import { findOwnerById } from "../db/owners";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/validate";
 import { readJsonBody } from "../middleware/body";
 import { assertSameOrigin, requireOwner } from "../middleware/owner-auth";
 import * as auth from "../services/auth";
-import { findOwnerById } from "../db/owners";
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -36,7 +36,8 @@ authRoutes.post("/login", async (c) => {
   const raw = await readJsonBody(c.req.raw);
   // Any password is checked (not the signup rules): old accounts may predate them.
   const creds = parseOr400(credentialsSchema.pick({ email: true }), raw);
-  const password = typeof (raw as { password?: unknown }).password === "string" ? (raw as { password: string }).password : "";
+  const password =
+    typeof (raw as { password?: unknown }).password === "string" ? (raw as { password: string }).password : "";
   if (!password) throw new ApiError("invalid_body", "password: required");
   const { ownerId, session } = await auth.login(c.env.DB, creds.email, password);
   // Rotation: the session that was presented (if any) is dropped with the new login.

@@ -2,13 +2,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { daySchema } from "../../../shared/schemas";
+import * as alertsDb from "../db/alerts";
+import * as consents from "../db/consents";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/validate";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner } from "../middleware/owner-auth";
-import * as alertsDb from "../db/alerts";
-import * as consents from "../db/consents";
 import { createWebhook } from "../services/alerts";
 import { CSV_BOM, csvRow } from "../services/csv";
 import { resolveRange } from "../services/summary";
@@ -42,8 +42,15 @@ privacyRoutes.get("/:siteId/alerts", async (c) => {
   const rows = await alertsDb.recentDeliveries(c.env.DB, site.id);
   return c.json(
     rows.map((d) => ({
-      id: d.id, webhook: d.webhook_id, response: d.response_id, status: d.status, attempts: d.attempts,
-      lastStatus: d.last_status, lastError: d.last_error, createdAt: d.created_at, updatedAt: d.updated_at,
+      id: d.id,
+      webhook: d.webhook_id,
+      response: d.response_id,
+      status: d.status,
+      attempts: d.attempts,
+      lastStatus: d.last_status,
+      lastError: d.last_error,
+      createdAt: d.created_at,
+      updatedAt: d.updated_at,
     })),
   );
 });
@@ -60,14 +67,47 @@ privacyRoutes.get("/:siteId/consents.csv", async (c) => {
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (stage === "header") {
-        controller.enqueue(encoder.encode(CSV_BOM + csvRow(["event", "pseudonymous_id", "at", "policy_version", "consent_text_version", "response_id", "locale", "page", "deleted_responses"])));
+        controller.enqueue(
+          encoder.encode(
+            CSV_BOM +
+              csvRow([
+                "event",
+                "pseudonymous_id",
+                "at",
+                "policy_version",
+                "consent_text_version",
+                "response_id",
+                "locale",
+                "page",
+                "deleted_responses",
+              ]),
+          ),
+        );
         stage = "grants";
         return;
       }
       if (stage === "grants") {
         const rows = await consents.consentPage(db, site.id, from, to, after, 1000);
         if (rows.length > 0) {
-          controller.enqueue(encoder.encode(rows.map((r) => csvRow(["granted", r.respondent_hash, r.consent_at, r.consent_policy, r.consent_text, r.id, r.locale, r.page, ""])).join("")));
+          controller.enqueue(
+            encoder.encode(
+              rows
+                .map((r) =>
+                  csvRow([
+                    "granted",
+                    r.respondent_hash,
+                    r.consent_at,
+                    r.consent_policy,
+                    r.consent_text,
+                    r.id,
+                    r.locale,
+                    r.page,
+                    "",
+                  ]),
+                )
+                .join(""),
+            ),
+          );
           const last = rows[rows.length - 1]!;
           after = { at: last.consent_at, id: last.id };
         }
@@ -76,7 +116,14 @@ privacyRoutes.get("/:siteId/consents.csv", async (c) => {
       }
       if (stage === "withdrawals") {
         const rows = await consents.withdrawals(db, site.id, from, to);
-        if (rows.length) controller.enqueue(encoder.encode(rows.map((w) => csvRow(["withdrawn", w.respondent_hash, w.withdrawn_at, "", "", "", "", "", w.deleted])).join("")));
+        if (rows.length)
+          controller.enqueue(
+            encoder.encode(
+              rows
+                .map((w) => csvRow(["withdrawn", w.respondent_hash, w.withdrawn_at, "", "", "", "", "", w.deleted]))
+                .join(""),
+            ),
+          );
         stage = "done";
         return;
       }

@@ -2,21 +2,21 @@
 import { Hono } from "hono";
 import { forgetInputSchema } from "../../../shared/schemas";
 import type { SiteConfig } from "../../../shared/types";
+import { deleteRespondentResponses } from "../db/responses";
+import * as sitesDb from "../db/sites";
+import * as surveysDb from "../db/surveys";
 import type { AppEnv } from "../env";
 import { ApiError, errorResponse } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
-import { parseOr400 } from "../lib/validate";
 import { nowIso } from "../lib/time";
+import { parseOr400 } from "../lib/validate";
 import { readJsonBody } from "../middleware/body";
 import { grantCors, preflight } from "../middleware/public-cors";
 import { publicRateLimit } from "../middleware/rate-limit";
-import * as sitesDb from "../db/sites";
-import * as surveysDb from "../db/surveys";
-import { deleteRespondentResponses } from "../db/responses";
+import { enqueueAlerts } from "../services/alerts";
 import { checkSubmission, respondentHash, storeSubmission } from "../services/ingest";
 import { enqueueSubmission } from "../services/ingest-queue";
-import { enqueueAlerts } from "../services/alerts";
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -28,7 +28,8 @@ publicRoutes.get("/sites/:key/config", async (c) => {
   const site = await withD1Retry(() => sitesDb.findSiteByKey(c.env.DB, c.req.param("key")));
   if (!site) throw new ApiError("unknown_site", "no such site");
   const origins = JSON.parse(site.origins) as string[];
-  if (origin !== null && !origins.includes(origin)) throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
+  if (origin !== null && !origins.includes(origin))
+    throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
   const surveys = (await withD1Retry(() => surveysDb.listSurveys(c.env.DB, site.id, true))).map(surveysDb.toSurvey);
   const config: SiteConfig = {
     site: site.key,
@@ -52,10 +53,16 @@ publicRoutes.post("/responses", async (c) => {
     const accepted = await checkSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin });
     allowed = accepted.siteOrigins;
     const queued = c.env.INGEST_MODE === "queue" && !!c.env.INGEST_QUEUE;
-    const outcome = queued ? await enqueueSubmission(c.env, accepted.row) : await storeSubmission(c.env.DB, accepted.row);
+    const outcome = queued
+      ? await enqueueSubmission(c.env, accepted.row)
+      : await storeSubmission(c.env.DB, accepted.row);
     if (!queued && outcome.status === 201 && accepted.row.alert) {
       // After the answer: the customer's request never waits for, or fails with, an alert.
-      c.executionCtx.waitUntil(enqueueAlerts(c.env, accepted.row.id).catch((err) => console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String(err) }))));
+      c.executionCtx.waitUntil(
+        enqueueAlerts(c.env, accepted.row.id).catch((err) =>
+          console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String(err) })),
+        ),
+      );
     }
     const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
     grantCors(headers, origin, allowed);
@@ -87,7 +94,8 @@ publicRoutes.post("/forget", async (c) => {
   const site = await withD1Retry(() => sitesDb.findSiteByKey(c.env.DB, input.site));
   if (!site) throw new ApiError("unknown_site", "no such site");
   const origins = JSON.parse(site.origins) as string[];
-  if (origin !== null && !origins.includes(origin)) throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
+  if (origin !== null && !origins.includes(origin))
+    throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
   const hash = await respondentHash(site.id, input.respondent);
   const deleted = await withD1Retry(() => deleteRespondentResponses(c.env.DB, site.id, hash, nowIso()));
   const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });

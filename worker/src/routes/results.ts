@@ -6,8 +6,8 @@ import type { AppEnv } from "../env";
 import { parseOr400 } from "../lib/validate";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner } from "../middleware/owner-auth";
-import { breakdown, summarize } from "../services/summary";
 import { exportCsv, listPage, removeResponse, setFollowUp } from "../services/responses";
+import { breakdown, summarize } from "../services/summary";
 import { ownedSite } from "./sites";
 
 export const resultRoutes = new Hono<AppEnv>();
@@ -23,7 +23,10 @@ resultRoutes.get("/:siteId/summary", async (c) => {
 
 resultRoutes.get("/:siteId/breakdown", async (c) => {
   const site = await ownedSite(c);
-  const q = parseOr400(summaryQuerySchema.extend({ key: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, "a context key") }), c.req.query());
+  const q = parseOr400(
+    summaryQuerySchema.extend({ key: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, "a context key") }),
+    c.req.query(),
+  );
   return c.json(await breakdown(c.env.DB, site.id, q.key, q));
 });
 

@@ -1,15 +1,15 @@
 /** Owner routes for sites, API tokens and surveys. Every route checks the site is the caller's. */
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { siteInputSchema, sitePatchSchema, surveyInputSchema, tokenInputSchema } from "../../../shared/schemas";
+import * as sitesDb from "../db/sites";
+import * as surveysDb from "../db/surveys";
+import * as tokensDb from "../db/tokens";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { nowIso } from "../lib/time";
 import { parseOr400 } from "../lib/validate";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner } from "../middleware/owner-auth";
-import * as sitesDb from "../db/sites";
-import * as surveysDb from "../db/surveys";
-import * as tokensDb from "../db/tokens";
 import { createSite, createToken, requireSite, updateSite } from "../services/sites";
 import { createSurvey, replaceSurvey } from "../services/surveys";
 
@@ -53,7 +53,15 @@ siteRoutes.post("/:siteId/tokens", async (c) => {
 siteRoutes.get("/:siteId/tokens", async (c) => {
   const site = await ownedSite(c);
   const rows = await tokensDb.listTokens(c.env.DB, site.id);
-  return c.json(rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at, lastUsedAt: t.last_used_at, revokedAt: t.revoked_at })));
+  return c.json(
+    rows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      createdAt: t.created_at,
+      lastUsedAt: t.last_used_at,
+      revokedAt: t.revoked_at,
+    })),
+  );
 });
 
 siteRoutes.delete("/:siteId/tokens/:tokenId", async (c) => {

@@ -4,11 +4,12 @@
  * or fails ingestion. The payload is built at send time from the database: an answer
  * erased in the meantime is never sent. Each body is signed with HMAC-SHA256.
  */
+
+import * as alerts from "../db/alerts";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { hmacSha256, newId, randomToken, toHex } from "../lib/crypto";
 import { nowIso } from "../lib/time";
-import * as alerts from "../db/alerts";
 
 export interface AlertMessage {
   kind: "alert";
@@ -34,7 +35,14 @@ export function webhookUrlProblem(url: string, environment: string | undefined):
 export async function createWebhook(db: D1Database, siteId: string, url: string, environment: string | undefined) {
   const problem = webhookUrlProblem(url, environment);
   if (problem) throw new ApiError("invalid_body", problem, [{ path: "url", message: problem.slice(5) }]);
-  const row: alerts.WebhookRow = { id: newId("wh"), site_id: siteId, url, secret: `whsec_${randomToken(24)}`, created_at: nowIso(), active: 1 };
+  const row: alerts.WebhookRow = {
+    id: newId("wh"),
+    site_id: siteId,
+    url,
+    secret: `whsec_${randomToken(24)}`,
+    created_at: nowIso(),
+    active: 1,
+  };
   await alerts.insertWebhook(db, row);
   return { id: row.id, url: row.url, secret: row.secret, createdAt: row.created_at };
 }
@@ -44,14 +52,18 @@ export async function enqueueAlerts(env: Env, responseId: string): Promise<void>
   if (!env.ALERT_QUEUE) return;
   const pending = await alerts.pendingDeliveriesOf(env.DB, responseId);
   if (pending.length === 0) return;
-  await env.ALERT_QUEUE.sendBatch(pending.map((p) => ({ body: { kind: "alert", deliveryId: p.id } satisfies AlertMessage })));
+  await env.ALERT_QUEUE.sendBatch(
+    pending.map((p) => ({ body: { kind: "alert", deliveryId: p.id } satisfies AlertMessage })),
+  );
 }
 
 export async function requeueStaleAlerts(env: Env, now: number): Promise<number> {
   if (!env.ALERT_QUEUE) return 0;
   const stale = await alerts.stalePendingDeliveries(env.DB, nowIso(now - 10 * 60_000));
   for (let i = 0; i < stale.length; i += 100) {
-    await env.ALERT_QUEUE.sendBatch(stale.slice(i, i + 100).map((p) => ({ body: { kind: "alert", deliveryId: p.id } satisfies AlertMessage })));
+    await env.ALERT_QUEUE.sendBatch(
+      stale.slice(i, i + 100).map((p) => ({ body: { kind: "alert", deliveryId: p.id } satisfies AlertMessage })),
+    );
   }
   return stale.length;
 }
@@ -61,7 +73,11 @@ const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"
 
 export function buildPayload(ctx: alerts.DeliveryContext) {
   const r = ctx.response!;
-  const answers = ctx.answers.map((a) => ({ question: a.question_id, type: a.type, value: JSON.parse(a.value) as unknown }));
+  const answers = ctx.answers.map((a) => ({
+    question: a.question_id,
+    type: a.type,
+    value: JSON.parse(a.value) as unknown,
+  }));
   const nps = ctx.answers.filter((a) => a.type === "nps").map((a) => a.score!);
   const csat = ctx.answers.filter((a) => a.type === "csat").map((a) => a.score!);
   const context = r.context ? (JSON.parse(r.context) as Record<string, string>) : {};
@@ -69,13 +85,27 @@ export function buildPayload(ctx: alerts.DeliveryContext) {
   const score = nps.length ? `NPS ${Math.min(...nps)}/10` : `CSAT ${Math.min(...csat)}/5`;
   const parts = [`Unhappy customer on ${slackEscape(ctx.siteName ?? "your site")}: ${score}`];
   if (comment) parts.push(`“${slackEscape(comment.slice(0, 500))}”`);
-  if (Object.keys(context).length) parts.push(Object.entries(context).map(([k, v]) => `${slackEscape(k)}: ${slackEscape(v)}`).join(", "));
+  if (Object.keys(context).length)
+    parts.push(
+      Object.entries(context)
+        .map(([k, v]) => `${slackEscape(k)}: ${slackEscape(v)}`)
+        .join(", "),
+    );
   return {
     type: "feedback.unhappy_customer",
     text: parts.join(" — "),
     site: ctx.delivery.site_id,
     survey: { id: r.survey_id, name: ctx.surveyName },
-    response: { id: r.id, createdAt: r.created_at, locale: r.locale, page: r.page, context, nps: nps.length ? Math.min(...nps) : null, csat: csat.length ? Math.min(...csat) : null, answers },
+    response: {
+      id: r.id,
+      createdAt: r.created_at,
+      locale: r.locale,
+      page: r.page,
+      context,
+      nps: nps.length ? Math.min(...nps) : null,
+      csat: csat.length ? Math.min(...csat) : null,
+      answers,
+    },
   };
 }
 
@@ -109,7 +139,12 @@ async function send(url: string, secret: string, body: string, deliveryId: strin
 export async function consumeAlertBatch(batch: MessageBatch<AlertMessage>, env: Env): Promise<void> {
   for (const message of batch.messages) {
     const ctx = await alerts.loadDelivery(env.DB, message.body.deliveryId);
-    if (!ctx || !ctx.response || !ctx.webhook || !ctx.webhook.active || ctx.delivery.status === "delivered" || ctx.delivery.status === "erased") {
+    if (
+      !ctx?.response ||
+      !ctx.webhook?.active ||
+      ctx.delivery.status === "delivered" ||
+      ctx.delivery.status === "erased"
+    ) {
       message.ack();
       continue;
     }

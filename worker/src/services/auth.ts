@@ -2,12 +2,13 @@
  * Owner accounts and sessions: signup, login with per-account throttling, logout,
  * and resolving the caller from the session cookie or a bearer API token.
  */
-import { ApiError } from "../errors";
-import { newId, randomToken, sha256Hex } from "../lib/crypto";
-import { nowIso } from "../lib/time";
+
 import * as owners from "../db/owners";
 import * as sessions from "../db/sessions";
 import * as tokens from "../db/tokens";
+import { ApiError } from "../errors";
+import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { nowIso } from "../lib/time";
 import { DUMMY_HASH, hashPassword, verifyPassword } from "./passwords";
 
 export const SESSION_COOKIE = "fb_session";
@@ -32,23 +33,41 @@ async function createSession(db: D1Database, ownerId: string): Promise<NewSessio
 const insertSessionRow = async (db: D1Database, ownerId: string, token: string, createdAt: string, expiresAt: string) =>
   sessions.insertSession(db, { idHash: await sha256Hex(token), ownerId, createdAt, expiresAt }).run();
 
-export async function signup(db: D1Database, email: string, password: string): Promise<{ ownerId: string; session: NewSession }> {
+export async function signup(
+  db: D1Database,
+  email: string,
+  password: string,
+): Promise<{ ownerId: string; session: NewSession }> {
   const id = newId("own");
-  const result = await owners.insertOwner(db, { id, email, passwordHash: await hashPassword(password), createdAt: nowIso() });
+  const result = await owners.insertOwner(db, {
+    id,
+    email,
+    passwordHash: await hashPassword(password),
+    createdAt: nowIso(),
+  });
   if (result.meta.changes !== 1) throw new ApiError("conflict", "an account with this email already exists");
   return { ownerId: id, session: await createSession(db, id) };
 }
 
-export async function login(db: D1Database, email: string, password: string): Promise<{ ownerId: string; session: NewSession }> {
+export async function login(
+  db: D1Database,
+  email: string,
+  password: string,
+): Promise<{ ownerId: string; session: NewSession }> {
   const now = Date.now();
   const failures = await owners.getLoginFailures(db, email);
   if (failures && failures.failures >= LOGIN_MAX_FAILURES) {
     const reopen = Date.parse(failures.window_start) + LOGIN_WINDOW_MS;
     if (reopen > now) {
       const retryAfter = Math.ceil((reopen - now) / 1000);
-      throw new ApiError("rate_limited", `too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minutes`, undefined, {
-        "Retry-After": String(retryAfter),
-      });
+      throw new ApiError(
+        "rate_limited",
+        `too many failed logins; try again in ${Math.ceil(retryAfter / 60)} minutes`,
+        undefined,
+        {
+          "Retry-After": String(retryAfter),
+        },
+      );
     }
   }
   const owner = await owners.findOwnerByEmail(db, email);
@@ -63,7 +82,12 @@ export async function login(db: D1Database, email: string, password: string): Pr
   return { ownerId: owner.id, session: await createSession(db, owner.id) };
 }
 
-export async function logout(db: D1Database, token: string | undefined, everywhere: boolean, ownerId?: string): Promise<void> {
+export async function logout(
+  db: D1Database,
+  token: string | undefined,
+  everywhere: boolean,
+  ownerId?: string,
+): Promise<void> {
   if (everywhere && ownerId) await sessions.deleteOwnerSessions(db, ownerId);
   else if (token) await sessions.deleteSession(db, await sha256Hex(token));
 }

@@ -4,11 +4,12 @@
  * so the client id stays the idempotency key: the consumer's inserts do nothing for an id
  * already written, and a batch that fails is retried whole without doubling anything.
  */
+
+import * as responses from "../db/responses";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { isOverloadD1Error, isTransientD1Error, withD1Retry } from "../lib/d1-retry";
 import { enqueueAlerts } from "./alerts";
-import * as responses from "../db/responses";
 import type { IngestOutcome } from "./ingest";
 
 export interface IngestMessage {
@@ -20,7 +21,8 @@ export async function enqueueSubmission(env: Env, row: responses.NewResponse): P
   // An id already written answers as in direct mode; a new one is accepted once it is safely queued.
   const existing = await withD1Retry(() => responses.findResponseHash(env.DB, row.id));
   if (existing) {
-    if (existing.site_id === row.siteId && existing.body_hash === row.bodyHash) return { status: 200, id: row.id, duplicate: true };
+    if (existing.site_id === row.siteId && existing.body_hash === row.bodyHash)
+      return { status: 200, id: row.id, duplicate: true };
     throw new ApiError("id_reused", `response id "${row.id}" was already used for a different submission`);
   }
   try {
@@ -49,11 +51,24 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
   if (messages.length === 0) return;
   let written: string[];
   try {
-    const results = await withD1Retry(() => env.DB.batch(responses.insertResponsesStatements(env.DB, messages.map((m) => m.body.row))));
+    const results = await withD1Retry(() =>
+      env.DB.batch(
+        responses.insertResponsesStatements(
+          env.DB,
+          messages.map((m) => m.body.row),
+        ),
+      ),
+    );
     written = results.flatMap((r) => (r.results as { id?: string }[]).map((x) => x.id ?? "")).filter(Boolean);
     for (const m of messages) m.ack();
   } catch (err) {
-    console.error(JSON.stringify({ event: "ingest_batch_failed", size: messages.length, error: String((err as Error)?.message ?? err) }));
+    console.error(
+      JSON.stringify({
+        event: "ingest_batch_failed",
+        size: messages.length,
+        error: String((err as Error)?.message ?? err),
+      }),
+    );
     if (databaseUnavailable(err)) {
       for (const m of messages) m.retry({ delaySeconds: retryDelay(m.attempts) });
       return;
@@ -61,11 +76,19 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
     written = [];
     for (const m of messages) {
       try {
-        const results = await withD1Retry(() => env.DB.batch(responses.insertResponsesStatements(env.DB, [m.body.row])));
+        const results = await withD1Retry(() =>
+          env.DB.batch(responses.insertResponsesStatements(env.DB, [m.body.row])),
+        );
         if (results[0]!.results.length === 1) written.push(m.body.row.id);
         m.ack();
       } catch (one) {
-        console.error(JSON.stringify({ event: "ingest_message_failed", attempts: m.attempts, error: String((one as Error)?.message ?? one) }));
+        console.error(
+          JSON.stringify({
+            event: "ingest_message_failed",
+            attempts: m.attempts,
+            error: String((one as Error)?.message ?? one),
+          }),
+        );
         m.retry({ delaySeconds: retryDelay(m.attempts) });
       }
     }
@@ -73,7 +96,9 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
   // Detractor alerts of the newly written answers; a failure here is swept later by the cron.
   const alerting = new Set(messages.filter((m) => m.body.row.alert).map((m) => m.body.row.id));
   for (const id of written.filter((x) => alerting.has(x))) {
-    await enqueueAlerts(env, id).catch((err) => console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String(err) })));
+    await enqueueAlerts(env, id).catch((err) =>
+      console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String(err) })),
+    );
   }
 }
 

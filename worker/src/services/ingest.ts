@@ -2,17 +2,18 @@
  * Ingestion of one submission (POST /v1/responses): validation against the contract and
  * the survey's definition, then one atomic, idempotent write keyed by the client's id.
  */
-import { responseInputSchema } from "../../../shared/schemas";
+
 import { SCORE_RANGE, type ScoredType } from "../../../shared/constants";
+import { responseInputSchema } from "../../../shared/schemas";
 import type { ResponseInput } from "../../../shared/types";
 import { validateAnswers } from "../../../shared/validate";
+import * as responses from "../db/responses";
 import { ApiError, invalid } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
 import { deviceClass, pageWithoutQuery } from "../lib/request-facts";
 import { dayOf, nowIso } from "../lib/time";
 import { parseOr400 } from "../lib/validate";
-import * as responses from "../db/responses";
 import { siteAndSurvey } from "./site-cache";
 
 export type IngestOutcome = { status: 201; id: string } | { status: 200; id: string; duplicate: true };
@@ -31,7 +32,10 @@ function assertConsent(body: unknown): void {
   const consent = body.consent;
   if (isObject(consent) && consent.granted === true) return;
   if (consent === undefined || isObject(consent)) {
-    throw new ApiError("consent_required", "consent.granted must be true: nothing is stored without the customer's consent");
+    throw new ApiError(
+      "consent_required",
+      "consent.granted must be true: nothing is stored without the customer's consent",
+    );
   }
 }
 
@@ -39,8 +43,18 @@ function assertConsent(body: unknown): void {
 function canonicalBody(input: ResponseInput): string {
   const sorted = (o: Record<string, string> | undefined) =>
     o ? Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
-  return JSON.stringify([input.id, input.site, input.survey, input.respondent, input.consent.policy ?? null, input.consent.text ?? null,
-    input.locale ?? null, input.page ?? null, sorted(input.context), input.answers.map((a) => [a.question, a.value])]);
+  return JSON.stringify([
+    input.id,
+    input.site,
+    input.survey,
+    input.respondent,
+    input.consent.policy ?? null,
+    input.consent.text ?? null,
+    input.locale ?? null,
+    input.page ?? null,
+    sorted(input.context),
+    input.answers.map((a) => [a.question, a.value]),
+  ]);
 }
 
 export async function checkSubmission(

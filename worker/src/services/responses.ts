@@ -1,10 +1,10 @@
 /** Owner views of responses: the paged list, follow-up, deletion and the streamed CSV export. */
 import type { ResponseItem, ResponsesQuery, Survey } from "../../../shared/types";
+import * as db from "../db/responses";
+import * as surveysDb from "../db/surveys";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
-import * as db from "../db/responses";
-import * as surveysDb from "../db/surveys";
 import { CSV_BOM, csvRow } from "./csv";
 
 interface Cursor {
@@ -61,15 +61,33 @@ function toItems(rows: db.ResponseRow[], answers: db.AnswerRow[]): ResponseItem[
 
 export async function listPage(d1: D1Database, siteId: string, q: ResponsesQuery & { order?: "asc" | "desc" }) {
   const rows = await withD1Retry(() =>
-    db.listResponses(d1, filterOf(siteId, q), { limit: q.limit + 1, ascending: q.order === "asc", after: decodeCursor(q.cursor) }),
+    db.listResponses(d1, filterOf(siteId, q), {
+      limit: q.limit + 1,
+      ascending: q.order === "asc",
+      after: decodeCursor(q.cursor),
+    }),
   );
   const page = rows.slice(0, q.limit);
-  const answers = await withD1Retry(() => db.answersOf(d1, page.map((r) => r.id)));
+  const answers = await withD1Retry(() =>
+    db.answersOf(
+      d1,
+      page.map((r) => r.id),
+    ),
+  );
   const last = page[page.length - 1];
-  return { items: toItems(page, answers), next: rows.length > q.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null };
+  return {
+    items: toItems(page, answers),
+    next: rows.length > q.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+  };
 }
 
-export async function setFollowUp(d1: D1Database, siteId: string, id: string, status: string, note: string | undefined) {
+export async function setFollowUp(
+  d1: D1Database,
+  siteId: string,
+  id: string,
+  status: string,
+  note: string | undefined,
+) {
   const changed = await withD1Retry(() => db.updateFollowUp(d1, siteId, id, status, note ?? null, nowIso()));
   if (changed === 0) throw new ApiError("not_found", "no such response on this site");
 }
@@ -82,12 +100,31 @@ export async function removeResponse(d1: D1Database, siteId: string, id: string)
 const EXPORT_PAGE = 500;
 
 /** CSV of every response matching the filters, streamed page by page (never all in memory). */
-export async function exportCsv(d1: D1Database, siteId: string, q: Partial<ResponsesQuery>): Promise<ReadableStream<Uint8Array>> {
-  const surveys: Survey[] = (await surveysDb.listSurveys(d1, siteId)).map(surveysDb.toSurvey).filter((s) => !q.survey || s.id === q.survey);
+export async function exportCsv(
+  d1: D1Database,
+  siteId: string,
+  q: Partial<ResponsesQuery>,
+): Promise<ReadableStream<Uint8Array>> {
+  const surveys: Survey[] = (await surveysDb.listSurveys(d1, siteId))
+    .map(surveysDb.toSurvey)
+    .filter((s) => !q.survey || s.id === q.survey);
   const questions = surveys.flatMap((s) => s.questions.map((question) => ({ survey: s, question })));
   const header = [
-    "response_id", "created_at", "survey", "locale", "page", "device", "status", "note", "consent_policy", "consent_at", "context",
-    ...questions.map(({ survey, question }) => `${survey.name} / ${question.id}: ${question.text.en ?? Object.values(question.text)[0]}`),
+    "response_id",
+    "created_at",
+    "survey",
+    "locale",
+    "page",
+    "device",
+    "status",
+    "note",
+    "consent_policy",
+    "consent_at",
+    "context",
+    ...questions.map(
+      ({ survey, question }) =>
+        `${survey.name} / ${question.id}: ${question.text.en ?? Object.values(question.text)[0]}`,
+    ),
   ];
   const filter = filterOf(siteId, q);
   const encoder = new TextEncoder();
@@ -100,14 +137,31 @@ export async function exportCsv(d1: D1Database, siteId: string, q: Partial<Respo
         chunk += CSV_BOM + csvRow(header);
         first = false;
       }
-      const rows = await withD1Retry(() => db.listResponses(d1, filter, { limit: EXPORT_PAGE, ascending: true, after }));
-      const answers = await withD1Retry(() => db.answersOf(d1, rows.map((r) => r.id)));
+      const rows = await withD1Retry(() =>
+        db.listResponses(d1, filter, { limit: EXPORT_PAGE, ascending: true, after }),
+      );
+      const answers = await withD1Retry(() =>
+        db.answersOf(
+          d1,
+          rows.map((r) => r.id),
+        ),
+      );
       for (const item of toItems(rows, answers)) {
         const values = new Map(item.answers.map((a) => [`${item.survey}/${a.question}`, a.value]));
         chunk += csvRow([
-          item.id, item.createdAt, item.survey, item.locale, item.page, item.device, item.status, item.note,
-          item.consent.policy, item.consent.at,
-          Object.entries(item.context).map(([k, v]) => `${k}=${v}`).join("; "),
+          item.id,
+          item.createdAt,
+          item.survey,
+          item.locale,
+          item.page,
+          item.device,
+          item.status,
+          item.note,
+          item.consent.policy,
+          item.consent.at,
+          Object.entries(item.context)
+            .map(([k, v]) => `${k}=${v}`)
+            .join("; "),
           ...questions.map(({ survey, question }) => values.get(`${survey.id}/${question.id}`)),
         ]);
       }

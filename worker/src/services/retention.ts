@@ -4,9 +4,10 @@
  * next run continues), so a large site never exceeds Worker or D1 limits. The per-day
  * aggregates keep the weight of expired answers: long-term trends survive, raw answers do not.
  */
+
+import { purgeChunk, sitesWithExpired } from "../db/retention";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
-import { purgeChunk, sitesWithExpired } from "../db/retention";
 
 export const PURGE_CHUNK = 1000;
 /** Chunks per run: 20 × (1 update + 1 delete with its triggers) stays far below 1,000 queries and 30 s per batch. */

@@ -4,9 +4,10 @@
  * Owner edits made through this isolate drop the entry at once; other isolates see them
  * within the TTL (an origin removed, a question added: at most 30 s late).
  */
+
+import type { Survey } from "../../../shared/types";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
-import type { Survey } from "../../../shared/types";
 
 export const SITE_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 1000;
@@ -18,7 +19,12 @@ export interface SiteAndSurvey {
 
 const cache = new Map<string, { at: number; value: SiteAndSurvey }>();
 
-export async function siteAndSurvey(db: D1Database, siteKey: string, surveyId: string, now = Date.now()): Promise<SiteAndSurvey | null> {
+export async function siteAndSurvey(
+  db: D1Database,
+  siteKey: string,
+  surveyId: string,
+  now = Date.now(),
+): Promise<SiteAndSurvey | null> {
   const key = `${siteKey}\n${surveyId}`;
   const hit = cache.get(key);
   if (hit && now - hit.at < SITE_CACHE_TTL_MS) return hit.value;
@@ -26,7 +32,17 @@ export async function siteAndSurvey(db: D1Database, siteKey: string, surveyId: s
   if (!row) return null; // unknown sites are not cached: a new site works at once
   const value: SiteAndSurvey = {
     site: { id: row.site_id, key: siteKey, origins: JSON.parse(row.origins) as string[] },
-    survey: row.survey_id ? surveys.toSurvey({ ...row, id: row.survey_id, site_id: row.site_id, name: row.survey_name!, definition: row.definition!, version: row.version!, active: row.active! }) : null,
+    survey: row.survey_id
+      ? surveys.toSurvey({
+          ...row,
+          id: row.survey_id,
+          site_id: row.site_id,
+          name: row.survey_name!,
+          definition: row.definition!,
+          version: row.version!,
+          active: row.active!,
+        })
+      : null,
   };
   if (cache.size >= MAX_ENTRIES) cache.clear();
   cache.set(key, { at: now, value });

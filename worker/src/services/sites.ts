@@ -2,15 +2,19 @@
 import type { z } from "zod";
 import type { siteInputSchema, sitePatchSchema } from "../../../shared/schemas";
 import type { Site } from "../../../shared/types";
-import { ApiError } from "../errors";
-import { newId, randomToken, sha256Hex } from "../lib/crypto";
-import { forgetSite } from "./site-cache";
-import { nowIso, today } from "../lib/time";
 import * as sites from "../db/sites";
 import * as tokens from "../db/tokens";
+import { ApiError } from "../errors";
+import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { nowIso, today } from "../lib/time";
 import type { Caller } from "./auth";
+import { forgetSite } from "./site-cache";
 
-export async function createSite(db: D1Database, ownerId: string, input: z.infer<typeof siteInputSchema>): Promise<Site> {
+export async function createSite(
+  db: D1Database,
+  ownerId: string,
+  input: z.infer<typeof siteInputSchema>,
+): Promise<Site> {
   const now = nowIso();
   const row: sites.SiteRow = {
     id: newId("site"),
@@ -38,7 +42,11 @@ export async function requireSite(db: D1Database, caller: Caller, siteId: string
   return site;
 }
 
-export async function updateSite(db: D1Database, site: sites.SiteRow, patch: z.infer<typeof sitePatchSchema>): Promise<Site> {
+export async function updateSite(
+  db: D1Database,
+  site: sites.SiteRow,
+  patch: z.infer<typeof sitePatchSchema>,
+): Promise<Site> {
   const row: sites.SiteRow = {
     ...site,
     name: patch.name ?? site.name,

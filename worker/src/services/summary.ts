@@ -5,10 +5,10 @@
  */
 import { cesFromDistribution, csatFromDistribution, npsFromDistribution } from "../../../shared/scoring";
 import type { Summary, SummaryQuery, TrendPoint } from "../../../shared/types";
-import { addDays, today } from "../lib/time";
-import { withD1Retry } from "../lib/d1-retry";
-import { aggregateHistograms, contextBreakdown, filteredHistograms, type DayTypeHistogram } from "../db/aggregates";
+import { aggregateHistograms, contextBreakdown, type DayTypeHistogram, filteredHistograms } from "../db/aggregates";
 import { ApiError } from "../errors";
+import { withD1Retry } from "../lib/d1-retry";
+import { addDays, today } from "../lib/time";
 
 export const DEFAULT_RANGE_DAYS = 30;
 
@@ -16,7 +16,8 @@ export function resolveRange(from?: string, to?: string): { from: string; to: st
   const end = to ?? today();
   const start = from ?? addDays(end, -(DEFAULT_RANGE_DAYS - 1));
   if (start > end) throw new ApiError("invalid_body", "from: must not be after to");
-  if (Date.parse(end) - Date.parse(start) > 3 * 366 * 86_400_000) throw new ApiError("invalid_body", "from: range is limited to 3 years");
+  if (Date.parse(end) - Date.parse(start) > 3 * 366 * 86_400_000)
+    throw new ApiError("invalid_body", "from: range is limited to 3 years");
   return { from: start, to: end };
 }
 
@@ -31,7 +32,11 @@ export function periodOf(day: string, interval: "day" | "week" | "month"): strin
 const slice = (h: number[], type: DayTypeHistogram["type"]) =>
   type === "nps" ? h.slice(0, 11) : type === "csat" ? h.slice(1, 6) : h.slice(1, 8);
 
-const addInto = (target: number[], source: number[]) => source.forEach((n, i) => (target[i] = (target[i] ?? 0) + n));
+const addInto = (target: number[], source: number[]) => {
+  source.forEach((n, i) => {
+    target[i] = (target[i] ?? 0) + n;
+  });
+};
 
 /** Totals and trend from per-day histogram rows and per-day response counts. */
 export function buildSummary(
@@ -39,12 +44,19 @@ export function buildSummary(
   histograms: DayTypeHistogram[],
   responses: { day: string; count: number }[],
 ): Summary {
-  const totals = { nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0), ces: new Array<number>(7).fill(0) };
+  const totals = {
+    nps: new Array<number>(11).fill(0),
+    csat: new Array<number>(5).fill(0),
+    ces: new Array<number>(7).fill(0),
+  };
   const periods = new Map<string, { responses: number; nps: number[]; csat: number[] }>();
   const periodEntry = (day: string) => {
     const key = periodOf(day, meta.interval);
     let p = periods.get(key);
-    if (!p) periods.set(key, (p = { responses: 0, nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0) }));
+    if (!p) {
+      p = { responses: 0, nps: new Array<number>(11).fill(0), csat: new Array<number>(5).fill(0) };
+      periods.set(key, p);
+    }
     return p;
   };
   for (const row of histograms) {
@@ -83,10 +95,22 @@ export async function summarize(db: D1Database, siteId: string, q: SummaryQuery)
   const needsResponses = q.context || q.locale || q.page;
   const data = await withD1Retry(() =>
     needsResponses
-      ? filteredHistograms(db, { siteId, from, to, survey: q.survey, context: q.context, locale: q.locale, page: q.page })
+      ? filteredHistograms(db, {
+          siteId,
+          from,
+          to,
+          survey: q.survey,
+          context: q.context,
+          locale: q.locale,
+          page: q.page,
+        })
       : aggregateHistograms(db, siteId, from, to, q.survey),
   );
-  const summary = buildSummary({ site: siteId, survey: q.survey ?? null, from, to, interval: q.interval }, data.histograms, data.responses);
+  const summary = buildSummary(
+    { site: siteId, survey: q.survey ?? null, from, to, interval: q.interval },
+    data.histograms,
+    data.responses,
+  );
   return q.context ? { ...summary, context: q.context } : summary;
 }
 
@@ -98,7 +122,9 @@ export async function breakdown(
   q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page">,
 ) {
   const { from, to } = resolveRange(q.from, q.to);
-  const data = await withD1Retry(() => contextBreakdown(db, { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page }, key));
+  const data = await withD1Retry(() =>
+    contextBreakdown(db, { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page }, key),
+  );
   const rows = data.counts.map(({ value, count }) => {
     const nps = new Array<number>(11).fill(0);
     const csat = new Array<number>(5).fill(0);

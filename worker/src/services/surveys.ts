@@ -2,16 +2,21 @@
 import type { z } from "zod";
 import type { surveyInputSchema } from "../../../shared/schemas";
 import type { Survey } from "../../../shared/types";
+import * as surveys from "../db/surveys";
 import { ApiError } from "../errors";
 import { newId } from "../lib/crypto";
-import { forgetSite } from "./site-cache";
 import { nowIso } from "../lib/time";
-import * as surveys from "../db/surveys";
+import { forgetSite } from "./site-cache";
 
 type SurveyInput = z.infer<typeof surveyInputSchema>;
 
 const definitionOf = (s: SurveyInput): string =>
-  JSON.stringify({ questions: s.questions, trigger: s.trigger, theme: s.theme, ...(s.reward ? { reward: s.reward } : {}) });
+  JSON.stringify({
+    questions: s.questions,
+    trigger: s.trigger,
+    theme: s.theme,
+    ...(s.reward ? { reward: s.reward } : {}),
+  });
 
 export async function createSurvey(db: D1Database, siteId: string, input: SurveyInput): Promise<Survey> {
   const now = nowIso();
@@ -30,7 +35,8 @@ export async function createSurvey(db: D1Database, siteId: string, input: Survey
 }
 
 export async function replaceSurvey(db: D1Database, siteId: string, id: string, input: SurveyInput): Promise<Survey> {
-  if (input.id !== undefined && input.id !== id) throw new ApiError("invalid_body", "id: does not match the survey in the path");
+  if (input.id !== undefined && input.id !== id)
+    throw new ApiError("invalid_body", "id: does not match the survey in the path");
   const result = await surveys.updateSurvey(db, {
     id,
     site_id: siteId,
