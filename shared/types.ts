@@ -20,11 +20,14 @@ export type SummaryQuery = z.infer<typeof s.summaryQuerySchema>;
 export type ResponsesQuery = z.infer<typeof s.responsesQuerySchema>;
 export type FollowUp = z.infer<typeof s.followUpSchema>;
 
+/** A survey as the config serves it: with its theme's colours computed (shared/theme.ts). */
+export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors };
+
 /** GET /v1/sites/:key/config */
 export interface SiteConfig {
   site: string;
   policy: { version: string; url: string | null; retentionDays: number };
-  surveys: Survey[];
+  surveys: ConfigSurvey[];
 }
 
 /** GET /api/sites item */

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { outbox, outboxKey } from "../../widget/src/queue";
+import { outbox as makeOutbox, outboxKey } from "../../widget/src/queue";
+import { read, write } from "../../widget/src/storage";
 import { type FakeBrowser, fakeBrowser } from "./fakes";
 
 const BASE = "https://collector.example/feedback";
@@ -10,6 +11,8 @@ const body = (id: string) => ({
   answers: [{ question: "nps", value: 9 }],
 });
 let b: FakeBrowser;
+/** The outbox of one page load, with the loader's storage helpers. */
+const outbox = (base: string) => makeOutbox(base, { read, write });
 const stored = () => JSON.parse(b.store.get(outboxKey(BASE)) ?? "[]") as { id: string; tries: number; due: number }[];
 
 beforeEach(() => {

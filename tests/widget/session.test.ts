@@ -30,6 +30,7 @@ function fakeSession(over: Partial<Session> = {}) {
       else store.set(k, v);
       return true;
     },
+    emit: () => {},
     ...over,
   };
   return { session, store, sent, posted };

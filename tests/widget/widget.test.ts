@@ -4,12 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { contrast, readable, themeColors } from "../../shared/theme";
 import { classify, SendResult } from "../../widget/src/api";
 import { STRINGS } from "../../widget/src/i18n";
 import { en } from "../../widget/src/i18n/en";
 import { localized, pickLocale } from "../../widget/src/locale";
 import { backoff } from "../../widget/src/queue";
-import { contrast, readable, themeCss } from "../../widget/src/styles";
 import { inCooldown, pageMatches, sampled } from "../../widget/src/triggers";
 
 describe("locales", () => {
@@ -95,11 +95,11 @@ describe("delivery", () => {
 
   it("accent colours › text on the accent and links keep WCAG AA contrast", () => {
     for (const accent of ["#0a7cff", "#ffeb3b", "#00c853", "#7b1fa2", "#111111", "#ff9800"]) {
-      const css = themeCss(accent);
-      const on = css.match(/--o:(#[0-9a-f]{6})/)![1]!;
+      const { on, link, linkDark } = themeColors(accent);
       expect(contrast(accent, on), accent).toBeGreaterThanOrEqual(4.5);
-      expect(contrast(readable(accent, "#ffffff"), "#ffffff"), accent).toBeGreaterThanOrEqual(4.5);
-      expect(contrast(readable(accent, "#1f2024"), "#1f2024"), accent).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(link, "#ffffff"), accent).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(linkDark, "#1f2024"), accent).toBeGreaterThanOrEqual(4.5);
+      expect(readable(accent, "#ffffff")).toBe(link);
     }
   });
 });

@@ -1,6 +1,6 @@
 /** The survey panel: consent, one question per step, then thanks (with the reward and the way to withdraw). */
 import { Component, createRef } from "preact";
-import type { Answers, OpenOptions } from "./contract";
+import type { Answers, OpenOptions, Session } from "./contract";
 import { localized } from "./locale";
 import { QUESTION_COMPONENTS } from "./questions";
 import type { Value } from "./questions/types";
@@ -12,6 +12,7 @@ const fill = (text: string, vars: Record<string, string | number>) =>
 
 interface Props {
   o: OpenOptions;
+  session: Session;
   close(reason: "dismissed" | "done"): void;
 }
 
@@ -31,7 +32,7 @@ export class App extends Component<Props, State> {
   constructor(props: Props) {
     super(props);
     this.state = {
-      step: !props.o.preview && hasConsent(props.o.session) ? 0 : -1,
+      step: !props.o.preview && hasConsent(props.session) ? 0 : -1,
       answers: {},
       error: "",
       busy: false,
@@ -49,8 +50,8 @@ export class App extends Component<Props, State> {
     if (prev.step !== this.state.step) this.heading.current?.focus();
   }
 
-  render({ o, close }: Props, { step, answers, error, busy, delivery, note }: State) {
-    const { strings: s, survey, session } = o;
+  render({ o, session, close }: Props, { step, answers, error, busy, delivery, note }: State) {
+    const { strings: s, survey } = o;
     const locale = session.locale;
     // A type this version does not know is skipped rather than breaking the panel.
     const questions = survey.questions.filter((q) => QUESTION_COMPONENTS[q.type]);

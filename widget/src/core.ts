@@ -1,14 +1,14 @@
 /**
  * The loader's logic, shared by the script-tag entry (index.ts) and the ESM entry (esm.ts):
  * reads the site config, evaluates triggers (again on SPA route changes), loads the UI only
- * when a survey is about to show, and owns consent, the respondent token and the outbox.
+ * when a survey is about to show (or to send what an earlier page left in the outbox).
  */
-import type { SiteConfig, Survey } from "../../shared/types";
-import { fetchConfig, post } from "./api";
-import type { OpenOptions, Session, UiModule } from "./contract";
+import type { ConfigSurvey, SiteConfig } from "../../shared/types";
+import { fetchConfig } from "./api";
+import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
 import type { Strings } from "./i18n/types";
 import { pickLocale } from "./locale";
-import { outbox as createOutbox } from "./queue";
+import { outboxKey } from "./queue";
 import { read, write } from "./storage";
 import { arm, inCooldown, pageMatches, sampled } from "./triggers";
 
@@ -30,8 +30,6 @@ export interface StartOptions {
   locale?: string | null;
   context?: Record<string, string>;
 }
-
-type EventName = "shown" | "submitted" | "dismissed";
 
 export interface FeedbackApi {
   show(surveyId?: string): void;
@@ -56,7 +54,6 @@ const load = (base: string, name: string) =>
 
 export function start(o: StartOptions): FeedbackApi {
   const base = o.collector.replace(/\/+$/, "");
-  const outbox = createOutbox(base);
   const listeners: Partial<Record<EventName, ((d: unknown) => void)[]>> = {};
   let context = { ...o.context };
   let config: SiteConfig | null = null;
@@ -64,7 +61,10 @@ export function start(o: StartOptions): FeedbackApi {
   let close: (() => void) | null = null;
   const locale = pickLocale([o.locale, document.documentElement.lang, ...navigator.languages]);
 
+  // `ready` is told again to a listener that comes after it (as a late `Feedback.on("ready")`).
+  let ready: unknown;
   const emit = (e: EventName, detail: unknown) => {
+    if (e === "ready") ready = detail;
     for (const fn of listeners[e] ?? []) {
       try {
         fn(detail);
@@ -83,16 +83,15 @@ export function start(o: StartOptions): FeedbackApi {
     return [window.__fbUI!, window.__fbL10n![locale]!];
   };
 
-  const session = (policyVersion: string): Session => ({
+  const session = (policyVersion: string): SiteFacts => ({
     base,
     site: o.site,
     policyVersion,
     locale,
     context: () => context,
-    send: outbox.submit,
-    post: (path, body) => post(base, path, body),
     read,
     write,
+    emit,
   });
 
   const forget = async () => {
@@ -105,7 +104,7 @@ export function start(o: StartOptions): FeedbackApi {
   };
 
   /** Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. */
-  const show = async (survey: Survey) => {
+  const show = async (survey: ConfigSurvey) => {
     if (close || !config) return;
     disarm?.();
     close = () => {};
@@ -129,6 +128,7 @@ export function start(o: StartOptions): FeedbackApi {
       emit("shown", { survey: survey.id });
     } catch {
       close = null;
+      emit("error", { survey: survey.id, reason: "ui" });
     }
   };
 
@@ -163,7 +163,12 @@ export function start(o: StartOptions): FeedbackApi {
   }
   addEventListener("popstate", () => setTimeout(evaluate));
 
-  void outbox.flush();
+  // Answers an earlier page could not deliver: the UI bundle (which holds the outbox) sends them.
+  if (read(outboxKey(base)))
+    void ui().then(
+      ([mod]) => mod.flush(session("")),
+      () => {},
+    );
   // A show() that came before the config is honoured when it arrives ("": any survey).
   let asked: string | undefined;
   const showAsked = () => {
@@ -174,6 +179,7 @@ export function start(o: StartOptions): FeedbackApi {
     config = c;
     if (asked !== undefined) showAsked();
     evaluate();
+    emit("ready", { surveys: c ? c.surveys.length : 0 });
   });
 
   return {
@@ -190,6 +196,7 @@ export function start(o: StartOptions): FeedbackApi {
     forget,
     on(e, fn) {
       listeners[e] = [...(listeners[e] ?? []), fn];
+      if (e === "ready" && ready) fn(ready);
     },
   };
 }

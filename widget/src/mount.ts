@@ -1,5 +1,5 @@
 /** One open shadow root per widget, styled only by adopted stylesheets (allowed by a strict CSP). */
-import { CSS, themeCss } from "./styles";
+import { CSS } from "./styles";
 
 let base: CSSStyleSheet | null = null;
 
@@ -10,12 +10,12 @@ let base: CSSStyleSheet | null = null;
  * Engines without constructable stylesheets (Safari before 16.4) get a `<style>` inside the shadow
  * root only with the page's CSP nonce; without one, this throws and the widget stays away.
  */
-export function mountShadow(host: HTMLElement, accent: string): [ShadowRoot, (css: string) => void] {
+export function mountShadow(host: HTMLElement, themeCss: string): [ShadowRoot, (css: string) => void] {
   const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
   try {
     const theme = new CSSStyleSheet();
     const vars = new CSSStyleSheet();
-    theme.replaceSync(themeCss(accent));
+    theme.replaceSync(themeCss);
     base ??= new CSSStyleSheet();
     if (!base.cssRules.length) base.replaceSync(CSS);
     root.adoptedStyleSheets = [base, theme, vars];
@@ -26,7 +26,7 @@ export function mountShadow(host: HTMLElement, accent: string): [ShadowRoot, (cs
     if (!nonce) throw e;
     const style = document.createElement("style");
     style.nonce = nonce;
-    style.textContent = CSS + themeCss(accent);
+    style.textContent = CSS + themeCss;
     root.appendChild(style);
     return [root, () => {}];
   }

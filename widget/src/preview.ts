@@ -2,8 +2,9 @@
  * The dashboard's live preview: the real UI components and styles, rendered into `container`
  * (in-flow, not fixed) with every locale's strings bundled, sending nothing.
  */
+
+import { themeColors } from "../../shared/theme";
 import type { Survey } from "../../shared/types";
-import { SendResult } from "./api";
 import { STRINGS } from "./i18n";
 import { open } from "./ui";
 
@@ -20,7 +21,7 @@ export function renderPreview(
   const locale = options.locale && STRINGS[options.locale] ? options.locale : "en";
   return open(
     {
-      survey,
+      survey: { ...survey, colors: themeColors(survey.theme.accent) },
       strings: STRINGS[locale]!,
       policyUrl: options.policyUrl ?? null,
       retentionDays: options.retentionDays ?? 365,
@@ -31,10 +32,9 @@ export function renderPreview(
         policyVersion: "preview",
         locale,
         context: () => ({}),
-        send: async () => "sent",
-        post: async () => SendResult.Ok,
         read: () => null,
         write: () => true,
+        emit() {},
       },
       onSubmitted() {},
       onClose() {},

@@ -6,7 +6,6 @@
  * (A closure rather than a class: local names minify, property names would not.)
  */
 import { beacon, post, SendResult } from "./api";
-import { read, write } from "./storage";
 
 export interface Item {
   id: string;
@@ -29,7 +28,13 @@ export interface Outbox {
   flush(all?: boolean): Promise<void>;
 }
 
-export function outbox(base: string): Outbox {
+/** localStorage helpers that never throw (the loader's, passed along). */
+export interface Store {
+  read<T>(key: string): T | null;
+  write(key: string, value: unknown): boolean;
+}
+
+export function outbox(base: string, { read, write }: Store): Outbox {
   const key = outboxKey(base);
   // localStorage is the source of truth (other tabs and the UI's `forget` change it too); memory
   // only stands in while storage refuses writes, and such an answer is never reported as queued.

@@ -2,6 +2,7 @@
  * The widget's styles, adopted by its shadow root as constructable stylesheets: nothing is
  * injected into the page, and a strict `style-src` needs no nonce. Theme through :host variables.
  */
+import type { ThemeColors } from "../../shared/theme";
 export const CSS = `
 :host{all:initial;position:fixed;z-index:2147483000;bottom:calc(16px + var(--kb,0px));right:16px;font:15px/1.45 system-ui,sans-serif;--b:#fff;--f:#1d1d1f;--m:#55555f;--l:#c9c9d3;--s:#f2f2f6;--e:#b3261e;color:var(--f)}
 :host([data-pos=bottom-left]){right:auto;left:16px}
@@ -43,41 +44,6 @@ code{font:600 17px monospace;padding:6px 10px;border:1px dashed var(--l);border-
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 `;
 
-const channel = (c: number) => {
-  const v = c / 255;
-  return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-};
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-const luminance = (hex: string) => {
-  const [r, g, b] = rgb(hex).map(channel) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-/** WCAG 2 contrast ratio of two #rrggbb colours. */
-export const contrast = (a: string, b: string) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p) as [number, number];
-  return (x + 0.05) / (y + 0.05);
-};
-const mix = (hex: string, toward: number, t: number) =>
-  `#${rgb(hex)
-    .map((c) =>
-      Math.round(c + (toward - c) * t)
-        .toString(16)
-        .padStart(2, "0"),
-    )
-    .join("")}`;
-/** The accent moved toward black (or white) until it reads at WCAG AA (4.5:1) on `bg`. */
-export function readable(accent: string, bg: string): string {
-  const toward = luminance(bg) > 0.5 ? 0 : 255;
-  for (let t = 0; t <= 1; t += 0.05) {
-    const c = mix(accent, toward, t);
-    if (contrast(c, bg) >= 4.5) return c;
-  }
-  return toward ? "#ffffff" : "#000000";
-}
-
-/** Theme variables: the owner's accent, with text on it and links that keep AA contrast. */
-export function themeCss(accent: string): string {
-  const a = /^#[0-9a-f]{6}$/i.test(accent) ? accent : "#0a7cff";
-  const on = contrast(a, "#000000") >= contrast(a, "#ffffff") ? "#000000" : "#ffffff";
-  return `:host{--a:${a};--o:${on};--k:${readable(a, "#ffffff")}}@media(prefers-color-scheme:dark){:host{--k:${readable(a, "#1f2024")}}}`;
-}
+/** Theme variables from the colours the collector computed (shared/theme.ts). */
+export const themeCss = (c: ThemeColors): string =>
+  `:host{--a:${c.accent};--o:${c.on};--k:${c.link}}@media(prefers-color-scheme:dark){:host{--k:${c.linkDark}}}`;

@@ -5,9 +5,11 @@
  */
 import { render } from "preact";
 import { App } from "./app";
-import type { OpenOptions, UiModule } from "./contract";
+import type { OpenOptions, SiteFacts, UiModule } from "./contract";
+import { outboxOf, withDelivery } from "./delivery";
 import { mountShadow } from "./mount";
 import { forget } from "./session";
+import { themeCss } from "./styles";
 import { coveredBottom } from "./viewport";
 
 export function open(o: OpenOptions, container?: HTMLElement): () => void {
@@ -16,7 +18,7 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   const previous = document.activeElement as HTMLElement | null;
   host.setAttribute("data-pos", o.survey.theme.position);
   if (o.preview) host.setAttribute("data-preview", "");
-  const [root, setVars] = mountShadow(host, o.survey.theme.accent);
+  const [root, setVars] = mountShadow(host, themeCss(o.survey.colors));
   if (!container) document.body.appendChild(host);
   // A fixed panel sits under a phone's keyboard (the keyboard shrinks only the visual viewport):
   // lift it by the covered height, so the text field stays visible while typing.
@@ -38,7 +40,7 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
     o.onClose(reason);
   };
   try {
-    render(<App o={o} close={close} />, root);
+    render(<App o={o} session={withDelivery(o.session)} close={close} />, root);
   } catch (e) {
     // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
     if (!container) host.remove();
@@ -47,4 +49,8 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-window.__fbUI = { open, forget } satisfies UiModule;
+window.__fbUI = {
+  open,
+  forget: (facts: SiteFacts) => forget(withDelivery(facts)),
+  flush: (facts: SiteFacts) => void outboxOf(facts).flush(),
+} satisfies UiModule;

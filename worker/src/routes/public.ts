@@ -1,6 +1,7 @@
 /** Public routes called from shop pages (../shared/API.md): config, responses, forget. */
 import { Hono } from "hono";
 import { forgetInputSchema } from "../../../shared/schemas";
+import { themeColors } from "../../../shared/theme";
 import type { SiteConfig } from "../../../shared/types";
 import { deleteRespondentResponses } from "../db/responses";
 import * as sitesDb from "../db/sites";
@@ -30,7 +31,10 @@ publicRoutes.get("/sites/:key/config", async (c) => {
   const origins = JSON.parse(site.origins) as string[];
   if (origin !== null && !origins.includes(origin))
     throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
-  const surveys = (await withD1Retry(() => surveysDb.listSurveys(c.env.DB, site.id, true))).map(surveysDb.toSurvey);
+  const surveys = (await withD1Retry(() => surveysDb.listSurveys(c.env.DB, site.id, true))).map((row) => {
+    const survey = surveysDb.toSurvey(row);
+    return { ...survey, colors: themeColors(survey.theme.accent) };
+  });
   const config: SiteConfig = {
     site: site.key,
     policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
