@@ -379,14 +379,16 @@ describe("dashboard on the seeded demo", () => {
       )
       .toEqual([]);
     // Chart labels keep a readable size on the phone (the charts are drawn at their box's width).
-    const smallest = await page.evaluate(() =>
-      Math.min(
-        ...[...document.querySelectorAll("svg text.tick")]
-          .map((t) => t.getBoundingClientRect().height)
-          .filter((h) => h > 0),
-      ),
-    );
-    expect(smallest).toBeGreaterThanOrEqual(11);
+    // The charts redraw at the new width once their ResizeObserver has reported it: wait for that.
+    const smallestLabel = () =>
+      page.evaluate(() =>
+        Math.min(
+          ...[...document.querySelectorAll("svg text.tick")]
+            .map((t) => t.getBoundingClientRect().height)
+            .filter((h) => h > 0),
+        ),
+      );
+    await expect.poll(smallestLabel).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results-mobile.png") });
     expect(problems).toEqual([]);
     await context.close();

@@ -4,13 +4,14 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { ROOT, type Stack, startStack } from "../../scripts/lib/stack.mjs";
 
 export { type Stack, startStack };
 
 export const REPO_ROOT: string = ROOT;
-export const SCREENSHOT_DIR = join(REPO_ROOT, "docs", "screenshots");
+/** Screenshots of every run (ignored by git); `npm run screenshots` copies them into docs/screenshots for the README. */
+export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -69,3 +70,46 @@ export class OwnerClient {
     return { email, password };
   }
 }
+
+/** The widget's events (`Feedback.on`), as `name:detail-json` strings in the order they came. */
+declare global {
+  interface Window {
+    __fbEvents?: string[];
+  }
+}
+
+/**
+ * Records every event of the widget's global API from the moment the loader defines
+ * `window.Feedback`, so that tests wait for an event (ready, shown, error…) instead of sleeping.
+ */
+export async function recordWidgetEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const events: string[] = [];
+    window.__fbEvents = events;
+    let api: unknown;
+    Object.defineProperty(window, "Feedback", {
+      configurable: true,
+      get: () => api,
+      set(value: { on(e: string, fn: (d: unknown) => void): void }) {
+        api = value;
+        for (const name of ["ready", "shown", "submitted", "dismissed", "error"]) {
+          value.on(name, (detail) => events.push(`${name}:${JSON.stringify(detail)}`));
+        }
+      },
+    });
+  });
+}
+
+/** Waits until the widget told `name` (optionally with `detail` as JSON), e.g. `ready` once its config is read. */
+export async function widgetEvent(page: Page, name: string, detail?: unknown): Promise<void> {
+  const want = detail === undefined ? `${name}:` : `${name}:${JSON.stringify(detail)}`;
+  await page.waitForFunction(
+    (w) => (window.__fbEvents ?? []).some((e) => (w.endsWith(":") ? e.startsWith(w) : e === w)),
+    want,
+    { timeout: 15_000 },
+  );
+}
+
+/** The events recorded so far, without `ready`. */
+export const widgetEvents = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window.__fbEvents ?? []).filter((e) => !e.startsWith("ready:")));

@@ -6,7 +6,15 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, type Stack, startStack } from "./support";
+import {
+  launchBrowser,
+  OwnerClient,
+  recordWidgetEvents,
+  type Stack,
+  startStack,
+  widgetEvent,
+  widgetEvents,
+} from "./support";
 
 let stack: Stack;
 let browser: Browser;
@@ -28,6 +36,10 @@ async function siteWith(survey: Record<string, unknown>) {
   });
   return { ...site, surveyId: id };
 }
+
+/** A further survey of a site (the widget weighs surveys in the order they were created). */
+const addSurvey = async (siteId: string, survey: Record<string, unknown>) =>
+  (await owner.json<{ id: string }>("POST", `/api/sites/${siteId}/surveys`, { name: "Second", ...survey })).id;
 
 const responses = async (siteId: string): Promise<any[]> =>
   (await owner.json("GET", `/api/sites/${siteId}/responses?limit=100`)).items;
@@ -58,23 +70,28 @@ async function watch(opts: { bypassCSP?: boolean; permissions?: string[] } = {})
       console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`),
     );
   });
+  await recordWidgetEvents(page);
   return { page, context, errors, requests };
 }
 
 const host = (page: Page) => page.locator("feedback-widget");
+/**
+ * Whether the widget has begun to open a survey: it adds the UI's script element synchronously
+ * when a trigger fires, so this tells at once (the panel itself waits for the file).
+ */
+const opening = (page: Page) => page.evaluate(() => !!document.querySelector('script[src*="widget-ui"]'));
+/** Layout shift of the page so far: after two frames, the buffered entries are all there. */
+const layoutShift = (page: Page) =>
+  page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const observer = new PerformanceObserver(() => {});
+    observer.observe({ type: "layout-shift", buffered: true });
+    const entries = observer.takeRecords() as unknown as { value: number; hadRecentInput: boolean }[];
+    observer.disconnect();
+    return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+  });
 const panel = (page: Page) => page.locator("feedback-widget .p");
 const visible = (page: Page) => expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
-/** Events of the global API, recorded in the page. */
-const recordEvents = (page: Page) =>
-  page.evaluate(async () => {
-    while (!window.Feedback) await new Promise((r) => setTimeout(r, 20));
-    const w = window as unknown as { events: string[] };
-    w.events = [];
-    for (const e of ["shown", "submitted", "dismissed"] as const)
-      window.Feedback.on(e, (d) => w.events.push(`${e}:${JSON.stringify(d)}`));
-  });
-const events = (page: Page) => page.evaluate(() => (window as unknown as { events: string[] }).events);
-
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   owner = new OwnerClient(stack.collectorUrl);
@@ -187,10 +204,15 @@ describe("widget global API and single-page shops", () => {
       trigger: { pages: ["/spa/done*"], ...TRIGGER, cooldownDays: 30 },
       theme: { accent: "#ffeb3b", position: "center" },
     });
+    // Weighed after the first: it shows only while the first is in its cooldown.
+    const second = await addSurvey(site.id, {
+      questions: [{ id: "csat", type: "csat", text: { en: "How satisfied are you?" } }],
+      trigger: { pages: ["/spa/done*"], ...TRIGGER },
+    });
     const { page, context, errors, requests } = await watch();
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
-    await recordEvents(page);
-    await page.waitForTimeout(500);
+    // The config is read and the triggers weighed: nothing for this path.
+    await widgetEvent(page, "ready", { surveys: 2 });
     expect(await host(page).count()).toBe(0);
 
     await page.evaluate(() => history.pushState({}, "", "/spa/done"));
@@ -209,18 +231,22 @@ describe("widget global API and single-page shops", () => {
     }
     await page.getByRole("button", { name: "No thanks" }).click();
     await expect.poll(() => host(page).count()).toBe(0);
-    expect(await events(page)).toEqual([
+    expect(await widgetEvents(page)).toEqual([
       `shown:{"survey":"${site.surveyId}"}`,
       `dismissed:{"survey":"${site.surveyId}"}`,
     ]);
 
-    // Cooldown (30 days): neither another route change nor a new page load shows it again.
+    // Cooldown (30 days): neither another route change nor a new page load shows it again; the
+    // survey weighed after it shows instead, which tells that the first was passed over.
     await page.evaluate(() => history.pushState({}, "", "/spa/done/again"));
+    await widgetEvent(page, "shown", { survey: second });
+    await page.getByRole("button", { name: "No thanks" }).click();
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
+    await widgetEvent(page, "ready");
     await page.evaluate(() => history.replaceState({}, "", "/spa/done"));
-    await page.waitForTimeout(700);
-    expect(await host(page).count()).toBe(0);
-    expect(requests.filter((r) => r.startsWith("POST"))).toEqual([]);
+    await widgetEvent(page, "shown", { survey: second });
+    expect(await widgetEvents(page)).toEqual([`shown:{"survey":"${second}"}`]);
+    expect(requests.filter((r) => r.startsWith("POST") && r.includes("/v1/responses"))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -232,7 +258,7 @@ describe("widget global API and single-page shops", () => {
     });
     const { page, context, errors } = await watch();
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
-    await recordEvents(page);
+    await widgetEvent(page, "ready");
     // Focus goes into the widget when it opens and back to where it was when it closes.
     await page.focus("a.button");
     await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
@@ -250,7 +276,7 @@ describe("widget global API and single-page shops", () => {
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => panel(page).textContent()).toContain("Thank you");
     const id = `{"survey":"${site.surveyId}"}`;
-    expect(await events(page)).toEqual([
+    expect(await widgetEvents(page)).toEqual([
       `shown:${id}`,
       `dismissed:${id}`,
       `shown:${id}`,
@@ -341,7 +367,8 @@ describe("widget global API and single-page shops", () => {
         expect(requests.filter((r) => r.endsWith("/widget-ui.js"))).toEqual([]);
         expect(errors).toEqual([]);
       } else {
-        await page.waitForTimeout(1500);
+        // The browser refuses the changed file (integrity); the widget says so and draws nothing.
+        await widgetEvent(page, "error", { survey: site.surveyId, reason: "ui" });
         expect(await host(page).count()).toBe(0);
         expect(await page.evaluate(() => (window as unknown as { tampered?: number }).tampered)).toBeUndefined();
         expect(errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
@@ -414,7 +441,8 @@ describe("widget global API and single-page shops", () => {
           return String(e);
         }
       });
-      await page.waitForTimeout(500);
+      // The config was read (and found wanting): the widget is done, with no survey.
+      await widgetEvent(page, "ready", { surveys: 0 });
       expect(thrown, what).toBe("");
       expect(await host(page).count(), what).toBe(0);
       expect(errors, what).toEqual([]);
@@ -424,7 +452,7 @@ describe("widget global API and single-page shops", () => {
     const { page, context, errors } = await watch();
     await page.route(`${stack.collectorUrl}/widget-ui.js`, (r) => r.fulfill({ status: 404, body: "" }));
     await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
-    await page.waitForTimeout(1000);
+    await widgetEvent(page, "error", { survey: site.surveyId, reason: "ui" });
     expect(await host(page).count()).toBe(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_")))).toEqual([]);
     // The failed script load is the only console noise allowed; nothing thrown.
@@ -444,8 +472,7 @@ describe("widget triggers and preferences", () => {
       (CSSStyleSheet.prototype as unknown as { replaceSync?: unknown }).replaceSync = undefined;
     });
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
-    await page.waitForFunction(() => !!window.Feedback);
-    await page.waitForTimeout(1000);
+    await widgetEvent(page, "error", { survey: site.surveyId, reason: "ui" });
     expect(await host(page).count()).toBe(0);
     expect(await page.evaluate(() => document.querySelectorAll("style").length)).toBe(0);
     expect(errors).toEqual([]);
@@ -455,7 +482,8 @@ describe("widget triggers and preferences", () => {
   it("delay, scroll depth and exit intent › each holds the survey back until it is met", async () => {
     const nps = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
     const cases: [string, Record<string, unknown>, (page: Page) => Promise<void>][] = [
-      ["delay", { delaySeconds: 2 }, async (page) => void (await page.waitForTimeout(2000))],
+      // The page's clock is the test's (installed before the page loads): two seconds pass at once.
+      ["delay", { delaySeconds: 2 }, (page) => page.clock.runFor(2000)],
       [
         "scroll",
         { scrollPercent: 60 },
@@ -478,12 +506,13 @@ describe("widget triggers and preferences", () => {
     for (const [name, trigger, meet] of cases) {
       const site = await siteWith({ questions: nps, trigger: { pages: ["/product.html"], ...TRIGGER, ...trigger } });
       const { page, context, errors } = await watch();
+      if (name === "delay") await page.clock.install();
       await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
-      await page.waitForFunction(() => !!window.Feedback);
+      await widgetEvent(page, "ready", { surveys: 1 });
       await page.evaluate(() => scrollTo(0, 40));
       await page.mouse.move(600, 400);
-      await page.waitForTimeout(800);
-      expect(await host(page).count(), name).toBe(0);
+      if (name === "delay") await page.clock.runFor(1900);
+      expect(await opening(page), name).toBe(false);
       await meet(page);
       await visible(page);
       expect(errors, name).toEqual([]);
@@ -498,13 +527,14 @@ describe("widget triggers and preferences", () => {
     });
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
+    await recordWidgetEvents(page);
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
-    await page.waitForFunction(() => !!window.Feedback);
+    await widgetEvent(page, "ready", { surveys: 1 });
+    // Listeners run inside dispatchEvent: had exit intent been armed, the survey would be opening now.
     await page.evaluate(() =>
       document.documentElement.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, clientY: -2 })),
     );
-    await page.waitForTimeout(800);
-    expect(await host(page).count()).toBe(0);
+    expect(await opening(page)).toBe(false);
     await context.close();
   });
 
@@ -515,13 +545,6 @@ describe("widget triggers and preferences", () => {
     });
     const context = await browser.newContext({ colorScheme: "dark", reducedMotion: "reduce" });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      (window as unknown as { shift: number }).shift = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          (window as unknown as { shift: number }).shift += (e as unknown as { value: number }).value;
-      }).observe({ type: "layout-shift", buffered: true });
-    });
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
     await visible(page);
     const style = await page.evaluate(() => {
@@ -530,36 +553,29 @@ describe("widget triggers and preferences", () => {
       return { bg: cs.backgroundColor, animation: cs.animationName };
     });
     expect(style).toEqual({ bg: "rgb(31, 32, 36)", animation: "none" });
-    await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+    expect(await layoutShift(page)).toBe(0);
     await context.close();
   });
 
-  it("main thread › showing and answering the survey makes no task longer than 50 ms", async () => {
+  // How long the main thread is blocked is measured by `npm run bench` (host-page cost at CPU ×4),
+  // not asserted here: durations on a shared machine vary by 2× from run to run.
+  it("shown and answered on the shop page › no page error, and the page does not shift", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/nowhere"], ...TRIGGER },
     });
     const { page, context, errors } = await watch();
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: number[]; measuring: boolean };
-      w.longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (w.measuring) w.longTasks.push(Math.round(e.duration));
-      }).observe({ type: "longtask" });
-    });
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
-    await page.waitForFunction(() => !!window.Feedback);
-    await page.waitForTimeout(500);
-    await page.evaluate(() => ((window as unknown as { measuring: boolean }).measuring = true));
+    await widgetEvent(page, "ready", { surveys: 1 });
     await page.evaluate((id) => window.Feedback!.show(id), site.surveyId);
     await visible(page);
     await page.getByRole("button", { name: "I agree" }).click();
     await page.getByRole("radio", { name: "9", exact: true }).click();
     await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => panel(page).textContent()).toContain("Thank you");
-    await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)).toEqual([]);
+    await widgetEvent(page, "submitted", { survey: site.surveyId, queued: false });
+    expect(await panel(page).textContent()).toContain("Thank you");
+    expect((await responses(site.id)).map((r) => r.answers[0].value)).toEqual([9]);
+    expect(await layoutShift(page)).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -8,7 +8,15 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STRINGS } from "../../widget/src/i18n";
-import { launchBrowser, OwnerClient, SCREENSHOT_DIR, type Stack, startStack } from "./support";
+import {
+  launchBrowser,
+  OwnerClient,
+  recordWidgetEvents,
+  SCREENSHOT_DIR,
+  type Stack,
+  startStack,
+  widgetEvent,
+} from "./support";
 
 let stack: Stack;
 let browser: Browser;
@@ -111,7 +119,6 @@ describe("widget on a shop with a strict CSP", () => {
     const { page, context, posts, errors } = await openShop();
     await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-desktop.png") });
-    await page.waitForTimeout(300);
     expect(posts).toEqual([]);
     expect(
       await page.evaluate(() =>
@@ -123,6 +130,8 @@ describe("widget on a shop with a strict CSP", () => {
       .toBe(`${stack.shopUrl}/privacy.html`);
     expect(await panel(page).textContent()).toContain("180 days");
 
+    // The log of requests gets a mark at the moment of consent: nothing may be posted before it.
+    posts.push("I agree");
     await page.getByRole("button", { name: "I agree" }).click();
     const nine = page.getByRole("radio", { name: "9", exact: true });
     await expect.poll(() => page.getByRole("radio").count()).toBe(11);
@@ -139,6 +148,7 @@ describe("widget on a shop with a strict CSP", () => {
     expect(await panel(page).textContent()).toContain("THANKS10");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-thanks-reward.png") });
     expect(posts.filter((u) => u.endsWith("/v1/responses"))).toHaveLength(1);
+    expect(posts.slice(0, posts.indexOf("I agree"))).toEqual([]);
 
     const items = await responses();
     expect(items.length).toBe(before + 1);
@@ -237,6 +247,10 @@ describe("widget on a shop with a strict CSP", () => {
   it("offline › the answer is kept, shown as saved, and arrives exactly once when the network returns", async () => {
     const before = (await responses()).length;
     const { page, context } = await openShop();
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/v1/responses")) sent.push(r.postData() ?? "");
+    });
     await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.getByRole("button", { name: "I agree" }).click();
     await page.getByRole("radio", { name: "7", exact: true }).click();
@@ -247,17 +261,27 @@ describe("widget on a shop with a strict CSP", () => {
     expect((await responses()).length).toBe(before);
     await context.setOffline(false);
     await expect.poll(async () => (await responses()).length, { timeout: 20_000 }).toBe(before + 1);
-    // A later page load flushes the outbox again: the server counts it once.
-    await page.reload();
-    await page.waitForTimeout(1500);
-    expect((await responses()).length).toBe(before + 1);
-    expect(
-      await page.evaluate(() =>
+    const outbox = () =>
+      page.evaluate(() =>
         Object.keys(localStorage)
           .filter((k) => k.startsWith("fb_outbox"))
           .map((k) => localStorage.getItem(k)),
-      ),
-    ).toEqual([]);
+      );
+    await expect.poll(outbox).toEqual([]);
+    // The collector's answer lost on the way back: the answer is still in the outbox, and the next
+    // page load sends it again. The server takes it as a duplicate and counts it once.
+    const body = JSON.parse(sent[sent.length - 1]!);
+    await page.evaluate(([key, item]) => localStorage.setItem(key, JSON.stringify([item])), [
+      `fb_outbox:${stack.collectorUrl}`,
+      { id: body.id, body, tries: 1, due: 0 },
+    ] as const);
+    const resent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/v1/responses"));
+    await page.reload();
+    const answer = await resent;
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual({ id: body.id, duplicate: true });
+    await expect.poll(outbox).toEqual([]);
+    expect((await responses()).length).toBe(before + 1);
     await context.close();
   });
 
@@ -280,8 +304,9 @@ describe("widget on a shop with a strict CSP", () => {
       );
     const plain = await browser.newContext();
     const plainPage = await plain.newPage();
+    await recordWidgetEvents(plainPage);
     await plainPage.goto(`${stack.shopUrl}/checkout/thank-you?site=pk_not_a_site`);
-    await plainPage.waitForTimeout(500);
+    await widgetEvent(plainPage, "ready", { surveys: 0 });
     const baseline = await probe(plainPage);
     expect(await plainPage.locator("feedback-widget").count()).toBe(0);
     await plain.close();
@@ -298,8 +323,9 @@ describe("widget on a shop with a strict CSP", () => {
     const downErrors: string[] = [];
     downPage.on("pageerror", (e) => downErrors.push(e.message));
     await downPage.route(`${stack.collectorUrl}/v1/**`, (r) => r.fulfill({ status: 503, body: "down" }));
+    await recordWidgetEvents(downPage);
     await downPage.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
-    await downPage.waitForTimeout(1000);
+    await widgetEvent(downPage, "ready", { surveys: 0 });
     expect(await downPage.locator("feedback-widget").count()).toBe(0);
     expect(downErrors).toEqual([]);
     await down.close();
