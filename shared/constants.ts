@@ -27,6 +27,22 @@ export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 export const SEGMENTS = ["promoter", "passive", "detractor"] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
+/** NPS segments as inclusive score ranges: detractors 0–6, passives 7–8, promoters 9–10. */
+export const SEGMENT_RANGE = {
+  detractor: [0, 6],
+  passive: [7, 8],
+  promoter: [9, 10],
+} as const satisfies Record<Segment, readonly [number, number]>;
+
+/**
+ * The highest score of an unhappy answer per type (NPS 0–6, CSAT 1–2, CES 1–2): the answers the
+ * owners' alerts fire on and the follow-up queue lists.
+ */
+export const UNHAPPY_MAX = { nps: SEGMENT_RANGE.detractor[1], csat: 2, ces: 2 } as const satisfies Record<
+  ScoredType,
+  number
+>;
+
 export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
 
 /** Locales whose interface strings the widget ships. */

@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   CLIENT_ID_PATTERN,
   CONTEXT_KEY_PATTERN,
+  DEFAULT_RETENTION_DAYS,
   FOLLOW_UP_STATUSES,
   MAX_CONTEXT_KEYS,
   MAX_CONTEXT_VALUE,
@@ -158,13 +159,15 @@ export const originSchema = z
 export const siteInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   origins: z.array(originSchema).min(1).max(20),
-  retentionDays: z.number().int().min(1).max(3650).default(365),
+  retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
   policyUrl: z.string().url().max(500).optional(),
   policyVersion: z.string().trim().min(1).max(64).optional(),
 });
 export const sitePatchSchema = siteInputSchema.partial();
 
 export const tokenInputSchema = z.object({ name: z.string().trim().min(1).max(100) });
+
+export const webhookInputSchema = z.object({ url: z.string().max(500) });
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const daySchema = z
@@ -175,13 +178,21 @@ export const daySchema = z
     "a real calendar day",
   );
 
+/** `key:value`, such as `productId:sku-77` (the key as in `context`, the value up to 100 characters). */
 export const contextFilterSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_]{1,40}:.{0,100}$/, "key:value, such as productId:sku-77")
+  .max(41 + MAX_CONTEXT_VALUE)
+  .regex(/^[^:]+:/, "key:value, such as productId:sku-77")
   .transform((s) => {
     const i = s.indexOf(":");
     return { key: s.slice(0, i), value: s.slice(i + 1) };
-  });
+  })
+  .refine(
+    (f) => CONTEXT_KEY_PATTERN.test(f.key) && f.value.length <= MAX_CONTEXT_VALUE,
+    "key:value, such as productId:sku-77",
+  );
+
+export const consentsQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
 
 export const summaryQuerySchema = z.object({
   survey: z.string().max(64).optional(),
@@ -205,6 +216,19 @@ export const responsesQuerySchema = z.object({
   q: z.string().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** GET /api/sites/:siteId/responses: the filters, the page (cursor, limit) and the order. */
+export const responsesListQuerySchema = responsesQuerySchema.extend({
+  order: z.enum(["asc", "desc"]).default("desc"),
+});
+
+/** GET /api/sites/:siteId/export.csv: the filters of the list, every one optional. */
+export const exportQuerySchema = responsesQuerySchema.partial();
+
+/** GET /api/sites/:siteId/breakdown: satisfaction per value of one context key. */
+export const breakdownQuerySchema = summaryQuerySchema.extend({
+  key: z.string().regex(CONTEXT_KEY_PATTERN, "a context key: 1-40 letters, digits or _"),
 });
 
 export const followUpSchema = z.object({

@@ -1,7 +1,8 @@
 /**
- * Satisfaction scores from histograms, exactly as ../shared/API.md defines them.
+ * Satisfaction scores from histograms, as the HTTP API defines them (README, "Results").
  * Pure and DOM-free: the worker's summary and the tests share it.
  */
+import { type ScoredType, SEGMENT_RANGE, type Segment, UNHAPPY_MAX } from "./constants";
 
 const round = (value: number, digits: number): number => {
   const f = 10 ** digits;
@@ -23,9 +24,13 @@ export interface NpsScore {
 export function npsFromDistribution(distribution: readonly number[]): NpsScore {
   const dist = Array.from({ length: 11 }, (_, i) => distribution[i] ?? 0);
   const count = dist.reduce((a, b) => a + b, 0);
-  const detractors = dist.slice(0, 7).reduce((a, b) => a + b, 0);
-  const passives = dist[7]! + dist[8]!;
-  const promoters = dist[9]! + dist[10]!;
+  const inSegment = (segment: Segment) => {
+    const [lo, hi] = SEGMENT_RANGE[segment];
+    return dist.slice(lo, hi + 1).reduce((a, b) => a + b, 0);
+  };
+  const detractors = inSegment("detractor");
+  const passives = inSegment("passive");
+  const promoters = inSegment("promoter");
   if (count === 0) {
     return { score: null, marginOfError: null, count, promoters, passives, detractors, distribution: dist };
   }
@@ -70,8 +75,12 @@ export function cesFromDistribution(distribution: readonly number[]): CesScore {
 }
 
 /** NPS segment of one 0–10 score. */
-export function npsSegment(score: number): "promoter" | "passive" | "detractor" {
-  if (score >= 9) return "promoter";
-  if (score >= 7) return "passive";
+export function npsSegment(score: number): Segment {
+  if (score >= SEGMENT_RANGE.promoter[0]) return "promoter";
+  if (score >= SEGMENT_RANGE.passive[0]) return "passive";
   return "detractor";
 }
+
+/** Whether one scored answer is an unhappy customer's (the alerts and the follow-up queue). */
+export const isUnhappy = (type: string, score: number | null): boolean =>
+  score !== null && type in UNHAPPY_MAX && score <= UNHAPPY_MAX[type as ScoredType];

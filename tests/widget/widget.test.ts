@@ -4,11 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { localizedText } from "../../shared/localized";
 import { contrast, readable, themeColors } from "../../shared/theme";
 import { classify, SendResult } from "../../widget/src/api";
 import { STRINGS } from "../../widget/src/i18n";
 import { en } from "../../widget/src/i18n/en";
-import { localized, pickLocale } from "../../widget/src/locale";
+import { pickLocale } from "../../widget/src/locale";
 import { backoff } from "../../widget/src/queue";
 import { inCooldown, pageMatches, sampled } from "../../widget/src/triggers";
 
@@ -37,9 +38,12 @@ describe("locales", () => {
     expect(pickLocale([null, "cs-CZ", "en"])).toBe("cs");
     expect(pickLocale([undefined, "", "hy-AM"])).toBe("hy");
     expect(pickLocale(["xx", "zz"])).toBe("en");
-    expect(localized({ en: "Hi", ro: "Salut" }, "ro")).toBe("Salut");
-    expect(localized({ en: "Hi" }, "pl")).toBe("Hi");
-    expect(localized({ de: "Hallo" }, "pl")).toBe("Hallo");
+    expect(localizedText({ en: "Hi", ro: "Salut" }, "ro")).toBe("Salut");
+    expect(localizedText({ en: "Hi", pt: "Olá" }, "pt-BR")).toBe("Olá");
+    expect(localizedText({ en: "Hi" }, "pl")).toBe("Hi");
+    expect(localizedText({ de: "Hallo" }, "pl")).toBe("Hallo");
+    expect(localizedText({ de: "", en: "" }, "pl", "fallback")).toBe("fallback");
+    expect(localizedText(undefined, "pl")).toBe("");
   });
 });
 

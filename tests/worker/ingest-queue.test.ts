@@ -7,7 +7,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { IngestMessage } from "../../worker/src/services/ingest-queue";
+import type { IngestMessage } from "../../worker/src/messages";
 import { BASE, clientId, json, SHOP, submission, type World, world } from "./fixtures";
 
 const mod = await import("../../worker/src/index");

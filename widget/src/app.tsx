@@ -1,7 +1,7 @@
 /** The survey panel: consent, one question per step, then thanks (with the reward and the way to withdraw). */
 import { Component, createRef } from "preact";
+import { localizedText } from "../../shared/localized";
 import type { Answers, OpenOptions, Session } from "./contract";
-import { localized } from "./locale";
 import { QUESTION_COMPONENTS } from "./questions";
 import type { Value } from "./questions/types";
 import type { Delivery } from "./queue";
@@ -141,7 +141,7 @@ export class App extends Component<Props, State> {
       body = (
         <>
           <h2 id="t" tabIndex={-1} ref={heading}>
-            {localized(q.text, locale)}
+            {localizedText(q.text, locale)}
           </h2>
           <Question q={q} value={answers[q.id]} onChange={(v) => set(q.id, v)} s={s} locale={locale} labelId="t" />
           {error ? (
@@ -176,7 +176,7 @@ export class App extends Component<Props, State> {
           ) : null}
           {reward ? (
             <>
-              <p>{localized(reward.text, locale)}</p>
+              <p>{localizedText(reward.text, locale)}</p>
               {reward.code ? (
                 <div class="w">
                   <code>{reward.code}</code>

@@ -9,7 +9,3 @@ export function pickLocale(candidates: readonly (string | null | undefined)[]): 
   }
   return "en";
 }
-
-/** The text of `texts` for `locale`, falling back to English, then to any text there is. */
-export const localized = (texts: Record<string, string> | undefined, locale: string): string =>
-  texts ? (texts[locale] ?? texts[locale.split("-")[0]!] ?? texts.en ?? Object.values(texts)[0] ?? "") : "";

@@ -1,4 +1,6 @@
-/** Bindings of the collector worker (wrangler.toml). */
+/** Bindings of the collector worker (wrangler.toml), each with what it is for. */
+import type { AlertMessage, IngestMessage } from "./messages";
+
 export interface Env {
   /** D1: owners, sites, surveys, responses, answers and the daily aggregates. */
   DB: D1Database;
@@ -7,9 +9,9 @@ export interface Env {
   /** Workers rate-limiting binding guarding the public routes against floods. */
   PUBLIC_RATE_LIMITER?: RateLimit;
   /** Buffered ingestion (INGEST_MODE = "queue"): producer in POST /v1/responses, consumer in this worker. */
-  INGEST_QUEUE?: Queue<import("./services/ingest-queue").IngestMessage>;
+  INGEST_QUEUE?: Queue<IngestMessage>;
   /** Detractor alerts to owners' webhooks (consumer in this worker, dead-letter queue feedback-alerts-dlq). */
-  ALERT_QUEUE?: Queue<import("./services/alerts").AlertMessage>;
+  ALERT_QUEUE?: Queue<AlertMessage>;
   /** "direct" (default) writes each submission in one D1 batch; "queue" buffers through INGEST_QUEUE. */
   INGEST_MODE?: string;
   /** Secret mixed into the daily salt of rate-limit keys; a random per-isolate value when unset. */
@@ -18,23 +20,7 @@ export interface Env {
   ENVIRONMENT?: string;
 }
 
-declare global {
-  // vitest-plugin: extra bindings of the test project
-  namespace Cloudflare {
-    interface Env {
-      DB: D1Database;
-      ASSETS: Fetcher;
-      TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
-      ENVIRONMENT?: string;
-      /** Test only: URL of the loopback webhook receiver (tests/worker/webhook-receiver.ts). */
-      WEBHOOK_RECEIVER: string;
-    }
-    interface GlobalProps {
-      mainModule: typeof import("./index");
-    }
-  }
-}
-
+/** What a request carries through the middleware: the caller of owner routes, and a request id for logs. */
 export type AppEnv = {
   Bindings: Env;
   Variables: { ownerId?: string; authVia?: "session" | "token"; tokenSiteId?: string; requestId: string };

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import type { AppEnv, Env } from "./env";
 import { ApiError, errorResponse } from "./errors";
+import type { AlertMessage, IngestMessage } from "./messages";
 import { securityHeaders } from "./middleware/security-headers";
 import { serveDashboard, serveWidgetFile } from "./routes/assets";
 import { authRoutes } from "./routes/auth";
@@ -12,8 +13,8 @@ import { privacyRoutes } from "./routes/privacy";
 import { publicRoutes } from "./routes/public";
 import { resultRoutes } from "./routes/results";
 import { siteRoutes } from "./routes/sites";
-import { type AlertMessage, consumeAlertBatch, consumeDeadAlerts } from "./services/alerts";
-import { consumeIngestBatch, type IngestMessage } from "./services/ingest-queue";
+import { consumeAlertBatch, consumeDeadAlerts } from "./services/alerts";
+import { consumeIngestBatch } from "./services/ingest-queue";
 import { runScheduled } from "./services/scheduled";
 
 export const app = new Hono<AppEnv>();

@@ -1,5 +1,5 @@
 /** One option (radios) or several (checkboxes) of the owner's list. */
-import { localized } from "../locale";
+import { localizedText } from "../../../shared/localized";
 import { Options } from "./options";
 import type { QuestionProps } from "./types";
 
@@ -12,7 +12,7 @@ export function ChoiceQuestion({ q, value, onChange, locale, labelId }: Readonly
       cls="c"
       multiple={multiple}
       labelledBy={labelId}
-      choices={(q.options ?? []).map((o) => ({ value: o.id, label: localized(o.text, locale) }))}
+      choices={(q.options ?? []).map((o) => ({ value: o.id, label: localizedText(o.text, locale) }))}
       selected={selected}
       onToggle={(v) => {
         if (!multiple) return onChange(v as string);

@@ -3,15 +3,15 @@
  * ("0" … "10"); CSAT and CES add their words for screen readers. End labels describe the group.
  */
 import { SCORE_RANGE } from "../../../shared/constants";
-import { localized } from "../locale";
+import { localizedText } from "../../../shared/localized";
 import { Options } from "./options";
 import type { QuestionProps } from "./types";
 
 export function ScaleQuestion({ q, value, onChange, s, locale, labelId }: Readonly<QuestionProps>) {
   const [lo, hi] = SCORE_RANGE[q.type as keyof typeof SCORE_RANGE];
   const words = q.type === "nps" ? null : q.type === "ces" ? s.ces : s.csat;
-  const low = localized(q.labels?.low, locale) || (words ? words[0] : s.npsLow);
-  const high = localized(q.labels?.high, locale) || (words ? words[words.length - 1]! : s.npsHigh);
+  const low = localizedText(q.labels?.low, locale) || (words ? words[0] : s.npsLow);
+  const high = localizedText(q.labels?.high, locale) || (words ? words[words.length - 1]! : s.npsHigh);
   return (
     <>
       <Options

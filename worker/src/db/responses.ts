@@ -2,6 +2,8 @@
  * SQL of responses, answers and shop context. One submission is one D1 batch
  * (one transaction); the triggers of 0001_init.sql keep the daily aggregates in step.
  */
+import { SEGMENT_RANGE, type Segment } from "../../../shared/constants";
+
 export interface NewAnswer {
   questionId: string;
   type: string;
@@ -118,7 +120,7 @@ function multiRowStatements(db: D1Database, rows: NewResponse[]): D1PreparedStat
        SELECT v->>'id', v->>'site', v->>'survey', v->>'hash', v->>'respondent', v->>'locale', v->>'page', v->>'device',
          v->>'context', v->>'policy', v->>'consentAt', v->>'createdAt', v->>'day', v->>'npsMin', v->>'text'
        FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE true ORDER BY k
-       ON CONFLICT (id) DO NOTHING RETURNING id`,
+       ON CONFLICT (id) DO NOTHING RETURNING id AS inserted_id`,
       )
       .bind(responsesJson),
     db
@@ -160,11 +162,24 @@ function multiRowStatements(db: D1Database, rows: NewResponse[]): D1PreparedStat
   return stmts;
 }
 
-export const findResponseHash = (db: D1Database, id: string) =>
-  db
-    .prepare("SELECT site_id, body_hash FROM responses WHERE id = ?1")
-    .bind(id)
-    .first<{ site_id: string; body_hash: string }>();
+/**
+ * Writes submissions in one transaction and returns the ids it inserted: an id already stored is
+ * left as it was (and its answers too), so the same submission twice is written once.
+ */
+export async function insertResponses(db: D1Database, rows: NewResponse[]): Promise<Set<string>> {
+  const results = await db.batch(insertResponsesStatements(db, rows));
+  // Only the responses' insert returns rows (one `inserted_id` per new response).
+  return new Set(results.flatMap((r) => (r.results as { inserted_id?: string }[]).map((x) => x.inserted_id ?? "")));
+}
+
+/** The site and body hash of stored responses, by id (to tell a retry from a reused id). */
+export async function findResponseHashes(db: D1Database, ids: string[]) {
+  const rows = await db
+    .prepare("SELECT id, site_id, body_hash FROM responses WHERE id IN (SELECT value FROM json_each(?1))")
+    .bind(JSON.stringify(ids))
+    .all<{ id: string; site_id: string; body_hash: string }>();
+  return new Map(rows.results.map((r) => [r.id, r]));
+}
 
 /** Deletes every response of a respondent on a site; triggers remove answers, context and aggregate weight. */
 export async function deleteRespondentResponses(
@@ -212,7 +227,7 @@ export interface ResponseFilter {
   survey?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-  segment?: "promoter" | "passive" | "detractor" | undefined;
+  segment?: Segment | undefined;
   status?: string | undefined;
   context?: { key: string; value: string } | undefined;
   locale?: string | undefined;
@@ -255,9 +270,10 @@ export function responseWhere(f: ResponseFilter, params: unknown[]): string {
   if (f.status) where.push(`r.status = ${add(f.status)}`);
   if (f.locale) where.push(`r.locale = ${add(f.locale)}`);
   if (f.page) where.push(`r.page = ${add(f.page)}`);
-  if (f.segment === "promoter") where.push("r.nps_min >= 9");
-  if (f.segment === "passive") where.push("r.nps_min BETWEEN 7 AND 8");
-  if (f.segment === "detractor") where.push("r.nps_min <= 6");
+  if (f.segment) {
+    const [lo, hi] = SEGMENT_RANGE[f.segment];
+    where.push(`r.nps_min BETWEEN ${add(lo)} AND ${add(hi)}`);
+  }
   if (f.context) {
     where.push(
       `EXISTS (SELECT 1 FROM response_context rc WHERE rc.response_id = r.id AND rc.site_id = r.site_id AND rc.key = ${add(f.context.key)} AND rc.value = ${add(f.context.value)})`,

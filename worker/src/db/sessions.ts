@@ -13,9 +13,6 @@ export const findSession = (db: D1Database, idHash: string, now: string) =>
     .bind(idHash, now)
     .first<{ owner_id: string; expires_at: string }>();
 
-export const extendSession = (db: D1Database, idHash: string, expiresAt: string) =>
-  db.prepare("UPDATE sessions SET expires_at = ?2 WHERE id_hash = ?1").bind(idHash, expiresAt).run();
-
 export const deleteSession = (db: D1Database, idHash: string) =>
   db.prepare("DELETE FROM sessions WHERE id_hash = ?1").bind(idHash).run();
 

@@ -14,11 +14,14 @@ export interface SiteRow {
   updated_at: string;
 }
 
+/** The allowed origins of a site (a JSON array in the row). */
+export const originsOf = (r: Pick<SiteRow, "origins">): string[] => JSON.parse(r.origins) as string[];
+
 export const toSite = (r: SiteRow): Site => ({
   id: r.id,
   key: r.key,
   name: r.name,
-  origins: JSON.parse(r.origins) as string[],
+  origins: originsOf(r),
   retentionDays: r.retention_days,
   policyUrl: r.policy_url,
   policyVersion: r.policy_version,
@@ -37,9 +40,7 @@ export const listSitesOfOwner = async (db: D1Database, ownerId: string) =>
 
 const originStatements = (db: D1Database, r: SiteRow) => [
   db.prepare("DELETE FROM site_origins WHERE site_id = ?1").bind(r.id),
-  ...(JSON.parse(r.origins) as string[]).map((o) =>
-    db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?1, ?2)").bind(o, r.id),
-  ),
+  ...originsOf(r).map((o) => db.prepare("INSERT INTO site_origins (origin, site_id) VALUES (?1, ?2)").bind(o, r.id)),
 ];
 
 export const insertSite = (db: D1Database, r: SiteRow) =>
@@ -78,10 +79,6 @@ export const updateSite = (db: D1Database, r: SiteRow) =>
 /** Whether any site allows `origin` (CORS preflights carry no site key). */
 export const isKnownOrigin = async (db: D1Database, origin: string) =>
   (await db.prepare("SELECT 1 AS ok FROM site_origins WHERE origin = ?1 LIMIT 1").bind(origin).first()) !== null;
-
-export const listAllSites = async (db: D1Database) =>
-  (await db.prepare("SELECT id, retention_days FROM sites ORDER BY id").all<{ id: string; retention_days: number }>())
-    .results;
 
 export interface SiteWithSurveyRow {
   site_id: string;

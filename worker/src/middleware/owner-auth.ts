@@ -3,11 +3,12 @@
  * protection. Hono's csrf() guards form content types only, so every cookie-authenticated
  * unsafe request must come from the collector's own origin (Origin / Sec-Fetch-Site).
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
-import { callerFromBearer, callerFromSession, SESSION_COOKIE } from "../services/auth";
+import { type Caller, callerFromBearer, callerFromSession, SESSION_COOKIE } from "../services/auth";
+import { requireSite } from "../services/sites";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -38,3 +39,13 @@ export const requireOwner: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("authVia", "session");
   return next();
 };
+
+/** The caller that `requireOwner` found. */
+export const callerOf = (c: Context<AppEnv>): Caller => ({
+  ownerId: c.get("ownerId")!,
+  via: c.get("authVia")!,
+  ...(c.get("tokenSiteId") ? { tokenSiteId: c.get("tokenSiteId")! } : {}),
+});
+
+/** The site of the route's `:siteId`, if the caller may act on it (404 unknown, 403 someone else's). */
+export const ownedSite = (c: Context<AppEnv>) => requireSite(c.env.DB, callerOf(c), c.req.param("siteId")!);

@@ -3,8 +3,9 @@
  * `Access-Control-Allow-Origin`. Never reflects an arbitrary origin.
  */
 import type { Context } from "hono";
-import { isKnownOrigin } from "../db/sites";
 import type { AppEnv } from "../env";
+import { type ApiError, errorResponse } from "../errors";
+import { isKnownOrigin } from "../services/public";
 
 const ALLOW_HEADERS = "Content-Type, If-None-Match";
 
@@ -14,6 +15,33 @@ export function grantCors(headers: Headers, origin: string | null, allowed: read
     headers.set("Access-Control-Allow-Origin", origin);
     headers.set("Access-Control-Expose-Headers", "ETag, Retry-After");
   }
+}
+
+/** A JSON answer of a public route, readable by the page only when its origin is one of `allowed`. */
+export function corsJson(body: unknown, status: number, origin: string | null, allowed: readonly string[]): Response {
+  const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
+  grantCors(headers, origin, allowed);
+  return new Response(JSON.stringify(body), { status, headers });
+}
+
+/**
+ * The error envelope of a public route, with the CORS grant the widget needs to tell "fix nothing,
+ * drop it" (4xx) from "retry" (429/5xx): granted to the site's origins when the site is known, else
+ * to an origin that some site allows. A refused origin, or one no site lists, gets no grant.
+ */
+export async function corsError(
+  c: Context<AppEnv>,
+  err: ApiError,
+  origin: string | null,
+  allowed: readonly string[],
+): Promise<Response> {
+  const headers = new Headers();
+  if (err.code !== "origin_not_allowed" && origin) {
+    const grant =
+      allowed.length > 0 ? allowed : (await isKnownOrigin(c.env.DB, origin).catch(() => false)) ? [origin] : [];
+    grantCors(headers, origin, grant);
+  }
+  return errorResponse(err, headers);
 }
 
 /** Preflights carry no site key: grant them to origins that some site allows; the real request checks its own site. */

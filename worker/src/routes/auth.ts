@@ -2,10 +2,9 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { credentialsSchema } from "../../../shared/schemas";
-import { findOwnerById } from "../db/owners";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
-import { parseOr400 } from "../lib/validate";
+import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { assertSameOrigin, requireOwner } from "../middleware/owner-auth";
 import * as auth from "../services/auth";
@@ -57,8 +56,4 @@ authRoutes.post("/logout", async (c) => {
   return c.body(null, 204);
 });
 
-authRoutes.get("/me", requireOwner, async (c) => {
-  const owner = await findOwnerById(c.env.DB, c.get("ownerId")!);
-  if (!owner) throw new ApiError("unauthorized", "sign in first");
-  return c.json({ id: owner.id, email: owner.email });
-});
+authRoutes.get("/me", requireOwner, async (c) => c.json(await auth.me(c.env.DB, c.get("ownerId")!)));

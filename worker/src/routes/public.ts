@@ -1,23 +1,15 @@
-/** Public routes called from shop pages (../shared/API.md): config, responses, forget. */
+/** Public routes called from shop pages: config, responses, forget (CORS granted per site). */
 import { Hono } from "hono";
 import { forgetInputSchema } from "../../../shared/schemas";
-import { themeColors } from "../../../shared/theme";
-import type { SiteConfig } from "../../../shared/types";
-import { deleteRespondentResponses } from "../db/responses";
-import * as sitesDb from "../db/sites";
-import * as surveysDb from "../db/surveys";
 import type { AppEnv } from "../env";
-import { ApiError, errorResponse } from "../errors";
-import { sha256Hex } from "../lib/crypto";
-import { withD1Retry } from "../lib/d1-retry";
-import { nowIso } from "../lib/time";
-import { parseOr400 } from "../lib/validate";
+import { ApiError } from "../errors";
+import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
-import { grantCors, preflight } from "../middleware/public-cors";
+import { corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
 import { publicRateLimit } from "../middleware/rate-limit";
-import { enqueueAlerts } from "../services/alerts";
-import { checkSubmission, respondentHash, storeSubmission } from "../services/ingest";
-import { enqueueSubmission } from "../services/ingest-queue";
+import { ingest } from "../services/ingest";
+import { forgetRespondent, siteConfig } from "../services/public";
+import { acceptSubmission } from "../services/submission";
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -26,83 +18,34 @@ publicRoutes.options("*", preflight);
 
 publicRoutes.get("/sites/:key/config", async (c) => {
   const origin = c.req.header("origin") ?? null;
-  const site = await withD1Retry(() => sitesDb.findSiteByKey(c.env.DB, c.req.param("key")));
-  if (!site) throw new ApiError("unknown_site", "no such site");
-  const origins = JSON.parse(site.origins) as string[];
-  if (origin !== null && !origins.includes(origin))
-    throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
-  const surveys = (await withD1Retry(() => surveysDb.listSurveys(c.env.DB, site.id, true))).map((row) => {
-    const survey = surveysDb.toSurvey(row);
-    return { ...survey, colors: themeColors(survey.theme.accent) };
-  });
-  const config: SiteConfig = {
-    site: site.key,
-    policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
-    surveys,
-  };
-  const body = JSON.stringify(config);
-  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
-  const headers = new Headers({ ETag: etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" });
-  grantCors(headers, origin, origins);
-  if (c.req.header("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  const config = await siteConfig(c.env.DB, c.req.param("key"), origin);
+  const headers = new Headers({ ETag: config.etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" });
+  grantCors(headers, origin, config.origins);
+  if (c.req.header("if-none-match") === config.etag) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", "application/json; charset=utf-8");
-  return new Response(body, { status: 200, headers });
+  return new Response(config.body, { status: 200, headers });
 });
 
 publicRoutes.post("/responses", async (c) => {
   const origin = c.req.header("origin") ?? null;
-  let allowed: string[] = [];
+  let origins: string[] = [];
   try {
     const raw = await readJsonBody(c.req.raw);
-    const accepted = await checkSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin });
-    allowed = accepted.siteOrigins;
-    const queued = c.env.INGEST_MODE === "queue" && !!c.env.INGEST_QUEUE;
-    const outcome = queued
-      ? await enqueueSubmission(c.env, accepted.row)
-      : await storeSubmission(c.env.DB, accepted.row);
-    if (!queued && outcome.status === 201 && accepted.row.alert) {
-      // After the answer: the customer's request never waits for, or fails with, an alert.
-      c.executionCtx.waitUntil(
-        enqueueAlerts(c.env, accepted.row.id).catch((err) =>
-          console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String(err) })),
-        ),
-      );
-    }
-    const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
-    grantCors(headers, origin, allowed);
+    const accepted = await acceptSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin });
+    origins = accepted.origins;
+    const outcome = await ingest(c.env, accepted, (work) => c.executionCtx.waitUntil(work));
     const body = outcome.status === 201 ? { id: outcome.id } : { id: outcome.id, duplicate: true };
-    return new Response(JSON.stringify(body), { status: outcome.status, headers });
+    return corsJson(body, outcome.status, origin, origins);
   } catch (err) {
     // Errors still need the CORS grant (for a permitted origin) so the widget can read them.
-    if (err instanceof ApiError) return errorResponse(err, await errorCors(c.env.DB, origin, allowed, err));
+    if (err instanceof ApiError) return corsError(c, err, origin, origins);
     throw err;
   }
 });
 
-/**
- * CORS on error answers, so the widget can tell "fix nothing, drop it" (4xx) from "retry"
- * (429/5xx): granted to the site's origins, or, before the site is known, to an origin
- * that some site allows. A refused origin gets no grant.
- */
-async function errorCors(db: D1Database, origin: string | null, allowed: string[], err: ApiError): Promise<Headers> {
-  const h = new Headers();
-  if (err.code === "origin_not_allowed" || !origin) return h;
-  if (allowed.length === 0 && (await sitesDb.isKnownOrigin(db, origin).catch(() => false))) allowed = [origin];
-  grantCors(h, origin, allowed);
-  return h;
-}
-
 publicRoutes.post("/forget", async (c) => {
   const origin = c.req.header("origin") ?? null;
   const input = parseOr400(forgetInputSchema, await readJsonBody(c.req.raw));
-  const site = await withD1Retry(() => sitesDb.findSiteByKey(c.env.DB, input.site));
-  if (!site) throw new ApiError("unknown_site", "no such site");
-  const origins = JSON.parse(site.origins) as string[];
-  if (origin !== null && !origins.includes(origin))
-    throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
-  const hash = await respondentHash(site.id, input.respondent);
-  const deleted = await withD1Retry(() => deleteRespondentResponses(c.env.DB, site.id, hash, nowIso()));
-  const headers = new Headers({ "Content-Type": "application/json; charset=utf-8" });
-  grantCors(headers, origin, origins);
-  return new Response(JSON.stringify({ deleted }), { status: 200, headers });
+  const { deleted, origins } = await forgetRespondent(c.env.DB, input, origin);
+  return corsJson({ deleted }, 200, origin, origins);
 });

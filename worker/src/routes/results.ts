@@ -1,19 +1,23 @@
 /** Owner routes for results: summary, per-context breakdown, responses, follow-up, export. */
 import { Hono } from "hono";
-import { z } from "zod";
-import { followUpSchema, responsesQuerySchema, summaryQuerySchema } from "../../../shared/schemas";
+import {
+  breakdownQuerySchema,
+  exportQuerySchema,
+  followUpSchema,
+  responsesListQuerySchema,
+  summaryQuerySchema,
+} from "../../../shared/schemas";
 import type { AppEnv } from "../env";
-import { parseOr400 } from "../lib/validate";
+import { parseOr400 } from "../lib/parse";
+import { today } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
-import { requireOwner } from "../middleware/owner-auth";
+import { ownedSite, requireOwner } from "../middleware/owner-auth";
+import { csvResponse } from "../services/csv";
 import { exportCsv, listPage, removeResponse, setFollowUp } from "../services/responses";
 import { breakdown, summarize } from "../services/summary";
-import { ownedSite } from "./sites";
 
 export const resultRoutes = new Hono<AppEnv>();
 resultRoutes.use("*", requireOwner);
-
-const listQuerySchema = responsesQuerySchema.extend({ order: z.enum(["asc", "desc"]).default("desc") });
 
 resultRoutes.get("/:siteId/summary", async (c) => {
   const site = await ownedSite(c);
@@ -23,16 +27,13 @@ resultRoutes.get("/:siteId/summary", async (c) => {
 
 resultRoutes.get("/:siteId/breakdown", async (c) => {
   const site = await ownedSite(c);
-  const q = parseOr400(
-    summaryQuerySchema.extend({ key: z.string().regex(/^[A-Za-z0-9_]{1,40}$/, "a context key") }),
-    c.req.query(),
-  );
+  const q = parseOr400(breakdownQuerySchema, c.req.query());
   return c.json(await breakdown(c.env.DB, site.id, q.key, q));
 });
 
 resultRoutes.get("/:siteId/responses", async (c) => {
   const site = await ownedSite(c);
-  const q = parseOr400(listQuerySchema, c.req.query());
+  const q = parseOr400(responsesListQuerySchema, c.req.query());
   return c.json(await listPage(c.env.DB, site.id, q));
 });
 
@@ -51,13 +52,6 @@ resultRoutes.delete("/:siteId/responses/:id", async (c) => {
 
 resultRoutes.get("/:siteId/export.csv", async (c) => {
   const site = await ownedSite(c);
-  const q = parseOr400(responsesQuerySchema.partial(), c.req.query());
-  const stream = await exportCsv(c.env.DB, site.id, q);
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="responses-${site.key}-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const q = parseOr400(exportQuerySchema, c.req.query());
+  return csvResponse(await exportCsv(c.env.DB, site.id, q), `responses-${site.key}-${today()}.csv`);
 });

@@ -10,11 +10,7 @@ import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { hmacSha256, newId, randomToken, toHex } from "../lib/crypto";
 import { nowIso } from "../lib/time";
-
-export interface AlertMessage {
-  kind: "alert";
-  deliveryId: string;
-}
+import type { AlertMessage } from "../messages";
 
 export const SIGNATURE_HEADER = "X-Feedback-Signature";
 const SEND_TIMEOUT_MS = 5000;
@@ -47,24 +43,32 @@ export async function createWebhook(db: D1Database, siteId: string, url: string,
   return { id: row.id, url: row.url, secret: row.secret, createdAt: row.created_at };
 }
 
-/** Called after a new response was written: queue its pending deliveries. Failures are swept by the cron. */
-export async function enqueueAlerts(env: Env, responseId: string): Promise<void> {
+/** Queues deliveries by id, in batches of the queue's limit (100 messages per sendBatch). */
+async function sendDeliveries(env: Env, deliveryIds: string[]): Promise<void> {
+  for (let i = 0; i < deliveryIds.length; i += 100) {
+    await env.ALERT_QUEUE!.sendBatch(
+      deliveryIds.slice(i, i + 100).map((id) => ({ body: { kind: "alert", deliveryId: id } satisfies AlertMessage })),
+    );
+  }
+}
+
+/** Called after new responses were written: queue their pending deliveries. Failures are swept by the cron. */
+export async function enqueueAlerts(env: Env, responseIds: string[]): Promise<void> {
   if (!env.ALERT_QUEUE) return;
-  const pending = await alerts.pendingDeliveriesOf(env.DB, responseId);
-  if (pending.length === 0) return;
-  await env.ALERT_QUEUE.sendBatch(
-    pending.map((p) => ({ body: { kind: "alert", deliveryId: p.id } satisfies AlertMessage })),
+  const pending = await alerts.pendingDeliveriesOf(env.DB, responseIds);
+  await sendDeliveries(
+    env,
+    pending.map((p) => p.id),
   );
 }
 
 export async function requeueStaleAlerts(env: Env, now: number): Promise<number> {
   if (!env.ALERT_QUEUE) return 0;
   const stale = await alerts.stalePendingDeliveries(env.DB, nowIso(now - 10 * 60_000));
-  for (let i = 0; i < stale.length; i += 100) {
-    await env.ALERT_QUEUE.sendBatch(
-      stale.slice(i, i + 100).map((p) => ({ body: { kind: "alert", deliveryId: p.id } satisfies AlertMessage })),
-    );
-  }
+  await sendDeliveries(
+    env,
+    stale.map((p) => p.id),
+  );
   return stale.length;
 }
 
@@ -167,4 +171,31 @@ export async function consumeDeadAlerts(batch: MessageBatch<AlertMessage>, env: 
     if (message.body?.kind === "alert") await alerts.markDead(env.DB, message.body.deliveryId, nowIso());
     message.ack();
   }
+}
+
+/** The site's webhooks, without their signing secrets (shown once, at creation). */
+export async function listWebhooks(db: D1Database, siteId: string) {
+  const rows = await alerts.listWebhooks(db, siteId);
+  return rows.map((w) => ({ id: w.id, url: w.url, createdAt: w.created_at }));
+}
+
+export async function removeWebhook(db: D1Database, siteId: string, webhookId: string): Promise<void> {
+  const result = await alerts.deactivateWebhook(db, siteId, webhookId);
+  if (result.meta.changes !== 1) throw new ApiError("not_found", "no such webhook");
+}
+
+/** The latest deliveries of the site's alerts, for the dashboard's delivery status. */
+export async function recentAlerts(db: D1Database, siteId: string) {
+  const rows = await alerts.recentDeliveries(db, siteId);
+  return rows.map((d) => ({
+    id: d.id,
+    webhook: d.webhook_id,
+    response: d.response_id,
+    status: d.status,
+    attempts: d.attempts,
+    lastStatus: d.last_status,
+    lastError: d.last_error,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
+  }));
 }

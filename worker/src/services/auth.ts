@@ -110,3 +110,10 @@ export async function callerFromBearer(db: D1Database, token: string): Promise<C
   await tokens.touchToken(db, row.id, nowIso());
   return { ownerId: row.owner_id, via: "token", tokenSiteId: row.site_id };
 }
+
+/** The signed-in owner (GET /api/auth/me). */
+export async function me(db: D1Database, ownerId: string): Promise<{ id: string; email: string }> {
+  const owner = await owners.findOwnerById(db, ownerId);
+  if (!owner) throw new ApiError("unauthorized", "sign in first");
+  return { id: owner.id, email: owner.email };
+}

@@ -1,135 +1,86 @@
 /**
- * Ingestion of one submission (POST /v1/responses): validation against the contract and
- * the survey's definition, then one atomic, idempotent write keyed by the client's id.
+ * The write path of every answer: POST /v1/responses and the ingest queue's consumer both end here.
+ * One atomic, idempotent write keyed by the client's id (the same submission twice counts once;
+ * the same id with another body changes nothing), then the alerts of the new answers.
+ *
+ * `INGEST_MODE = "queue"` puts the write behind Cloudflare Queues (ARCHITECTURE.md): the route
+ * answers once the submission is safely queued, and the consumer calls `store` with a batch.
  */
-
-import { SCORE_RANGE, type ScoredType } from "../../../shared/constants";
-import { responseInputSchema } from "../../../shared/schemas";
-import type { ResponseInput } from "../../../shared/types";
-import { validateAnswers } from "../../../shared/validate";
 import * as responses from "../db/responses";
-import { ApiError, invalid } from "../errors";
-import { sha256Hex } from "../lib/crypto";
+import type { Env } from "../env";
+import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
-import { deviceClass, pageWithoutQuery } from "../lib/request-facts";
-import { dayOf, nowIso } from "../lib/time";
-import { parseOr400 } from "../lib/validate";
-import { siteAndSurvey } from "./site-cache";
+import type { IngestMessage } from "../messages";
+import { enqueueAlerts } from "./alerts";
+import type { Accepted } from "./submission";
 
 export type IngestOutcome = { status: 201; id: string } | { status: 200; id: string; duplicate: true };
 
-/** A submission that passed every check, ready to be written (directly or through the queue). */
-export interface AcceptedSubmission {
-  row: responses.NewResponse;
-  siteOrigins: string[];
-}
+/** What became of a submission handed to `store`. */
+export type Fate = "created" | "duplicate" | "reused";
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
+export type Defer = (work: Promise<unknown>) => void;
 
-/** Consent is checked before anything else is looked at: without it we do not even validate. */
-function assertConsent(body: unknown): void {
-  if (!isObject(body)) return; // the schema reports the shape
-  const consent = body.consent;
-  if (isObject(consent) && consent.granted === true) return;
-  if (consent === undefined || isObject(consent)) {
-    throw new ApiError(
-      "consent_required",
-      "consent.granted must be true: nothing is stored without the customer's consent",
-    );
+const logFailure = (event: string) => (err: unknown) =>
+  console.error(JSON.stringify({ event, error: String((err as Error)?.message ?? err) }));
+
+export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
+
+/**
+ * Writes rows in one transaction and tells each one's fate; the alerts of new unhappy answers are
+ * queued through `defer`, so the write never waits for, or fails with, an alert.
+ */
+export async function store(env: Env, rows: responses.NewResponse[], defer: Defer): Promise<Map<string, Fate>> {
+  const inserted = await withD1Retry(() => responses.insertResponses(env.DB, rows));
+  const fates = new Map<string, Fate>();
+  const others = rows.filter((r) => !inserted.has(r.id));
+  const stored = others.length
+    ? await withD1Retry(() =>
+        responses.findResponseHashes(
+          env.DB,
+          others.map((r) => r.id),
+        ),
+      )
+    : null;
+  for (const row of rows) {
+    if (inserted.has(row.id)) fates.set(row.id, "created");
+    else {
+      const existing = stored?.get(row.id);
+      const same = existing && existing.site_id === row.siteId && existing.body_hash === row.bodyHash;
+      fates.set(row.id, same ? "duplicate" : "reused");
+    }
   }
+  const alerting = rows.filter((r) => r.alert && inserted.has(r.id)).map((r) => r.id);
+  if (alerting.length) defer(enqueueAlerts(env, alerting).catch(logFailure("alert_enqueue_failed")));
+  return fates;
 }
 
-/** A stable text of the body, so that a retry of the same submission hashes the same. */
-function canonicalBody(input: ResponseInput): string {
-  const sorted = (o: Record<string, string> | undefined) =>
-    o ? Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
-  return JSON.stringify([
-    input.id,
-    input.site,
-    input.survey,
-    input.respondent,
-    input.consent.policy ?? null,
-    input.consent.text ?? null,
-    input.locale ?? null,
-    input.page ?? null,
-    sorted(input.context),
-    input.answers.map((a) => [a.question, a.value]),
-  ]);
+const reusedError = (id: string) =>
+  new ApiError("id_reused", `response id "${id}" was already used for a different submission`);
+
+/** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
+export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
+  const { row } = accepted;
+  if (queueMode(env)) return enqueue(env, row);
+  const fate = (await store(env, [row], defer)).get(row.id);
+  if (fate === "reused") throw reusedError(row.id);
+  return fate === "created" ? { status: 201, id: row.id } : { status: 200, id: row.id, duplicate: true };
 }
 
-export async function checkSubmission(
-  db: D1Database,
-  raw: unknown,
-  request: { headers: Headers; origin: string | null; now?: number },
-): Promise<AcceptedSubmission> {
-  assertConsent(raw);
-  const input = parseOr400(responseInputSchema, raw);
-  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey));
-  if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
-  const siteOrigins = found.site.origins;
-  if (request.origin !== null && !siteOrigins.includes(request.origin)) {
-    throw new ApiError("origin_not_allowed", `origin ${request.origin} is not allowed for this site`);
+async function enqueue(env: Env, row: responses.NewResponse): Promise<IngestOutcome> {
+  // An id already written answers as in direct mode; a new one is accepted once it is safely queued.
+  const existing = (await withD1Retry(() => responses.findResponseHashes(env.DB, [row.id]))).get(row.id);
+  if (existing) {
+    if (existing.site_id === row.siteId && existing.body_hash === row.bodyHash) {
+      return { status: 200, id: row.id, duplicate: true };
+    }
+    throw reusedError(row.id);
   }
-  const survey = found.survey;
-  if (!survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
-  const site = found.site;
-  const issues = validateAnswers(survey.questions, input.answers);
-  const page = pageWithoutQuery(input.page);
-  if (page === null) issues.push({ path: "page", message: "page must be an http(s) URL" });
-  if (issues.length > 0) throw invalid(issues);
-
-  const types = new Map(survey.questions.map((q) => [q.id, q.type]));
-  const createdAt = nowIso(request.now);
-  const answers = input.answers.map((a) => {
-    const type = types.get(a.question)!;
-    return {
-      questionId: a.question,
-      type,
-      score: type in SCORE_RANGE ? (a.value as number) : null,
-      value: JSON.stringify(a.value),
-    };
-  });
-  const npsScores = answers.filter((a) => a.type === "nps").map((a) => a.score!);
-  return {
-    siteOrigins,
-    row: {
-      id: input.id,
-      siteId: site.id,
-      surveyId: survey.id,
-      bodyHash: await sha256Hex(canonicalBody(input)),
-      respondentHash: await respondentHash(site.id, input.respondent),
-      locale: input.locale ?? null,
-      page: page ?? null,
-      device: deviceClass(request.headers),
-      context: input.context && Object.keys(input.context).length > 0 ? input.context : null,
-      consentPolicy: input.consent.policy ?? null,
-      consentText: input.consent.text ?? null,
-      consentAt: createdAt,
-      createdAt,
-      day: dayOf(createdAt),
-      npsMin: npsScores.length > 0 ? Math.min(...npsScores) : null,
-      alert: answers.some((a) => (a.type === "nps" && a.score! <= 6) || (a.type === "csat" && a.score! <= 2)),
-      answers,
-    },
-  };
-}
-
-/** The respondent token is a secret of the customer's browser; only this hash is kept. */
-export const respondentHash = (siteId: string, respondent: string) => sha256Hex(`respondent:${siteId}:${respondent}`);
-
-/** Writes one accepted submission atomically and tells new from duplicate from reused id. */
-export async function storeSubmission(db: D1Database, row: responses.NewResponse): Promise<IngestOutcome> {
-  const results = await withD1Retry(() => db.batch(responses.insertResponsesStatements(db, [row])));
-  if (results[0]!.results.length === 1) return { status: 201, id: row.id };
-  return classifyExisting(db, row);
-}
-
-async function classifyExisting(db: D1Database, row: responses.NewResponse): Promise<IngestOutcome> {
-  const existing = await withD1Retry(() => responses.findResponseHash(db, row.id));
-  if (existing && existing.site_id === row.siteId && existing.body_hash === row.bodyHash) {
-    return { status: 200, id: row.id, duplicate: true };
+  try {
+    await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });
+  } catch {
+    throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
   }
-  throw new ApiError("id_reused", `response id "${row.id}" was already used for a different submission`);
+  return { status: 201, id: row.id };
 }
-
-export type { ScoredType };

@@ -1,11 +1,12 @@
 /** Owner views of responses: the paged list, follow-up, deletion and the streamed CSV export. */
+import { localizedText } from "../../../shared/localized";
 import type { ResponseItem, ResponsesQuery, Survey } from "../../../shared/types";
 import * as db from "../db/responses";
 import * as surveysDb from "../db/surveys";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
-import { CSV_BOM, csvRow } from "./csv";
+import { csvStream, verbatim } from "./csv";
 
 interface Cursor {
   createdAt: string;
@@ -97,14 +98,10 @@ export async function removeResponse(d1: D1Database, siteId: string, id: string)
   if (deleted === 0) throw new ApiError("not_found", "no such response on this site");
 }
 
-const EXPORT_PAGE = 500;
+export const EXPORT_PAGE = 500;
 
 /** CSV of every response matching the filters, streamed page by page (never all in memory). */
-export async function exportCsv(
-  d1: D1Database,
-  siteId: string,
-  q: Partial<ResponsesQuery>,
-): Promise<ReadableStream<Uint8Array>> {
+export async function exportCsv(d1: D1Database, siteId: string, q: Partial<ResponsesQuery>) {
   const surveys: Survey[] = (await surveysDb.listSurveys(d1, siteId))
     .map(surveysDb.toSurvey)
     .filter((s) => !q.survey || s.id === q.survey);
@@ -122,53 +119,40 @@ export async function exportCsv(
     "consent_at",
     "context",
     ...questions.map(
-      ({ survey, question }) =>
-        `${survey.name} / ${question.id}: ${question.text.en ?? Object.values(question.text)[0]}`,
+      ({ survey, question }) => `${survey.name} / ${question.id}: ${localizedText(question.text, "en")}`,
     ),
   ];
   const filter = filterOf(siteId, q);
-  const encoder = new TextEncoder();
-  let after: Cursor | undefined;
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let chunk = "";
-      if (first) {
-        chunk += CSV_BOM + csvRow(header);
-        first = false;
-      }
-      const rows = await withD1Retry(() =>
-        db.listResponses(d1, filter, { limit: EXPORT_PAGE, ascending: true, after }),
-      );
-      const answers = await withD1Retry(() =>
-        db.answersOf(
-          d1,
-          rows.map((r) => r.id),
-        ),
-      );
-      for (const item of toItems(rows, answers)) {
+  return csvStream<Cursor>(header, async (after) => {
+    const rows = await withD1Retry(() => db.listResponses(d1, filter, { limit: EXPORT_PAGE, ascending: true, after }));
+    const answers = await withD1Retry(() =>
+      db.answersOf(
+        d1,
+        rows.map((r) => r.id),
+      ),
+    );
+    const last = rows[rows.length - 1];
+    return {
+      rows: toItems(rows, answers).map((item) => {
         const values = new Map(item.answers.map((a) => [`${item.survey}/${a.question}`, a.value]));
-        chunk += csvRow([
-          item.id,
-          item.createdAt,
-          item.survey,
+        return [
+          verbatim(item.id),
+          verbatim(item.createdAt),
+          verbatim(item.survey),
           item.locale,
           item.page,
-          item.device,
-          item.status,
+          verbatim(item.device),
+          verbatim(item.status),
           item.note,
           item.consent.policy,
-          item.consent.at,
+          verbatim(item.consent.at),
           Object.entries(item.context)
             .map(([k, v]) => `${k}=${v}`)
             .join("; "),
           ...questions.map(({ survey, question }) => values.get(`${survey.id}/${question.id}`)),
-        ]);
-      }
-      if (chunk) controller.enqueue(encoder.encode(chunk));
-      const last = rows[rows.length - 1];
-      if (rows.length < EXPORT_PAGE || !last) controller.close();
-      else after = { createdAt: last.created_at, id: last.id };
-    },
+        ];
+      }),
+      next: rows.length === EXPORT_PAGE && last ? { createdAt: last.created_at, id: last.id } : null,
+    };
   });
 }

@@ -3,9 +3,8 @@ import type { z } from "zod";
 import type { siteInputSchema, sitePatchSchema } from "../../../shared/schemas";
 import type { Site } from "../../../shared/types";
 import * as sites from "../db/sites";
-import * as tokens from "../db/tokens";
 import { ApiError } from "../errors";
-import { newId, randomToken, sha256Hex } from "../lib/crypto";
+import { newId } from "../lib/crypto";
 import { nowIso, today } from "../lib/time";
 import type { Caller } from "./auth";
 import { forgetSite } from "./site-cache";
@@ -61,10 +60,10 @@ export async function updateSite(
   return sites.toSite(row);
 }
 
-export async function createToken(db: D1Database, siteId: string, name: string) {
-  const token = `fbt_${randomToken(32)}`;
-  const id = newId("tok");
-  const createdAt = nowIso();
-  await tokens.insertToken(db, { id, siteId, name, hash: await sha256Hex(token), createdAt });
-  return { id, name, token, createdAt };
+/** The caller's sites (a bearer token sees only its own site). */
+export async function listSites(db: D1Database, caller: Caller): Promise<Site[]> {
+  const rows = await sites.listSitesOfOwner(db, caller.ownerId);
+  return rows.filter((r) => !caller.tokenSiteId || r.id === caller.tokenSiteId).map(sites.toSite);
 }
+
+export const siteView = (row: sites.SiteRow): Site => sites.toSite(row);

@@ -50,3 +50,13 @@ export async function replaceSurvey(db: D1Database, siteId: string, id: string, 
   const row = await surveys.findSurvey(db, siteId, id);
   return surveys.toSurvey(row!);
 }
+
+export async function listSurveys(db: D1Database, siteId: string): Promise<Survey[]> {
+  return (await surveys.listSurveys(db, siteId)).map(surveys.toSurvey);
+}
+
+export async function getSurvey(db: D1Database, siteId: string, id: string): Promise<Survey> {
+  const row = await surveys.findSurvey(db, siteId, id);
+  if (!row) throw new ApiError("unknown_survey", "no such survey on this site");
+  return surveys.toSurvey(row);
+}

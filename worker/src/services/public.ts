@@ -1,0 +1,63 @@
+/**
+ * The public side of a site, as shop pages reach it: its allowed origins (checked the same way on
+ * every public route), the config the widget reads, and a customer's withdrawal.
+ */
+
+import { themeColors } from "../../../shared/theme";
+import type { ForgetInput, SiteConfig } from "../../../shared/types";
+import { deleteRespondentResponses } from "../db/responses";
+import * as sites from "../db/sites";
+import * as surveys from "../db/surveys";
+import { ApiError } from "../errors";
+import { sha256Hex } from "../lib/crypto";
+import { withD1Retry } from "../lib/d1-retry";
+import { nowIso } from "../lib/time";
+
+/** A browser request from an origin the site does not list is refused; server-to-server calls carry none. */
+export function assertOrigin(origins: readonly string[], origin: string | null): void {
+  if (origin !== null && !origins.includes(origin)) {
+    throw new ApiError("origin_not_allowed", `origin ${origin} is not allowed for this site`);
+  }
+}
+
+/** The site of a public key, if `origin` may use it. */
+async function siteOfKey(db: D1Database, key: string, origin: string | null) {
+  const site = await withD1Retry(() => sites.findSiteByKey(db, key));
+  if (!site) throw new ApiError("unknown_site", "no such site");
+  const origins = sites.originsOf(site);
+  assertOrigin(origins, origin);
+  return { site, origins };
+}
+
+/** Whether any site allows `origin` (CORS preflights carry no site key). */
+export const isKnownOrigin = (db: D1Database, origin: string) => withD1Retry(() => sites.isKnownOrigin(db, origin));
+
+/** The respondent token is a secret of the customer's browser; only this hash is kept. */
+export const respondentHash = (siteId: string, respondent: string) => sha256Hex(`respondent:${siteId}:${respondent}`);
+
+export interface ConfigAnswer {
+  body: string;
+  etag: string;
+  origins: string[];
+}
+
+/** GET /v1/sites/:key/config: the site's policy and its active surveys, with their theme colours computed. */
+export async function siteConfig(db: D1Database, key: string, origin: string | null): Promise<ConfigAnswer> {
+  const { site, origins } = await siteOfKey(db, key, origin);
+  const rows = await withD1Retry(() => surveys.listSurveys(db, site.id, true));
+  const config: SiteConfig = {
+    site: site.key,
+    policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
+    surveys: rows.map(surveys.toSurvey).map((s) => ({ ...s, colors: themeColors(s.theme.accent) })),
+  };
+  const body = JSON.stringify(config);
+  return { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, origins };
+}
+
+/** POST /v1/forget: every response of the respondent on the site goes, with its weight in the aggregates. */
+export async function forgetRespondent(db: D1Database, input: ForgetInput, origin: string | null) {
+  const { site, origins } = await siteOfKey(db, input.site, origin);
+  const hash = await respondentHash(site.id, input.respondent);
+  const deleted = await withD1Retry(() => deleteRespondentResponses(db, site.id, hash, nowIso()));
+  return { deleted, origins };
+}

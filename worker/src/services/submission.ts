@@ -1,0 +1,111 @@
+/**
+ * A submission of POST /v1/responses checked against the contract and the survey's definition,
+ * and turned into the row that the write path stores (directly, or through the ingest queue).
+ */
+import { SCORE_RANGE } from "../../../shared/constants";
+import { responseInputSchema } from "../../../shared/schemas";
+import { isUnhappy } from "../../../shared/scoring";
+import type { ResponseInput } from "../../../shared/types";
+import { validateAnswers } from "../../../shared/validate";
+import type { NewResponse } from "../db/responses";
+import { ApiError, invalid } from "../errors";
+import { sha256Hex } from "../lib/crypto";
+import { withD1Retry } from "../lib/d1-retry";
+import { parseOr400 } from "../lib/parse";
+import { deviceClass, pageWithoutQuery } from "../lib/request-facts";
+import { dayOf, nowIso } from "../lib/time";
+import { assertOrigin, respondentHash } from "./public";
+import { siteAndSurvey } from "./site-cache";
+
+/** A submission that passed every check, and the origins of its site (for the CORS grant). */
+export interface Accepted {
+  row: NewResponse;
+  origins: string[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Consent is checked before anything else is looked at: without it we do not even validate. */
+function assertConsent(body: unknown): void {
+  if (!isObject(body)) return; // the schema reports the shape
+  const consent = body.consent;
+  if (isObject(consent) && consent.granted === true) return;
+  if (consent === undefined || isObject(consent)) {
+    throw new ApiError(
+      "consent_required",
+      "consent.granted must be true: nothing is stored without the customer's consent",
+    );
+  }
+}
+
+/** A stable text of the body, so that a retry of the same submission hashes the same. */
+function canonicalBody(input: ResponseInput): string {
+  const sorted = (o: Record<string, string> | undefined) =>
+    o ? Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
+  return JSON.stringify([
+    input.id,
+    input.site,
+    input.survey,
+    input.respondent,
+    input.consent.policy ?? null,
+    input.consent.text ?? null,
+    input.locale ?? null,
+    input.page ?? null,
+    sorted(input.context),
+    input.answers.map((a) => [a.question, a.value]),
+  ]);
+}
+
+/** Checks a raw body from `origin` and builds its row; throws the contract's error otherwise. */
+export async function acceptSubmission(
+  db: D1Database,
+  raw: unknown,
+  request: { headers: Headers; origin: string | null; now?: number },
+): Promise<Accepted> {
+  assertConsent(raw);
+  const input = parseOr400(responseInputSchema, raw);
+  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey));
+  if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
+  assertOrigin(found.site.origins, request.origin);
+  const { site, survey } = found;
+  if (!survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
+  const issues = validateAnswers(survey.questions, input.answers);
+  const page = pageWithoutQuery(input.page);
+  if (page === null) issues.push({ path: "page", message: "page must be an http(s) URL" });
+  if (issues.length > 0) throw invalid(issues);
+
+  const types = new Map(survey.questions.map((q) => [q.id, q.type]));
+  const createdAt = nowIso(request.now);
+  const answers = input.answers.map((a) => {
+    const type = types.get(a.question)!;
+    return {
+      questionId: a.question,
+      type,
+      score: type in SCORE_RANGE ? (a.value as number) : null,
+      value: JSON.stringify(a.value),
+    };
+  });
+  const npsScores = answers.filter((a) => a.type === "nps").map((a) => a.score!);
+  return {
+    origins: site.origins,
+    row: {
+      id: input.id,
+      siteId: site.id,
+      surveyId: survey.id,
+      bodyHash: await sha256Hex(canonicalBody(input)),
+      respondentHash: await respondentHash(site.id, input.respondent),
+      locale: input.locale ?? null,
+      page: page ?? null,
+      device: deviceClass(request.headers),
+      context: input.context && Object.keys(input.context).length > 0 ? input.context : null,
+      consentPolicy: input.consent.policy ?? null,
+      consentText: input.consent.text ?? null,
+      consentAt: createdAt,
+      createdAt,
+      day: dayOf(createdAt),
+      npsMin: npsScores.length > 0 ? Math.min(...npsScores) : null,
+      alert: answers.some((a) => isUnhappy(a.type, a.score)),
+      answers,
+    },
+  };
+}
