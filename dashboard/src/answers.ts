@@ -1,4 +1,5 @@
 /** How an answer reads to an owner: question titles and option labels instead of ids, scales with their range. */
+import { localizedText } from "../../shared/localized";
 import type { LocalizedText, Question, ResponseItem, Survey } from "../../shared/types";
 
 type Answer = ResponseItem["answers"][number];
@@ -9,9 +10,8 @@ export type QuestionIndex = Map<string, Question>;
 export const indexQuestions = (surveys: readonly Survey[]): QuestionIndex =>
   new Map(surveys.flatMap((s) => s.questions.map((q) => [`${s.id}/${q.id}`, q] as const)));
 
-/** English when present (the editor requires it), else the first language written. */
-export const localized = (t: LocalizedText | undefined, fallback: string): string =>
-  t?.en || Object.values(t ?? {}).find(Boolean) || fallback;
+/** An owner reads the English text (the editor requires it), else the first language written. */
+const localized = (t: LocalizedText | undefined, fallback: string): string => localizedText(t, "en", fallback);
 
 export const questionTitle = (index: QuestionIndex, survey: string, answer: Pick<Answer, "question">): string =>
   localized(index.get(`${survey}/${answer.question}`)?.text, answer.question);

@@ -308,6 +308,50 @@ describe("dashboard", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it("consent records of a new site › a file with just its header; a refused download says why", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(stack.collectorUrl);
+    const siteId = await page.evaluate(async () => {
+      const post = (path: string, body: unknown) =>
+        fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      await post("/api/auth/signup", {
+        email: `dpo-${crypto.randomUUID()}@example.com`,
+        password: "correct horse battery",
+      });
+      const site = await post("/api/sites", { name: "New shop", origins: ["https://new.example"] });
+      return ((await site.json()) as { id: string }).id;
+    });
+    // Signed in by the API above: load the dashboard again, at the site's settings.
+    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/settings`);
+    await page.reload();
+    const link = page.getByRole("link", { name: "Download consent records" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^consents-pk_\w+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = readFileSync((await download.path())!);
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(file.subarray(3).toString("utf8")).toBe(
+      "event,pseudonymous_id,at,policy_version,consent_text_version,response_id,locale,page,deleted_responses\r\n",
+    );
+    // The server refuses (here: the session has ended meanwhile): the owner reads why, no file is saved.
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    await page.route("**/consents.csv*", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "unavailable", message: "the database is busy; retry later" } }),
+      }),
+    );
+    await link.click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("The download failed: the database is busy");
+    expect(downloads).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
 
 describe("dashboard on the seeded demo", () => {

@@ -4,6 +4,7 @@ import type { FollowUpStatus } from "../../../shared/constants";
 import type { ResponseItem, Site, Survey } from "../../../shared/types";
 import { answerText, indexQuestions, type QuestionIndex, questionTitle } from "../answers";
 import { api, qs } from "../api";
+import { Download } from "../components/download";
 import { age, ConfirmButton, ErrorBox } from "../components/form";
 
 type StatusFilter = FollowUpStatus | "";
@@ -73,13 +74,10 @@ export function QueuePage({ site }: { site: Site }) {
           <option value="resolved">Resolved</option>
           <option value="">All statuses</option>
         </select>
-        <a
-          class="button secondary"
+        <Download
           href={`/api/sites/${site.id}/export.csv${qs({ segment: "detractor", status })}`}
-          download
-        >
-          Export these as CSV
-        </a>
+          label="Export these as CSV"
+        />
       </div>
       <ErrorBox error={error} />
       <p class="sr-only" role="status" data-testid="queue-status">

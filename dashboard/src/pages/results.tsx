@@ -4,6 +4,7 @@ import type { ResponseItem, Site, Summary, Survey } from "../../../shared/types"
 import { indexQuestions, questionTitle } from "../answers";
 import { ApiError, api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
+import { Download } from "../components/download";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
 
@@ -94,16 +95,11 @@ export function ResultsPage({ site }: { site: Site }) {
       <div class="row">
         <h1>Results</h1>
         <div class="actions">
-          <a class="button secondary" href={`/api/sites/${site.id}/export.csv${qs(query)}`} download>
-            Export CSV
-          </a>
-          <a
-            class="button secondary"
+          <Download href={`/api/sites/${site.id}/export.csv${qs(query)}`} label="Export CSV" />
+          <Download
             href={`/api/sites/${site.id}/consents.csv${qs({ from: query.from, to: query.to })}`}
-            download
-          >
-            Consent records
-          </a>
+            label="Consent records"
+          />
         </div>
       </div>
       <FilterBar value={filters} surveys={surveys} onChange={setFilters} />

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Site } from "../../../shared/types";
 import { api } from "../api";
+import { Download } from "../components/download";
 import { ConfirmButton, CopyButton, ErrorBox, Field, isoDay } from "../components/form";
 import { parseOrigins } from "./sites";
 
@@ -207,9 +208,10 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
               onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)}
             />
           </label>
-          <a class="button secondary" href={`/api/sites/${site.id}/consents.csv?from=${from}&to=${to}`} download>
-            Download consent records
-          </a>
+          <Download
+            href={`/api/sites/${site.id}/consents.csv?from=${from}&to=${to}`}
+            label="Download consent records"
+          />
         </div>
       </section>
     </>
