@@ -1,4 +1,4 @@
-/** Stable machine words of the error envelope (see ../shared/API.md). */
+/** Stable machine words of the error envelope (every JSON error of the API has this shape). */
 export const ERROR_STATUS = {
   invalid_body: 400,
   unauthorized: 401,

@@ -1,5 +1,5 @@
 /**
- * Zod schemas: the single source of truth for the HTTP contract (../shared/API.md).
+ * Zod schemas: the single source of truth for the HTTP API (its reference, docs/API.md, is made from them).
  * TypeScript types are inferred from these in ./types.ts. The widget must not import
  * this module (zod would dominate its bundle); it imports types only.
  */

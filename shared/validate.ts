@@ -1,5 +1,5 @@
 /**
- * Pure checks of a submission against its survey definition (../shared/API.md):
+ * Pure checks of a submission against its survey definition (the API reference, docs/API.md):
  * known question, matching type, value in range, options, required, no repeats.
  * Zod-free so that the widget could reuse it; the worker is the authority.
  */

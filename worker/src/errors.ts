@@ -1,4 +1,4 @@
-/** The one error envelope of ../shared/API.md, thrown anywhere and rendered by `onError`. */
+/** The one error envelope of the API, thrown anywhere and rendered by `onError`. */
 import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorIssue } from "../../shared/errors";
 
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
 /**
  * The collector: public routes for the widget (/v1), owner routes (/api), the widget's
- * files and the dashboard. One error envelope for everything (../shared/API.md).
+ * files and the dashboard. One error envelope for everything (shared/errors.ts).
  */
 import { Hono } from "hono";
 import type { AppEnv, Env } from "./env";

@@ -2,7 +2,7 @@
  * Retries D1 calls that failed for transient reasons. Safe only for idempotent work:
  * every write of the collector is keyed by the client's id. Load-shedding errors
  * (overloaded, timeouts) are not retried here: they become 503 with Retry-After so the
- * widget keeps the answer and comes back later (../shared/PLATFORM-NOTES.md).
+ * widget keeps the answer and comes back later (D1 documents both kinds of error).
  */
 import { ApiError } from "../errors";
 
