@@ -1,8 +1,10 @@
 /** Results: NPS with its margin, split, trend, distributions, CSAT and CES, per product, text answers, export. */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
+import { npsSegment } from "../../../shared/scoring";
 import type { ResponseItem, Site, Summary, Survey } from "../../../shared/types";
 import { indexQuestions, questionTitle } from "../answers";
-import { ApiError, api, qs } from "../api";
+import { api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { Download } from "../components/download";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
@@ -57,18 +59,13 @@ function rememberView(siteId: string, filters: Filters, interval: Interval) {
   }
 }
 
-export function ResultsPage({ site }: { site: Site }) {
+export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }) {
   const [initial] = useState(() => initialView(site.id));
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [interval, setInterval] = useState<Interval>(initial.interval);
-  const [surveys, setSurveys] = useState<Survey[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(setSurveys, () => setSurveys([]));
-  }, [site.id]);
 
   const query = filterQuery(filters);
   const key = JSON.stringify([site.id, query, interval]);
@@ -248,7 +245,7 @@ function PerContext({
   const q = filterQuery(filters);
   const deps = JSON.stringify([site.id, q.from, q.to, q.survey, q.locale, q.page, key]);
   useEffect(() => {
-    if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) return;
+    if (!CONTEXT_KEY_PATTERN.test(key)) return;
     let live = true;
     setError(null);
     api<Breakdown>(
@@ -258,7 +255,7 @@ function PerContext({
       (b) => live && setData(b),
       (err) => {
         if (!live) return;
-        setError(err instanceof ApiError && err.status === 404 ? "unavailable" : err);
+        setError(err);
         setData(null);
       },
     );
@@ -276,16 +273,12 @@ function PerContext({
           <input
             class="short"
             value={key}
-            pattern="[A-Za-z0-9_]{1,40}"
+            pattern={CONTEXT_PATTERN_ATTRIBUTE}
             onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
           />
         </label>
       </div>
-      {error === "unavailable" ? (
-        <p class="empty">Results per product are not available on this server yet (it has no breakdown route).</p>
-      ) : (
-        <ErrorBox error={error} />
-      )}
+      <ErrorBox error={error} />
       {data === null ? (
         error ? null : (
           <p class="loading">Loading…</p>
@@ -427,8 +420,7 @@ function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters;
         <ul class="texts" data-testid="texts">
           {items.map((r) => {
             const nps = r.answers.find((a) => a.type === "nps")?.value;
-            const segment =
-              typeof nps === "number" ? (nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor") : null;
+            const segment = typeof nps === "number" ? npsSegment(nps) : null;
             return (
               <li key={r.id}>
                 {r.answers
