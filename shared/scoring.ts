@@ -3,12 +3,7 @@
  * Pure and DOM-free: the worker's summary and the tests share it.
  */
 import { type ScoredType, SEGMENT_RANGE, type Segment, UNHAPPY_MAX } from "./constants";
-
-const round = (value: number, digits: number): number => {
-  const f = 10 ** digits;
-  // Add a tiny epsilon so 2.675-style binary fractions round half up as a person expects.
-  return Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * f) / f;
-};
+import { round } from "./stats";
 
 export interface NpsScore {
   score: number | null;
