@@ -1,8 +1,10 @@
 /** TypeScript types inferred from the zod schemas: type-only, safe to import anywhere. */
 import type { z } from "zod";
 import type * as s from "./schemas";
+import type { Interval, NpsComparison } from "./stats";
 
 export type { CesScore, CsatScore, NpsScore } from "./scoring";
+export type { Interval, NpsComparison } from "./stats";
 
 export type LocalizedText = z.infer<typeof s.localizedTextSchema>;
 export type Question = z.infer<typeof s.questionSchema>;
@@ -46,6 +48,9 @@ export interface TrendPoint {
   period: string;
   responses: number;
   nps: number | null;
+  /** The period's NPS 95% interval (adjusted Wald), null without NPS answers. */
+  npsLow: number | null;
+  npsHigh: number | null;
   csat: number | null;
 }
 
@@ -60,6 +65,33 @@ export interface Summary {
   ces: import("./scoring").CesScore;
   trend: TrendPoint[];
   context?: { key: string; value: string } | null;
+}
+
+/** One row of GET /api/sites/:id/breakdown: satisfaction of one value of a context key (e.g. one product). */
+export interface BreakdownRow {
+  value: string;
+  responses: number;
+  nps: {
+    score: number | null;
+    count: number;
+    marginOfError: number | null;
+    interval: Interval | null;
+    promoters: number;
+    detractors: number;
+    /** This value's NPS against that of every other value of the key (null if either has no NPS answer). */
+    vsRest: NpsComparison | null;
+  };
+  csat: { score: number | null; interval: Interval | null; average: number | null; count: number };
+  ces: { average: number | null; interval: Interval | null; count: number };
+}
+
+/** GET /api/sites/:id/breakdown */
+export interface Breakdown {
+  site: string;
+  key: string;
+  from: string;
+  to: string;
+  rows: BreakdownRow[];
 }
 
 /** One item of GET /api/sites/:id/responses */

@@ -2,7 +2,7 @@
  * Fixture helpers of the worker tests: each test builds its own owner, site and survey
  * through the real routes, so no test depends on another's data or order.
  */
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { nanoid } from "nanoid";
 
 export const BASE = "https://collector.test";
@@ -178,4 +178,32 @@ export async function rowCounts(db: D1Database) {
   ]);
   const n = (i: number) => (r[i]!.results[0] as { n: number }).n;
   return { responses: n(0), answers: n(1), context: n(2), aggregated: n(3), dailyResponses: n(4) };
+}
+
+/** Inserts a response with answers on a given day, straight into D1 (the triggers keep the aggregates). */
+export async function backdated(
+  w: World,
+  id: string,
+  day: string,
+  answers: [string, string, number | null, unknown][],
+  context: Record<string, string> = {},
+) {
+  const at = `${day}T12:00:00.000Z`;
+  const nps = answers.filter(([, t]) => t === "nps").map(([, , s]) => s as number);
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day, nps_min)
+       VALUES (?1, ?2, ?3, 'h', 'r', 'desktop', ?4, ?5, ?5, ?6, ?7)`,
+    ).bind(id, w.site.id, w.survey.id, JSON.stringify(context), at, day, nps.length ? Math.min(...nps) : null),
+    ...answers.map(([q, type, score, value]) =>
+      env.DB.prepare(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      ).bind(id, q, w.site.id, w.survey.id, day, type, score, JSON.stringify(value)),
+    ),
+    ...Object.entries(context).map(([k, v]) =>
+      env.DB.prepare(
+        "INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (?1, ?2, ?3, ?4, ?5)",
+      ).bind(id, w.site.id, k, v, day),
+    ),
+  ]);
 }
