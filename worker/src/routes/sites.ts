@@ -7,7 +7,7 @@ import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { callerOf, ownedSite, requireOwner } from "../middleware/owner-auth";
 import { createSite, listSites, siteView, updateSite } from "../services/sites";
-import { createSurvey, getSurvey, listSurveys, replaceSurvey } from "../services/surveys";
+import { createSurvey, getSurvey, listSurveys, replaceSurvey, surveyHistory } from "../services/surveys";
 import { createToken, listTokens, revokeToken } from "../services/tokens";
 
 export const siteRoutes = new Hono<AppEnv>();
@@ -48,6 +48,11 @@ siteRoutes.get("/:siteId/surveys", async (c) => c.json(await listSurveys(c.env.D
 siteRoutes.get("/:siteId/surveys/:surveyId", async (c) => {
   const site = await ownedSite(c);
   return c.json(await getSurvey(c.env.DB, site.id, c.req.param("surveyId")));
+});
+
+siteRoutes.get("/:siteId/surveys/:surveyId/history", async (c) => {
+  const site = await ownedSite(c);
+  return c.json(await surveyHistory(c.env.DB, site.id, c.req.param("surveyId")));
 });
 
 siteRoutes.post("/:siteId/surveys", async (c) => {
