@@ -1,7 +1,8 @@
 /** The results page's table of satisfaction per value of a context key (per product by default). */
 import { useEffect, useState } from "preact/hooks";
+import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
 import type { Breakdown, Interval, Site } from "../../../shared/types";
-import { ApiError, api, qs } from "../api";
+import { api, qs } from "../api";
 import { fmt } from "../format";
 import { VsRest } from "./comparison";
 import { type Filters, filterQuery } from "./filters";
@@ -27,14 +28,14 @@ export function PerContext({
   const q = filterQuery(filters);
   const deps = JSON.stringify([site.id, q.from, q.to, q.survey, q.locale, q.page, key]);
   useEffect(() => {
-    if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) return;
+    if (!CONTEXT_KEY_PATTERN.test(key)) return;
     let live = true;
     setError(null);
     api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ key, ...q, context: undefined })}`).then(
       (b) => live && setData(b),
       (err) => {
         if (!live) return;
-        setError(err instanceof ApiError && err.status === 404 ? "unavailable" : err);
+        setError(err);
         setData(null);
       },
     );
@@ -52,16 +53,12 @@ export function PerContext({
           <input
             class="short"
             value={key}
-            pattern="[A-Za-z0-9_]{1,40}"
+            pattern={CONTEXT_PATTERN_ATTRIBUTE}
             onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
           />
         </label>
       </div>
-      {error === "unavailable" ? (
-        <p class="empty">Results per product are not available on this server yet (it has no breakdown route).</p>
-      ) : (
-        <ErrorBox error={error} />
-      )}
+      <ErrorBox error={error} />
       {data === null ? (
         error ? null : (
           <p class="loading">Loading…</p>

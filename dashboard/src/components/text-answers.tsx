@@ -1,5 +1,7 @@
 /** The results page's free-text answers, searchable, always rendered as text. */
+
 import { useEffect, useRef, useState } from "preact/hooks";
+import { npsSegment } from "../../../shared/scoring";
 import type { ResponseItem, Site, Survey } from "../../../shared/types";
 import { indexQuestions, questionTitle } from "../answers";
 import { api, qs } from "../api";
@@ -70,8 +72,7 @@ export function TextAnswers({ site, filters, surveys }: { site: Site; filters: F
         <ul class="texts" data-testid="texts">
           {items.map((r) => {
             const nps = r.answers.find((a) => a.type === "nps")?.value;
-            const segment =
-              typeof nps === "number" ? (nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor") : null;
+            const segment = typeof nps === "number" ? npsSegment(nps) : null;
             return (
               <li key={r.id}>
                 {r.answers

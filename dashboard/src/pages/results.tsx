@@ -48,18 +48,13 @@ function rememberView(siteId: string, filters: Filters, interval: Interval) {
   }
 }
 
-export function ResultsPage({ site }: { site: Site }) {
+export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }) {
   const [initial] = useState(() => initialView(site.id));
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [interval, setInterval] = useState<Interval>(initial.interval);
-  const [surveys, setSurveys] = useState<Survey[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(setSurveys, () => setSurveys([]));
-  }, [site.id]);
 
   const query = filterQuery(filters);
   const key = JSON.stringify([site.id, query, interval]);
