@@ -129,7 +129,7 @@ describe("results page intervals", () => {
       c.difference === 0
         ? "NPS is unchanged since the previous 30 days."
         : `NPS ${moved} by ${Math.abs(c.difference)} points since the previous 30 days ` +
-          `(from ${then.nps.score}); ${verdict}`;
+          `(from ${then.nps.score} on ${then.nps.count} answers); ${verdict}`;
     expect(await change.textContent()).toContain(expected);
     if (c.difference !== 0) {
       // The p-value: on hover and in the text screen readers read.

@@ -25,6 +25,7 @@ export function formatP(p: number): string {
 }
 
 const points = (n: number) => `${Math.abs(n)} point${Math.abs(n) === 1 ? "" : "s"}`;
+const answers = (n: number) => `${n} answer${n === 1 ? "" : "s"}`;
 
 /** The verdict, with the p-value on hover (title) and for screen readers. */
 function Verdict({ c, short = false }: { c: NpsComparison; short?: boolean }) {
@@ -86,7 +87,7 @@ export function PeriodComparison({
       ) : (
         <>
           NPS {c.difference > 0 ? "rose" : "fell"} by {points(c.difference)} since {since}
-          {` (from ${previous.nps.score}); `}
+          {` (from ${previous.nps.score} on ${answers(previous.nps.count)}); `}
           <Verdict c={c} />.
         </>
       )}
