@@ -38,8 +38,11 @@ export type SummaryQuery = z.infer<typeof s.summaryQuerySchema>;
 export type ResponsesQuery = z.infer<typeof s.responsesQuerySchema>;
 export type FollowUp = z.infer<typeof s.followUpSchema>;
 
-/** A survey as the config serves it: with its theme's colours computed (shared/theme.ts). */
-export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors };
+/**
+ * A survey as the config serves it: with its theme's colours computed (shared/theme.ts), and
+ * whether the widget needs widget-plus.js to draw it (shared/widget-parts.ts).
+ */
+export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors; plus: boolean };
 
 /** GET /v1/sites/:key/config */
 export interface SiteConfig {
