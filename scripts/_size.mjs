@@ -13,6 +13,7 @@ const r = await build({
   jsx: "automatic",
   jsxImportSource: "preact",
   legalComments: "none",
+  alias: process.env.AL ? { "preact/jsx-runtime": "./widget/src/jsx-runtime.ts" } : {},
   define: { __HASHES__: "{}", __SRI__: "false" },
 });
 const { code } = await minify(r.outputFiles[0].text, {

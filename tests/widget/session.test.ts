@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ID_PATTERN } from "../../shared/constants";
 import { SendResult } from "../../widget/src/api";
+import { hasConsent } from "../../widget/src/consent";
 import type { Session } from "../../widget/src/contract";
 import { deadKey, outboxKey } from "../../widget/src/queue";
 import {
@@ -8,7 +9,6 @@ import {
   cleanContext,
   forget,
   giveConsent,
-  hasConsent,
   pageOf,
   sendPart,
   startResponse,
@@ -40,6 +40,7 @@ function fakeSession(over: Partial<Session> = {}) {
       return true;
     },
     emit: () => {},
+    sender: () => Promise.reject(new Error("not in these tests")),
     ...over,
   };
   return { session, store, sent, posted };

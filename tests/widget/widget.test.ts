@@ -130,6 +130,17 @@ describe("bundle size budgets (gzip -9)", () => {
     expect(total).toBeLessThanOrEqual(12000);
   });
 
+  it("parts fetched later › widget-send.js (at consent) ≤ 1,700 B; widget-plus.js (some surveys) ≤ 2,000 B", () => {
+    const send = gz("widget-send.js");
+    const plus = gz("widget-plus.js");
+    const answering = gz("widget.js") + gz("widget-ui.js") + send;
+    console.log(
+      `widget-send.js: ${send} B; widget-plus.js: ${plus} B; a visitor who answers: ${answering} B + strings`,
+    );
+    expect(send).toBeLessThanOrEqual(1700);
+    expect(plus).toBeLessThanOrEqual(2000);
+  });
+
   it("content-hashed copies › each matches its SRI hash, and the pinned loader loads only hashed files", () => {
     const manifest = JSON.parse(readFileSync(join(dist, "widget-manifest.json"), "utf8"));
     for (const entry of Object.values<{ hashed: string; integrity: string }>(manifest.files)) {
@@ -141,6 +152,7 @@ describe("bundle size budgets (gzip -9)", () => {
     const pinned = readFileSync(join(dist, manifest.files["widget.js"].hashed), "utf8");
     expect(pinned).toContain(`"widget-ui":"${hashOf("widget-ui.js")}"`);
     expect(pinned).toContain(`"widget-l10n-ro":"${hashOf("widget-l10n-ro.js")}"`);
+    expect(pinned).toContain(`"widget-send":"${hashOf("widget-send.js")}"`);
     expect(pinned).toContain(`"widget-ui":"${manifest.files["widget-ui.js"].integrity}"`);
     expect(pinned).toContain("anonymous");
     const plain = readFileSync(join(dist, "widget.js"), "utf8");

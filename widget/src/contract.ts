@@ -1,9 +1,9 @@
-/** What the loader hands to the lazily loaded UI (widget-ui.js), and back. Types only. */
+/** What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js), and back. Types only. */
 
 import type { FunctionComponent } from "preact";
 import type { Channel, ScaleStyle } from "../../shared/constants";
 import type { nextIndex, surveyPath } from "../../shared/logic";
-import type { ConfigSurvey } from "../../shared/types";
+import type { ConfigSurvey, ResponseInput } from "../../shared/types";
 import type { SendResult } from "./api";
 import type { Strings } from "./i18n/types";
 import type { QuestionProps } from "./questions/types";
@@ -26,9 +26,11 @@ export interface SiteFacts {
   write(key: string, value: unknown): boolean;
   /** Tells the page's listeners (`Feedback.on`). */
   emit(event: EventName, detail: unknown): void;
+  /** widget-send.js, fetched on first use (the loader checks its integrity like the UI's). */
+  sender(): Promise<SendModule>;
 }
 
-/** The facts plus delivery, which lives in the UI bundle (the outbox): what the UI's parts work with. */
+/** The facts plus delivery (the outbox), inside widget-send.js. */
 export interface Session extends SiteFacts {
   /** Stores the body in the outbox and tries to send it. */
   send(id: string, body: unknown): Promise<Delivery>;
@@ -83,8 +85,24 @@ export type PlusFactory = (kit: Kit) => Plus;
 
 export interface UiModule {
   open(options: OpenOptions, host?: HTMLElement): () => void;
+}
+
+/** A response being answered: one id for every part of it, and what every part says besides its answers. */
+export type ResponseDraft = Omit<ResponseInput, "answers" | "complete">;
+
+/**
+ * widget-send.js: consent, the outbox and erasure. Only a visitor who agrees to answer needs it
+ * (or a page that finds answers left in the outbox, or `Feedback.forget()`), so the UI that shows
+ * a survey does not carry it.
+ */
+export interface SendModule {
+  /** Records consent to the facts' policy version and begins a response (its id, token, context). */
+  begin(facts: SiteFacts, survey: { id: string; version: number }, channel: Channel): ResponseDraft;
+  /** Sends the answers so far as one part of the response (the outbox keeps only the latest). */
+  sendPart(facts: SiteFacts, draft: ResponseDraft, answers: Answers, complete: boolean): Promise<Delivery>;
+  /** Withdraws consent: queued answers dropped, the collector erases the rest, the token goes. */
   forget(facts: SiteFacts): Promise<boolean>;
-  /** Sends what an earlier page left in the outbox (the loader fetches the UI only then, or to show a survey). */
+  /** Sends what an earlier page left in the outbox. */
   flush(facts: SiteFacts): void;
 }
 
@@ -92,6 +110,7 @@ declare global {
   interface Window {
     __fbPlus?: PlusFactory;
     __fbUI?: UiModule;
+    __fbSend?: SendModule;
     __fbL10n?: Record<string, Strings>;
   }
 }

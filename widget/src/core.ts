@@ -75,13 +75,18 @@ export function start(o: StartOptions): FeedbackApi {
   };
 
   /** The UI and the visitor's strings (and widget-plus.js for a survey that needs it), fetched in parallel. */
-  const ui = async (survey?: ConfigSurvey): Promise<[UiModule, Strings]> => {
+  const ui = async (survey: ConfigSurvey): Promise<[UiModule, Strings]> => {
     await Promise.all([
       window.__fbUI ? 0 : load(base, "widget-ui"),
       window.__fbL10n?.[locale] ? 0 : load(base, `widget-l10n-${locale}`),
-      survey?.plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
+      survey.plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
     ]);
     return [window.__fbUI!, window.__fbL10n![locale]!];
+  };
+
+  const sender = async () => {
+    if (!window.__fbSend) await load(base, "widget-send");
+    return window.__fbSend!;
   };
 
   const session = (policyVersion: string): SiteFacts => ({
@@ -93,12 +98,12 @@ export function start(o: StartOptions): FeedbackApi {
     read,
     write,
     emit,
+    sender,
   });
 
   const forget = async () => {
     try {
-      const [mod] = await ui();
-      return await mod.forget(session(""));
+      return await (await sender()).forget(session(""));
     } catch {
       return false;
     }
@@ -164,10 +169,10 @@ export function start(o: StartOptions): FeedbackApi {
   }
   addEventListener("popstate", () => setTimeout(evaluate));
 
-  // Answers an earlier page could not deliver: the UI bundle (which holds the outbox) sends them.
+  // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
   if (read(outboxKey(base)))
-    void ui().then(
-      ([mod]) => mod.flush(session("")),
+    sender().then(
+      (mod) => mod.flush(session("")),
       () => {},
     );
   // A show() that came before the config is honoured when it arrives ("": any survey).

@@ -1,18 +1,20 @@
 /**
  * The survey panel: consent, then one question at a time along the path its answers take
  * (shared/logic.ts, from widget-plus.js when the survey has logic), then thanks. After consent every
- * answered step is sent as a part of one response (same id, `complete: false`), the last as complete.
+ * answered step is sent as a part of one response (same id, `complete: false`), the last as complete,
+ * by widget-send.js, which the loader fetches at "I agree" (or at once when consent was given before).
  *
  * A controller of closures over one state object, drawn again by Preact's `render` on every change
  * (Preact diffs, so only what changed is touched). Closures minify to one-letter names where class
  * members would not: the UI bundle has a byte budget.
  */
 import { createRef, type RefObject, render } from "preact";
-import type { Answers, OpenOptions, Plus, Session } from "./contract";
+import type { FunnelEvent } from "../../shared/constants";
+import { hasConsent } from "./consent";
+import type { Answers, OpenOptions, Plus, ResponseDraft, SendModule, SiteFacts } from "./contract";
 import { QUESTION_COMPONENTS } from "./questions";
 import type { Value } from "./questions/types";
 import type { Delivery } from "./queue";
-import { countEvent, forget, giveConsent, hasConsent, type ResponseDraft, sendPart, startResponse } from "./session";
 import { consentStep, questionStep, thanksStep } from "./steps";
 
 export interface PanelState {
@@ -30,7 +32,7 @@ export interface PanelState {
 /** What the steps draw from, and the actions of their controls. */
 export interface View {
   o: OpenOptions;
-  session: Session;
+  session: SiteFacts;
   plus: Plus | undefined;
   questions: OpenOptions["survey"]["questions"];
   components: typeof QUESTION_COMPONENTS;
@@ -58,7 +60,7 @@ const LINEAR: Pick<Plus, "nextIndex" | "surveyPath"> = {
 /** Draws the panel into `root`; returns what to call once it is closed (it stops listening to the page). */
 export function panel(
   o: OpenOptions,
-  session: Session,
+  session: SiteFacts,
   plus: Plus | undefined,
   root: ShadowRoot,
   close: (reason: "dismissed" | "done") => void,
@@ -69,12 +71,30 @@ export function panel(
   const questions = o.survey.questions.filter((q) => components[q.type]);
   const channel = o.channel ?? "widget";
   const s = o.strings;
-  let draft: ResponseDraft | null = null;
+  /** After consent: widget-send.js and the response it began; a failed fetch is tried again on next use. */
+  let draft: Promise<[SendModule, ResponseDraft]> | null = null;
+  const ready = () =>
+    (draft ??= session
+      .sender()
+      .then((m): [SendModule, ResponseDraft] => [m, m.begin(session, o.survey, channel)])
+      .catch((e) => {
+        draft = null;
+        throw e;
+      }));
   /** The answers as last sent (JSON), so that leaving the page sends only what is new. */
   let sent = "{}";
 
-  const event = (name: "shown" | "declined" | "dismissed") => {
-    if (!o.preview) countEvent(session, o.survey, name, channel);
+  /** An anonymous count of the funnel (shown, declined, dismissed): a beacon, nothing stored. */
+  const event = (name: FunnelEvent) => {
+    try {
+      if (!o.preview)
+        navigator.sendBeacon(
+          `${session.base}/v1/events`,
+          JSON.stringify({ site: session.site, survey: o.survey.id, version: o.survey.version, event: name, channel }),
+        );
+    } catch {
+      /* a count is never worth an error on the shop's page */
+    }
   };
   /** Sends the answers so far when they changed (after a step, or as the customer leaves the page). */
   const part = () => {
@@ -82,11 +102,11 @@ export function panel(
     const json = JSON.stringify(answers);
     if (!draft || json === sent || at >= questions.length) return;
     sent = json;
-    sendPart(session, draft, answers, false).catch(() => {});
+    draft.then(([m, d]) => m.sendPart(session, d, answers, false)).catch(() => {});
   };
   /** After consent (given now or before): the response's id and what every part of it says. */
   const begin = () => {
-    if (!o.preview) draft = startResponse(session, o.survey, channel);
+    if (!o.preview) ready().catch(() => {});
     v.set({ at: 0 });
   };
 
@@ -113,10 +133,7 @@ export function panel(
       else answers[id] = value;
       v.set({ answers, error: "" });
     },
-    agree() {
-      if (!o.preview) giveConsent(session);
-      begin();
-    },
+    agree: begin,
     decline() {
       event("declined");
       close("dismissed");
@@ -143,8 +160,10 @@ export function panel(
       v.set({ busy: true, error: "" });
       // Nothing answered (every question optional and skipped): there is nothing to record.
       const delivery: Delivery =
-        draft && Object.keys(answers).length
-          ? await sendPart(session, draft, answers, true).catch(() => "failed" as const)
+        !o.preview && Object.keys(answers).length
+          ? await ready()
+              .then(([m, d]) => m.sendPart(session, d, answers, true))
+              .catch(() => "failed" as const)
           : "sent";
       if (delivery === "failed") return v.set({ busy: false, error: s.error });
       sent = JSON.stringify(answers);
@@ -152,7 +171,13 @@ export function panel(
       v.set({ busy: false, delivery, at: questions.length });
     },
     async withdraw() {
-      v.set({ note: o.preview || (await forget(session)) ? s.withdrawn : s.forgetFailed });
+      const done =
+        o.preview ||
+        (await session.sender().then(
+          (m) => m.forget(session),
+          () => false,
+        ));
+      v.set({ note: done ? s.withdrawn : s.forgetFailed });
     },
   };
 

@@ -37,6 +37,8 @@ export function renderPreview(
         read: () => null,
         write: () => true,
         emit() {},
+        // The preview sends nothing: the panel never asks for widget-send.js there.
+        sender: () => Promise.reject(new Error("preview")),
       },
       onSubmitted() {},
       onClose() {},

@@ -1,30 +1,18 @@
 /**
- * Consent and the respondent token, in the UI bundle (the loader stays small). Before "I agree"
- * nothing is stored but the loader's plain "shown" flag; after it, the policy version agreed to
- * and a random respondent token that lets the customer erase the answers later.
+ * Consent, the respondent token and the parts of a response, in widget-send.js (fetched at
+ * consent, or to flush the outbox or forget): what only a visitor who answers needs.
  */
 
 import { nanoid } from "nanoid";
-import {
-  type Channel,
-  CONTEXT_KEY_PATTERN,
-  type FunnelEvent,
-  MAX_CONTEXT_KEYS,
-  MAX_CONTEXT_VALUE,
-} from "../../shared/constants";
+import { type Channel, CONTEXT_KEY_PATTERN, MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE } from "../../shared/constants";
 import type { ResponseInput } from "../../shared/types";
 import { SendResult } from "./api";
-import type { Answers, Session } from "./contract";
+import { consentKey, tokenKey } from "./consent";
+import type { Answers, ResponseDraft, Session } from "./contract";
 import { type Delivery, deadKey, type Item, outboxKey } from "./queue";
 
 /** Version of the consent wording shown by the widget (recorded with each answer, see PRIVACY.md). */
 export const CONSENT_TEXT_VERSION = "consent-v1";
-
-const tokenKey = (site: string) => `fb_rt:${site}`;
-const consentKey = (site: string) => `fb_consent:${site}`;
-
-export const hasConsent = (s: Session) =>
-  s.read<string>(consentKey(s.site)) === s.policyVersion && !!s.read(tokenKey(s.site));
 
 /** "I agree": the token is made now (32 random characters, 192 bits), so `forget()` works from here on. */
 export function giveConsent(s: Session): void {
@@ -47,9 +35,6 @@ export function cleanContext(context: Record<string, unknown>): Record<string, s
 
 /** Where the answers are given: origin and path only (query strings and fragments hold coupons, emails, tokens). */
 export const pageOf = (l: Pick<Location, "origin" | "pathname">): string => l.origin + l.pathname;
-
-/** A response being answered: one id for every part of it, and what every part says besides its answers. */
-export type ResponseDraft = Omit<ResponseInput, "answers" | "complete">;
 
 /**
  * Begins a response at "I agree": its id, the respondent token, the consent given, and the page's
@@ -83,10 +68,6 @@ export const sendPart = (s: Session, draft: ResponseDraft, answers: Answers, com
     complete,
     answers: Object.entries(answers).map(([question, value]) => ({ question, value })),
   } satisfies ResponseInput);
-
-/** An anonymous count of the funnel (shown, declined, dismissed): fire and forget, nothing stored. */
-export const countEvent = (s: Session, survey: { id: string; version: number }, event: FunnelEvent, channel: Channel) =>
-  void s.post("/v1/events", { site: s.site, survey: survey.id, version: survey.version, event, channel });
 
 /**
  * Withdraws consent: answers still waiting in the outbox (or kept aside as refused) are dropped

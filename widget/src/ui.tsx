@@ -4,12 +4,10 @@
  * back where it was on close. Non-modal: the page stays usable (except the "center" modal).
  */
 import { Fragment, h, render } from "preact";
-import type { OpenOptions, SiteFacts, UiModule } from "./contract";
-import { outboxOf, withDelivery } from "./delivery";
+import type { OpenOptions, UiModule } from "./contract";
 import { mountShadow } from "./mount";
 import { panel } from "./panel";
 import { Options } from "./questions/options";
-import { forget } from "./session";
 import { themeCss } from "./styles";
 import { coveredBottom } from "./viewport";
 
@@ -45,7 +43,7 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
     o.onClose(reason);
   };
   try {
-    detach = panel(o, withDelivery(o.session), plus, root, close);
+    detach = panel(o, o.session, plus, root, close);
   } catch (e) {
     // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
     if (!container) host.remove();
@@ -54,8 +52,4 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-window.__fbUI = {
-  open,
-  forget: (facts: SiteFacts) => forget(withDelivery(facts)),
-  flush: (facts: SiteFacts) => void outboxOf(facts).flush(),
-} satisfies UiModule;
+window.__fbUI = { open } satisfies UiModule;
