@@ -31,7 +31,6 @@ const CSS = `:host{--star:#b26a00}@media(prefers-color-scheme:dark){:host{--star
 .fb-reward{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:0 0 8px}
 code{font:600 17px monospace;padding:6px 10px;border:1px dashed var(--line);border-radius:6px}`;
 
-// biome-ignore lint/correctness/noUnusedFunctionParameters: the JSX below compiles to calls of h and Fragment
 export const makePlus = ({ h, Fragment, Options }: Kit): Plus => ({
   nextIndex,
   surveyPath,
