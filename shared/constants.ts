@@ -74,6 +74,24 @@ export const UNHAPPY_MAX = { nps: 6, csat: 2, ces: 2, thumbs: 0 } as const satis
 
 export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
 
+/** Targeting (shared/targeting.ts): the devices a survey may open on, told apart in the browser. */
+export const TARGET_DEVICES = ["phone", "tablet", "desktop"] as const;
+export type TargetDevice = (typeof TARGET_DEVICES)[number];
+/** `new`: during the visitor's first visit to the shop; `returning`: any later visit. */
+export const VISITOR_KINDS = ["all", "new", "returning"] as const;
+/** After its cooldown a survey asks again `always`, or only a visitor who never completed it. */
+export const ASK_AGAIN = ["always", "unanswered"] as const;
+/** Operators of conditions on the page's context (as in logic; numbers compared as numbers). */
+export const CONTEXT_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "in"] as const;
+/** Days without any survey after one was shown, unless the site sets its own (0 turns it off). */
+export const DEFAULT_FATIGUE_DAYS = 14;
+/** A survey without a priority comes after those with one (lower first), then by creation. */
+export const DEFAULT_PRIORITY = 100;
+/** Minutes without a page load after which the next page load starts a new visit. */
+export const VISIT_GAP_MINUTES = 30;
+/** The campaign parameters of a visit's landing page kept (after consent) as the answer's context. */
+export const CAMPAIGN_KEYS = ["utm_source", "utm_medium", "utm_campaign"] as const;
+
 /** Locales whose interface strings the widget ships. */
 export const BUILT_IN_LOCALES = ["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"] as const;
 

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   id_reused: 422,
   rate_limited: 429,
   conflict: 409,
+  survey_closed: 410,
   unavailable: 503,
   internal: 500,
 } as const;

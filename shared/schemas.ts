@@ -8,6 +8,8 @@ import {
   CHANNELS,
   CLIENT_ID_PATTERN,
   CONTEXT_KEY_PATTERN,
+  DEFAULT_FATIGUE_DAYS,
+  DEFAULT_PRIORITY,
   DEFAULT_RETENTION_DAYS,
   FOLLOW_UP_STATUSES,
   FUNNEL_EVENTS,
@@ -21,6 +23,9 @@ import {
   STYLES_OF,
 } from "./constants";
 import { logicProblems } from "./logic-checks";
+import { scheduleSchema, triggerSchema } from "./targeting-schemas";
+
+export { contextConditionSchema, eventTriggerSchema, scheduleSchema, triggerSchema } from "./targeting-schemas";
 
 export const localeSchema = z
   .string()
@@ -84,15 +89,6 @@ export const questionSchema = z
     }
   });
 
-export const triggerSchema = z.object({
-  pages: z.array(z.string().min(1).max(200)).max(50).default(["*"]),
-  delaySeconds: z.number().int().min(0).max(3600).default(0),
-  scrollPercent: z.number().int().min(0).max(100).default(0),
-  exitIntent: z.boolean().default(false),
-  sample: z.number().min(0).max(1).default(1),
-  cooldownDays: z.number().int().min(0).max(3650).default(90),
-});
-
 export const themeSchema = z.object({
   accent: z
     .string()
@@ -116,6 +112,9 @@ export const surveyInputSchema = z
     trigger: triggerSchema.default(triggerSchema.parse({})),
     theme: themeSchema.default(themeSchema.parse({})),
     reward: rewardSchema.optional(),
+    /** Lower first when several surveys could open (then the order of creation). */
+    priority: z.number().int().min(0).max(1000).default(DEFAULT_PRIORITY),
+    schedule: scheduleSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -137,6 +136,8 @@ export const surveySchema = z.object({
   trigger: triggerSchema,
   theme: themeSchema,
   reward: rewardSchema.optional(),
+  priority: z.number().int(),
+  schedule: scheduleSchema.optional(),
 });
 
 export const contextSchema = z
@@ -198,14 +199,22 @@ export const originSchema = z
   .transform((u) => new URL(u).origin)
   .refine((o) => o !== "null", "an http(s) origin such as https://shop.example");
 
+const retentionDaysSchema = z.number().int().min(1).max(3650);
+/** Days without any survey for a visitor after one was shown to them (0: off). */
+const fatigueDaysSchema = z.number().int().min(0).max(365);
+
 export const siteInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   origins: z.array(originSchema).min(1).max(20),
-  retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
+  retentionDays: retentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
   policyUrl: z.string().url().max(500).optional(),
   policyVersion: z.string().trim().min(1).max(64).optional(),
+  fatigueDays: fatigueDaysSchema.default(DEFAULT_FATIGUE_DAYS),
 });
-export const sitePatchSchema = siteInputSchema.partial();
+/** Without defaults: a field left out of a PATCH keeps its stored value. */
+export const sitePatchSchema = siteInputSchema
+  .extend({ retentionDays: retentionDaysSchema, fatigueDays: fatigueDaysSchema })
+  .partial();
 
 export const tokenInputSchema = z.object({ name: z.string().trim().min(1).max(100) });
 

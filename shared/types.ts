@@ -26,6 +26,8 @@ export interface CrossTab {
 }
 export type QuestionOption = z.infer<typeof s.optionSchema>;
 export type Trigger = z.infer<typeof s.triggerSchema>;
+export type ContextCondition = z.infer<typeof s.contextConditionSchema>;
+export type Schedule = z.infer<typeof s.scheduleSchema>;
 export type Theme = z.infer<typeof s.themeSchema>;
 export type Reward = z.infer<typeof s.rewardSchema>;
 export type SurveyInput = z.input<typeof s.surveyInputSchema>;
@@ -48,6 +50,9 @@ export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors; plu
 export interface SiteConfig {
   site: string;
   policy: { version: string; url: string | null; retentionDays: number };
+  /** Days without any survey for a visitor after one was shown to them (0: off). */
+  fatigueDays: number;
+  /** The surveys open now (schedule), lower priority first, then by creation. */
   surveys: ConfigSurvey[];
 }
 
@@ -60,6 +65,7 @@ export interface Site {
   retentionDays: number;
   policyUrl: string | null;
   policyVersion: string;
+  fatigueDays: number;
   createdAt: string;
 }
 

@@ -8,6 +8,7 @@ export interface SiteRow {
   name: string;
   origins: string;
   retention_days: number;
+  fatigue_days: number;
   policy_url: string | null;
   policy_version: string;
   created_at: string;
@@ -24,6 +25,7 @@ export const toSite = (r: SiteRow): Site => ({
   origins: originsOf(r),
   retentionDays: r.retention_days,
   policyUrl: r.policy_url,
+  fatigueDays: r.fatigue_days,
   policyVersion: r.policy_version,
   createdAt: r.created_at,
 });
@@ -47,8 +49,9 @@ export const insertSite = (db: D1Database, r: SiteRow) =>
   db.batch([
     db
       .prepare(
-        `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
+        `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at,
+                            updated_at, fatigue_days)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
       )
       .bind(
         r.id,
@@ -61,6 +64,7 @@ export const insertSite = (db: D1Database, r: SiteRow) =>
         r.policy_version,
         r.created_at,
         r.updated_at,
+        r.fatigue_days,
       ),
     ...originStatements(db, r),
   ]);
@@ -69,10 +73,11 @@ export const updateSite = (db: D1Database, r: SiteRow) =>
   db.batch([
     db
       .prepare(
-        `UPDATE sites SET name = ?2, origins = ?3, retention_days = ?4, policy_url = ?5, policy_version = ?6, updated_at = ?7
-     WHERE id = ?1`,
+        `UPDATE sites SET name = ?2, origins = ?3, retention_days = ?4, policy_url = ?5, policy_version = ?6,
+                          updated_at = ?7, fatigue_days = ?8
+         WHERE id = ?1`,
       )
-      .bind(r.id, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.updated_at),
+      .bind(r.id, r.name, r.origins, r.retention_days, r.policy_url, r.policy_version, r.updated_at, r.fatigue_days),
     ...originStatements(db, r),
   ]);
 

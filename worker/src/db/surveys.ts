@@ -2,6 +2,8 @@
  * SQL of surveys and their versions. The definition (questions, trigger, theme, reward…: all but
  * id, name, active and version) is one JSON column; every save stores a new version beside it.
  */
+import { DEFAULT_PRIORITY } from "../../../shared/constants";
+import { triggerSchema } from "../../../shared/schemas";
 import type { Survey } from "../../../shared/types";
 
 export interface SurveyRow {
@@ -17,13 +19,21 @@ export interface SurveyRow {
 
 export type SurveyDefinition = Omit<Survey, "id" | "name" | "active" | "version">;
 
-export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">): Survey => ({
-  ...(JSON.parse(r.definition) as SurveyDefinition),
-  id: r.id,
-  name: r.name,
-  active: r.active === 1,
-  version: r.version,
-});
+/** What a definition saved before a field existed reads as (the defaults of its schema). */
+const TRIGGER_DEFAULTS = triggerSchema.parse({});
+
+export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">): Survey => {
+  const definition = JSON.parse(r.definition) as SurveyDefinition;
+  return {
+    ...definition,
+    trigger: { ...TRIGGER_DEFAULTS, ...definition.trigger },
+    priority: definition.priority ?? DEFAULT_PRIORITY,
+    id: r.id,
+    name: r.name,
+    active: r.active === 1,
+    version: r.version,
+  };
+};
 
 export const findSurvey = (db: D1Database, siteId: string, id: string) =>
   db.prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2").bind(siteId, id).first<SurveyRow>();
@@ -116,3 +126,21 @@ export const versionsOfSite = async (db: D1Database, siteId: string, surveyId?: 
       .bind(siteId, surveyId ?? null)
       .all<{ survey_id: string; version: number; definition: string }>()
   ).results;
+
+/** Completed responses per survey of a site, from the daily aggregates (kept past retention, erasures removed). */
+export async function completedBySurvey(db: D1Database, siteId: string): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare("SELECT survey_id, SUM(completed) AS completed FROM daily_responses WHERE site_id = ?1 GROUP BY survey_id")
+    .bind(siteId)
+    .all<{ survey_id: string; completed: number }>();
+  return new Map(results.map((r) => [r.survey_id, Number(r.completed)]));
+}
+
+/** Completed responses of one survey (the quota of its schedule). */
+export async function completedOfSurvey(db: D1Database, siteId: string, surveyId: string): Promise<number> {
+  const row = await db
+    .prepare("SELECT SUM(completed) AS completed FROM daily_responses WHERE site_id = ?1 AND survey_id = ?2")
+    .bind(siteId, surveyId)
+    .first<{ completed: number | null }>();
+  return Number(row?.completed ?? 0);
+}
