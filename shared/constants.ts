@@ -79,6 +79,8 @@ export const TARGET_DEVICES = ["phone", "tablet", "desktop"] as const;
 export type TargetDevice = (typeof TARGET_DEVICES)[number];
 /** `new`: during the visitor's first visit to the shop; `returning`: any later visit. */
 export const VISITOR_KINDS = ["all", "new", "returning"] as const;
+/** `translated`: only visitors whose language the survey is written in; `any`: the others too, in its fallback. */
+export const LANGUAGE_RULES = ["any", "translated"] as const;
 /** After its cooldown a survey asks again `always`, or only a visitor who never completed it. */
 export const ASK_AGAIN = ["always", "unanswered"] as const;
 /** Operators of conditions on the page's context (as in logic; numbers compared as numbers). */

@@ -8,6 +8,7 @@ import {
   ASK_AGAIN,
   CONTEXT_KEY_PATTERN,
   CONTEXT_OPS,
+  LANGUAGE_RULES,
   MAX_CONTEXT_VALUE,
   TARGET_DEVICES,
   VISITOR_KINDS,
@@ -52,6 +53,7 @@ export const triggerSchema = z
     event: eventTriggerSchema.optional(),
     context: z.array(contextConditionSchema).max(10).default([]),
     askAgain: z.enum(ASK_AGAIN).default("always"),
+    language: z.enum(LANGUAGE_RULES).default("any"),
   })
   .superRefine((t, ctx) => {
     for (const [i, c] of t.context.entries()) {

@@ -4,7 +4,7 @@
  * may open on this page for this visitor) follow. Zod-free: the loader imports it.
  */
 import { conditionHolds } from "./logic";
-import type { ContextCondition, Schedule } from "./types";
+import type { ContextCondition, Schedule, Survey } from "./types";
 
 /**
  * Whether every condition holds on the page's context. Context values are strings (`data-context-*`);
@@ -37,3 +37,11 @@ export const byPriority = <T extends { priority: number }>(surveys: readonly T[]
     .map((s, i) => [s, i] as const)
     .sort(([a, i], [b, j]) => a.priority - b.priority || i - j)
     .map(([s]) => s);
+
+/** Whether every question of the survey is written in `locale` (a base language such as "ro"). */
+export const speaks = (survey: Pick<Survey, "questions">, locale: string): boolean =>
+  survey.questions.every((q) => Object.keys(q.text).some((k) => k.split("-")[0] === locale));
+
+/** Whether the survey is for a visitor in `locale`: always, unless it asks only in its own languages. */
+export const forLanguage = (survey: Pick<Survey, "questions" | "trigger">, locale: string): boolean =>
+  survey.trigger.language !== "translated" || speaks(survey, locale);

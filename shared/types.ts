@@ -52,6 +52,8 @@ export interface SiteConfig {
   policy: { version: string; url: string | null; retentionDays: number };
   /** Days without any survey for a visitor after one was shown to them (0: off). */
   fatigueDays: number;
+  /** The visitor's language among the built-in ones (from the `lang` candidates of the request). */
+  locale: string;
   /** The surveys open now (schedule), lower priority first, then by creation. */
   surveys: ConfigSurvey[];
 }

@@ -5,6 +5,7 @@
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions, UiModule } from "./contract";
+import { doneKey, lastShownKey, seenKey } from "./flags";
 import { mountShadow } from "./mount";
 import { panel } from "./panel";
 import { Options } from "./questions/options";
@@ -52,4 +53,29 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-window.__fbUI = { open } satisfies UiModule;
+const popup: UiModule["popup"] = (survey, config, session, closed) => {
+  const id = survey.id;
+  const close = open({
+    survey,
+    strings: window.__fbL10n![config.locale]!,
+    policyUrl: config.policy.url,
+    retentionDays: config.policy.retentionDays,
+    session,
+    onSubmitted(queued) {
+      session.write(doneKey(id), 1);
+      session.emit("submitted", { survey: id, queued });
+    },
+    onClose(reason) {
+      closed();
+      if (reason === "dismissed") session.emit("dismissed", { survey: id });
+    },
+  });
+  // Cooldown and fatigue start only once the survey is on screen (not when the UI failed to load).
+  const now = Date.now();
+  session.write(seenKey(id), now);
+  session.write(lastShownKey(session.site), now);
+  session.emit("shown", { survey: id });
+  return close;
+};
+
+window.__fbUI = { open, popup } satisfies UiModule;

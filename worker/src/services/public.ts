@@ -3,7 +3,7 @@
  * every public route), the config the widget reads, and a customer's withdrawal.
  */
 
-import { byPriority, isOpen } from "../../../shared/targeting";
+import { byPriority, forLanguage, isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
 import type { ForgetInput, SiteConfig } from "../../../shared/types";
 import { needsWidgetPlus } from "../../../shared/widget-parts";
@@ -44,13 +44,15 @@ export interface ConfigAnswer {
 }
 
 /**
- * GET /v1/sites/:key/config: the site's policy and fatigue cap, and its active surveys that are open
- * now (schedule and quota), in the order the widget weighs them, with their theme colours computed.
+ * GET /v1/sites/:key/config: the site's policy and fatigue cap, the visitor's language (`locale`,
+ * from the candidates the loader sent), and its active surveys that are open now (schedule and
+ * quota) and for that language, in the order the widget weighs them, with their colours computed.
  */
 export async function siteConfig(
   db: D1Database,
   key: string,
   origin: string | null,
+  locale: string,
   now = Date.now(),
 ): Promise<ConfigAnswer> {
   const { site, origins } = await siteOfKey(db, key, origin);
@@ -63,7 +65,10 @@ export async function siteConfig(
     site: site.key,
     policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
     fatigueDays: site.fatigue_days,
-    surveys: byPriority(active.filter((s) => isOpen(s.schedule, now, completed.get(s.id) ?? 0))).map((s) => ({
+    locale,
+    surveys: byPriority(
+      active.filter((s) => isOpen(s.schedule, now, completed.get(s.id) ?? 0) && forLanguage(s, locale)),
+    ).map((s) => ({
       ...s,
       colors: themeColors(s.theme.accent),
       plus: needsWidgetPlus(s),
