@@ -18,6 +18,8 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
                 ENVIRONMENT: "test",
+                // Tests sign up many accounts; sign-up by invitation is tested by passing SIGNUP=invite.
+                SIGNUP: "open",
                 WEBHOOK_RECEIVER: inject("webhookReceiver"),
               },
             },

@@ -1,5 +1,6 @@
 /** TypeScript types inferred from the zod schemas: type-only, safe to import anywhere. */
 import type { z } from "zod";
+import type * as a from "./api-schemas";
 import type * as s from "./schemas";
 
 export type { CesScore, CsatScore, NpsScore } from "./scoring";
@@ -19,6 +20,8 @@ export type SiteInput = z.input<typeof s.siteInputSchema>;
 export type SummaryQuery = z.infer<typeof s.summaryQuerySchema>;
 export type ResponsesQuery = z.infer<typeof s.responsesQuerySchema>;
 export type FollowUp = z.infer<typeof s.followUpSchema>;
+export type TokenInput = z.input<typeof s.tokenInputSchema>;
+export type MemberInput = z.infer<typeof s.memberInputSchema>;
 
 /** A survey as the config serves it: with its theme's colours computed (shared/theme.ts). */
 export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors };
@@ -30,49 +33,21 @@ export interface SiteConfig {
   surveys: ConfigSurvey[];
 }
 
-/** GET /api/sites item */
-export interface Site {
-  id: string;
-  key: string;
-  name: string;
-  origins: string[];
-  retentionDays: number;
-  policyUrl: string | null;
-  policyVersion: string;
-  createdAt: string;
-}
-
-export interface TrendPoint {
-  period: string;
-  responses: number;
-  nps: number | null;
-  csat: number | null;
-}
-
-export interface Summary {
-  site: string;
-  survey: string | null;
-  from: string;
-  to: string;
-  responses: number;
-  nps: import("./scoring").NpsScore;
-  csat: import("./scoring").CsatScore;
-  ces: import("./scoring").CesScore;
-  trend: TrendPoint[];
-  context?: { key: string; value: string } | null;
-}
-
+/** What the API answers (shared/api-schemas.ts). */
+export type Site = z.infer<typeof a.siteSchema>;
+export type Account = z.infer<typeof a.accountSchema>;
+export type Member = z.infer<typeof a.memberSchema>;
+export type InvitationCreated = z.infer<typeof a.invitationCreatedSchema>;
+export type ApiToken = z.infer<typeof a.tokenSchema>;
+export type ApiTokenCreated = z.infer<typeof a.tokenCreatedSchema>;
+export type Webhook = z.infer<typeof a.webhookSchema>;
+export type WebhookCreated = z.infer<typeof a.webhookCreatedSchema>;
+export type AlertDelivery = z.infer<typeof a.alertDeliverySchema>;
+export type TrendPoint = z.infer<typeof a.trendPointSchema>;
+export type Summary = z.infer<typeof a.summarySchema>;
+export type Breakdown = z.infer<typeof a.breakdownSchema>;
 /** One item of GET /api/sites/:id/responses */
-export interface ResponseItem {
-  id: string;
-  survey: string;
-  locale: string | null;
-  page: string | null;
-  device: string;
-  context: Record<string, string>;
-  createdAt: string;
-  consent: { policy: string | null; at: string };
-  status: "new" | "contacted" | "resolved";
-  note: string | null;
-  answers: { question: string; type: string; value: number | string | string[] }[];
-}
+export type ResponseItem = z.infer<typeof a.responseItemSchema>;
+export type ResponsesPage = z.infer<typeof a.responsesPageSchema>;
+export type CustomerData = z.infer<typeof a.customerDataSchema>;
+export type ErasureResult = z.infer<typeof a.erasureResultSchema>;

@@ -38,13 +38,7 @@ describe("auth", () => {
     expect((await call("GET", "/api/sites", { cookie: cookie2 })).status).toBe(401);
   });
 
-  it("bad signup › should refuse a duplicate email (409) and weak input (400)", async () => {
-    const owner = await signup();
-    const dup = await call("POST", "/api/auth/signup", {
-      body: { email: owner.email, password: "another long password" },
-    });
-    expect(dup.status).toBe(409);
-    expect((await json(dup)).error.code).toBe("conflict");
+  it("bad signup › should refuse weak input (400)", async () => {
     for (const body of [
       { email: "nope", password: "long enough password" },
       { email: "x@example.com", password: "short" },
@@ -54,21 +48,6 @@ describe("auth", () => {
       expect(res.status).toBe(400);
       expect((await json(res)).error.code).toBe("invalid_body");
     }
-  });
-
-  it("wrong password › should answer 401, and after 10 failures 429 with Retry-After even for the right one", async () => {
-    const owner = await signup();
-    const wrong = await call("POST", "/api/auth/login", { body: { email: owner.email, password: "wrong password!" } });
-    expect(wrong.status).toBe(401);
-    expect((await json(wrong)).error).toMatchObject({ code: "unauthorized", message: "wrong email or password" });
-    for (let i = 0; i < 9; i++)
-      await call("POST", "/api/auth/login", { body: { email: owner.email, password: `wrong ${i}` } });
-    const locked = await call("POST", "/api/auth/login", {
-      body: { email: owner.email, password: "correct horse battery" },
-    });
-    expect(locked.status).toBe(429);
-    expect((await json(locked)).error.code).toBe("rate_limited");
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
   it("cookie-authenticated write from another origin › should be refused as CSRF", async () => {

@@ -10,6 +10,7 @@ export interface SurveyRow {
   active: number;
   created_at: string;
   updated_at: string;
+  deleted_at?: string | null;
 }
 
 export type SurveyDefinition = Pick<Survey, "questions" | "trigger" | "theme" | "reward">;
@@ -29,12 +30,18 @@ export const toSurvey = (r: SurveyRow): Survey => {
 };
 
 export const findSurvey = (db: D1Database, siteId: string, id: string) =>
-  db.prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2").bind(siteId, id).first<SurveyRow>();
+  db
+    .prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL")
+    .bind(siteId, id)
+    .first<SurveyRow>();
 
 export const listSurveys = async (db: D1Database, siteId: string, activeOnly = false) =>
   (
     await db
-      .prepare(`SELECT * FROM surveys WHERE site_id = ?1 ${activeOnly ? "AND active = 1" : ""} ORDER BY created_at, id`)
+      .prepare(
+        `SELECT * FROM surveys WHERE site_id = ?1 AND deleted_at IS NULL ${activeOnly ? "AND active = 1" : ""}
+         ORDER BY created_at, id`,
+      )
       .bind(siteId)
       .all<SurveyRow>()
   ).results;
@@ -52,7 +59,16 @@ export const updateSurvey = (db: D1Database, r: Omit<SurveyRow, "created_at" | "
   db
     .prepare(
       `UPDATE surveys SET name = ?3, definition = ?4, active = ?5, updated_at = ?6, version = version + 1
-     WHERE site_id = ?1 AND id = ?2`,
+     WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL`,
     )
     .bind(r.site_id, r.id, r.name, r.definition, r.active, r.updated_at)
     .run();
+
+/** Hides a survey at once (config, ingestion, owner routes); its rows are deleted in chunks afterwards. */
+export const markSurveyDeleted = async (db: D1Database, siteId: string, id: string, at: string) =>
+  (
+    await db
+      .prepare("UPDATE surveys SET deleted_at = ?3 WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING id")
+      .bind(siteId, id, at)
+      .all()
+  ).results.length;
