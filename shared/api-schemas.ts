@@ -91,9 +91,13 @@ export const alertDeliverySchema = z.object({
 });
 
 const score = z.number().nullable();
+/** A 95% confidence interval, in the unit of its score (null without answers). */
+const interval = z.object({ low: z.number(), high: z.number() }).nullable();
+
 export const npsScoreSchema = z.object({
   score,
-  marginOfError: score,
+  marginOfError: score.describe("the plain Wald margin, kept for old clients"),
+  interval: interval.describe("adjusted Wald 95% interval (Rocks 2016)"),
   count: z.number().int(),
   promoters: z.number().int(),
   passives: z.number().int(),
@@ -102,17 +106,27 @@ export const npsScoreSchema = z.object({
 });
 export const csatScoreSchema = z.object({
   score,
+  interval: interval.describe("Wilson 95% interval of the satisfied share, in %"),
   average: score,
+  averageInterval: interval,
   count: z.number().int(),
   distribution: z.array(z.number().int()).describe("answers per score 1..5"),
 });
 export const cesScoreSchema = z.object({
   average: score,
+  interval,
   count: z.number().int(),
   distribution: z.array(z.number().int()).describe("answers per score 1..7"),
 });
 
-export const trendPointSchema = z.object({ period: day, responses: z.number().int(), nps: score, csat: score });
+export const trendPointSchema = z.object({
+  period: day,
+  responses: z.number().int(),
+  nps: score,
+  npsLow: score,
+  npsHigh: score,
+  csat: score,
+});
 
 export const summarySchema = z.object({
   site: z.string(),
@@ -127,6 +141,11 @@ export const summarySchema = z.object({
   context: z.object({ key: z.string(), value: z.string() }).nullable().optional(),
 });
 
+const npsComparison = z
+  .object({ difference: z.number(), z: z.number(), p: z.number(), beyondChance: z.boolean() })
+  .nullable()
+  .describe("this value's NPS against every other value of the key");
+
 export const breakdownSchema = z.object({
   site: z.string(),
   key: z.string(),
@@ -136,9 +155,17 @@ export const breakdownSchema = z.object({
     z.object({
       value: z.string(),
       responses: z.number().int(),
-      nps: npsScoreSchema.pick({ score: true, count: true, marginOfError: true }),
-      csat: csatScoreSchema.pick({ score: true, average: true, count: true }),
-      ces: cesScoreSchema.pick({ average: true, count: true }),
+      nps: z.object({
+        score,
+        count: z.number().int(),
+        marginOfError: score,
+        interval,
+        promoters: z.number().int(),
+        detractors: z.number().int(),
+        vsRest: npsComparison,
+      }),
+      csat: z.object({ score, interval, average: score, count: z.number().int() }),
+      ces: z.object({ average: score, interval, count: z.number().int() }),
     }),
   ),
 });

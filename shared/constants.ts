@@ -18,6 +18,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export const MAX_TEXT_ANSWER = 2000;
 export const MAX_CONTEXT_KEYS = 10;
 export const CONTEXT_KEY_PATTERN = /^[A-Za-z0-9_]{1,40}$/;
+/** The same rule for an HTML `pattern` attribute, which anchors it itself (a test keeps the two equal). */
+export const CONTEXT_PATTERN_ATTRIBUTE = "[A-Za-z0-9_]{1,40}";
 export const MAX_CONTEXT_VALUE = 100;
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{21}$/;
 
@@ -35,13 +37,11 @@ export const SEGMENT_RANGE = {
 } as const satisfies Record<Segment, readonly [number, number]>;
 
 /**
- * The highest score of an unhappy answer per type (NPS 0–6, CSAT 1–2, CES 1–2): the answers the
- * owners' alerts fire on and the follow-up queue lists.
+ * The highest score of an unhappy answer per type (NPS 0–6: the detractors; CSAT 1–2, CES 1–2): the
+ * answers the owners' alerts fire on and the follow-up queue lists. Literals, so that bundlers can
+ * drop what a bundle does not use (tests/shared keeps them equal to SEGMENT_RANGE).
  */
-export const UNHAPPY_MAX = { nps: SEGMENT_RANGE.detractor[1], csat: 2, ces: 2 } as const satisfies Record<
-  ScoredType,
-  number
->;
+export const UNHAPPY_MAX = { nps: 6, csat: 2, ces: 2 } as const satisfies Record<ScoredType, number>;
 
 export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
 
@@ -79,3 +79,9 @@ export type SignupMode = (typeof SIGNUP_MODES)[number];
 
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_DAYS = 7;
+
+/**
+ * PBKDF2-SHA256 iterations of new password hashes: the most the Workers runtime allows. Each hash
+ * records its own count, so a hash made with fewer is upgraded at the next sign-in.
+ */
+export const PBKDF2_ITERATIONS = 100_000;

@@ -3,16 +3,14 @@
  * Pure and DOM-free: the worker's summary and the tests share it.
  */
 import { type ScoredType, SEGMENT_RANGE, type Segment, UNHAPPY_MAX } from "./constants";
-
-const round = (value: number, digits: number): number => {
-  const f = 10 ** digits;
-  // Add a tiny epsilon so 2.675-style binary fractions round half up as a person expects.
-  return Math.round((value + Math.sign(value) * Number.EPSILON * Math.abs(value)) * f) / f;
-};
+import { type Interval, meanInterval, npsInterval, round, wilson } from "./stats";
 
 export interface NpsScore {
   score: number | null;
+  /** The plain Wald margin, kept for old clients: it claims ±0 when every answer is in one segment. */
   marginOfError: number | null;
+  /** 95% adjusted Wald interval (shared/stats.ts), honest on few answers; null without answers. */
+  interval: Interval | null;
   count: number;
   promoters: number;
   passives: number;
@@ -32,19 +30,33 @@ export function npsFromDistribution(distribution: readonly number[]): NpsScore {
   const passives = inSegment("passive");
   const promoters = inSegment("promoter");
   if (count === 0) {
-    return { score: null, marginOfError: null, count, promoters, passives, detractors, distribution: dist };
+    return {
+      score: null,
+      marginOfError: null,
+      interval: null,
+      count,
+      promoters,
+      passives,
+      detractors,
+      distribution: dist,
+    };
   }
   const p = promoters / count;
   const d = detractors / count;
   const score = round(100 * (p - d), 1);
   const variance = Math.max(0, p + d - (p - d) ** 2);
   const marginOfError = count < 2 ? null : round(1.96 * 100 * Math.sqrt(variance / count), 1);
-  return { score: score === 0 ? 0 : score, marginOfError, count, promoters, passives, detractors, distribution: dist };
+  const interval = npsInterval(promoters, detractors, count);
+  return { score, marginOfError, interval, count, promoters, passives, detractors, distribution: dist };
 }
 
 export interface CsatScore {
   score: number | null;
+  /** Wilson 95% interval of `score` (the satisfied share), in %. */
+  interval: Interval | null;
   average: number | null;
+  /** t 95% interval of `average`, two decimals; null below 2 answers. */
+  averageInterval: Interval | null;
   count: number;
   distribution: number[];
 }
@@ -53,14 +65,25 @@ export interface CsatScore {
 export function csatFromDistribution(distribution: readonly number[]): CsatScore {
   const dist = Array.from({ length: 5 }, (_, i) => distribution[i] ?? 0);
   const count = dist.reduce((a, b) => a + b, 0);
-  if (count === 0) return { score: null, average: null, count, distribution: dist };
+  if (count === 0) {
+    return { score: null, interval: null, average: null, averageInterval: null, count, distribution: dist };
+  }
   const satisfied = dist[3]! + dist[4]!;
   const sum = dist.reduce((acc, n, i) => acc + n * (i + 1), 0);
-  return { score: round((100 * satisfied) / count, 1), average: round(sum / count, 2), count, distribution: dist };
+  return {
+    score: round((100 * satisfied) / count, 1),
+    interval: wilson(satisfied, count),
+    average: round(sum / count, 2),
+    averageInterval: meanInterval(dist, 1, 2),
+    count,
+    distribution: dist,
+  };
 }
 
 export interface CesScore {
   average: number | null;
+  /** t 95% interval of `average`, one decimal like it; null below 2 answers. */
+  interval: Interval | null;
   count: number;
   distribution: number[];
 }
@@ -69,9 +92,9 @@ export interface CesScore {
 export function cesFromDistribution(distribution: readonly number[]): CesScore {
   const dist = Array.from({ length: 7 }, (_, i) => distribution[i] ?? 0);
   const count = dist.reduce((a, b) => a + b, 0);
-  if (count === 0) return { average: null, count, distribution: dist };
+  if (count === 0) return { average: null, interval: null, count, distribution: dist };
   const sum = dist.reduce((acc, n, i) => acc + n * (i + 1), 0);
-  return { average: round(sum / count, 1), count, distribution: dist };
+  return { average: round(sum / count, 1), interval: meanInterval(dist, 1, 1), count, distribution: dist };
 }
 
 /** NPS segment of one 0–10 score. */

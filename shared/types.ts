@@ -2,8 +2,10 @@
 import type { z } from "zod";
 import type * as a from "./api-schemas";
 import type * as s from "./schemas";
+import type { Interval, NpsComparison } from "./stats";
 
 export type { CesScore, CsatScore, NpsScore } from "./scoring";
+export type { Interval, NpsComparison } from "./stats";
 
 export type LocalizedText = z.infer<typeof s.localizedTextSchema>;
 export type Question = z.infer<typeof s.questionSchema>;
@@ -43,11 +45,71 @@ export type ApiTokenCreated = z.infer<typeof a.tokenCreatedSchema>;
 export type Webhook = z.infer<typeof a.webhookSchema>;
 export type WebhookCreated = z.infer<typeof a.webhookCreatedSchema>;
 export type AlertDelivery = z.infer<typeof a.alertDeliverySchema>;
-export type TrendPoint = z.infer<typeof a.trendPointSchema>;
-export type Summary = z.infer<typeof a.summarySchema>;
-export type Breakdown = z.infer<typeof a.breakdownSchema>;
+
+export interface TrendPoint {
+  period: string;
+  responses: number;
+  nps: number | null;
+  /** The period's NPS 95% interval (adjusted Wald), null without NPS answers. */
+  npsLow: number | null;
+  npsHigh: number | null;
+  csat: number | null;
+}
+
+export interface Summary {
+  site: string;
+  survey: string | null;
+  from: string;
+  to: string;
+  responses: number;
+  nps: import("./scoring").NpsScore;
+  csat: import("./scoring").CsatScore;
+  ces: import("./scoring").CesScore;
+  trend: TrendPoint[];
+  context?: { key: string; value: string } | null;
+}
+
+/** One row of GET /api/sites/:id/breakdown: satisfaction of one value of a context key (e.g. one product). */
+export interface BreakdownRow {
+  value: string;
+  responses: number;
+  nps: {
+    score: number | null;
+    count: number;
+    marginOfError: number | null;
+    interval: Interval | null;
+    promoters: number;
+    detractors: number;
+    /** This value's NPS against that of every other value of the key (null if either has no NPS answer). */
+    vsRest: NpsComparison | null;
+  };
+  csat: { score: number | null; interval: Interval | null; average: number | null; count: number };
+  ces: { average: number | null; interval: Interval | null; count: number };
+}
+
+/** GET /api/sites/:id/breakdown */
+export interface Breakdown {
+  site: string;
+  key: string;
+  from: string;
+  to: string;
+  rows: BreakdownRow[];
+}
+
 /** One item of GET /api/sites/:id/responses */
 export type ResponseItem = z.infer<typeof a.responseItemSchema>;
 export type ResponsesPage = z.infer<typeof a.responsesPageSchema>;
 export type CustomerData = z.infer<typeof a.customerDataSchema>;
 export type ErasureResult = z.infer<typeof a.erasureResultSchema>;
+
+/**
+ * The summary's and breakdown's types are written out above; their schemas (shared/api-schemas.ts,
+ * from which the OpenAPI document is made) must say the same: these fail to compile when they drift.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type SchemasMatch = [
+  Assert<Same<Summary, z.infer<typeof a.summarySchema>>>,
+  Assert<Same<TrendPoint, z.infer<typeof a.trendPointSchema>>>,
+  Assert<Same<Breakdown, z.infer<typeof a.breakdownSchema>>>,
+];

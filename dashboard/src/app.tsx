@@ -1,7 +1,8 @@
 /** The dashboard shell: session check, site navigation, and the page of the current route. */
 import { useEffect, useState } from "preact/hooks";
 import type { Site } from "../../shared/types";
-import { ApiError, api, SESSION_ENDED } from "./api";
+import { api, SESSION_ENDED } from "./api";
+import { ErrorBox } from "./components/form";
 import { Login } from "./pages/login";
 import { QueuePage } from "./pages/queue";
 import { ResultsPage } from "./pages/results";
@@ -9,6 +10,7 @@ import { SettingsPage } from "./pages/settings";
 import { SitesPage } from "./pages/sites";
 import { SurveysPage } from "./pages/surveys";
 import { go, useRoute } from "./route";
+import { useSiteSurveys } from "./site-surveys";
 
 const TABS = [
   ["results", "Results"],
@@ -26,14 +28,7 @@ export function App() {
   useEffect(() => {
     api<{ email: string }>("GET", "/api/auth/me").then(
       (m) => setMe(m.email),
-      // `/api/auth/me` is an extension of the contract: without it, a contract route tells.
-      (err) =>
-        err instanceof ApiError && err.status === 404
-          ? api("GET", "/api/sites").then(
-              () => setMe("signed in"),
-              () => setMe(null),
-            )
-          : setMe(null),
+      () => setMe(null),
     );
     const ended = () => setMe(null);
     addEventListener(SESSION_ENDED, ended);
@@ -45,6 +40,7 @@ export function App() {
   }, [me]);
 
   const site = "siteId" in route ? sites?.find((s) => s.id === route.siteId) : undefined;
+  const siteSurveys = useSiteSurveys(site?.id);
   useEffect(() => {
     const page = TABS.find(([p]) => p === route.page)?.[1];
     document.title = site && page ? `${page} · ${site.name} · Feedback` : "Feedback · dashboard";
@@ -104,14 +100,18 @@ export function App() {
             <p>This site does not exist or belongs to another account.</p>
             <a href="#/sites">Back to your sites</a>
           </div>
-        ) : route.page === "results" ? (
-          <ResultsPage key={site.id} site={site} />
-        ) : route.page === "queue" ? (
-          <QueuePage key={site.id} site={site} />
-        ) : route.page === "surveys" ? (
-          <SurveysPage key={site.id} site={site} />
-        ) : (
+        ) : route.page === "settings" ? (
           <SettingsPage key={site.id} site={site} onSaved={loadSites} />
+        ) : siteSurveys.error ? (
+          <ErrorBox error={siteSurveys.error} />
+        ) : siteSurveys.surveys === null ? (
+          <p class="loading">Loading…</p>
+        ) : route.page === "results" ? (
+          <ResultsPage key={site.id} site={site} surveys={siteSurveys.surveys} />
+        ) : route.page === "queue" ? (
+          <QueuePage key={site.id} site={site} surveys={siteSurveys.surveys} />
+        ) : (
+          <SurveysPage key={site.id} site={site} surveys={siteSurveys.surveys} reload={siteSurveys.reload} />
         )}
       </main>
     </>

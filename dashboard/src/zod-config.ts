@@ -1,5 +1,5 @@
 /**
- * Evaluated before any schema is built (imported first by validate.ts): zod's fast path compiles
+ * Evaluated before any schema is built (imported first by schemas.ts): zod's fast path compiles
  * code with `new Function`, and even its probe for that is a CSP violation under script-src 'self'.
  */
 import { config } from "zod";

@@ -8,6 +8,8 @@ import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+// Node runs these TypeScript modules as they are (type stripping): one source for the rules.
+import { PBKDF2_ITERATIONS, SEGMENT_RANGE } from "../../shared/constants.ts";
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "feedback-demo-2026" };
 
@@ -15,12 +17,16 @@ const b64url = (buf) => buf.toString("base64url");
 const q = (v) =>
   v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
 
-/** Same format as worker/src/services/passwords.ts. */
+/** Same format and cost as worker/src/services/passwords.ts. */
 export function hashPassword(password) {
   const salt = randomBytes(16);
-  const hash = pbkdf2Sync(password, salt, 100_000, 32, "sha256");
-  return `pbkdf2-sha256$100000$${b64url(salt)}$${b64url(hash)}`;
+  const hash = pbkdf2Sync(password, salt, PBKDF2_ITERATIONS, 32, "sha256");
+  return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${b64url(salt)}$${b64url(hash)}`;
 }
+
+/** How satisfied each NPS segment tends to be with the order (CSAT range), and what it writes. */
+const CSAT_OF = { promoter: [4, 5], passive: [3, 4], detractor: [1, 3] };
+const MOOD_OF = { promoter: "good", passive: "mid", detractor: "bad" };
 
 function rng(seed) {
   let s = seed >>> 0;
@@ -173,13 +179,13 @@ export async function writeSeedSql(
     const product = products[Math.floor(random() * products.length)];
     // Scores drift upwards over the quarter, and sku-12 is the weak product.
     const r = random() + (90 - ageDays) / 600 - (product === "sku-12" ? 0.2 : 0);
-    const nps =
-      r > 0.45 ? 9 + Math.floor(random() * 2) : r > 0.25 ? 7 + Math.floor(random() * 2) : Math.floor(random() * 7);
-    const csat =
-      nps >= 9 ? 4 + Math.floor(random() * 2) : nps >= 7 ? 3 + Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
-    const mood = nps >= 9 ? "good" : nps >= 7 ? "mid" : "bad";
+    const segment = r > 0.45 ? "promoter" : r > 0.25 ? "passive" : "detractor";
+    const within = ([lo, hi]) => lo + Math.floor(random() * (hi - lo + 1));
+    const nps = within(SEGMENT_RANGE[segment]);
+    const csat = within(CSAT_OF[segment]);
+    const mood = MOOD_OF[segment];
     const id = rid();
-    const status = nps <= 6 && ageDays > 20 ? (random() > 0.4 ? "resolved" : "contacted") : "new";
+    const status = segment === "detractor" && ageDays > 20 ? (random() > 0.4 ? "resolved" : "contacted") : "new";
     const context = { productId: product, orderId: `A-${1000 + i}` };
     const page = `${shopOrigin}${pages[Math.floor(random() * pages.length)]}`;
     sql.push(
@@ -207,8 +213,8 @@ export async function writeSeedSql(
     );
     const answers = [["nps", "nps", nps, JSON.stringify(nps)]];
     if (random() > 0.25) answers.push(["csat", "csat", csat, JSON.stringify(csat)]);
-    if (nps <= 8 && random() > 0.3)
-      answers.push(["topics", "multi", null, JSON.stringify(nps <= 6 ? ["delivery"] : ["price"])]);
+    if (segment !== "promoter" && random() > 0.3)
+      answers.push(["topics", "multi", null, JSON.stringify(segment === "detractor" ? ["delivery"] : ["price"])]);
     if (random() > 0.45) answers.push(["why", "text", null, JSON.stringify(TEXTS[mood][locale])]);
     for (const [question, type, score, value] of answers) {
       sql.push(

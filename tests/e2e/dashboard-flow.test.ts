@@ -308,6 +308,43 @@ describe("dashboard", () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+  it("survey editor › reordered questions keep their own open sections and texts", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(stack.collectorUrl);
+    const siteId = await page.evaluate(async () => {
+      const post = (path: string, body: unknown) =>
+        fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      await post("/api/auth/signup", {
+        email: `ed-${crypto.randomUUID()}@example.com`,
+        password: "correct horse battery",
+      });
+      const site = await post("/api/sites", { name: "Editor shop", origins: ["https://editor.example"] });
+      return ((await site.json()) as { id: string }).id;
+    });
+    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/surveys`);
+    await page.reload();
+    await page.getByRole("button", { name: "+ CSAT 1–5" }).click();
+    const details = (n: number) =>
+      page.getByRole("listitem", { name: new RegExp(`^Question ${n}:`) }).locator("details");
+    // Question 1 (NPS) gets an open end-label section with its own words; question 2 (CSAT) stays folded.
+    await details(1).locator("summary").click();
+    await page.getByLabel("Question 1 low end (en)").fill("NPS low words");
+    expect(await details(1).getAttribute("open")).toBe("");
+    expect(await details(2).getAttribute("open")).toBeNull();
+
+    await page.getByRole("button", { name: "Move question 1 down" }).click();
+    // The NPS question is now second: its section is still open with its words; the CSAT one is still folded.
+    expect(await page.getByRole("listitem", { name: /^Question 2:/ }).textContent()).toContain("NPS 0–10");
+    expect(await details(2).getAttribute("open")).toBe("");
+    expect(await page.getByLabel("Question 2 low end (en)").inputValue()).toBe("NPS low words");
+    expect(await details(1).getAttribute("open")).toBeNull();
+    expect(await page.getByRole("listitem", { name: /^Question 1:/ }).textContent()).toContain("CSAT 1–5");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("consent records of a new site › a file with just its header; a refused download says why", async () => {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

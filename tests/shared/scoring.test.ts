@@ -66,10 +66,14 @@ describe("NPS", () => {
 
 describe("CSAT and CES", () => {
   it("CSAT › should be % of 4 and 5 with a two-decimal mean", () => {
-    // 1,2,3,4,5,5: satisfied 3 of 6 = 50.0; mean 20/6 = 3.333 → 3.33
+    // 1,2,3,4,5,5: satisfied 3 of 6 = 50.0; mean 20/6 = 3.333 → 3.33.
+    // Wilson 3 of 6: denominator 1.640267, half 1.96·√(.041667 + .026678)/1.640267 = .312387 → [18.76, 81.24].
+    // Mean: s² = 13.3333/5 = 2.6667, s/√6 = .666667, t(5) = 2.570582 → ±1.7137 → [1.62, 5.05] → [1.62, 5]
     expect(csatFromDistribution([1, 1, 1, 1, 2])).toEqual({
       score: 50,
+      interval: { low: 18.8, high: 81.2 },
       average: 3.33,
+      averageInterval: { low: 1.62, high: 5 },
       count: 6,
       distribution: [1, 1, 1, 1, 2],
     });

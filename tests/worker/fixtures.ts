@@ -4,6 +4,7 @@
  */
 import { createExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
+import { nanoid } from "nanoid";
 import type { Role } from "../../shared/constants";
 import { app } from "../../worker/src/index";
 
@@ -11,14 +12,8 @@ export const BASE = "https://collector.test";
 export const SHOP = "https://shop.example";
 
 let seq = 0;
-/** A fresh 21-character client id. */
-export function clientId(): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
-  let s = "";
-  const bytes = crypto.getRandomValues(new Uint8Array(21));
-  for (const b of bytes) s += alphabet[b % 64];
-  return s;
-}
+/** A fresh 21-character client id, as the widget makes them. */
+export const clientId = (): string => nanoid();
 
 export interface CallOptions {
   body?: unknown;
@@ -236,4 +231,32 @@ export function countingLimiter(max: number) {
     },
   };
   return { limiter, keys };
+}
+
+/** Inserts a response with answers on a given day, straight into D1 (the triggers keep the aggregates). */
+export async function backdated(
+  w: World,
+  id: string,
+  day: string,
+  answers: [string, string, number | null, unknown][],
+  context: Record<string, string> = {},
+) {
+  const at = `${day}T12:00:00.000Z`;
+  const nps = answers.filter(([, t]) => t === "nps").map(([, , s]) => s as number);
+  await env.DB.batch([
+    env.DB.prepare(
+      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day, nps_min)
+       VALUES (?1, ?2, ?3, 'h', 'r', 'desktop', ?4, ?5, ?5, ?6, ?7)`,
+    ).bind(id, w.site.id, w.survey.id, JSON.stringify(context), at, day, nps.length ? Math.min(...nps) : null),
+    ...answers.map(([q, type, score, value]) =>
+      env.DB.prepare(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      ).bind(id, q, w.site.id, w.survey.id, day, type, score, JSON.stringify(value)),
+    ),
+    ...Object.entries(context).map(([k, v]) =>
+      env.DB.prepare(
+        "INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (?1, ?2, ?3, ?4, ?5)",
+      ).bind(id, w.site.id, k, v, day),
+    ),
+  ]);
 }

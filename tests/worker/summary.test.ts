@@ -1,35 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { AGGREGATE_HISTOGRAM_SQL, AGGREGATE_RESPONSES_SQL } from "../../worker/src/db/aggregates";
-import { call, json, submission, submit, summary, type World, world } from "./fixtures";
-
-/** Inserts a response with answers on a given day, straight into D1 (the triggers keep the aggregates). */
-async function backdated(
-  w: World,
-  id: string,
-  day: string,
-  answers: [string, string, number | null, unknown][],
-  context: Record<string, string> = {},
-) {
-  const at = `${day}T12:00:00.000Z`;
-  const nps = answers.filter(([, t]) => t === "nps").map(([, , s]) => s as number);
-  await env.DB.batch([
-    env.DB.prepare(
-      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day, nps_min)
-       VALUES (?1, ?2, ?3, 'h', 'r', 'desktop', ?4, ?5, ?5, ?6, ?7)`,
-    ).bind(id, w.site.id, w.survey.id, JSON.stringify(context), at, day, nps.length ? Math.min(...nps) : null),
-    ...answers.map(([q, type, score, value]) =>
-      env.DB.prepare(
-        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-      ).bind(id, q, w.site.id, w.survey.id, day, type, score, JSON.stringify(value)),
-    ),
-    ...Object.entries(context).map(([k, v]) =>
-      env.DB.prepare(
-        "INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (?1, ?2, ?3, ?4, ?5)",
-      ).bind(id, w.site.id, k, v, day),
-    ),
-  ]);
-}
+import { backdated, call, json, submission, submit, summary, world } from "./fixtures";
 
 describe("GET /api/sites/:id/summary", () => {
   it("mixed answers › should match hand-computed NPS, margin, CSAT, CES and trend", async () => {
@@ -65,30 +37,54 @@ describe("GET /api/sites/:id/summary", () => {
     expect(s).toMatchObject({ site: w.site.id, survey: null, from: "2026-10-01", to: "2026-10-31", responses: 6 });
     // 3 promoters, 1 passive, 2 detractors of 6: p = .5, d = 1/3 → 16.7;
     // margin = 1.96·100·sqrt((.5 + .3333 − .02778)/6) = 1.96·100·sqrt(.13426) = 71.82 → 71.8
+    // adjusted Wald: n' = 9, p = 3.75/9 = .416667, d = 2.75/9 = .305556, p − d = .111111;
+    // var = (.722222 − .012346)/9 = .078875, √ = .280847, ·1.96 = .550461 → [−43.94, 66.16]
     expect(s.nps).toEqual({
       score: 16.7,
       marginOfError: 71.8,
+      interval: { low: -43.9, high: 66.2 },
       count: 6,
       promoters: 3,
       passives: 1,
       detractors: 2,
       distribution: [1, 0, 0, 0, 0, 0, 1, 0, 1, 1, 2],
     });
-    // CSAT 5, 2, 4: 2 of 3 satisfied → 66.7; mean 11/3 = 3.67
-    expect(s.csat).toEqual({ score: 66.7, average: 3.67, count: 3, distribution: [0, 1, 0, 1, 1] });
-    // CES 6, 3 → 4.5
-    expect(s.ces).toEqual({ average: 4.5, count: 2, distribution: [0, 0, 1, 0, 0, 1, 0] });
+    // CSAT 5, 2, 4: 2 of 3 satisfied → 66.7; mean 11/3 = 3.67.
+    // Wilson 2 of 3: denominator 1 + 3.8416/3 = 2.280533, centre (.666667 + .640267)/2.280533 = .573082,
+    // half 1.96·√(.074074 + .106711)/2.280533 = .365427 → [20.77, 93.85].
+    // Mean: s² = (1.7778 + 2.7778 + .1111)/2 = 2.3333, s/√3 = .881917, t(2) = 4.302653 → ±3.79 → clipped [1, 5]
+    expect(s.csat).toEqual({
+      score: 66.7,
+      interval: { low: 20.8, high: 93.9 },
+      average: 3.67,
+      averageInterval: { low: 1, high: 5 },
+      count: 3,
+      distribution: [0, 1, 0, 1, 1],
+    });
+    // CES 6, 3 → 4.5; s/√2 = 2.1213/1.4142 = 1.5, t(1) = 12.706 → ±19.1 → clipped [1, 7]
+    expect(s.ces).toEqual({
+      average: 4.5,
+      interval: { low: 1, high: 7 },
+      count: 2,
+      distribution: [0, 0, 1, 0, 0, 1, 0],
+    });
+    // Oct 1: 10, 9, 6 → n' = 6, p = 2.75/6, d = 1.75/6, p − d = .166667, var = (.75 − .027778)/6 = .120370,
+    //   1.96·√.120370 = 1.96·.346944 = .680011 → [−51.33, 84.67]
+    // Oct 2: 8, 0 → n' = 5, p = .15, d = .35, p − d = −.2, var = (.5 − .04)/5 = .092, 1.96·.303315 = .594497
+    //   → [−79.45, 39.45] (.5944974: −79.4497 and 39.4497)
+    // Oct 13: one 10 → n' = 4, p − d = .25, var = .140625, 1.96·.375 = .735 → [−48.5, 98.5]
     expect(s.trend).toEqual([
-      { period: "2026-10-01", responses: 3, nps: 33.3, csat: 50 },
-      { period: "2026-10-02", responses: 2, nps: -50, csat: null },
-      { period: "2026-10-13", responses: 1, nps: 100, csat: 100 },
+      { period: "2026-10-01", responses: 3, nps: 33.3, npsLow: -51.3, npsHigh: 84.7, csat: 50 },
+      { period: "2026-10-02", responses: 2, nps: -50, npsLow: -79.4, npsHigh: 39.4, csat: null },
+      { period: "2026-10-13", responses: 1, nps: 100, npsLow: -48.5, npsHigh: 98.5, csat: 100 },
     ]);
 
     const weekly = await summary(w, "?from=2026-10-01&to=2026-10-31&interval=week");
     // ISO weeks start on Monday: Sep 28 holds Oct 1 and 2; Oct 12 holds Oct 13.
+    // Sep 28: 10, 9, 6, 8, 0 → n' = 8, p = d = 2.75/8 = .34375, var = .6875/8 = .0859375, 1.96·.293151 = .574576
     expect(weekly.trend).toEqual([
-      { period: "2026-09-28", responses: 5, nps: 0, csat: 50 },
-      { period: "2026-10-12", responses: 1, nps: 100, csat: 100 },
+      { period: "2026-09-28", responses: 5, nps: 0, npsLow: -57.5, npsHigh: 57.5, csat: 50 },
+      { period: "2026-10-12", responses: 1, nps: 100, npsLow: -48.5, npsHigh: 98.5, csat: 100 },
     ]);
     const monthly = await summary(w, "?from=2026-10-01&to=2026-11-30&interval=month");
     expect(monthly.trend.map((t: { period: string; responses: number }) => [t.period, t.responses])).toEqual([
@@ -101,9 +97,9 @@ describe("GET /api/sites/:id/summary", () => {
     const w = await world();
     const s = await summary(w, "?from=2026-01-01&to=2026-01-31");
     expect(s.responses).toBe(0);
-    expect(s.nps).toMatchObject({ score: null, marginOfError: null, count: 0 });
-    expect(s.csat).toMatchObject({ score: null, average: null });
-    expect(s.ces).toMatchObject({ average: null });
+    expect(s.nps).toMatchObject({ score: null, marginOfError: null, interval: null, count: 0 });
+    expect(s.csat).toMatchObject({ score: null, interval: null, average: null, averageInterval: null });
+    expect(s.ces).toMatchObject({ average: null, interval: null });
     expect(s.trend).toEqual([]);
   });
 
@@ -145,20 +141,46 @@ describe("GET /api/sites/:id/summary", () => {
     });
     expect(res.status).toBe(200);
     const b = await json(res);
+    // sku-77 (10, 9): n' = 5, p = .55, d = .15, p − d = .4, var = (.7 − .16)/5 = .108, 1.96·.328634 = .644122
+    //   → [−24.41, 104.41] → [−24.4, 100]; its CSAT 5 alone: Wilson 1 of 1 = [20.7, 100].
+    // sku-12 (2): n' = 4, p − d = −.25, var = .140625, ±.735 → [−98.5, 48.5].
+    // Each against the other: z = (.4 − (−.25))/√(.108 + .140625) = .65/.498623 = 1.3036, p = .1924
+    const vsRest = (difference: number, z: number) => ({
+      difference,
+      z: expect.closeTo(z, 4),
+      p: expect.closeTo(0.1924, 4),
+      beyondChance: false,
+    });
     expect(b.rows).toEqual([
       {
         value: "sku-77",
         responses: 2,
-        nps: { score: 100, count: 2, marginOfError: 0 },
-        csat: { score: 100, average: 5, count: 1 },
-        ces: { average: null, count: 0 },
+        nps: {
+          score: 100,
+          count: 2,
+          marginOfError: 0,
+          interval: { low: -24.4, high: 100 },
+          promoters: 2,
+          detractors: 0,
+          vsRest: vsRest(200, 1.3036),
+        },
+        csat: { score: 100, interval: { low: 20.7, high: 100 }, average: 5, count: 1 },
+        ces: { average: null, interval: null, count: 0 },
       },
       {
         value: "sku-12",
         responses: 1,
-        nps: { score: -100, count: 1, marginOfError: null },
-        csat: { score: null, average: null, count: 0 },
-        ces: { average: null, count: 0 },
+        nps: {
+          score: -100,
+          count: 1,
+          marginOfError: null,
+          interval: { low: -98.5, high: 48.5 },
+          promoters: 0,
+          detractors: 1,
+          vsRest: vsRest(-200, -1.3036),
+        },
+        csat: { score: null, interval: null, average: null, count: 0 },
+        ces: { average: null, interval: null, count: 0 },
       },
     ]);
   });

@@ -3,10 +3,11 @@
  * nothing is stored but the loader's plain "shown" flag; after it, the policy version agreed to
  * and a random respondent token that lets the customer erase the answers later.
  */
+
+import { nanoid } from "nanoid";
 import { CONTEXT_KEY_PATTERN, MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE } from "../../shared/constants";
 import { SendResult } from "./api";
 import type { Answers, Session } from "./contract";
-import { randomId } from "./ids";
 import { type Delivery, type Item, outboxKey } from "./queue";
 
 /** Version of the consent wording shown by the widget (recorded with each answer, see PRIVACY.md). */
@@ -20,7 +21,7 @@ export const hasConsent = (s: Session) =>
 
 /** "I agree": the token is made now (32 random characters, 192 bits), so `forget()` works from here on. */
 export function giveConsent(s: Session): void {
-  if (!s.read(tokenKey(s.site))) s.write(tokenKey(s.site), randomId(32));
+  if (!s.read(tokenKey(s.site))) s.write(tokenKey(s.site), nanoid(32));
   s.write(consentKey(s.site), s.policyVersion);
 }
 
@@ -40,10 +41,10 @@ export function cleanContext(context: Record<string, unknown>): Record<string, s
 export function submit(s: Session, surveyId: string, answers: Answers): Promise<Delivery> {
   let respondent = s.read<string>(tokenKey(s.site));
   if (!respondent) {
-    respondent = randomId(32);
+    respondent = nanoid(32);
     s.write(tokenKey(s.site), respondent);
   }
-  const id = randomId();
+  const id = nanoid();
   const context = cleanContext(s.context());
   return s.send(id, {
     id,

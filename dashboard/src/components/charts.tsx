@@ -4,6 +4,7 @@
  */
 import type { RefObject } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { npsSegment } from "../../../shared/scoring";
 import type { TrendPoint } from "../../../shared/types";
 
 const PAD = { l: 44, r: 44, t: 14, b: 30 };
@@ -155,8 +156,7 @@ export function Distribution({ counts, label, first = 0 }: { counts: number[]; l
   const w = width / counts.length;
   const height = Math.min(240, Math.max(170, Math.round(width * 0.2)));
   const axis = height - 40;
-  const cls = (score: number) =>
-    counts.length !== 11 ? "bar" : score <= 6 ? "bar detractor" : score <= 8 ? "bar passive" : "bar promoter";
+  const cls = (score: number) => (counts.length !== 11 ? "bar" : `bar ${npsSegment(score)}`);
   return (
     <div ref={box} class="chart-box">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} class="chart">

@@ -1,5 +1,5 @@
 /** The results filters: period (presets and custom), survey, language, page and shop context. */
-import { BUILT_IN_LOCALES } from "../../../shared/constants";
+import { BUILT_IN_LOCALES, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
 import type { Survey } from "../../../shared/types";
 import { isoDay } from "./form";
 
@@ -161,7 +161,7 @@ export function FilterBar({
           aria-label="Context key"
           class="short"
           value={value.contextKey}
-          pattern="[A-Za-z0-9_]{1,40}"
+          pattern={CONTEXT_PATTERN_ATTRIBUTE}
           onChange={(e) => set({ contextKey: e.currentTarget.value })}
         />
         <span aria-hidden="true">=</span>

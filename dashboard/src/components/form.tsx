@@ -1,4 +1,4 @@
-/** Small form pieces: labelled fields, the error box (the contract's message and field issues), copy button. */
+/** Small form pieces: labelled fields, the error box (the API's message and field issues), copy button, actions. */
 import { type ComponentChildren, cloneElement, isValidElement } from "preact";
 import { useEffect, useId, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api";
@@ -141,4 +141,27 @@ export function age(iso: string): string {
   if (hours < 24) return hours === 1 ? "1 hour" : `${hours} hours`;
   const days = Math.floor(hours / 24);
   return days === 1 ? "1 day" : `${days} days`;
+}
+
+/**
+ * An action of a form (save, create, revoke…): `run` marks it busy, clears the last error, and
+ * keeps the error of a failure for the ErrorBox. Resolves to whether it succeeded.
+ */
+export function useAction<A extends unknown[]>(action: (...args: A) => Promise<unknown>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (...args: A): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action(...args);
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, error, setError };
 }

@@ -1,11 +1,11 @@
 /** "Customers to answer": detractors oldest first, with their age; mark new / contacted / resolved with a note. */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { FollowUpStatus } from "../../../shared/constants";
 import type { ResponseItem, Site, Survey } from "../../../shared/types";
 import { answerText, indexQuestions, type QuestionIndex, questionTitle } from "../answers";
 import { api, qs } from "../api";
 import { Download } from "../components/download";
-import { age, ConfirmButton, ErrorBox } from "../components/form";
+import { age, ConfirmButton, ErrorBox, useAction } from "../components/form";
 
 type StatusFilter = FollowUpStatus | "";
 interface Page {
@@ -15,19 +15,12 @@ interface Page {
 
 const STATUS_LABEL: Record<FollowUpStatus, string> = { new: "New", contacted: "Contacted", resolved: "Resolved" };
 
-export function QueuePage({ site }: { site: Site }) {
+export function QueuePage({ site, surveys }: { site: Site; surveys: Survey[] }) {
   const [status, setStatus] = useState<StatusFilter>("new");
   const [items, setItems] = useState<ResponseItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [questions, setQuestions] = useState<QuestionIndex>(() => new Map());
-
-  useEffect(() => {
-    void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(
-      (list) => setQuestions(indexQuestions(list)),
-      () => {},
-    );
-  }, [site.id]);
+  const questions = useMemo(() => indexQuestions(surveys), [surveys]);
 
   const load = async (cursor?: string) => {
     setError(null);
@@ -118,32 +111,16 @@ function QueueItem({
 }) {
   const [note, setNote] = useState(item.note ?? "");
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const nps = item.answers.find((a) => a.type === "nps")?.value;
   const headingId = `q-${item.id}`;
-
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api("PATCH", `/api/sites/${site.id}/responses/${item.id}`, { status, note });
-      onChanged({ ...item, status, note: note || null });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
-    try {
-      await api("DELETE", `/api/sites/${site.id}/responses/${item.id}`);
-      onChanged(null);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const save = useAction(async () => {
+    await api("PATCH", `/api/sites/${site.id}/responses/${item.id}`, { status, note });
+    onChanged({ ...item, status, note: note || null });
+  });
+  const remove = useAction(async () => {
+    await api("DELETE", `/api/sites/${site.id}/responses/${item.id}`);
+    onChanged(null);
+  });
 
   return (
     <li class="card queue-item" data-response={item.id} aria-labelledby={headingId}>
@@ -175,7 +152,13 @@ function QueueItem({
             .join(" · ")}
         </p>
       ) : null}
-      <form class="row start" onSubmit={save}>
+      <form
+        class="row start"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run();
+        }}
+      >
         <label>
           Status{" "}
           <select
@@ -196,16 +179,16 @@ function QueueItem({
           value={note}
           onInput={(e) => setNote(e.currentTarget.value)}
         />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={save.busy}>
           Save
         </button>
         <ConfirmButton
           label="Delete"
           confirmLabel="Delete the response and its weight in the scores"
-          onConfirm={remove}
+          onConfirm={() => remove.run().then(() => undefined)}
         />
       </form>
-      <ErrorBox error={error} />
+      <ErrorBox error={save.error ?? remove.error} />
     </li>
   );
 }

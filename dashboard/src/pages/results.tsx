@@ -1,26 +1,15 @@
 /** Results: NPS with its margin, split, trend, distributions, CSAT and CES, per product, text answers, export. */
-import { useEffect, useRef, useState } from "preact/hooks";
-import type { ResponseItem, Site, Summary, Survey } from "../../../shared/types";
-import { indexQuestions, questionTitle } from "../answers";
-import { ApiError, api, qs } from "../api";
+import { useEffect, useState } from "preact/hooks";
+import type { Site, Summary, Survey } from "../../../shared/types";
+import { api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { Download } from "../components/download";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
+import { PerContext } from "../components/per-context";
+import { TextAnswers } from "../components/text-answers";
+import { fmt } from "../format";
 
-interface BreakdownRow {
-  value: string;
-  responses: number;
-  nps: { score: number | null; count: number; marginOfError?: number | null };
-  csat: { score: number | null; average?: number | null; count: number };
-  ces?: { average: number | null; count: number };
-}
-interface Breakdown {
-  key: string;
-  rows: BreakdownRow[];
-}
-
-const fmt = (n: number | null | undefined, suffix = "") => (n === null || n === undefined ? "—" : `${n}${suffix}`);
 const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "0%");
 
 type Interval = "day" | "week" | "month";
@@ -57,18 +46,13 @@ function rememberView(siteId: string, filters: Filters, interval: Interval) {
   }
 }
 
-export function ResultsPage({ site }: { site: Site }) {
+export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }) {
   const [initial] = useState(() => initialView(site.id));
   const [filters, setFilters] = useState<Filters>(initial.filters);
   const [interval, setInterval] = useState<Interval>(initial.interval);
-  const [surveys, setSurveys] = useState<Survey[]>([]);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-
-  useEffect(() => {
-    void api<Survey[]>("GET", `/api/sites/${site.id}/surveys`).then(setSurveys, () => setSurveys([]));
-  }, [site.id]);
 
   const query = filterQuery(filters);
   const key = JSON.stringify([site.id, query, interval]);
@@ -229,231 +213,5 @@ export function ResultsPage({ site }: { site: Site }) {
           : ""}
       </p>
     </>
-  );
-}
-
-/** Satisfaction per product (or any context key): NPS and CSAT with counts. */
-function PerContext({
-  site,
-  filters,
-  onPick,
-}: {
-  site: Site;
-  filters: Filters;
-  onPick(key: string, value: string): void;
-}) {
-  const [key, setKey] = useState("productId");
-  const [data, setData] = useState<Breakdown | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const q = filterQuery(filters);
-  const deps = JSON.stringify([site.id, q.from, q.to, q.survey, q.locale, q.page, key]);
-  useEffect(() => {
-    if (!/^[A-Za-z0-9_]{1,40}$/.test(key)) return;
-    let live = true;
-    setError(null);
-    api<Breakdown>(
-      "GET",
-      `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`,
-    ).then(
-      (b) => live && setData(b),
-      (err) => {
-        if (!live) return;
-        setError(err instanceof ApiError && err.status === 404 ? "unavailable" : err);
-        setData(null);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [deps]);
-
-  return (
-    <section class="card wide" aria-labelledby="per-h">
-      <div class="row">
-        <h2 id="per-h">Satisfaction per {key === "productId" ? "product" : key}</h2>
-        <label class="inline">
-          Context key{" "}
-          <input
-            class="short"
-            value={key}
-            pattern="[A-Za-z0-9_]{1,40}"
-            onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
-          />
-        </label>
-      </div>
-      {error === "unavailable" ? (
-        <p class="empty">Results per product are not available on this server yet (it has no breakdown route).</p>
-      ) : (
-        <ErrorBox error={error} />
-      )}
-      {data === null ? (
-        error ? null : (
-          <p class="loading">Loading…</p>
-        )
-      ) : data.rows.length === 0 ? (
-        <p class="empty">
-          No answer carries <code>{key}</code> yet: add{" "}
-          <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.
-        </p>
-      ) : (
-        <div class="table-scroll">
-          <table data-testid="breakdown">
-            <thead>
-              <tr>
-                <th scope="col">{key}</th>
-                <th scope="col" class="num">
-                  Responses
-                </th>
-                <th scope="col" class="num">
-                  NPS
-                </th>
-                <th scope="col" class="num">
-                  NPS answers
-                </th>
-                <th scope="col" class="num">
-                  CSAT
-                </th>
-                <th scope="col" class="num">
-                  CSAT answers
-                </th>
-                <th scope="col" class="num">
-                  Effort
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.value}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      class="link"
-                      title={`Filter the results by ${key} = ${r.value}`}
-                      onClick={() => onPick(key, r.value)}
-                    >
-                      {r.value}
-                    </button>
-                  </th>
-                  <td class="num">{r.responses}</td>
-                  <td class="num">
-                    <NpsCell score={r.nps.score} margin={r.nps.marginOfError ?? null} />
-                  </td>
-                  <td class="num">{r.nps.count}</td>
-                  <td class="num">{fmt(r.csat.score, "%")}</td>
-                  <td class="num">{r.csat.count}</td>
-                  <td class="num">{fmt(r.ces?.average)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function NpsCell({ score, margin }: { score: number | null; margin: number | null }) {
-  if (score === null) return <>—</>;
-  const tone = score >= 30 ? "good" : score >= 0 ? "fair" : "poor";
-  return (
-    <span class={`nps-${tone}`}>
-      {score}
-      {margin !== null ? <small class="muted"> ±{margin}</small> : null}
-    </span>
-  );
-}
-
-/** Free-text answers with search; always rendered as text. */
-function TextAnswers({ site, filters, surveys }: { site: Site; filters: Filters; surveys: Survey[] }) {
-  const [search, setSearch] = useState("");
-  const [items, setItems] = useState<ResponseItem[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const q = filterQuery(filters);
-  const deps = JSON.stringify([site.id, q, search]);
-  const questions = indexQuestions(surveys);
-
-  // The list route returns every response; most have no text. Read a few pages until there is
-  // something to show, so "Load more" never brings an empty page.
-  const generation = useRef(0);
-  const load = async (cursor?: string) => {
-    const mine = cursor ? generation.current : ++generation.current;
-    const found: ResponseItem[] = [];
-    let at = cursor;
-    for (let pages = 0; pages < 5; pages++) {
-      const r = await api<{ items: ResponseItem[]; next: string | null }>(
-        "GET",
-        `/api/sites/${site.id}/responses${qs({ ...q, q: search.trim(), limit: 200, cursor: at })}`,
-      );
-      found.push(...r.items.filter((i) => i.answers.some((a) => a.type === "text" && String(a.value).trim())));
-      at = r.next ?? undefined;
-      if (!at || found.length >= 20) break;
-    }
-    // A newer search or filter started meanwhile: its answer wins.
-    if (mine !== generation.current) return;
-    setItems((prev) => (cursor && prev ? [...prev, ...found] : found));
-    setNext(at ?? null);
-  };
-  useEffect(() => {
-    let live = true;
-    const t = setTimeout(() => {
-      setError(null);
-      load().catch((err) => live && setError(err));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(t);
-    };
-  }, [deps]);
-
-  return (
-    <section class="card wide" aria-labelledby="texts-h">
-      <div class="row">
-        <h2 id="texts-h">What customers wrote</h2>
-        <input
-          type="search"
-          placeholder="Search answers"
-          aria-label="Search text answers"
-          value={search}
-          onInput={(e) => setSearch(e.currentTarget.value)}
-        />
-      </div>
-      <ErrorBox error={error} />
-      {items === null ? (
-        <p class="loading">Loading…</p>
-      ) : items.length === 0 ? (
-        <p class="empty">{search ? "No text answer matches this search." : "No text answers in this period."}</p>
-      ) : (
-        <ul class="texts" data-testid="texts">
-          {items.map((r) => {
-            const nps = r.answers.find((a) => a.type === "nps")?.value;
-            const segment =
-              typeof nps === "number" ? (nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor") : null;
-            return (
-              <li key={r.id}>
-                {r.answers
-                  .filter((a) => a.type === "text")
-                  .map((a) => (
-                    <figure key={a.question}>
-                      <figcaption class="muted small">{questionTitle(questions, r.survey, a)}</figcaption>
-                      <blockquote>{String(a.value)}</blockquote>
-                    </figure>
-                  ))}
-                <p class="meta muted small">
-                  {segment ? <span class={`badge ${segment}`}>NPS {String(nps)}</span> : null} {r.locale ?? ""} ·{" "}
-                  {new Date(r.createdAt).toLocaleDateString()}
-                  {Object.entries(r.context).map(([k, v]) => ` · ${k}: ${v}`)}
-                </p>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {next ? (
-        <button type="button" class="secondary" onClick={() => load(next).catch(setError)}>
-          Load more
-        </button>
-      ) : null}
-    </section>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Site } from "../../../shared/types";
 import { api } from "../api";
 import { Download } from "../components/download";
-import { ConfirmButton, CopyButton, ErrorBox, Field, isoDay } from "../components/form";
+import { ConfirmButton, CopyButton, ErrorBox, Field, isoDay, useAction } from "../components/form";
 import { parseOrigins } from "./sites";
 
 interface Token {
@@ -97,9 +97,7 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
     policyUrl: site.policyUrl ?? "",
     policyVersion: site.policyVersion,
   });
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [from, setFrom] = useState(isoDay(29));
   const [to, setTo] = useState(isoDay(0));
   const set = (patch: Partial<typeof form>) => {
@@ -107,31 +105,29 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
     setSaved(false);
   };
 
-  const save = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      await api("PATCH", `/api/sites/${site.id}`, {
-        name: form.name,
-        origins: parseOrigins(form.origins),
-        retentionDays: form.retentionDays,
-        // The contract has no way to clear the URL: an empty field leaves it unchanged.
-        ...(form.policyUrl.trim() ? { policyUrl: form.policyUrl.trim() } : {}),
-        policyVersion: form.policyVersion,
-      });
-      await onSaved();
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useAction(async () => {
+    await api("PATCH", `/api/sites/${site.id}`, {
+      name: form.name,
+      origins: parseOrigins(form.origins),
+      retentionDays: form.retentionDays,
+      // The API has no way to clear the URL: an empty field leaves it unchanged.
+      ...(form.policyUrl.trim() ? { policyUrl: form.policyUrl.trim() } : {}),
+      policyVersion: form.policyVersion,
+    });
+    await onSaved();
+    setSaved(true);
+  });
 
   return (
     <>
-      <form class="card" onSubmit={save} aria-labelledby="site-h">
+      <form
+        class="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run();
+        }}
+        aria-labelledby="site-h"
+      >
         <h2 id="site-h">Site and privacy</h2>
         <div class="grid-2">
           <Field label="Name">
@@ -173,13 +169,13 @@ function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }
             <input value={form.policyVersion} onInput={(e) => set({ policyVersion: e.currentTarget.value })} />
           </Field>
         </div>
-        <ErrorBox error={error} />
+        <ErrorBox error={save.error} />
         {saved ? (
           <p role="status" class="ok">
             Saved.
           </p>
         ) : null}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={save.busy}>
           Save settings
         </button>
       </form>

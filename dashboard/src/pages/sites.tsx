@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { DEFAULT_RETENTION_DAYS } from "../../../shared/constants";
 import type { Site } from "../../../shared/types";
 import { api } from "../api";
-import { ErrorBox, Field } from "../components/form";
+import { ErrorBox, Field, useAction } from "../components/form";
 import { go } from "../route";
 
 export const parseOrigins = (text: string) =>
@@ -16,27 +16,15 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
   const [name, setName] = useState("");
   const [origins, setOrigins] = useState("");
   const [retention, setRetention] = useState(DEFAULT_RETENTION_DAYS);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const create = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const site = await api<{ id: string }>("POST", "/api/sites", {
-        name,
-        origins: parseOrigins(origins),
-        retentionDays: retention,
-      });
-      await onCreated();
-      go(`#/sites/${site.id}/surveys`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = useAction(async () => {
+    const site = await api<{ id: string }>("POST", "/api/sites", {
+      name,
+      origins: parseOrigins(origins),
+      retentionDays: retention,
+    });
+    await onCreated();
+    go(`#/sites/${site.id}/surveys`);
+  });
 
   return (
     <>
@@ -64,7 +52,13 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
           </li>
         ))}
       </ul>
-      <form class="card narrow" onSubmit={create}>
+      <form
+        class="card narrow"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create.run();
+        }}
+      >
         <h2>Add a site</h2>
         <Field label="Site name">
           <input
@@ -94,8 +88,8 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
             onInput={(e) => setRetention(Number(e.currentTarget.value))}
           />
         </Field>
-        <ErrorBox error={error} />
-        <button type="submit" disabled={busy}>
+        <ErrorBox error={create.error} />
+        <button type="submit" disabled={create.busy}>
           Create site
         </button>
       </form>

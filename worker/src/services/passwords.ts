@@ -5,9 +5,8 @@
  * every account at its next sign-in.
  * Format: `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>` (scripts/lib/seed.mjs writes the same).
  */
+import { PBKDF2_ITERATIONS } from "../../../shared/constants";
 import { fromBase64Url, timingSafeEqual, toBase64Url } from "../lib/crypto";
-
-export const PBKDF2_ITERATIONS = 100_000;
 
 async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"]);

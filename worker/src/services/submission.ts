@@ -2,11 +2,12 @@
  * A submission of POST /v1/responses checked against the contract and the survey's definition,
  * and turned into the row that the write path stores (directly, or through the ingest queue).
  */
+
+import { validateAnswers } from "../../../shared/answer-rules";
 import { SCORE_RANGE } from "../../../shared/constants";
 import { responseInputSchema } from "../../../shared/schemas";
 import { isUnhappy } from "../../../shared/scoring";
 import type { ResponseInput } from "../../../shared/types";
-import { validateAnswers } from "../../../shared/validate";
 import type { NewResponse } from "../db/responses";
 import { ApiError, invalid } from "../errors";
 import { sha256Hex } from "../lib/crypto";

@@ -1,10 +1,11 @@
 /**
  * The summary endpoint: NPS, CSAT, CES and a trend, computed with shared/scoring.ts from
- * per-day histograms. Without a response-level filter the histograms come from the daily
- * aggregates only (no scan of answers, whatever the volume).
+ * per-day histograms, each with its 95% interval (shared/stats.ts). Without a response-level
+ * filter the histograms come from the daily aggregates only (no scan of answers, whatever the volume).
  */
 import { cesFromDistribution, csatFromDistribution, npsFromDistribution } from "../../../shared/scoring";
-import type { Summary, SummaryQuery, TrendPoint } from "../../../shared/types";
+import { compareNps } from "../../../shared/stats";
+import type { Breakdown, BreakdownRow, Summary, SummaryQuery, TrendPoint } from "../../../shared/types";
 import { aggregateHistograms, contextBreakdown, type DayTypeHistogram, filteredHistograms } from "../db/aggregates";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
@@ -71,12 +72,17 @@ export function buildSummary(
   }
   const trend: TrendPoint[] = [...periods.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([period, p]) => ({
-      period,
-      responses: p.responses,
-      nps: npsFromDistribution(p.nps).score,
-      csat: csatFromDistribution(p.csat).score,
-    }));
+    .map(([period, p]) => {
+      const nps = npsFromDistribution(p.nps);
+      return {
+        period,
+        responses: p.responses,
+        nps: nps.score,
+        npsLow: nps.interval?.low ?? null,
+        npsHigh: nps.interval?.high ?? null,
+        csat: csatFromDistribution(p.csat).score,
+      };
+    });
   return {
     site: meta.site,
     survey: meta.survey,
@@ -114,33 +120,55 @@ export async function summarize(db: D1Database, siteId: string, q: SummaryQuery)
   return q.context ? { ...summary, context: q.context } : summary;
 }
 
-/** Satisfaction per value of a context key (e.g. per product). */
+/**
+ * Satisfaction per value of a context key (e.g. per product), each with its intervals and its
+ * NPS compared with that of all the other values of the key together ("this product vs the rest").
+ */
 export async function breakdown(
   db: D1Database,
   siteId: string,
   key: string,
   q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page">,
-) {
+): Promise<Breakdown> {
   const { from, to } = resolveRange(q.from, q.to);
   const data = await withD1Retry(() =>
     contextBreakdown(db, { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page }, key),
   );
-  const rows = data.counts.map(({ value, count }) => {
-    const nps = new Array<number>(11).fill(0);
-    const csat = new Array<number>(5).fill(0);
-    const ces = new Array<number>(7).fill(0);
-    for (const h of data.histograms.filter((x) => x.value === value)) {
-      addInto(h.type === "nps" ? nps : h.type === "csat" ? csat : ces, slice(h.h, h.type));
-    }
-    const n = npsFromDistribution(nps);
-    const c = csatFromDistribution(csat);
-    const e = cesFromDistribution(ces);
+  // Histograms of every value, including those past the 100 listed, so that "the rest" is all of them.
+  const byValue = new Map<string, Record<DayTypeHistogram["type"], number[]>>();
+  const allNps = new Array<number>(11).fill(0);
+  for (const h of data.histograms) {
+    const dist = slice(h.h, h.type);
+    const own = byValue.get(h.value) ?? { nps: [], csat: [], ces: [] };
+    byValue.set(h.value, own);
+    addInto(own[h.type], dist);
+    if (h.type === "nps") addInto(allNps, dist);
+  }
+  const all = npsFromDistribution(allNps);
+  const rows = data.counts.map(({ value, count }): BreakdownRow => {
+    const own = byValue.get(value);
+    const n = npsFromDistribution(own?.nps ?? []);
+    const c = csatFromDistribution(own?.csat ?? []);
+    const e = cesFromDistribution(own?.ces ?? []);
+    const rest = {
+      promoters: all.promoters - n.promoters,
+      detractors: all.detractors - n.detractors,
+      count: all.count - n.count,
+    };
     return {
       value,
       responses: count,
-      nps: { score: n.score, count: n.count, marginOfError: n.marginOfError },
-      csat: { score: c.score, average: c.average, count: c.count },
-      ces: { average: e.average, count: e.count },
+      nps: {
+        score: n.score,
+        count: n.count,
+        marginOfError: n.marginOfError,
+        interval: n.interval,
+        promoters: n.promoters,
+        detractors: n.detractors,
+        vsRest: compareNps(n, rest),
+      },
+      csat: { score: c.score, interval: c.interval, average: c.average, count: c.count },
+      ces: { average: e.average, interval: e.interval, count: e.count },
     };
   });
   return { site: siteId, key, from, to, rows };

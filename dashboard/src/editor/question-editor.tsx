@@ -1,6 +1,6 @@
 /** One question of the survey editor: type, id, required, texts per locale, options; reorder and remove. */
 import { useState } from "preact/hooks";
-import type { QuestionType } from "../../../shared/constants";
+import { type QuestionType, SCORE_RANGE, type ScoredType } from "../../../shared/constants";
 import type { LocalizedText, Question } from "../../../shared/types";
 
 export const TYPE_LABEL: Record<QuestionType, string> = {
@@ -182,8 +182,6 @@ export function QuestionEditor({
   );
 }
 
-const SCALE_ENDS: Record<string, [number, number]> = { nps: [0, 10], csat: [1, 5], ces: [1, 7] };
-
 /** Optional words under both ends of a scale, per locale; folded away until wanted. */
 function EndLabels({
   q,
@@ -197,7 +195,7 @@ function EndLabels({
   onChange(q: Question): void;
 }) {
   const [open, setOpen] = useState(() => !!(q.labels?.low || q.labels?.high));
-  const [lo, hi] = SCALE_ENDS[q.type] ?? [0, 10];
+  const [lo, hi] = SCORE_RANGE[q.type as ScoredType];
   return (
     <details class="end-labels" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>End labels (optional)</summary>

@@ -1,0 +1,148 @@
+/** The results page's table of satisfaction per value of a context key (per product by default). */
+
+import { useEffect, useState } from "preact/hooks";
+import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
+import type { Site } from "../../../shared/types";
+import { api, qs } from "../api";
+import { fmt } from "../format";
+import { type Filters, filterQuery } from "./filters";
+import { ErrorBox } from "./form";
+
+interface BreakdownRow {
+  value: string;
+  responses: number;
+  nps: { score: number | null; count: number; marginOfError?: number | null };
+  csat: { score: number | null; average?: number | null; count: number };
+  ces?: { average: number | null; count: number };
+}
+interface Breakdown {
+  key: string;
+  rows: BreakdownRow[];
+}
+
+/** Satisfaction per product (or any context key): NPS and CSAT with counts. */
+export function PerContext({
+  site,
+  filters,
+  onPick,
+}: {
+  site: Site;
+  filters: Filters;
+  onPick(key: string, value: string): void;
+}) {
+  const [key, setKey] = useState("productId");
+  const [data, setData] = useState<Breakdown | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const q = filterQuery(filters);
+  const deps = JSON.stringify([site.id, q.from, q.to, q.survey, q.locale, q.page, key]);
+  useEffect(() => {
+    if (!CONTEXT_KEY_PATTERN.test(key)) return;
+    let live = true;
+    setError(null);
+    api<Breakdown>(
+      "GET",
+      `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`,
+    ).then(
+      (b) => live && setData(b),
+      (err) => {
+        if (!live) return;
+        setError(err);
+        setData(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [deps]);
+
+  return (
+    <section class="card wide" aria-labelledby="per-h">
+      <div class="row">
+        <h2 id="per-h">Satisfaction per {key === "productId" ? "product" : key}</h2>
+        <label class="inline">
+          Context key{" "}
+          <input
+            class="short"
+            value={key}
+            pattern={CONTEXT_PATTERN_ATTRIBUTE}
+            onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
+          />
+        </label>
+      </div>
+      <ErrorBox error={error} />
+      {data === null ? (
+        error ? null : (
+          <p class="loading">Loading…</p>
+        )
+      ) : data.rows.length === 0 ? (
+        <p class="empty">
+          No answer carries <code>{key}</code> yet: add{" "}
+          <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.
+        </p>
+      ) : (
+        <div class="table-scroll">
+          <table data-testid="breakdown">
+            <thead>
+              <tr>
+                <th scope="col">{key}</th>
+                <th scope="col" class="num">
+                  Responses
+                </th>
+                <th scope="col" class="num">
+                  NPS
+                </th>
+                <th scope="col" class="num">
+                  NPS answers
+                </th>
+                <th scope="col" class="num">
+                  CSAT
+                </th>
+                <th scope="col" class="num">
+                  CSAT answers
+                </th>
+                <th scope="col" class="num">
+                  Effort
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.value}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      class="link"
+                      title={`Filter the results by ${key} = ${r.value}`}
+                      onClick={() => onPick(key, r.value)}
+                    >
+                      {r.value}
+                    </button>
+                  </th>
+                  <td class="num">{r.responses}</td>
+                  <td class="num">
+                    <NpsCell score={r.nps.score} margin={r.nps.marginOfError ?? null} />
+                  </td>
+                  <td class="num">{r.nps.count}</td>
+                  <td class="num">{fmt(r.csat.score, "%")}</td>
+                  <td class="num">{r.csat.count}</td>
+                  <td class="num">{fmt(r.ces?.average)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function NpsCell({ score, margin }: { score: number | null; margin: number | null }) {
+  if (score === null) return <>—</>;
+  const tone = score >= 30 ? "good" : score >= 0 ? "fair" : "poor";
+  return (
+    <span class={`nps-${tone}`}>
+      {score}
+      {margin !== null ? <small class="muted"> ±{margin}</small> : null}
+    </span>
+  );
+}

@@ -1,0 +1,88 @@
+/** The survey editor: its sections, the save (checked with the shared schema first) and the live preview. */
+import type { Site, Survey } from "../../../shared/types";
+import { ApiError, api } from "../api";
+import { ErrorBox, useAction } from "../components/form";
+import { type Draft, fieldName, toBody } from "./draft";
+import { PreviewPane } from "./preview-pane";
+import { BasicsSection } from "./sections/basics";
+import { LookSection } from "./sections/look";
+import { QuestionsSection } from "./sections/questions";
+import { WhenSection } from "./sections/when";
+import { useDraft } from "./use-draft";
+
+export function Editor({
+  site,
+  initial,
+  onSaved,
+  onEdit,
+}: {
+  site: Site;
+  initial: Draft;
+  onSaved(s: Survey, created: boolean): Promise<void>;
+  onEdit(): void;
+}) {
+  const state = useDraft(site.id, initial, onEdit);
+  const { draft: d, locales, dirty } = state;
+
+  const save = useAction(async () => {
+    const body = toBody(d, locales);
+    // zod loads with the first save only: the rest of the dashboard stays small.
+    const { surveyInputSchema } = await import("../schemas");
+    const parsed = surveyInputSchema.safeParse(body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: fieldName(i.path), message: i.message }));
+      throw new ApiError(400, "invalid_body", "Please fix the fields below before saving.", issues);
+    }
+    const answer = d.id
+      ? await api<Partial<Survey> | null>("PUT", `/api/sites/${site.id}/surveys/${d.id}`, { ...body, id: d.id })
+      : await api<Partial<Survey> | null>("POST", `/api/sites/${site.id}/surveys`, body);
+    // A create answers at least `{ id }`: what was sent fills the rest.
+    const saved = { version: d.version ?? 1, ...body, ...answer, id: answer?.id ?? d.id! } as Survey;
+    state.saved();
+    await onSaved(saved, !d.id);
+  });
+
+  return (
+    <div class="editor">
+      <form
+        class="card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run();
+        }}
+        aria-label="Survey editor"
+        noValidate
+      >
+        <BasicsSection state={state} />
+        <QuestionsSection state={state} />
+        <WhenSection state={state} />
+        <LookSection state={state} />
+        <ErrorBox error={save.error} />
+        <div class="row start sticky-actions">
+          <button type="submit" disabled={save.busy}>
+            {save.busy ? "Saving…" : "Save survey"}
+          </button>
+          {dirty ? (
+            <>
+              <span class="badge retrying" data-testid="unsaved">
+                Unsaved changes
+              </span>
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  state.discard();
+                  save.setError(null);
+                }}
+              >
+                Discard changes
+              </button>
+            </>
+          ) : null}
+          {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
+        </div>
+      </form>
+      <PreviewPane site={site} draft={d} locales={locales} />
+    </div>
+  );
+}
