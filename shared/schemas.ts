@@ -204,7 +204,8 @@ export const daySchema = z
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     "a real calendar day",
-  );
+  )
+  .describe("a UTC day, YYYY-MM-DD");
 
 /** `key:value`, such as `productId:sku-77` (the key as in `context`, the value up to 100 characters). */
 export const contextFilterSchema = z
@@ -218,7 +219,8 @@ export const contextFilterSchema = z
   .refine(
     (f) => CONTEXT_KEY_PATTERN.test(f.key) && f.value.length <= MAX_CONTEXT_VALUE,
     "key:value, such as productId:sku-77",
-  );
+  )
+  .describe("key:value, such as orderId:A-1042");
 
 /** A customer's data request: every response whose context has this value (such as `orderId:A-1042`). */
 export const dataRequestQuerySchema = z.object({ context: contextFilterSchema });

@@ -260,3 +260,11 @@ export async function backdated(
     ),
   ]);
 }
+
+/** The routes the app serves, as `METHOD /path`, from Hono's router (middleware and wildcards left out). */
+export function servedRoutes(): string[] {
+  const served = app.routes
+    .filter((r) => r.method !== "ALL" && r.method !== "OPTIONS" && !r.path.includes("*"))
+    .map((r) => `${r.method} ${r.path}`);
+  return [...new Set(served)].sort();
+}

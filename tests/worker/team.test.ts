@@ -81,7 +81,7 @@ describe("invitations", () => {
     const stranger = await signup();
     const invitation = await invite(w.owner, w.site.id, "editor", existing.email);
     const wrongAccount = await call("POST", `/api/invitations/${invitation.token}/accept`, { cookie: stranger.cookie });
-    expect(wrongAccount.status).toBe(403);
+    expect(wrongAccount.status).toBe(404);
     const accepted = await call("POST", `/api/invitations/${invitation.token}/accept`, { cookie: existing.cookie });
     expect(accepted.status).toBe(200);
     expect(await json(accepted)).toEqual({ site: w.site.id, role: "editor" });
@@ -89,7 +89,7 @@ describe("invitations", () => {
       expect.objectContaining({ id: w.site.id, role: "editor" }),
     ]);
     const again = await call("POST", `/api/invitations/${invitation.token}/accept`, { cookie: existing.cookie });
-    expect(again.status).toBe(403);
+    expect(again.status).toBe(404);
     // Inviting a member again is a conflict, not a second membership.
     const dup = await call("POST", `/api/sites/${w.site.id}/members`, {
       cookie: w.owner.cookie,

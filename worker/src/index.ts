@@ -7,7 +7,7 @@ import type { AppEnv, Env } from "./env";
 import { ApiError, errorResponse } from "./errors";
 import type { AlertMessage, IngestMessage } from "./messages";
 import { securityHeaders } from "./middleware/security-headers";
-import { serveDashboard, serveWidgetFile } from "./routes/assets";
+import { serveDashboard, serveOpenApi, serveWidgetFile } from "./routes/assets";
 import { accountRoutes, authRoutes } from "./routes/auth";
 import { privacyRoutes } from "./routes/privacy";
 import { publicRoutes } from "./routes/public";
@@ -31,6 +31,7 @@ app.get("/healthz", (c) => c.json({ ok: true }));
 app.post("/v1/noop", (c) => c.json({ ok: true }, 201));
 
 app.route("/v1", publicRoutes);
+app.get("/api/openapi.json", serveOpenApi);
 app.route("/api/auth", authRoutes);
 app.route("/api/account", accountRoutes);
 app.route("/api/invitations", invitationRoutes);

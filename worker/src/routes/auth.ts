@@ -12,6 +12,7 @@ import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { assertSameOrigin, callerOf, requireOwner } from "../middleware/owner-auth";
 import { authRateLimit } from "../middleware/rate-limit";
+import { requireSession } from "../services/access";
 import * as auth from "../services/auth";
 import { deleteAccount } from "../services/deletion";
 import { type AttemptOrigin, DEVICE_COOKIE } from "../services/login-throttle";
@@ -84,6 +85,7 @@ accountRoutes.use("*", authRateLimit, requireOwner);
 
 /** The account and every site it alone owns (the password again; never with an API token). */
 accountRoutes.delete("/", async (c) => {
+  requireSession(callerOf(c), "delete an account");
   const { password } = parseOr400(accountDeleteSchema, await readJsonBody(c.req.raw));
   await deleteAccount(c.env.DB, callerOf(c), password, await attemptOrigin(c));
   deleteCookie(c, auth.SESSION_COOKIE, { path: "/" });

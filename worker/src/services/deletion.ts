@@ -70,7 +70,6 @@ export async function deleteSite(db: D1Database, siteId: string): Promise<PurgeR
  * everything naming the account goes; its row goes as soon as no site being deleted names it.
  */
 export async function deleteAccount(db: D1Database, caller: Caller, password: string, from: AttemptOrigin) {
-  if (caller.token) throw new ApiError("forbidden", "an API token cannot delete an account");
   const owner = await withD1Retry(() => findOwnerById(db, caller.ownerId));
   if (!owner) throw new ApiError("unauthorized", "sign in first");
   if (!(await checkPassword(db, owner.email, password, from))) {

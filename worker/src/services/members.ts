@@ -101,8 +101,8 @@ export async function acceptInvitation(db: D1Database, token: string, ownerId: s
   const row = accepted!.results[0] as { site_id: string; role: Role } | undefined;
   if (!row) {
     throw new ApiError(
-      "forbidden",
-      "this invitation has expired, was used or revoked, or is for another email than this account's",
+      "not_found",
+      "no usable invitation for this account: expired, used, revoked or for another email",
     );
   }
   return { site: row.site_id, role: row.role };

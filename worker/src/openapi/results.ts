@@ -1,0 +1,76 @@
+/** Documentation of results: summary, breakdown, responses and their follow-up, export. */
+import { breakdownSchema, followUpResultSchema, responsesPageSchema, summarySchema } from "../../../shared/api-schemas";
+import {
+  breakdownQuerySchema,
+  exportQuerySchema,
+  followUpSchema,
+  responsesListQuerySchema,
+  summaryQuerySchema,
+} from "../../../shared/schemas";
+import { csv, json, noContent, route } from "./registry";
+
+export const resultDocs = [
+  route({
+    id: "summary",
+    method: "get",
+    path: "/api/sites/:siteId/summary",
+    tag: "Results",
+    access: "viewer",
+    summary: "NPS, CSAT and CES of a period with their intervals, and the trend",
+    query: summaryQuerySchema,
+    exampleQuery: "from=2026-10-01&to=2026-10-31&interval=week",
+    responses: { 200: json("The summary", summarySchema) },
+  }),
+  route({
+    id: "breakdown",
+    method: "get",
+    path: "/api/sites/:siteId/breakdown",
+    tag: "Results",
+    access: "viewer",
+    summary: "Satisfaction per value of a context key (e.g. per product)",
+    query: breakdownQuerySchema,
+    exampleQuery: "key=productId",
+    responses: { 200: json("One row per value", breakdownSchema) },
+  }),
+  route({
+    id: "listResponses",
+    method: "get",
+    path: "/api/sites/:siteId/responses",
+    tag: "Results",
+    access: "viewer",
+    summary: "Responses, a page at a time, filtered (`context=orderId:A-1042` finds a customer's)",
+    query: responsesListQuerySchema,
+    exampleQuery: "segment=detractor&status=new&limit=20",
+    responses: { 200: json("A page and the cursor of the next", responsesPageSchema) },
+  }),
+  route({
+    id: "setFollowUp",
+    method: "patch",
+    path: "/api/sites/:siteId/responses/:id",
+    tag: "Results",
+    access: "editor",
+    summary: "Follow up a response: status and note",
+    body: followUpSchema,
+    example: { status: "contacted", note: "Called back, refund sent" },
+    responses: { 200: json("Saved", followUpResultSchema) },
+  }),
+  route({
+    id: "deleteResponse",
+    method: "delete",
+    path: "/api/sites/:siteId/responses/:id",
+    tag: "Results",
+    access: "owner",
+    summary: "Delete one response and its weight in the aggregates",
+    responses: { 204: noContent("Deleted") },
+  }),
+  route({
+    id: "exportCsv",
+    method: "get",
+    path: "/api/sites/:siteId/export.csv",
+    tag: "Results",
+    access: "viewer",
+    summary: "Every response matching the filters as CSV (UTF-8 with BOM, streamed, formulas neutralised)",
+    query: exportQuerySchema,
+    responses: { 200: csv("The CSV file") },
+  }),
+];
