@@ -74,3 +74,22 @@ describe("API tokens", () => {
     expect((await call("GET", `/api/sites/${w.site.id}/summary`, bearer(write.token))).status).toBe(200);
   });
 });
+
+describe("webhook secrets", () => {
+  it("a new webhook › shows its signing secret once; the list and later reads never do", async () => {
+    const w = await world();
+    const res = await call("POST", `/api/sites/${w.site.id}/webhooks`, {
+      cookie: w.owner.cookie,
+      body: { url: `${env.WEBHOOK_RECEIVER}/ok/secret-once` },
+    });
+    expect(res.status).toBe(201);
+    const created = await json(res);
+    expect(created.secret).toMatch(/^whsec_.{20,}/);
+    const list = await call("GET", `/api/sites/${w.site.id}/webhooks`, { cookie: w.owner.cookie });
+    const text = await list.text();
+    expect(JSON.parse(text)).toEqual([{ id: created.id, url: created.url, createdAt: created.createdAt }]);
+    expect(text).not.toContain(created.secret);
+    const alerts = await (await call("GET", `/api/sites/${w.site.id}/alerts`, { cookie: w.owner.cookie })).text();
+    expect(alerts).not.toContain(created.secret);
+  });
+});
