@@ -3,6 +3,7 @@
  *   widget.js              loader (IIFE) that owners paste; short cache
  *   widget-ui.js           Preact UI + styles, fetched only when a survey is about to show
  *   widget-l10n-<xx>.js    interface strings of one locale (only the visitor's is fetched)
+ *   widget-plus.js         logic, stars and faces: fetched beside the UI for the surveys that need them
  *   widget.esm.js          ESM entry for bundlers: init({ site, collector, context })
  *   *.<hash>.js            content-hashed, immutable copies; the hashed loader loads hashed files
  *   widget-manifest.json   sizes and sha384 integrity of every file, for SRI snippets
@@ -48,6 +49,8 @@ export async function buildWidget() {
   // The loader stays ES2020: it runs on every page, even where the UI never will.
   const ui = await bundle({ entryPoints: [join(SRC, "ui.tsx")], format: "iife", target: ["es2022"] });
   files["widget-ui.js"] = ui;
+  // What only some surveys need (logic, stars and faces): fetched beside the UI for those only.
+  files["widget-plus.js"] = await bundle({ entryPoints: [join(SRC, "plus.tsx")], format: "iife", target: ["es2022"] });
   for (const locale of LOCALES) {
     files[`widget-l10n-${locale}.js`] = await bundle({
       stdin: {

@@ -1,10 +1,12 @@
 /**
- * Pure checks of a submission against its survey definition (the API reference, docs/API.md):
- * known question, matching type, value in range, options, required, no repeats.
+ * Pure checks of a submission against the survey version it answers: known question, matching
+ * type, value in range, options, no repeats, every answer on the path its answers take (the
+ * logic replayed), and, once complete, every required question of that path answered.
  * Zod-free so that the widget could reuse it; the worker is the authority.
  */
 import { MAX_TEXT_ANSWER, SCORE_RANGE } from "./constants";
 import type { ErrorIssue } from "./errors";
+import { type AnswerMap, surveyPath } from "./logic";
 import type { Question } from "./types";
 
 export interface AnswerLike {
@@ -17,11 +19,12 @@ export function checkAnswerValue(q: Pick<Question, "type" | "options">, value: u
   switch (q.type) {
     case "nps":
     case "csat":
-    case "ces": {
+    case "ces":
+    case "thumbs": {
       const [lo, hi] = SCORE_RANGE[q.type];
-      const label = q.type.toUpperCase();
+      const label = q.type === "thumbs" ? "thumbs" : q.type.toUpperCase();
       if (typeof value !== "number" || !Number.isInteger(value) || value < lo || value > hi) {
-        return `${label} must be an integer ${lo}-${hi}`;
+        return q.type === "thumbs" ? "thumbs must be 0 (down) or 1 (up)" : `${label} must be an integer ${lo}-${hi}`;
       }
       return null;
     }
@@ -47,28 +50,48 @@ export function checkAnswerValue(q: Pick<Question, "type" | "options">, value: u
   }
 }
 
-/** Every problem of `answers` against `questions`, with contract paths such as `answers[0].value`. */
-export function validateAnswers(questions: readonly Question[], answers: readonly AnswerLike[]): ErrorIssue[] {
+/**
+ * Every problem of `answers` against `questions`, with paths such as `answers[0].value`. Required
+ * questions are checked only when the response is `complete` (a partial one may still come back).
+ */
+export function validateAnswers(
+  questions: readonly Question[],
+  answers: readonly AnswerLike[],
+  { complete = true }: { complete?: boolean } = {},
+): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const seen = new Set<string>();
+  const given: Record<string, unknown> = {};
   answers.forEach((a, i) => {
     const q = byId.get(a.question);
     if (!q) {
       issues.push({ path: `answers[${i}].question`, message: `unknown question "${a.question}"` });
       return;
     }
-    if (seen.has(a.question)) {
+    if (a.question in given) {
       issues.push({ path: `answers[${i}].question`, message: `question "${a.question}" answered twice` });
       return;
     }
-    seen.add(a.question);
+    given[a.question] = a.value;
     const problem = checkAnswerValue(q, a.value);
     if (problem) issues.push({ path: `answers[${i}].value`, message: problem });
   });
-  for (const q of questions) {
-    if (q.required && !seen.has(q.id))
-      issues.push({ path: "answers", message: `required question "${q.id}" is not answered` });
+  if (issues.length > 0) return issues;
+  const path = new Set(surveyPath(questions, given as AnswerMap));
+  answers.forEach((a, i) => {
+    if (!path.has(a.question)) {
+      issues.push({
+        path: `answers[${i}].question`,
+        message: `question "${a.question}" is not on the path these answers take (the survey's logic skips it)`,
+      });
+    }
+  });
+  if (complete) {
+    for (const q of questions) {
+      if (q.required && path.has(q.id) && !(q.id in given)) {
+        issues.push({ path: "answers", message: `required question "${q.id}" is not answered` });
+      }
+    }
   }
   return issues;
 }

@@ -3,7 +3,7 @@
  * document (GET /api/openapi.json, docs/API.md) is made from both; types are inferred in ./types.ts.
  */
 import { z } from "zod";
-import { DEVICE_CLASSES, FOLLOW_UP_STATUSES, ROLES, TOKEN_SCOPES } from "./constants";
+import { CHANNELS, DEVICE_CLASSES, FOLLOW_UP_STATUSES, ROLES, TOKEN_SCOPES } from "./constants";
 import { ERROR_STATUS, type ErrorCode } from "./errors";
 import { surveySchema } from "./schemas";
 
@@ -139,6 +139,27 @@ export const summarySchema = z.object({
   ces: cesScoreSchema,
   trend: z.array(trendPointSchema),
   context: z.object({ key: z.string(), value: z.string() }).nullable().optional(),
+  completed: z.number().int().describe("complete responses (`responses` counts partial ones too)"),
+  thumbs: z.object({ share: score, count: z.number().int(), low: score, high: score }),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      survey: z.string(),
+      type: z.enum(["choice", "multi"]),
+      count: z.number().int(),
+      options: z.array(z.object({ id: z.string(), count: z.number().int(), share: score, low: score, high: score })),
+    }),
+  ),
+  funnel: z.object({
+    shown: z.number().int().nullable(),
+    declined: z.number().int().nullable(),
+    dismissed: z.number().int().nullable(),
+    started: z.number().int(),
+    completed: z.number().int(),
+    questions: z.array(
+      z.object({ id: z.string(), survey: z.string(), reached: z.number().int(), answered: z.number().int() }),
+    ),
+  }),
 });
 
 const npsComparison = z
@@ -170,18 +191,41 @@ export const breakdownSchema = z.object({
   ),
 });
 
+/** GET /api/sites/:siteId/crosstab: per option, how many of each column's respondents chose it, and their %. */
+export const crossTabSchema = z.object({
+  survey: z.string(),
+  question: z.string(),
+  by: z.string(),
+  from: day,
+  to: day,
+  columns: z.array(z.object({ id: z.string(), respondents: z.number().int() })),
+  rows: z.array(z.object({ option: z.string(), counts: z.array(z.number().int()), shares: z.array(score) })),
+});
+
+/** GET /api/sites/:siteId/surveys/:surveyId/history: the versions, and the question ids with answers. */
+export const surveyHistorySchema = z.object({
+  survey: z.string(),
+  version: z.number().int(),
+  versions: z.array(z.object({ version: z.number().int(), createdAt: isoTime, questions: z.array(z.string()) })),
+  answered: z.array(z.object({ id: z.string(), type: z.string(), answers: z.number().int() })),
+});
+
 /** One stored response as owners see it. */
 export const responseItemSchema = z.object({
   id: z.string(),
   survey: z.string(),
   locale: z.string().nullable(),
   page: z.string().nullable(),
-  device: z.enum(DEVICE_CLASSES).or(z.string()),
+  device: z.string().describe(`one of ${DEVICE_CLASSES.join(", ")}`),
   context: z.record(z.string(), z.string()),
   createdAt: isoTime,
   consent: z.object({ policy: z.string().nullable(), at: isoTime }),
   status: z.enum(FOLLOW_UP_STATUSES),
   note: z.string().nullable(),
+  version: z.number().int().nullable().describe("the survey version answered (null before versions were kept)"),
+  complete: z.boolean().describe("false while more parts of the response may come"),
+  channel: z.enum(CHANNELS),
+  updatedAt: isoTime.describe("when its last part arrived"),
   answers: z.array(
     z.object({
       question: z.string(),

@@ -3,18 +3,47 @@
  * Zod-free on purpose: the widget imports from here and must stay tiny.
  */
 
-export const QUESTION_TYPES = ["nps", "csat", "ces", "choice", "multi", "text"] as const;
+export const QUESTION_TYPES = ["nps", "csat", "ces", "choice", "multi", "text", "thumbs"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-/** Inclusive score ranges of the scored question types. */
+/** Inclusive score ranges of the scored question types (thumbs: 0 down, 1 up). */
 export const SCORE_RANGE = {
   nps: [0, 10],
   csat: [1, 5],
   ces: [1, 7],
+  thumbs: [0, 1],
 } as const satisfies Record<string, readonly [number, number]>;
 export type ScoredType = keyof typeof SCORE_RANGE;
 
-export const MAX_BODY_BYTES = 16 * 1024;
+/** The scales (drawn as a row of choices 0–10, 1–5, 1–7). */
+export const SCALE_TYPES = ["nps", "csat", "ces"] as const;
+export type ScaleType = (typeof SCALE_TYPES)[number];
+
+/** How a scale is drawn; the stored value is the same number. Stars and emoji for CSAT, emoji for CES. */
+export const SCALE_STYLES = ["numbers", "stars", "emoji"] as const;
+export type ScaleStyle = (typeof SCALE_STYLES)[number];
+export const STYLES_OF: Record<ScaleType, readonly ScaleStyle[]> = {
+  nps: ["numbers"],
+  csat: ["numbers", "stars", "emoji"],
+  ces: ["numbers", "emoji"],
+};
+
+/** Operators of a logic rule's condition on the answer of its question. */
+export const LOGIC_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "in", "answered", "skipped"] as const;
+export type LogicOp = (typeof LOGIC_OPS)[number];
+/** Where a rule may jump besides a later question. */
+export const END_OF_SURVEY = "end";
+
+/** Where a response came from. */
+export const CHANNELS = ["widget", "inline", "link", "qr", "email"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Anonymous funnel events of POST /v1/events. */
+export const FUNNEL_EVENTS = ["shown", "declined", "dismissed"] as const;
+export type FunnelEvent = (typeof FUNNEL_EVENTS)[number];
+
+/** 16 KiB (a literal, so that bundles which do not use it can drop it). */
+export const MAX_BODY_BYTES = 16_384;
 export const MAX_TEXT_ANSWER = 2000;
 export const MAX_CONTEXT_KEYS = 10;
 export const CONTEXT_KEY_PATTERN = /^[A-Za-z0-9_]{1,40}$/;
@@ -37,11 +66,11 @@ export const SEGMENT_RANGE = {
 } as const satisfies Record<Segment, readonly [number, number]>;
 
 /**
- * The highest score of an unhappy answer per type (NPS 0–6: the detractors; CSAT 1–2, CES 1–2): the
+ * The highest score of an unhappy answer per type (NPS 0–6: the detractors; CSAT 1–2, CES 1–2, thumbs down): the
  * answers the owners' alerts fire on and the follow-up queue lists. Literals, so that bundlers can
  * drop what a bundle does not use (tests/shared keeps them equal to SEGMENT_RANGE).
  */
-export const UNHAPPY_MAX = { nps: 6, csat: 2, ces: 2 } as const satisfies Record<ScoredType, number>;
+export const UNHAPPY_MAX = { nps: 6, csat: 2, ces: 2, thumbs: 0 } as const satisfies Record<ScoredType, number>;
 
 export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
 

@@ -5,18 +5,24 @@
  */
 import { z } from "zod";
 import {
+  CHANNELS,
   CLIENT_ID_PATTERN,
   CONTEXT_KEY_PATTERN,
   DEFAULT_RETENTION_DAYS,
   FOLLOW_UP_STATUSES,
+  FUNNEL_EVENTS,
+  LOGIC_OPS,
   MAX_CONTEXT_KEYS,
   MAX_CONTEXT_VALUE,
   POSITIONS,
   QUESTION_TYPES,
   ROLES,
+  SCALE_STYLES,
   SEGMENTS,
+  STYLES_OF,
   TOKEN_SCOPES,
 } from "./constants";
+import { logicProblems } from "./logic-checks";
 
 export const localeSchema = z
   .string()
@@ -31,6 +37,20 @@ const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "1-40 letters, digits
 
 export const optionSchema = z.object({ id: idSchema, text: localizedTextSchema });
 
+/** A condition on the answer of the rule's own question. */
+export const logicConditionSchema = z.object({
+  op: z.enum(LOGIC_OPS),
+  value: z
+    .union([z.number(), z.string().max(200), z.array(z.union([z.number(), z.string().max(200)])).max(30)])
+    .optional(),
+});
+
+/** After the question: if the condition holds, go to `goto` (a later question's id, or "end"). */
+export const logicRuleSchema = z.object({
+  if: logicConditionSchema,
+  goto: z.string().min(1).max(40),
+});
+
 export const questionSchema = z
   .object({
     id: idSchema,
@@ -40,8 +60,15 @@ export const questionSchema = z
     options: z.array(optionSchema).max(30).optional(),
     /** Optional end labels for scales, per locale (the widget has built-in defaults). */
     labels: z.object({ low: localizedTextSchema.optional(), high: localizedTextSchema.optional() }).optional(),
+    /** How a scale is drawn: numbers (any scale), stars or emoji (CSAT), emoji (CES). */
+    style: z.enum(SCALE_STYLES).optional(),
+    /** Jumps after this question; the first rule that holds wins, else the next question follows. */
+    logic: z.array(logicRuleSchema).max(20).optional(),
   })
   .superRefine((q, ctx) => {
+    if (q.style && !(STYLES_OF as Record<string, readonly string[]>)[q.type]?.includes(q.style)) {
+      ctx.addIssue({ code: "custom", path: ["style"], message: `a ${q.type} question cannot be drawn as ${q.style}` });
+    }
     const choice = q.type === "choice" || q.type === "multi";
     if (choice && (!q.options || q.options.length < 2)) {
       ctx.addIssue({ code: "custom", path: ["options"], message: `a ${q.type} question needs at least two options` });
@@ -99,6 +126,7 @@ export const surveyInputSchema = z
         ctx.addIssue({ code: "custom", path: ["questions", i, "id"], message: `duplicate question id "${q.id}"` });
       seen.add(q.id);
     });
+    for (const problem of logicProblems(s.questions)) ctx.addIssue({ code: "custom", ...problem });
   });
 
 /** A survey as stored and served (config endpoint, owner API). */
@@ -140,6 +168,20 @@ export const responseInputSchema = z.object({
     .array(z.object({ question: z.string().min(1).max(40), value: answerValueSchema }))
     .min(1)
     .max(30),
+  /** The survey version the answers were given to (the current one when absent). */
+  version: z.number().int().min(1).max(1_000_000).optional(),
+  /** `false`: a partial answer (more may follow under the same id); absent means complete. */
+  complete: z.boolean().optional(),
+  channel: z.enum(CHANNELS).optional(),
+});
+
+/** POST /v1/events: an anonymous count of a survey shown, declined or dismissed. */
+export const eventInputSchema = z.object({
+  site: z.string().min(1).max(64),
+  survey: z.string().min(1).max(64),
+  version: z.number().int().min(1).max(1_000_000).optional(),
+  event: z.enum(FUNNEL_EVENTS),
+  channel: z.enum(CHANNELS).optional(),
 });
 
 export const forgetInputSchema = z.object({
@@ -235,6 +277,7 @@ export const summaryQuerySchema = z.object({
   context: contextFilterSchema.optional(),
   locale: localeSchema.optional(),
   page: z.string().max(2048).optional(),
+  channel: z.enum(CHANNELS).optional(),
 });
 
 export const responsesQuerySchema = z.object({
@@ -247,6 +290,11 @@ export const responsesQuerySchema = z.object({
   locale: localeSchema.optional(),
   page: z.string().max(2048).optional(),
   q: z.string().max(200).optional(),
+  channel: z.enum(CHANNELS).optional(),
+  /** Only responses with an unhappy answer (NPS 0–6, CSAT 1–2, CES 1–2, thumbs down): "customers to answer". */
+  unhappy: z.enum(["true", "false"]).optional(),
+  /** Complete responses only, or partial ones only. */
+  complete: z.enum(["true", "false"]).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -262,6 +310,18 @@ export const exportQuerySchema = responsesQuerySchema.partial();
 /** GET /api/sites/:siteId/breakdown: satisfaction per value of one context key. */
 export const breakdownQuerySchema = summaryQuerySchema.extend({
   key: z.string().regex(CONTEXT_KEY_PATTERN, "a context key: 1-40 letters, digits or _"),
+});
+
+/** GET /api/sites/:siteId/crosstab: a choice question by NPS segment or by a context key's values. */
+export const crossTabQuerySchema = z.object({
+  survey: z.string().min(1).max(64),
+  question: z.string().min(1).max(40),
+  by: z.union([
+    z.literal("segment"),
+    z.string().regex(/^context:[A-Za-z0-9_]{1,40}$/, 'by: "segment" or "context:<key>", such as context:productId'),
+  ]),
+  from: daySchema.optional(),
+  to: daySchema.optional(),
 });
 
 export const followUpSchema = z.object({

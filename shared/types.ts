@@ -9,6 +9,22 @@ export type { Interval, NpsComparison } from "./stats";
 
 export type LocalizedText = z.infer<typeof s.localizedTextSchema>;
 export type Question = z.infer<typeof s.questionSchema>;
+export type LogicCondition = z.infer<typeof s.logicConditionSchema>;
+export type LogicRule = z.infer<typeof s.logicRuleSchema>;
+export type EventInput = z.infer<typeof s.eventInputSchema>;
+export type CrossTabQuery = z.infer<typeof s.crossTabQuerySchema>;
+
+/** GET /api/sites/:siteId/crosstab: per option, how many of each column's respondents chose it, and their %. */
+export interface CrossTab {
+  survey: string;
+  question: string;
+  by: string;
+  from: string;
+  to: string;
+  /** Segments (promoter, passive, detractor), or the context key's values with the most answers. */
+  columns: { id: string; respondents: number }[];
+  rows: { option: string; counts: number[]; shares: (number | null)[] }[];
+}
 export type QuestionOption = z.infer<typeof s.optionSchema>;
 export type Trigger = z.infer<typeof s.triggerSchema>;
 export type Theme = z.infer<typeof s.themeSchema>;
@@ -67,6 +83,46 @@ export interface Summary {
   ces: import("./scoring").CesScore;
   trend: TrendPoint[];
   context?: { key: string; value: string } | null;
+  /** Complete responses (`responses` counts partial ones too). */
+  completed: number;
+  /** Thumbs questions: the share of thumbs up, in %, with its Wilson 95% interval. */
+  thumbs: { share: number | null; count: number; low: number | null; high: number | null };
+  /** Every choice and multi question with its options' shares. */
+  questions: QuestionResult[];
+  funnel: Funnel;
+}
+
+/** One option of a choice or multi question: answers that chose it, and their share (multi: of respondents). */
+export interface OptionShare {
+  id: string;
+  count: number;
+  /** % of the question's answers, one decimal; with its Wilson 95% interval. Null without answers. */
+  share: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface QuestionResult {
+  id: string;
+  survey: string;
+  type: "choice" | "multi";
+  /** Answers to the question (multi: respondents). */
+  count: number;
+  options: OptionShare[];
+}
+
+/**
+ * From the survey shown to the last question: `shown`/`declined`/`dismissed` are anonymous event
+ * counts (null under a filter they do not carry: context, language, page); `started` counts stored
+ * responses, `completed` complete ones; per question, responses whose path showed it and answers.
+ */
+export interface Funnel {
+  shown: number | null;
+  declined: number | null;
+  dismissed: number | null;
+  started: number;
+  completed: number;
+  questions: { id: string; survey: string; reached: number; answered: number }[];
 }
 
 /** One row of GET /api/sites/:id/breakdown: satisfaction of one value of a context key (e.g. one product). */
@@ -96,14 +152,43 @@ export interface Breakdown {
   rows: BreakdownRow[];
 }
 
+/** GET /api/sites/:siteId/surveys/:surveyId/history: the versions, and the question ids with answers. */
+export interface SurveyHistory {
+  survey: string;
+  version: number;
+  versions: { version: number; createdAt: string; questions: string[] }[];
+  /** Each question id that has answers, with its type in the latest version that has it. */
+  answered: { id: string; type: string; answers: number }[];
+}
+
 /** One item of GET /api/sites/:id/responses */
-export type ResponseItem = z.infer<typeof a.responseItemSchema>;
+export interface ResponseItem {
+  id: string;
+  survey: string;
+  locale: string | null;
+  page: string | null;
+  device: string;
+  context: Record<string, string>;
+  createdAt: string;
+  consent: { policy: string | null; at: string };
+  status: "new" | "contacted" | "resolved";
+  note: string | null;
+  /** The survey version answered (null for answers stored before versions were kept). */
+  version: number | null;
+  /** False while more parts of the response may come. */
+  complete: boolean;
+  channel: import("./constants").Channel;
+  /** When its last part arrived. */
+  updatedAt: string;
+  answers: { question: string; type: string; value: number | string | string[] }[];
+}
+
 export type ResponsesPage = z.infer<typeof a.responsesPageSchema>;
 export type CustomerData = z.infer<typeof a.customerDataSchema>;
 export type ErasureResult = z.infer<typeof a.erasureResultSchema>;
 
 /**
- * The summary's and breakdown's types are written out above; their schemas (shared/api-schemas.ts,
+ * The summary's, breakdown's and responses' types are written out above; their schemas (shared/api-schemas.ts,
  * from which the OpenAPI document is made) must say the same: these fail to compile when they drift.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -112,4 +197,7 @@ export type SchemasMatch = [
   Assert<Same<Summary, z.infer<typeof a.summarySchema>>>,
   Assert<Same<TrendPoint, z.infer<typeof a.trendPointSchema>>>,
   Assert<Same<Breakdown, z.infer<typeof a.breakdownSchema>>>,
+  Assert<Same<ResponseItem, z.infer<typeof a.responseItemSchema>>>,
+  Assert<Same<CrossTab, z.infer<typeof a.crossTabSchema>>>,
+  Assert<Same<SurveyHistory, z.infer<typeof a.surveyHistorySchema>>>,
 ];

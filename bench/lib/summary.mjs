@@ -45,7 +45,7 @@ async function summarySql() {
     logLevel: "error",
   });
   const m = await import(pathToFileURL(outfile).href);
-  return [m.AGGREGATE_HISTOGRAM_SQL(false), m.AGGREGATE_RESPONSES_SQL(false)];
+  return Object.values(m.AGGREGATE_SQL);
 }
 
 /** Adds responses [start, end) with two scored answers each, spread over the year. */
@@ -117,7 +117,7 @@ export async function measureSummary({ scriptPath, persistDir, sizes, samples, l
       );
     }
     const [histSql, respSql] = await summarySql();
-    const params = [world.site.id, YEAR.from, YEAR.to];
+    const params = [world.site.id, YEAR.from, YEAR.to, null, null];
     const plan = async (sql) =>
       (
         await db

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, SCREENSHOT_DIR, type Stack, startStack } from "./support";
+import { launchBrowser, postResponse, SCREENSHOT_DIR, type Stack, startStack } from "./support";
 
 let browser: Browser;
 
@@ -40,12 +40,6 @@ function watch(page: Page) {
   });
   return problems;
 }
-
-const id21 = () =>
-  Array.from(
-    crypto.getRandomValues(new Uint8Array(21)),
-    (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"[b & 63],
-  ).join("");
 
 describe("dashboard", () => {
   let stack: Stack;
@@ -166,28 +160,23 @@ describe("dashboard", () => {
     const scores = [10, 10, 9, 8, 7, 6, 3, 0];
     const xss = "<img src=x onerror=alert(1)>";
     for (const [i, score] of scores.entries()) {
-      const res = await fetch(`${stack.collectorUrl}/v1/responses`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: stack.shopUrl },
-        body: JSON.stringify({
-          id: id21(),
-          site: site.key,
-          survey: survey.id,
-          respondent: `respondent-token-${i}-abcdef`,
-          consent: { granted: true, policy: site.policyVersion },
-          locale: "en",
-          page: `${stack.shopUrl}/checkout/thank-you`,
-          context: { productId: i % 2 ? "sku-1" : "sku-2" },
-          answers: [{ question: "nps", value: score }, ...(score === 0 ? [{ question: "text1", value: xss }] : [])],
-        }),
+      const res = await postResponse(stack, {
+        site: site.key,
+        survey: survey.id,
+        respondent: `respondent-token-${i}-abcdef`,
+        consent: { granted: true, policy: site.policyVersion },
+        locale: "en",
+        page: `${stack.shopUrl}/checkout/thank-you`,
+        context: { productId: i % 2 ? "sku-1" : "sku-2" },
+        answers: [{ question: "nps", value: score }, ...(score === 0 ? [{ question: "text1", value: xss }] : [])],
       });
       expect(res.status).toBe(201);
     }
     // By hand: promoters 3 (10,10,9), passives 2 (8,7), detractors 3 (6,3,0) of 8 → (3 − 3)/8 = 0.
-    // margin = 1.96·100·sqrt((.375 + .375 − 0)/8) = 60.0
+    // Adjusted Wald: n' = 11, p = d = 3.75/11 = .340909, var = .681818/11 = .061983, 1.96·√ = .487971 → ±48.8
     await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/results`);
     await expect.poll(() => page.getByTestId("nps-score").textContent()).toBe("0");
-    expect(await page.getByTestId("nps-margin").textContent()).toBe("± 60 (95%)");
+    expect(await page.getByTestId("nps-interval").textContent()).toBe("between -49 and 49, 95% confidence");
     expect(await page.getByTestId("responses").textContent()).toBe("8");
     expect(await page.getByTestId("promoters").textContent()).toBe("3");
     expect(await page.getByTestId("passives").textContent()).toBe("2");

@@ -35,6 +35,21 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A client-made response id (21 characters of the nanoid alphabet), as the widget makes them. */
+export const id21 = () =>
+  Array.from(
+    crypto.getRandomValues(new Uint8Array(21)),
+    (b) => "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"[b & 63],
+  ).join("");
+
+/** One response through the public API from the shop's origin, as the widget sends it (a new id unless given). */
+export const postResponse = (stack: Stack, body: Record<string, unknown>): Promise<Response> =>
+  fetch(`${stack.collectorUrl}/v1/responses`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: stack.shopUrl },
+    body: JSON.stringify({ id: id21(), ...body }),
+  });
+
 /** A tiny owner-API client for tests: signs up and keeps the session cookie. */
 export class OwnerClient {
   private cookie = "";

@@ -90,7 +90,7 @@ const layoutShift = (page: Page) =>
     observer.disconnect();
     return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
   });
-const panel = (page: Page) => page.locator("feedback-widget .p");
+const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
 const visible = (page: Page) => expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
@@ -506,7 +506,13 @@ describe("widget triggers and preferences", () => {
     for (const [name, trigger, meet] of cases) {
       const site = await siteWith({ questions: nps, trigger: { pages: ["/product.html"], ...TRIGGER, ...trigger } });
       const { page, context, errors } = await watch();
-      if (name === "delay") await page.clock.install();
+      if (name === "delay") {
+        // The page's clock stands still from the start (time would flow otherwise, and a busy
+        // machine could pass two seconds before the check): only runFor moves it.
+        const start = new Date("2026-12-01T10:00:00Z");
+        await page.clock.install({ time: start });
+        await page.clock.pauseAt(start);
+      }
       await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
       await widgetEvent(page, "ready", { surveys: 1 });
       await page.evaluate(() => scrollTo(0, 40));
@@ -548,7 +554,7 @@ describe("widget triggers and preferences", () => {
     await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
     await visible(page);
     const style = await page.evaluate(() => {
-      const p = document.querySelector("feedback-widget")!.shadowRoot!.querySelector(".p")!;
+      const p = document.querySelector("feedback-widget")!.shadowRoot!.querySelector(".fb-panel")!;
       const cs = getComputedStyle(p);
       return { bg: cs.backgroundColor, animation: cs.animationName };
     });

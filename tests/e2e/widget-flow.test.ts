@@ -107,19 +107,27 @@ async function openShop(
   return { page, context, posts, errors };
 }
 
-const panel = (page: Page) => page.locator("feedback-widget .p");
+const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
 
 async function responses(): Promise<any[]> {
   return (await owner.json("GET", `/api/sites/${site.id}/responses?survey=${surveyId}&limit=200`)).items;
 }
 
 describe("widget on a shop with a strict CSP", () => {
-  it("mouse › consent first, nothing posted before 'I agree', answer stored with page and context", async () => {
+  it("mouse › consent first, nothing but an anonymous count posted before 'I agree', answer stored with page and context", async () => {
     const before = (await responses()).length;
     const { page, context, posts, errors } = await openShop();
+    const counted: unknown[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith("/v1/events")) counted.push(JSON.parse(r.postData() ?? "null"));
+    });
     await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-desktop.png") });
-    expect(posts).toEqual([]);
+    expect(posts.filter((u) => u.endsWith("/v1/responses"))).toEqual([]);
+    // The survey shown, counted without an identifier, a token or the page.
+    await expect
+      .poll(() => counted)
+      .toEqual([{ site: site.key, survey: surveyId, version: 1, event: "shown", channel: "widget" }]);
     expect(
       await page.evaluate(() =>
         Object.keys(localStorage).filter((k) => k.startsWith("fb_") && !k.startsWith("fb_seen")),
@@ -147,8 +155,10 @@ describe("widget on a shop with a strict CSP", () => {
     await expect.poll(() => panel(page).textContent()).toContain("Thank you for your feedback!");
     expect(await panel(page).textContent()).toContain("THANKS10");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-thanks-reward.png") });
-    expect(posts.filter((u) => u.endsWith("/v1/responses"))).toHaveLength(1);
-    expect(posts.slice(0, posts.indexOf("I agree"))).toEqual([]);
+    // Two parts of one response: the answered first step, then the whole, complete.
+    expect(posts.filter((u) => u.endsWith("/v1/responses"))).toHaveLength(2);
+    // Before consent only the anonymous count of the survey shown: no answer, id or token.
+    expect(posts.slice(0, posts.indexOf("I agree"))).toEqual([`${stack.collectorUrl}/v1/events`]);
 
     const items = await responses();
     expect(items.length).toBe(before + 1);
@@ -157,6 +167,9 @@ describe("widget on a shop with a strict CSP", () => {
       locale: "en",
       context: { productId: "sku-77", orderId: "A-1042" },
       consent: { policy: "2026-11-01" },
+      complete: true,
+      channel: "widget",
+      version: 1,
     });
     expect(items[0].answers).toHaveLength(2);
     expect(items[0].answers).toEqual(
@@ -244,7 +257,7 @@ describe("widget on a shop with a strict CSP", () => {
     await context.close();
   });
 
-  it("offline › the answer is kept, shown as saved, and arrives exactly once when the network returns", async () => {
+  it("offline › the last part is kept, shown as saved, and arrives exactly once when the network returns", async () => {
     const before = (await responses()).length;
     const { page, context } = await openShop();
     const sent: string[] = [];
@@ -255,12 +268,21 @@ describe("widget on a shop with a strict CSP", () => {
     await page.getByRole("button", { name: "I agree" }).click();
     await page.getByRole("radio", { name: "7", exact: true }).click();
     await page.getByRole("button", { name: "Next" }).click();
+    // The answered step is sent at once, as a partial response.
+    await expect.poll(async () => (await responses()).length).toBe(before + 1);
+    const partial = (await responses())[0];
+    expect(partial).toMatchObject({ complete: false, answers: [{ question: "nps", value: 7 }] });
     await context.setOffline(true);
+    await page.getByRole("textbox").fill("Slow site");
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(() => panel(page).textContent()).toContain("You seem to be offline");
-    expect((await responses()).length).toBe(before);
+    expect((await responses())[0]).toMatchObject({ id: partial.id, complete: false });
     await context.setOffline(false);
-    await expect.poll(async () => (await responses()).length, { timeout: 20_000 }).toBe(before + 1);
+    await expect.poll(async () => (await responses())[0].complete, { timeout: 20_000 }).toBe(true);
+    const [stored] = await responses();
+    expect(stored.id).toBe(partial.id);
+    expect(stored.answers).toHaveLength(2);
+    expect((await responses()).length).toBe(before + 1);
     const outbox = () =>
       page.evaluate(() =>
         Object.keys(localStorage)

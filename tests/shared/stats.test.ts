@@ -27,7 +27,8 @@ describe("npsInterval (adjusted Wald, Rocks 2016)", () => {
   });
 
   it("7 detractors of 7 › should be −100 to −32.8", () => {
-    // the mirror image: p = .075, d = .775, p − d = −.7, same variance → [−107.19, −32.81] → [−100, −32.8]
+    // the mirror image: p = .075, d = .775, p − d = −.7, same variance
+    // → [−107.19, −32.81] → [−100, −32.8]
     expect(npsInterval(0, 7, 7)).toEqual({ low: -100, high: -32.8 });
   });
 
@@ -147,7 +148,8 @@ describe("meanInterval (t-interval of a rating mean)", () => {
 
   it("10,000 CSAT answers › should be 3.6 ± 0.03", () => {
     // [1000, 1000, 2000, 3000, 3000] of 1…5: mean 36000/10000 = 3.6;
-    // Σk(x − 3.6)² = 1000·6.76 + 1000·2.56 + 2000·.36 + 3000·.16 + 3000·1.96 = 16400, s² = 16400/9999 = 1.640164,
+    // Σk(x − 3.6)² = 1000·6.76 + 1000·2.56 + 2000·.36 + 3000·.16 + 3000·1.96 = 16400,
+    // s² = 16400/9999 = 1.640164,
     // s = 1.280689, s/100 = .0128069; t(9999) = 1.960201 → half .025104 → [3.5749, 3.6251]
     expect(meanInterval([1000, 1000, 2000, 3000, 3000], 1)).toEqual({ low: 3.57, high: 3.63 });
   });

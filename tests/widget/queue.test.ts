@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { outbox as makeOutbox, outboxKey } from "../../widget/src/queue";
+import { deadKey, outbox as makeOutbox, outboxKey } from "../../widget/src/queue";
 import { read, write } from "../../widget/src/storage";
 import { type FakeBrowser, fakeBrowser } from "./fakes";
 
@@ -12,7 +12,8 @@ const body = (id: string) => ({
 });
 let b: FakeBrowser;
 /** The outbox of one page load, with the loader's storage helpers. */
-const outbox = (base: string) => makeOutbox(base, { read, write });
+const refused: string[] = [];
+const outbox = (base: string) => makeOutbox(base, { read, write }, (item) => refused.push(item.id));
 const stored = () => JSON.parse(b.store.get(outboxKey(BASE)) ?? "[]") as { id: string; tries: number; due: number }[];
 
 beforeEach(() => {
@@ -76,12 +77,36 @@ describe("outbox", () => {
     expect(stored()).toEqual([]);
   });
 
-  it("refused (4xx other than 429) › should report failed and drop it: a retry would be refused again", async () => {
+  it("refused (4xx other than 429) › should report failed, leave the outbox, and be kept aside and told, never dropped silently", async () => {
+    refused.length = 0;
     for (const status of [400, 403, 413, 422]) {
       b.replies = [status];
       expect(await outbox(BASE).submit("x".repeat(21), body("x".repeat(21))), String(status)).toBe("failed");
       expect(stored()).toEqual([]);
     }
+    expect(refused).toEqual(Array(4).fill("x".repeat(21)));
+    const dead = JSON.parse(b.store.get(deadKey(BASE))!) as { id: string }[];
+    expect(dead.map((d) => d.id)).toEqual(Array(4).fill("x".repeat(21)));
+  });
+
+  it("a later part sent while an earlier one is out › the later one stays until it is sent itself; both arrive", async () => {
+    const id = "p".repeat(21);
+    const box = outbox(BASE);
+    let later: Promise<unknown> | null = null;
+    b.during = () => {
+      b.during = null;
+      later = box.submit(id, {
+        ...body(id),
+        answers: [
+          { question: "nps", value: 9 },
+          { question: "why", value: "x" },
+        ],
+      });
+    };
+    await box.submit(id, body(id));
+    await later;
+    expect(b.posts.map((p) => p.body.answers.length)).toEqual([1, 2]);
+    expect(stored()).toEqual([]);
   });
 
   it("storage refusing writes › an unsent answer is not reported as queued", async () => {

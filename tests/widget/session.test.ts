@@ -2,8 +2,17 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CLIENT_ID_PATTERN } from "../../shared/constants";
 import { SendResult } from "../../widget/src/api";
 import type { Session } from "../../widget/src/contract";
-import { outboxKey } from "../../widget/src/queue";
-import { cleanContext, forget, giveConsent, hasConsent, submit } from "../../widget/src/session";
+import { deadKey, outboxKey } from "../../widget/src/queue";
+import {
+  CONSENT_TEXT_VERSION,
+  cleanContext,
+  forget,
+  giveConsent,
+  hasConsent,
+  pageOf,
+  sendPart,
+  startResponse,
+} from "../../widget/src/session";
 import { coveredBottom } from "../../widget/src/viewport";
 
 function fakeSession(over: Partial<Session> = {}) {
@@ -64,30 +73,43 @@ describe("consent and respondent token", () => {
     expect(store.get("fb_rt:pk_site")).toBeDefined();
   });
 
-  it("submit › builds the contract's body with a fresh 21-character client id each time", async () => {
-    vi.stubGlobal("location", { href: "https://shop.example/checkout/thank-you?order=1#top" });
+  it("a response in parts › one fresh 21-character id per response, the same for its parts; page without query or fragment", async () => {
+    vi.stubGlobal("location", { origin: "https://shop.example", pathname: "/checkout/thank-you" });
     const { session, sent, store } = fakeSession();
     giveConsent(session);
-    await submit(session, "s_1", { nps: 9, why: "Livrare rapidă", topics: ["delivery"] });
-    await submit(session, "s_1", { nps: 9 });
-    const [first, second] = sent;
-    expect(first!.id).toMatch(CLIENT_ID_PATTERN);
-    expect(first!.id).not.toBe(second!.id);
-    expect(first!.body).toMatchObject({
-      id: first!.id,
+    const draft = startResponse(session, { id: "s_1", version: 3 }, "widget");
+    const other = startResponse(session, { id: "s_1", version: 3 }, "qr");
+    await sendPart(session, draft, { nps: 9 }, false);
+    await sendPart(session, draft, { nps: 9, why: "Livrare rapidă", topics: ["delivery"] }, true);
+    expect(draft.id).toMatch(CLIENT_ID_PATTERN);
+    expect(other.id).not.toBe(draft.id);
+    const [first, last] = sent;
+    expect(first!.id).toBe(draft.id);
+    expect(last!.id).toBe(draft.id);
+    expect(first!.body).toMatchObject({ complete: false, answers: [{ question: "nps", value: 9 }] });
+    expect(last!.body).toEqual({
+      id: draft.id,
       site: "pk_site",
       survey: "s_1",
+      version: 3,
       respondent: store.get("fb_rt:pk_site"),
-      consent: { granted: true, policy: "2026-11-01" },
+      consent: { granted: true, policy: "2026-11-01", text: CONSENT_TEXT_VERSION },
       locale: "ro",
-      page: "https://shop.example/checkout/thank-you?order=1#top",
+      page: "https://shop.example/checkout/thank-you",
+      channel: "widget",
       context: { productId: "sku-77" },
+      complete: true,
       answers: [
         { question: "nps", value: 9 },
         { question: "why", value: "Livrare rapidă" },
         { question: "topics", value: ["delivery"] },
       ],
     });
+  });
+
+  it("pageOf › origin and path only: coupons, emails and tokens in the query or fragment never leave the page", () => {
+    const url = new URL("https://shop.example/cart/?coupon=X&email=a%40b.c#token=1");
+    expect(pageOf(url)).toBe("https://shop.example/cart/");
   });
 
   it("cleanContext › keeps the contract's limits so that an odd attribute never gets the answer refused", () => {
@@ -112,9 +134,11 @@ describe("forget", () => {
       { id: "a", body: { respondent: me }, tries: 1, due: 0 },
       { id: "b", body: { respondent: "someone-else-on-another-site" }, tries: 0, due: 0 },
     ]);
+    store.set(deadKey(session.base), [{ id: "c", body: { respondent: me }, tries: 0, due: 0 }]);
     expect(await forget(session)).toBe(true);
     expect(posted).toEqual([{ path: "/v1/forget", body: { site: "pk_site", respondent: me } }]);
     expect((store.get(key) as { id: string }[]).map((i) => i.id)).toEqual(["b"]);
+    expect(store.has(deadKey(session.base))).toBe(false);
     expect(store.has("fb_rt:pk_site")).toBe(false);
     expect(hasConsent(session)).toBe(false);
   });

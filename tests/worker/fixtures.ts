@@ -245,12 +245,14 @@ export async function backdated(
   const nps = answers.filter(([, t]) => t === "nps").map(([, , s]) => s as number);
   await env.DB.batch([
     env.DB.prepare(
-      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day, nps_min)
+      `INSERT INTO responses
+         (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day, nps_min)
        VALUES (?1, ?2, ?3, 'h', 'r', 'desktop', ?4, ?5, ?5, ?6, ?7)`,
     ).bind(id, w.site.id, w.survey.id, JSON.stringify(context), at, day, nps.length ? Math.min(...nps) : null),
     ...answers.map(([q, type, score, value]) =>
       env.DB.prepare(
-        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
       ).bind(id, q, w.site.id, w.survey.id, day, type, score, JSON.stringify(value)),
     ),
     ...Object.entries(context).map(([k, v]) =>

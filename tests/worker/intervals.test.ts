@@ -76,10 +76,12 @@ describe("breakdown intervals and comparison with the rest", () => {
     }
     const b = await breakdown(w);
     const bad = b.rows.find((r: { value: string }) => r.value === "sku-bad");
-    // n' = 13, p = .75/13 = .057692, d = 10.75/13 = .826923, NPS′ = −.769231; var = (.884615 − .591716)/13 = .022531
+    // n' = 13, p = .75/13 = .057692, d = 10.75/13 = .826923, NPS′ = −.769231;
+    // var = (.884615 − .591716)/13 = .022531
     // ±1.96·.150102 = .294200 → [−106.34, −47.50] → [−100, −47.5]
     expect(bad.nps.interval).toEqual({ low: -100, high: -47.5 });
-    // against sku-good (the mirror image): z = −1.538462/√.045061 = −1.538462/.212277 = −7.2474, p ≈ 4.2e−13
+    // against sku-good (the mirror image): z = −1.538462/√.045061 = −1.538462/.212277 = −7.2474,
+    // p ≈ 4.2e−13
     expect(bad.nps.vsRest).toMatchObject({ difference: -200, beyondChance: true });
     expect(bad.nps.vsRest.z).toBeCloseTo(-7.2474, 3);
     expect(bad.nps.vsRest.p).toBeLessThan(1e-12);
@@ -99,7 +101,8 @@ describe("breakdown intervals and comparison with the rest", () => {
     const b = await breakdown(w);
     const a = b.rows.find((r: { value: string }) => r.value === "sku-a");
     // a: n' = 8, p = 1.75/8 = .21875, d = 3.75/8 = .46875, NPS′ = −.25, var = (.6875 − .0625)/8 = .078125
-    // b: n' = 11, p = 6.75/11 = .613636, d = 1.75/11 = .159091, NPS′ = .454545, var = (.772727 − .206612)/11 = .051465
+    // b: n' = 11, p = 6.75/11 = .613636, d = 1.75/11 = .159091, NPS′ = .454545,
+    //    var = (.772727 − .206612)/11 = .051465
     // z = −.704545/√.129590 = −.704545/.359986 = −1.9571, p = .0503; scores −40 and 62.5 → −102.5
     expect(a.nps.vsRest).toMatchObject({ difference: -102.5, beyondChance: false });
     expect(a.nps.vsRest.z).toBeCloseTo(-1.9571, 3);

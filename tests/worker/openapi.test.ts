@@ -47,6 +47,8 @@ describe("GET /api/openapi.json", () => {
       listTokens: `/api/sites/${w.site.id}/tokens`,
       customerData: `/api/sites/${w.site.id}/customer-data?context=orderId:A-1`,
       me: "/api/auth/me",
+      siteConfig: `/v1/sites/${w.site.key}/config`,
+      surveyHistory: `/api/sites/${w.site.id}/surveys/${w.survey.id}/history`,
     };
     for (const [id, path] of Object.entries(paths)) {
       const doc = API_ROUTES.find((r) => r.id === id)!;

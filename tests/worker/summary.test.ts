@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { AGGREGATE_HISTOGRAM_SQL, AGGREGATE_RESPONSES_SQL } from "../../worker/src/db/aggregates";
+import { AGGREGATE_SQL } from "../../worker/src/db/aggregates";
 import { backdated, call, json, submission, submit, summary, world } from "./fixtures";
 
 describe("GET /api/sites/:id/summary", () => {
@@ -236,22 +236,26 @@ describe("GET /api/sites/:id/summary", () => {
     expect(s.nps.count).toBe(1920);
   });
 
-  it("query plan › the unfiltered summary should read only the daily aggregates, by primary key", async () => {
-    for (const withSurvey of [false, true]) {
-      for (const sql of [AGGREGATE_HISTOGRAM_SQL(withSurvey), AGGREGATE_RESPONSES_SQL(withSurvey)]) {
-        const params = withSurvey ? ["site", "2026-01-01", "2026-12-31", "srv"] : ["site", "2026-01-01", "2026-12-31"];
+  it("query plan › the unfiltered summary should read only the daily tables, by primary key, however filtered", async () => {
+    for (const [survey, channel] of [
+      [null, null],
+      ["srv", null],
+      [null, "qr"],
+      ["srv", "link"],
+    ]) {
+      for (const [what, sql] of Object.entries(AGGREGATE_SQL)) {
         const plan = (
           await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-            .bind(...params)
+            .bind("site", "2026-01-01", "2026-12-31", survey, channel)
             .all<{ detail: string }>()
         ).results
           .map((r) => r.detail)
           .join("\n");
-        expect(plan).not.toMatch(/(?<!daily_)(answers|responses)\b/);
-        expect(plan).toMatch(
-          /SEARCH daily_(aggregates|responses) USING PRIMARY KEY \(site_id=\? AND day>\? AND day<\?\)/,
+        expect(plan, what).not.toMatch(/(?<!daily_)(answers|responses)\b/);
+        expect(plan, what).toMatch(
+          /SEARCH daily_(aggregates|responses|questions|options|events) USING PRIMARY KEY \(site_id=\? AND day>\? AND day<\?\)/,
         );
-        expect(plan).not.toMatch(/SCAN daily/);
+        expect(plan, what).not.toMatch(/SCAN daily/);
       }
     }
   });

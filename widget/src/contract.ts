@@ -1,7 +1,12 @@
 /** What the loader hands to the lazily loaded UI (widget-ui.js), and back. Types only. */
+
+import type { FunctionComponent } from "preact";
+import type { Channel, ScaleStyle } from "../../shared/constants";
+import type { nextIndex, surveyPath } from "../../shared/logic";
 import type { ConfigSurvey } from "../../shared/types";
 import type { SendResult } from "./api";
 import type { Strings } from "./i18n/types";
+import type { QuestionProps } from "./questions/types";
 import type { Delivery } from "./queue";
 
 export type Answers = Record<string, number | string | string[]>;
@@ -36,11 +41,40 @@ export interface OpenOptions {
   policyUrl: string | null;
   retentionDays: number;
   session: SiteFacts;
+  /** Where the survey is answered (recorded with the response): the popup unless said otherwise. */
+  channel?: Channel;
+  /** Drawn in place on the page (an embed or the hosted page), not as a popup: no close button. */
+  inline?: boolean;
+  /** Answers given before the survey opened (a score clicked in an email): sent only after consent. */
+  prefill?: Answers;
   /** Preview (dashboard): in-flow instead of fixed, nothing stored or sent. */
   preview?: boolean;
   onSubmitted(queued: boolean): void;
   onClose(reason: "dismissed" | "done"): void;
 }
+
+/** The UI's own drawing pieces, handed to widget-plus.js (so that it never carries a second Preact). */
+export interface Kit {
+  h: typeof import("preact").h;
+  Fragment: typeof import("preact").Fragment;
+  Options: typeof import("./questions/options").Options;
+}
+
+/** What only some surveys need (widget-plus.js): logic, thumbs, stars and faces, rewards, the modal's trap. */
+export interface Plus {
+  nextIndex: typeof nextIndex;
+  surveyPath: typeof surveyPath;
+  /** The pictures of a scale's choices in a style (stars, emoji), or null to draw numbers. */
+  faces(count: number, style: ScaleStyle): readonly string[] | null;
+  /** The styles of what it draws. */
+  css: string;
+  Thumbs: FunctionComponent<QuestionProps>;
+  Reward: FunctionComponent<{ text: string; code: string | undefined; copy: string; copied(): void }>;
+  trap(e: KeyboardEvent): void;
+}
+
+/** widget-plus.js registers this; the UI calls it with its kit when a survey needs it. */
+export type PlusFactory = (kit: Kit) => Plus;
 
 export interface UiModule {
   open(options: OpenOptions, host?: HTMLElement): () => void;
@@ -51,6 +85,7 @@ export interface UiModule {
 
 declare global {
   interface Window {
+    __fbPlus?: PlusFactory;
     __fbUI?: UiModule;
     __fbL10n?: Record<string, Strings>;
   }

@@ -10,7 +10,9 @@ import { type Outbox, outbox } from "./queue";
 const boxes: Record<string, Outbox> = {};
 
 export function outboxOf(facts: SiteFacts): Outbox {
-  if (!boxes[facts.base]) boxes[facts.base] = outbox(facts.base, facts);
+  if (!boxes[facts.base]) {
+    boxes[facts.base] = outbox(facts.base, facts, (item) => facts.emit("error", { reason: "refused", id: item.id }));
+  }
   return boxes[facts.base]!;
 }
 

@@ -6,6 +6,7 @@
 import { themeColors } from "../../shared/theme";
 import type { Survey } from "../../shared/types";
 import { STRINGS } from "./i18n";
+import "./plus";
 import { open } from "./ui";
 
 /**

@@ -34,7 +34,11 @@ export interface Store {
   write(key: string, value: unknown): boolean;
 }
 
-export function outbox(base: string, { read, write }: Store): Outbox {
+/** Answers the collector refused (4xx), kept apart so that none is lost without a trace: the last 10. */
+export const deadKey = (base: string) => `fb_dead:${base}`;
+const DEAD_LETTERS = 10;
+
+export function outbox(base: string, { read, write }: Store, onRefused: (item: Item) => void = () => {}): Outbox {
   const key = outboxKey(base);
   // localStorage is the source of truth (other tabs and the UI's `forget` change it too); memory
   // only stands in while storage refuses writes, and such an answer is never reported as queued.
@@ -51,14 +55,23 @@ export function outbox(base: string, { read, write }: Store): Outbox {
   const send = async (id: string) => {
     const item = items().find((i) => i.id === id);
     if (!item) return null;
+    const sent = JSON.stringify(item.body);
     const result = await post(base, "/v1/responses", item.body);
-    // Re-read: while the request was out, `forget` (or another tab) may have removed the item.
+    // Re-read: while the request was out, `forget` (or another tab) may have removed the item, or a
+    // later part of the same response replaced it (that one is sent by its own call).
     const list = items();
-    const at = list.findIndex((i) => i.id === id);
+    const at = list.findIndex((i) => i.id === id && JSON.stringify(i.body) === sent);
     if (at >= 0) {
-      if (result === SendResult.Retry)
+      if (result === SendResult.Retry) {
         list[at] = { ...item, tries: item.tries + 1, due: Date.now() + backoff(item.tries) };
-      else list.splice(at, 1);
+      } else {
+        list.splice(at, 1);
+        // Refused for good (4xx): never dropped silently, kept aside and told to the page.
+        if (result === SendResult.Drop) {
+          write(deadKey(base), [...(read<Item[]>(deadKey(base)) ?? []), item].slice(-DEAD_LETTERS));
+          onRefused(item);
+        }
+      }
       save(list);
     }
     schedule();

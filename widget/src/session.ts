@@ -5,10 +5,17 @@
  */
 
 import { nanoid } from "nanoid";
-import { CONTEXT_KEY_PATTERN, MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE } from "../../shared/constants";
+import {
+  type Channel,
+  CONTEXT_KEY_PATTERN,
+  type FunnelEvent,
+  MAX_CONTEXT_KEYS,
+  MAX_CONTEXT_VALUE,
+} from "../../shared/constants";
+import type { ResponseInput } from "../../shared/types";
 import { SendResult } from "./api";
 import type { Answers, Session } from "./contract";
-import { type Delivery, type Item, outboxKey } from "./queue";
+import { type Delivery, deadKey, type Item, outboxKey } from "./queue";
 
 /** Version of the consent wording shown by the widget (recorded with each answer, see PRIVACY.md). */
 export const CONSENT_TEXT_VERSION = "consent-v1";
@@ -38,39 +45,62 @@ export function cleanContext(context: Record<string, unknown>): Record<string, s
   return Object.keys(out).length ? out : undefined;
 }
 
-export function submit(s: Session, surveyId: string, answers: Answers): Promise<Delivery> {
+/** Where the answers are given: origin and path only (query strings and fragments hold coupons, emails, tokens). */
+export const pageOf = (l: Pick<Location, "origin" | "pathname">): string => l.origin + l.pathname;
+
+/** A response being answered: one id for every part of it, and what every part says besides its answers. */
+export type ResponseDraft = Omit<ResponseInput, "answers" | "complete">;
+
+/**
+ * Begins a response at "I agree": its id, the respondent token, the consent given, and the page's
+ * context as it is now (every part of one response must say the same).
+ */
+export function startResponse(s: Session, survey: { id: string; version: number }, channel: Channel): ResponseDraft {
   let respondent = s.read<string>(tokenKey(s.site));
   if (!respondent) {
     respondent = nanoid(32);
     s.write(tokenKey(s.site), respondent);
   }
-  const id = nanoid();
   const context = cleanContext(s.context());
-  return s.send(id, {
-    id,
+  return {
+    id: nanoid(),
     site: s.site,
-    survey: surveyId,
+    survey: survey.id,
+    version: survey.version,
     respondent,
     consent: { granted: true, policy: s.policyVersion, text: CONSENT_TEXT_VERSION },
     locale: s.locale,
-    page: location.href,
+    page: pageOf(location),
+    channel,
     ...(context ? { context } : {}),
-    answers: Object.entries(answers).map(([question, value]) => ({ question, value })),
-  });
+  };
 }
 
+/** Sends the answers so far (the outbox keeps only the latest part of each response). */
+export const sendPart = (s: Session, draft: ResponseDraft, answers: Answers, complete: boolean): Promise<Delivery> =>
+  s.send(draft.id, {
+    ...draft,
+    complete,
+    answers: Object.entries(answers).map(([question, value]) => ({ question, value })),
+  } satisfies ResponseInput);
+
+/** An anonymous count of the funnel (shown, declined, dismissed): fire and forget, nothing stored. */
+export const countEvent = (s: Session, survey: { id: string; version: number }, event: FunnelEvent, channel: Channel) =>
+  void s.post("/v1/events", { site: s.site, survey: survey.id, version: survey.version, event, channel });
+
 /**
- * Withdraws consent: answers still waiting in the outbox are dropped first (else they would reach
- * the collector after the erasure), then the collector deletes every answer of this device's
- * token, then the token goes too.
+ * Withdraws consent: answers still waiting in the outbox (or kept aside as refused) are dropped
+ * first (else they would reach the collector after the erasure), then the collector deletes every
+ * answer of this device's token, then the token goes too.
  */
 export async function forget(s: Session): Promise<boolean> {
   const respondent = s.read<string>(tokenKey(s.site));
   if (!respondent) return true;
-  const key = outboxKey(s.base);
-  const waiting = s.read<Item[]>(key) ?? [];
-  const kept = waiting.filter((i) => (i.body as { respondent?: string }).respondent !== respondent);
-  if (kept.length !== waiting.length) s.write(key, kept.length ? kept : null);
+  for (const key of [outboxKey(s.base), deadKey(s.base)]) {
+    const waiting = s.read<Item[]>(key) ?? [];
+    const kept = waiting.filter((i) => (i.body as { respondent?: string }).respondent !== respondent);
+    if (kept.length !== waiting.length) s.write(key, kept.length ? kept : null);
+  }
   if ((await s.post("/v1/forget", { site: s.site, respondent })) !== SendResult.Ok) return false;
   s.write(tokenKey(s.site), null);
   s.write(consentKey(s.site), null);

@@ -3,11 +3,12 @@
  * Renders into an open shadow root on a host element of its own; focus goes in on open and
  * back where it was on close. Non-modal: the page stays usable (except the "center" modal).
  */
-import { render } from "preact";
-import { App } from "./app";
+import { Fragment, h, render } from "preact";
 import type { OpenOptions, SiteFacts, UiModule } from "./contract";
 import { outboxOf, withDelivery } from "./delivery";
 import { mountShadow } from "./mount";
+import { panel } from "./panel";
+import { Options } from "./questions/options";
 import { forget } from "./session";
 import { themeCss } from "./styles";
 import { coveredBottom } from "./viewport";
@@ -18,7 +19,9 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   const previous = document.activeElement as HTMLElement | null;
   host.setAttribute("data-pos", o.survey.theme.position);
   if (o.preview) host.setAttribute("data-preview", "");
-  const [root, setVars] = mountShadow(host, themeCss(o.survey.colors));
+  if (o.inline) host.setAttribute("data-inline", "");
+  const plus = window.__fbPlus?.({ h, Fragment, Options });
+  const [root, setVars] = mountShadow(host, themeCss(o.survey.colors) + (plus?.css ?? ""));
   if (!container) document.body.appendChild(host);
   // A fixed panel sits under a phone's keyboard (the keyboard shrinks only the visual viewport):
   // lift it by the covered height, so the text field stays visible while typing.
@@ -27,9 +30,11 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   vv?.addEventListener("resize", fit);
   vv?.addEventListener("scroll", fit);
   let closed = false;
+  let detach = () => {};
   const close = (reason: "dismissed" | "done") => {
     if (closed) return;
     closed = true;
+    detach();
     vv?.removeEventListener("resize", fit);
     vv?.removeEventListener("scroll", fit);
     // Give focus back only if it is still ours: a page control the customer moved to keeps it.
@@ -40,7 +45,7 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
     o.onClose(reason);
   };
   try {
-    render(<App o={o} session={withDelivery(o.session)} close={close} />, root);
+    detach = panel(o, withDelivery(o.session), plus, root, close);
   } catch (e) {
     // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
     if (!container) host.remove();

@@ -1,5 +1,5 @@
 /** Bodies of the collector's queue messages (types only: bindings and services both name them). */
-import type { NewResponse } from "./db/responses";
+import type { NewResponse } from "./db/response-writes";
 
 /** INGEST_QUEUE (INGEST_MODE = "queue"): one accepted submission, written by the consumer. */
 export interface IngestMessage {

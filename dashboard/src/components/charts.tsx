@@ -66,6 +66,7 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
     });
     return d;
   };
+  const band = npsBand(points, x, y, Math.min(slot * 0.2, 6));
   const step = Math.max(1, Math.ceil(points.length / Math.max(2, Math.floor(innerW / 64))));
   return (
     <figure class="chart-figure">
@@ -96,6 +97,7 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
         <text x={W - PAD.r + 6} y={PAD.t + innerH - innerH * 0.35 + 4} class="tick">
           {maxResp}
         </text>
+        {band ? <path d={band} class="nps-band" /> : null}
         <path d={path("csat")} class="csat-line" fill="none" />
         <path d={path("nps")} class="nps-line" fill="none" />
         {points.map((p, i) => (
@@ -107,7 +109,10 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
             ) : null}
             {p.nps !== null ? (
               <circle cx={x(i)} cy={y(p.nps)} r={3.5} class="nps-dot">
-                <title>{`${p.period}: NPS ${p.nps} (${p.responses} responses)`}</title>
+                <title>
+                  {`${p.period}: NPS ${p.nps}${p.npsLow !== null ? `, 95% between ${p.npsLow} and ${p.npsHigh}` : ""}` +
+                    ` (${p.responses} responses)`}
+                </title>
               </circle>
             ) : null}
             {i % step === 0 ? (
@@ -119,8 +124,8 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
         ))}
       </svg>
       <figcaption>
-        <span class="key nps">NPS (−100 to 100)</span> <span class="key csat">CSAT, % satisfied</span>{" "}
-        <span class="key resp">responses (right scale)</span>
+        <span class="key nps">NPS (−100 to 100)</span> <span class="key band">NPS 95% interval</span>{" "}
+        <span class="key csat">CSAT, % satisfied</span> <span class="key resp">responses (right scale)</span>
       </figcaption>
       <table class="sr-only">
         <caption>{label}</caption>
@@ -129,6 +134,8 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
             <th scope="col">Period</th>
             <th scope="col">Responses</th>
             <th scope="col">NPS</th>
+            <th scope="col">NPS 95% low</th>
+            <th scope="col">NPS 95% high</th>
             <th scope="col">CSAT %</th>
           </tr>
         </thead>
@@ -138,6 +145,8 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
               <th scope="row">{p.period}</th>
               <td>{p.responses}</td>
               <td>{p.nps ?? "—"}</td>
+              <td>{p.npsLow ?? "—"}</td>
+              <td>{p.npsHigh ?? "—"}</td>
               <td>{p.csat ?? "—"}</td>
             </tr>
           ))}
@@ -145,6 +154,34 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
       </table>
     </figure>
   );
+}
+
+/**
+ * The NPS 95% interval as one closed shape per run of periods that have NPS answers: along the
+ * upper ends, back along the lower ends. A lone period gets a narrow box, so it stays visible.
+ */
+function npsBand(points: TrendPoint[], x: (i: number) => number, y: (v: number) => number, halfWidth: number) {
+  const runs: { x: number; low: number; high: number }[][] = [[]];
+  points.forEach((p, i) => {
+    if (p.npsLow == null || p.npsHigh == null) runs.push([]);
+    else runs[runs.length - 1]!.push({ x: x(i), low: y(p.npsLow), high: y(p.npsHigh) });
+  });
+  const xy = (px: number, py: number) => `${px.toFixed(1)},${py.toFixed(1)}`;
+  return runs
+    .filter((run) => run.length)
+    .map((run) => {
+      const at =
+        run.length === 1
+          ? [
+              { ...run[0]!, x: run[0]!.x - halfWidth },
+              { ...run[0]!, x: run[0]!.x + halfWidth },
+            ]
+          : run;
+      const upper = at.map((p, k) => `${k ? "L" : "M"}${xy(p.x, p.high)}`);
+      const lower = [...at].reverse().map((p) => `L${xy(p.x, p.low)}`);
+      return `${upper.join("")}${lower.join("")}Z`;
+    })
+    .join("");
 }
 
 export function Distribution({ counts, label, first = 0 }: { counts: number[]; label: string; first?: number }) {

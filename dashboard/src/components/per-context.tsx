@@ -1,26 +1,18 @@
 /** The results page's table of satisfaction per value of a context key (per product by default). */
-
 import { useEffect, useState } from "preact/hooks";
 import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
-import type { Site } from "../../../shared/types";
+import type { Breakdown, Interval, Site } from "../../../shared/types";
 import { api, qs } from "../api";
 import { fmt } from "../format";
+import { VsRest } from "./comparison";
 import { type Filters, filterQuery } from "./filters";
 import { ErrorBox } from "./form";
+import { IntervalRange } from "./interval";
 
-interface BreakdownRow {
-  value: string;
-  responses: number;
-  nps: { score: number | null; count: number; marginOfError?: number | null };
-  csat: { score: number | null; average?: number | null; count: number };
-  ces?: { average: number | null; count: number };
-}
-interface Breakdown {
-  key: string;
-  rows: BreakdownRow[];
-}
-
-/** Satisfaction per product (or any context key): NPS and CSAT with counts. */
+/**
+ * Satisfaction per product (or any context key): NPS and CSAT with their 95% intervals and counts,
+ * and whether each NPS differs from the rest beyond chance.
+ */
 export function PerContext({
   site,
   filters,
@@ -39,10 +31,7 @@ export function PerContext({
     if (!CONTEXT_KEY_PATTERN.test(key)) return;
     let live = true;
     setError(null);
-    api<Breakdown>(
-      "GET",
-      `/api/sites/${site.id}/breakdown${qs({ key, from: q.from, to: q.to, survey: q.survey, locale: q.locale, page: q.page })}`,
-    ).then(
+    api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ key, ...q, context: undefined })}`).then(
       (b) => live && setData(b),
       (err) => {
         if (!live) return;
@@ -94,6 +83,13 @@ export function PerContext({
                 <th scope="col" class="num">
                   NPS answers
                 </th>
+                <th
+                  scope="col"
+                  class="num"
+                  title="This NPS minus that of all the others, and whether chance explains it"
+                >
+                  NPS vs the rest
+                </th>
                 <th scope="col" class="num">
                   CSAT
                 </th>
@@ -120,12 +116,18 @@ export function PerContext({
                   </th>
                   <td class="num">{r.responses}</td>
                   <td class="num">
-                    <NpsCell score={r.nps.score} margin={r.nps.marginOfError ?? null} />
+                    <NpsCell score={r.nps.score} interval={r.nps.interval} />
                   </td>
                   <td class="num">{r.nps.count}</td>
-                  <td class="num">{fmt(r.csat.score, "%")}</td>
+                  <td class="num">
+                    <VsRest c={r.nps.vsRest} />
+                  </td>
+                  <td class="num">
+                    {fmt(r.csat.score, "%")}
+                    <IntervalRange interval={r.csat.interval} unit="%" />
+                  </td>
                   <td class="num">{r.csat.count}</td>
-                  <td class="num">{fmt(r.ces?.average)}</td>
+                  <td class="num">{fmt(r.ces.average)}</td>
                 </tr>
               ))}
             </tbody>
@@ -136,13 +138,13 @@ export function PerContext({
   );
 }
 
-function NpsCell({ score, margin }: { score: number | null; margin: number | null }) {
+function NpsCell({ score, interval }: { score: number | null; interval: Interval | null }) {
   if (score === null) return <>—</>;
   const tone = score >= 30 ? "good" : score >= 0 ? "fair" : "poor";
   return (
-    <span class={`nps-${tone}`}>
-      {score}
-      {margin !== null ? <small class="muted"> ±{margin}</small> : null}
-    </span>
+    <>
+      <span class={`nps-${tone}`}>{score}</span>
+      <IntervalRange interval={interval} />
+    </>
   );
 }

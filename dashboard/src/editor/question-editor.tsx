@@ -10,6 +10,7 @@ export const TYPE_LABEL: Record<QuestionType, string> = {
   choice: "One choice",
   multi: "Several choices",
   text: "Free text",
+  thumbs: "Thumbs up/down",
 };
 
 const RTL = new Set(["ar", "he", "fa", "ur"]);

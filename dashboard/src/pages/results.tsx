@@ -1,11 +1,13 @@
-/** Results: NPS with its margin, split, trend, distributions, CSAT and CES, per product, text answers, export. */
+/** Results: NPS with its 95% interval, split, trend, distributions, CSAT and CES, per product, text answers, export. */
 import { useEffect, useState } from "preact/hooks";
 import type { Site, Summary, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
+import { PeriodComparison } from "../components/comparison";
 import { Download } from "../components/download";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
+import { Uncertainty } from "../components/interval";
 import { PerContext } from "../components/per-context";
 import { TextAnswers } from "../components/text-answers";
 import { fmt } from "../format";
@@ -101,9 +103,8 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             <p class="big" data-testid="nps-score">
               {fmt(s.nps.score)}
             </p>
-            <p class="muted" data-testid="nps-margin">
-              {s.nps.marginOfError === null ? "not enough answers for a margin" : `± ${s.nps.marginOfError} (95%)`}
-            </p>
+            <Uncertainty interval={s.nps.interval} count={s.nps.count} testId="nps" />
+            <PeriodComparison site={site} summary={s} query={query} />
             {npsTotal ? (
               <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} />
             ) : null}
@@ -148,6 +149,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             <p class="big" data-testid="csat-score">
               {fmt(s.csat.score, "%")}
             </p>
+            <Uncertainty interval={s.csat.interval} count={s.csat.count} unit="%" testId="csat" />
             <p class="muted">
               satisfied (4–5) · average {fmt(s.csat.average)} / 5 · {s.csat.count} answers
             </p>
@@ -157,6 +159,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             <p class="big" data-testid="ces-average">
               {fmt(s.ces.average)}
             </p>
+            <Uncertainty interval={s.ces.interval} count={s.ces.count} testId="ces" />
             <p class="muted">average of 1–7 (7 = very easy) · {s.ces.count} answers</p>
           </section>
           <section class="card wide" aria-labelledby="trend-h">

@@ -18,6 +18,8 @@ export const cs: Strings = {
   progress: "Otázka {i} z {n}",
   npsLow: "Vůbec ne",
   npsHigh: "Určitě ano",
+  thumbsUp: "Ano",
+  thumbsDown: "Ne",
   csat: ["Velmi nespokojen", "Nespokojen", "Neutrální", "Spokojen", "Velmi spokojen"],
   ces: ["Velmi obtížné", "Obtížné", "Spíše obtížné", "Neutrální", "Spíše snadné", "Snadné", "Velmi snadné"],
   required: "Odpovězte prosím na tuto otázku.",

@@ -18,6 +18,8 @@ export const de: Strings = {
   progress: "Frage {i} von {n}",
   npsLow: "Äußerst unwahrscheinlich",
   npsHigh: "Äußerst wahrscheinlich",
+  thumbsUp: "Ja",
+  thumbsDown: "Nein",
   csat: ["Sehr unzufrieden", "Unzufrieden", "Neutral", "Zufrieden", "Sehr zufrieden"],
   ces: ["Sehr schwierig", "Schwierig", "Eher schwierig", "Neutral", "Eher einfach", "Einfach", "Sehr einfach"],
   required: "Bitte beantworten Sie diese Frage.",

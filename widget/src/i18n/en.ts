@@ -18,6 +18,8 @@ export const en: Strings = {
   progress: "Question {i} of {n}",
   npsLow: "Not at all likely",
   npsHigh: "Extremely likely",
+  thumbsUp: "Yes",
+  thumbsDown: "No",
   csat: ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
   ces: ["Very difficult", "Difficult", "Somewhat difficult", "Neutral", "Somewhat easy", "Easy", "Very easy"],
   required: "Please answer this question.",

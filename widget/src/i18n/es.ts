@@ -18,6 +18,8 @@ export const es: Strings = {
   progress: "Pregunta {i} de {n}",
   npsLow: "Nada probable",
   npsHigh: "Muy probable",
+  thumbsUp: "Sí",
+  thumbsDown: "No",
   csat: ["Muy insatisfecho", "Insatisfecho", "Neutral", "Satisfecho", "Muy satisfecho"],
   ces: ["Muy difícil", "Difícil", "Algo difícil", "Neutral", "Algo fácil", "Fácil", "Muy fácil"],
   required: "Por favor, responde a esta pregunta.",

@@ -18,6 +18,8 @@ export const fr: Strings = {
   progress: "Question {i} sur {n}",
   npsLow: "Pas du tout probable",
   npsHigh: "Très probable",
+  thumbsUp: "Oui",
+  thumbsDown: "Non",
   csat: ["Très insatisfait", "Insatisfait", "Neutre", "Satisfait", "Très satisfait"],
   ces: ["Très difficile", "Difficile", "Plutôt difficile", "Neutre", "Plutôt facile", "Facile", "Très facile"],
   required: "Merci de répondre à cette question.",

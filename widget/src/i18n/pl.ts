@@ -18,6 +18,8 @@ export const pl: Strings = {
   progress: "Pytanie {i} z {n}",
   npsLow: "Zdecydowanie nie",
   npsHigh: "Zdecydowanie tak",
+  thumbsUp: "Tak",
+  thumbsDown: "Nie",
   csat: ["Bardzo niezadowolony", "Niezadowolony", "Obojętny", "Zadowolony", "Bardzo zadowolony"],
   ces: ["Bardzo trudne", "Trudne", "Raczej trudne", "Ani trudne, ani łatwe", "Raczej łatwe", "Łatwe", "Bardzo łatwe"],
   required: "Odpowiedz na to pytanie.",

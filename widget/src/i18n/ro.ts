@@ -18,6 +18,8 @@ export const ro: Strings = {
   progress: "Întrebarea {i} din {n}",
   npsLow: "Deloc probabil",
   npsHigh: "Extrem de probabil",
+  thumbsUp: "Da",
+  thumbsDown: "Nu",
   csat: ["Foarte nemulțumit", "Nemulțumit", "Neutru", "Mulțumit", "Foarte mulțumit"],
   ces: ["Foarte dificil", "Dificil", "Destul de dificil", "Neutru", "Destul de ușor", "Ușor", "Foarte ușor"],
   required: "Te rugăm să răspunzi la această întrebare.",

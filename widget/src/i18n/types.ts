@@ -20,6 +20,9 @@ export interface Strings {
   progress: string;
   npsLow: string;
   npsHigh: string;
+  /** the two answers of a thumbs question (its accessible names; drawn as 👍 and 👎) */
+  thumbsUp: string;
+  thumbsDown: string;
   csat: [string, string, string, string, string];
   ces: [string, string, string, string, string, string, string];
   required: string;

@@ -9,7 +9,7 @@ export function ChoiceQuestion({ q, value, onChange, locale, labelId }: Readonly
   return (
     <Options
       name={q.id}
-      cls="c"
+      variant="choice"
       multiple={multiple}
       labelledBy={labelId}
       choices={(q.options ?? []).map((o) => ({ value: o.id, label: localizedText(o.text, locale) }))}

@@ -5,8 +5,8 @@ import { ScaleQuestion } from "./scale-question";
 import { TextQuestion } from "./text-question";
 import type { QuestionProps } from "./types";
 
-/** One component per question type. */
-export const QUESTION_COMPONENTS: Record<QuestionType, FunctionComponent<QuestionProps>> = {
+/** One component per question type (thumbs come with widget-plus.js). */
+export const QUESTION_COMPONENTS: Partial<Record<QuestionType, FunctionComponent<QuestionProps>>> = {
   nps: ScaleQuestion,
   csat: ScaleQuestion,
   ces: ScaleQuestion,

@@ -19,7 +19,7 @@ export function TextQuestion({ q, value, onChange, s, labelId }: Readonly<Questi
         }}
       />
       {/* No live region: announcing every keystroke drowns the text being typed; the count is its description. */}
-      <div class="e" id={`${q.id}-n`}>
+      <div class="fb-ends" id={`${q.id}-n`}>
         <span />
         <span>{s.left.replace("{n}", String(MAX_TEXT_ANSWER - text.length))}</span>
       </div>

@@ -1,4 +1,5 @@
 import type { Question } from "../../../shared/types";
+import type { Plus } from "../contract";
 import type { Strings } from "../i18n/types";
 
 export type Value = number | string | string[] | undefined;
@@ -11,4 +12,6 @@ export interface QuestionProps {
   locale: string;
   /** id of the element naming the question (its heading) */
   labelId: string;
+  /** Stars and faces of styled scales (widget-plus.js), when loaded. */
+  faces?: Plus["faces"] | undefined;
 }

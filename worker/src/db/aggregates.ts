@@ -1,108 +1,79 @@
 /**
- * Reads for the summary. Unfiltered summaries read only the per-day aggregates
- * (a year is at most 366 rows per question, whatever the number of answers);
- * filtered ones (context, locale, page) read the matching responses through indexes.
+ * Reads of the unfiltered summary: only the per-day aggregates the triggers keep (a year is at
+ * most 366 rows per question and channel, whatever the number of answers), all in one batch.
+ * Filtered summaries (context, locale, page) read raw responses: filtered-aggregates.ts.
  */
-import { type ResponseFilter, responseWhere } from "./responses";
 
-/** Histogram rows per day and question type; `h` is indexed by score value (0..10). */
+/** Histogram rows per day and scored type; `h` is indexed by score value (0..10). */
 export interface DayTypeHistogram {
   day: string;
-  type: "nps" | "csat" | "ces";
+  type: "nps" | "csat" | "ces" | "thumbs";
   h: number[];
 }
 
-export interface DayCount {
-  day: string;
-  count: number;
+/** Everything a summary is computed from. */
+export interface SummaryData {
+  histograms: DayTypeHistogram[];
+  responses: { day: string; count: number; completed: number }[];
+  /** Per question: responses whose path showed it, and answers to it. */
+  questions: { survey: string; question: string; reached: number; answered: number }[];
+  /** Per option of a choice or multi question: answers that chose it. */
+  options: { survey: string; question: string; option: string; count: number }[];
+  /** Funnel events; null where a filter is set that anonymous events do not carry. */
+  events: { event: string; count: number }[] | null;
 }
 
-const H = Array.from({ length: 11 }, (_, i) => `SUM(h${i}) AS h${i}`).join(", ");
+export interface AggregateFilter {
+  siteId: string;
+  from: string;
+  to: string;
+  survey?: string | undefined;
+  channel?: string | undefined;
+}
 
-type HRow = { day: string; type: DayTypeHistogram["type"] } & Record<`h${number}`, number>;
-const toHist = (r: HRow): DayTypeHistogram => ({
+export const HISTOGRAM_COLUMNS = Array.from({ length: 11 }, (_, i) => `h${i}`);
+const H = HISTOGRAM_COLUMNS.map((h) => `SUM(${h}) AS ${h}`).join(", ");
+
+export type HRow = { day: string; type: DayTypeHistogram["type"] } & Record<`h${number}`, number>;
+export const toHist = (r: HRow): DayTypeHistogram => ({
   day: r.day,
   type: r.type,
-  h: Array.from({ length: 11 }, (_, i) => Number(r[`h${i}`] ?? 0)),
+  h: HISTOGRAM_COLUMNS.map((h) => Number(r[h as `h${number}`] ?? 0)),
 });
 
-export const AGGREGATE_HISTOGRAM_SQL = (withSurvey: boolean) =>
-  `SELECT day, type, ${H} FROM daily_aggregates
-   WHERE site_id = ?1 AND day >= ?2 AND day <= ?3 ${withSurvey ? "AND survey_id = ?4" : ""}
-   GROUP BY day, type ORDER BY day`;
+/** The WHERE of every aggregate read: ?1 site, ?2 from, ?3 to, ?4 survey (or null), ?5 channel (or null). */
+const WHERE = `site_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 IS NULL OR survey_id = ?4)
+   AND (?5 IS NULL OR channel = ?5)`;
 
-export const AGGREGATE_RESPONSES_SQL = (withSurvey: boolean) =>
-  `SELECT day, SUM(count) AS count FROM daily_responses
-   WHERE site_id = ?1 AND day >= ?2 AND day <= ?3 ${withSurvey ? "AND survey_id = ?4" : ""}
-   GROUP BY day ORDER BY day`;
+/** The statements of the unfiltered summary, by what they read (also EXPLAINed by a test and the benchmark). */
+export const AGGREGATE_SQL = {
+  histograms: `SELECT day, type, ${H} FROM daily_aggregates WHERE ${WHERE} GROUP BY day, type ORDER BY day`,
+  responses: `SELECT day, SUM(count) AS count, SUM(completed) AS completed FROM daily_responses
+   WHERE ${WHERE} GROUP BY day ORDER BY day`,
+  questions: `SELECT survey_id AS survey, question_id AS question, SUM(reached) AS reached, SUM(answered) AS answered
+   FROM daily_questions WHERE ${WHERE} GROUP BY survey_id, question_id`,
+  options: `SELECT survey_id AS survey, question_id AS question, option_id AS option, SUM(count) AS count
+   FROM daily_options WHERE ${WHERE} GROUP BY survey_id, question_id, option_id`,
+  events: `SELECT event, SUM(count) AS count FROM daily_events WHERE ${WHERE} GROUP BY event`,
+} as const;
 
-export async function aggregateHistograms(db: D1Database, siteId: string, from: string, to: string, survey?: string) {
-  const params = survey ? [siteId, from, to, survey] : [siteId, from, to];
-  const [hist, counts] = await db.batch([
-    db.prepare(AGGREGATE_HISTOGRAM_SQL(!!survey)).bind(...params),
-    db.prepare(AGGREGATE_RESPONSES_SQL(!!survey)).bind(...params),
+const num = <T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? Number(v) : v])) as T);
+
+export async function aggregateSummaryData(db: D1Database, f: AggregateFilter): Promise<SummaryData> {
+  const params = [f.siteId, f.from, f.to, f.survey ?? null, f.channel ?? null];
+  const [hist, responses, questions, options, events] = await db.batch([
+    db.prepare(AGGREGATE_SQL.histograms).bind(...params),
+    db.prepare(AGGREGATE_SQL.responses).bind(...params),
+    db.prepare(AGGREGATE_SQL.questions).bind(...params),
+    db.prepare(AGGREGATE_SQL.options).bind(...params),
+    db.prepare(AGGREGATE_SQL.events).bind(...params),
   ]);
   return {
     histograms: (hist!.results as HRow[]).map(toHist),
-    responses: (counts!.results as DayCount[]).map((r) => ({ day: r.day, count: Number(r.count) })),
-  };
-}
-
-/** The same figures computed from the matching responses (used when a filter the aggregates lack is set). */
-export async function filteredHistograms(db: D1Database, f: ResponseFilter & { from: string; to: string }) {
-  const params: unknown[] = [];
-  const where = responseWhere(f, params);
-  const [hist, counts] = await db.batch([
-    db
-      .prepare(
-        `SELECT r.day AS day, a.type AS type, ${Array.from({ length: 11 }, (_, i) => `SUM(a.score = ${i}) AS h${i}`).join(", ")}
-       FROM responses r JOIN answers a ON a.response_id = r.id
-       WHERE ${where} AND a.score IS NOT NULL GROUP BY r.day, a.type ORDER BY r.day`,
-      )
-      .bind(...params),
-    db
-      .prepare(`SELECT r.day AS day, COUNT(*) AS count FROM responses r WHERE ${where} GROUP BY r.day ORDER BY r.day`)
-      .bind(...params),
-  ]);
-  return {
-    histograms: (hist!.results as HRow[]).map(toHist),
-    responses: (counts!.results as DayCount[]).map((r) => ({ day: r.day, count: Number(r.count) })),
-  };
-}
-
-export interface BreakdownRow {
-  value: string;
-  type: DayTypeHistogram["type"] | null;
-  h: number[];
-}
-
-/** Histograms per value of one context key (satisfaction per product), plus response counts. */
-export async function contextBreakdown(db: D1Database, f: ResponseFilter & { from: string; to: string }, key: string) {
-  const params: unknown[] = [];
-  const where = responseWhere(f, params);
-  params.push(key);
-  const k = `?${params.length}`;
-  const [hist, counts] = await db.batch([
-    db
-      .prepare(
-        `SELECT rc.value AS value, a.type AS type, ${Array.from({ length: 11 }, (_, i) => `SUM(a.score = ${i}) AS h${i}`).join(", ")}
-       FROM response_context rc JOIN responses r ON r.id = rc.response_id JOIN answers a ON a.response_id = r.id
-       WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} AND a.score IS NOT NULL
-       GROUP BY rc.value, a.type`,
-      )
-      .bind(...params),
-    db
-      .prepare(
-        `SELECT rc.value AS value, COUNT(*) AS count FROM response_context rc JOIN responses r ON r.id = rc.response_id
-       WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} GROUP BY rc.value ORDER BY count DESC LIMIT 100`,
-      )
-      .bind(...params),
-  ]);
-  return {
-    histograms: (hist!.results as (HRow & { value: string })[]).map((r) => ({ value: r.value, ...toHist(r) })),
-    counts: (counts!.results as { value: string; count: number }[]).map((r) => ({
-      value: r.value,
-      count: Number(r.count),
-    })),
+    responses: num(responses!.results as SummaryData["responses"], ["count", "completed"]),
+    questions: num(questions!.results as SummaryData["questions"], ["reached", "answered"]),
+    options: num(options!.results as SummaryData["options"], ["count"]),
+    events: num(events!.results as NonNullable<SummaryData["events"]>, ["count"]),
   };
 }

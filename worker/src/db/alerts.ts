@@ -19,6 +19,8 @@ export interface DeliveryRow {
   last_error: string | null;
   created_at: string;
   updated_at: string;
+  /** When it may be sent: at once for a complete response, after 30 minutes of silence for a partial one. */
+  due_at: string | null;
 }
 
 export const insertWebhook = (db: D1Database, w: WebhookRow) =>
@@ -42,11 +44,11 @@ export const pendingDeliveriesOf = async (db: D1Database, responseIds: string[])
   (
     await db
       .prepare(
-        `SELECT id FROM alert_deliveries
+        `SELECT id, due_at FROM alert_deliveries
          WHERE response_id IN (SELECT value FROM json_each(?1)) AND status = 'pending'`,
       )
       .bind(JSON.stringify(responseIds))
-      .all<{ id: string }>()
+      .all<{ id: string; due_at: string | null }>()
   ).results;
 
 /** Pending deliveries whose first send may have been lost (the enqueue happens after the write). */
@@ -54,10 +56,11 @@ export const stalePendingDeliveries = async (db: D1Database, olderThan: string, 
   (
     await db
       .prepare(
-        "SELECT id FROM alert_deliveries WHERE status = 'pending' AND attempts = 0 AND created_at < ?1 ORDER BY created_at LIMIT ?2",
+        `SELECT id, due_at FROM alert_deliveries
+         WHERE status = 'pending' AND attempts = 0 AND COALESCE(due_at, created_at) < ?1 ORDER BY created_at LIMIT ?2`,
       )
       .bind(olderThan, limit)
-      .all<{ id: string }>()
+      .all<{ id: string; due_at: string | null }>()
   ).results;
 
 export interface DeliveryContext {
@@ -70,6 +73,7 @@ export interface DeliveryContext {
     page: string | null;
     context: string | null;
     created_at: string;
+    complete: number;
   } | null;
   answers: { question_id: string; type: string; score: number | null; value: string }[];
   siteName: string | null;
@@ -82,7 +86,7 @@ export async function loadDelivery(db: D1Database, id: string): Promise<Delivery
   const [webhook, response, answers, names] = await db.batch([
     db.prepare("SELECT * FROM webhooks WHERE id = ?1").bind(delivery.webhook_id),
     db
-      .prepare("SELECT id, survey_id, locale, page, context, created_at FROM responses WHERE id = ?1")
+      .prepare("SELECT id, survey_id, locale, page, context, created_at, complete FROM responses WHERE id = ?1")
       .bind(delivery.response_id),
     db.prepare("SELECT question_id, type, score, value FROM answers WHERE response_id = ?1").bind(delivery.response_id),
     db

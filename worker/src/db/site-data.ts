@@ -20,8 +20,12 @@ export const SITE_TABLES: readonly DataTable[] = [
   { table: "responses", key: "rowid" },
   { table: "answers", key: "response_id, question_id" },
   { table: "response_context", key: "response_id, key" },
-  { table: "daily_aggregates", key: "site_id, day, survey_id, question_id" },
-  { table: "daily_responses", key: "site_id, day, survey_id" },
+  { table: "daily_aggregates", key: "site_id, day, survey_id, question_id, channel" },
+  { table: "daily_responses", key: "site_id, day, survey_id, channel" },
+  { table: "daily_questions", key: "site_id, day, survey_id, question_id, channel" },
+  { table: "daily_options", key: "site_id, day, survey_id, question_id, channel, option_id" },
+  { table: "daily_events", key: "site_id, day, survey_id, channel, event" },
+  { table: "survey_versions", key: "survey_id, version" },
   { table: "alert_deliveries", key: "rowid" },
   { table: "consent_withdrawals", key: "site_id, respondent_hash, withdrawn_at" },
   { table: "context_erasures", key: "rowid" },
@@ -35,7 +39,16 @@ export const SITE_TABLES: readonly DataTable[] = [
 
 /** Tables holding a survey's rows (a subset of SITE_TABLES), deleted in this order, the survey's row last. */
 export const SURVEY_TABLES: readonly DataTable[] = SITE_TABLES.filter((t) =>
-  ["responses", "answers", "daily_aggregates", "daily_responses"].includes(t.table),
+  [
+    "responses",
+    "answers",
+    "daily_aggregates",
+    "daily_responses",
+    "daily_questions",
+    "daily_options",
+    "daily_events",
+    "survey_versions",
+  ].includes(t.table),
 );
 
 export interface Scope {

@@ -1,8 +1,8 @@
 /** Documentation of the public routes: the widget's files and API (/v1), health. */
 import { z } from "zod";
 import { deletedCountSchema, siteConfigSchema, submissionResultSchema } from "../../../shared/api-schemas";
-import { forgetInputSchema, responseInputSchema } from "../../../shared/schemas";
-import { json, route } from "./registry";
+import { eventInputSchema, forgetInputSchema, responseInputSchema } from "../../../shared/schemas";
+import { json, noContent, route } from "./registry";
 
 export const publicDocs = [
   route({
@@ -76,6 +76,19 @@ export const publicDocs = [
       202: json("Queued (queue mode)", submissionResultSchema),
     },
     errors: ["unknown_site", "unknown_survey", "origin_not_allowed", "consent_required", "id_reused", "unavailable"],
+  }),
+  route({
+    id: "recordEvent",
+    method: "post",
+    path: "/v1/events",
+    tag: "Public",
+    access: "public",
+    summary: "An anonymous count of a survey shown, declined or dismissed (the funnel)",
+    description: "No id, no token, no address kept: a counter per survey, channel and day.",
+    body: eventInputSchema,
+    example: { site: "SITE_KEY", survey: "SURVEY_ID", version: 1, event: "shown" },
+    responses: { 204: noContent("Counted") },
+    errors: ["unknown_site", "unknown_survey", "origin_not_allowed"],
   }),
   route({
     id: "forgetRespondent",

@@ -1,7 +1,14 @@
 /** Documentation of results: summary, breakdown, responses and their follow-up, export. */
-import { breakdownSchema, followUpResultSchema, responsesPageSchema, summarySchema } from "../../../shared/api-schemas";
+import {
+  breakdownSchema,
+  crossTabSchema,
+  followUpResultSchema,
+  responsesPageSchema,
+  summarySchema,
+} from "../../../shared/api-schemas";
 import {
   breakdownQuerySchema,
+  crossTabQuerySchema,
   exportQuerySchema,
   followUpSchema,
   responsesListQuerySchema,
@@ -31,6 +38,17 @@ export const resultDocs = [
     query: breakdownQuerySchema,
     exampleQuery: "key=productId",
     responses: { 200: json("One row per value", breakdownSchema) },
+  }),
+  route({
+    id: "crossTab",
+    method: "get",
+    path: "/api/sites/:siteId/crosstab",
+    tag: "Results",
+    access: "viewer",
+    summary: "A choice question's options by NPS segment or by the values of a context key",
+    query: crossTabQuerySchema,
+    exampleQuery: "survey=SURVEY_ID&question=source&by=segment",
+    responses: { 200: json("One row per option, one column per segment or value", crossTabSchema) },
   }),
   route({
     id: "listResponses",

@@ -1,6 +1,6 @@
 /** Documentation of sites, API tokens and surveys. */
 import { z } from "zod";
-import { siteSchema, tokenCreatedSchema, tokenSchema } from "../../../shared/api-schemas";
+import { siteSchema, surveyHistorySchema, tokenCreatedSchema, tokenSchema } from "../../../shared/api-schemas";
 import {
   siteInputSchema,
   sitePatchSchema,
@@ -134,6 +134,16 @@ export const siteDocs = [
     access: "viewer",
     summary: "One survey",
     responses: { 200: json("The survey", surveySchema) },
+    errors: ["unknown_survey"],
+  }),
+  route({
+    id: "surveyHistory",
+    method: "get",
+    path: "/api/sites/:siteId/surveys/:surveyId/history",
+    tag: "Surveys",
+    access: "viewer",
+    summary: "The survey's stored versions, and the questions that have answers",
+    responses: { 200: json("The versions, newest first", surveyHistorySchema) },
     errors: ["unknown_survey"],
   }),
   route({

@@ -5,11 +5,12 @@ import type { AppEnv } from "../env";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner, siteAccess } from "../middleware/owner-auth";
-import { createWebhook, listWebhooks, recentAlerts, removeWebhook } from "../services/alerts";
+import { recentAlerts } from "../services/alerts";
 import { consentRecordsCsv } from "../services/consents";
 import { csvResponse } from "../services/csv";
 import { customerData, eraseByContext } from "../services/data-requests";
 import { resolveRange } from "../services/summary";
+import { createWebhook, listWebhooks, removeWebhook } from "../services/webhooks";
 
 export const privacyRoutes = new Hono<AppEnv>();
 privacyRoutes.use("*", requireOwner);

@@ -1,12 +1,13 @@
 /** Public routes called from shop pages: config, responses, forget (CORS granted per site). */
 import { Hono } from "hono";
-import { forgetInputSchema } from "../../../shared/schemas";
+import { eventInputSchema, forgetInputSchema } from "../../../shared/schemas";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
 import { publicRateLimit } from "../middleware/rate-limit";
+import { recordEvent } from "../services/events";
 import { ingest } from "../services/ingest";
 import { forgetRespondent, siteConfig } from "../services/public";
 import { acceptSubmission } from "../services/submission";
@@ -34,10 +35,24 @@ publicRoutes.post("/responses", async (c) => {
     const accepted = await acceptSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin });
     origins = accepted.origins;
     const outcome = await ingest(c.env, accepted, (work) => c.executionCtx.waitUntil(work));
-    const body = outcome.status === 201 ? { id: outcome.id } : { id: outcome.id, duplicate: true };
-    return corsJson(body, outcome.status, origin, origins);
+    return corsJson(outcome.body, outcome.status, origin, origins);
   } catch (err) {
     // Errors still need the CORS grant (for a permitted origin) so the widget can read them.
+    if (err instanceof ApiError) return corsError(c, err, origin, origins);
+    throw err;
+  }
+});
+
+publicRoutes.post("/events", async (c) => {
+  const origin = c.req.header("origin") ?? null;
+  let origins: string[] = [];
+  try {
+    const input = parseOr400(eventInputSchema, await readJsonBody(c.req.raw));
+    origins = await recordEvent(c.env.DB, input, origin);
+    const headers = new Headers();
+    grantCors(headers, origin, origins);
+    return new Response(null, { status: 204, headers });
+  } catch (err) {
     if (err instanceof ApiError) return corsError(c, err, origin, origins);
     throw err;
   }

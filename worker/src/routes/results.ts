@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import {
   breakdownQuerySchema,
+  crossTabQuerySchema,
   exportQuerySchema,
   followUpSchema,
   responsesListQuerySchema,
@@ -12,6 +13,7 @@ import { parseOr400 } from "../lib/parse";
 import { today } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner, siteAccess } from "../middleware/owner-auth";
+import { crossTab } from "../services/crosstab";
 import { csvResponse } from "../services/csv";
 import { exportCsv, listPage, removeResponse, setFollowUp } from "../services/responses";
 import { breakdown, summarize } from "../services/summary";
@@ -29,6 +31,11 @@ resultRoutes.get("/:siteId/breakdown", async (c) => {
   const site = await siteAccess(c, "viewer");
   const q = parseOr400(breakdownQuerySchema, c.req.query());
   return c.json(await breakdown(c.env.DB, site.id, q.key, q));
+});
+
+resultRoutes.get("/:siteId/crosstab", async (c) => {
+  const site = await siteAccess(c, "viewer");
+  return c.json(await crossTab(c.env.DB, site.id, parseOr400(crossTabQuerySchema, c.req.query())));
 });
 
 resultRoutes.get("/:siteId/responses", async (c) => {

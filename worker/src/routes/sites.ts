@@ -8,7 +8,7 @@ import { callerOf, requireOwner, siteAccess } from "../middleware/owner-auth";
 import { requireSession } from "../services/access";
 import { deleteSite, deleteSurvey } from "../services/deletion";
 import { createSite, listSites, siteView, updateSite } from "../services/sites";
-import { createSurvey, getSurvey, listSurveys, replaceSurvey } from "../services/surveys";
+import { createSurvey, getSurvey, listSurveys, replaceSurvey, surveyHistory } from "../services/surveys";
 import { createToken, listTokens, revokeToken } from "../services/tokens";
 
 export const siteRoutes = new Hono<AppEnv>();
@@ -58,6 +58,11 @@ siteRoutes.get("/:siteId/surveys", async (c) =>
 siteRoutes.get("/:siteId/surveys/:surveyId", async (c) => {
   const site = await siteAccess(c, "viewer");
   return c.json(await getSurvey(c.env.DB, site.id, c.req.param("surveyId")));
+});
+
+siteRoutes.get("/:siteId/surveys/:surveyId/history", async (c) => {
+  const site = await siteAccess(c, "viewer");
+  return c.json(await surveyHistory(c.env.DB, site.id, c.req.param("surveyId")));
 });
 
 siteRoutes.post("/:siteId/surveys", async (c) => {

@@ -1,53 +1,36 @@
 /**
- * Detractor alerts: deliveries are created with the response (same transaction), queued
- * after the write, and sent by the queue consumer, so a slow or failing webhook never slows
- * or fails ingestion. The payload is built at send time from the database: an answer
- * erased in the meantime is never sent. Each body is signed with HMAC-SHA256.
+ * Alerts of unhappy customers: deliveries are created with the response (same transaction), queued
+ * after the write, and sent by the queue consumer, so a slow or failing webhook never slows or
+ * fails ingestion. A partial response's alert waits for the rest of it (the "why") until it
+ * completes or 30 minutes pass without a new part. The payload is built at send time
+ * (alert-payload.ts): an answer erased in the meantime is never sent.
  */
 
 import * as alerts from "../db/alerts";
 import type { Env } from "../env";
-import { ApiError } from "../errors";
-import { hmacSha256, newId, randomToken, toHex } from "../lib/crypto";
 import { nowIso } from "../lib/time";
 import type { AlertMessage } from "../messages";
+import { buildPayload, SIGNATURE_HEADER, signBody } from "./alert-payload";
 
-export const SIGNATURE_HEADER = "X-Feedback-Signature";
 const SEND_TIMEOUT_MS = 5000;
+/** An unhappy partial answer waits this long for the rest (the "why") before its alert goes. */
+export const ALERT_SILENCE_MS = 30 * 60_000;
+/** Queues delay a message by at most 12 hours. */
+const MAX_DELAY_S = 12 * 3600;
 
-export function webhookUrlProblem(url: string, environment: string | undefined): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return "url: must be an absolute URL";
-  }
-  const local = ["localhost", "127.0.0.1", "[::1]"].includes(u.hostname);
-  if (u.protocol === "https:" && !local) return null;
-  if (local && environment !== "production" && (u.protocol === "http:" || u.protocol === "https:")) return null;
-  return "url: must be an https URL";
-}
+/** Seconds from `now` until `dueAt` (none when due), within what Queues can delay. */
+const delayUntil = (dueAt: string | null, now: number) =>
+  Math.min(MAX_DELAY_S, Math.max(0, Math.ceil(((dueAt ? Date.parse(dueAt) : now) - now) / 1000)));
 
-export async function createWebhook(db: D1Database, siteId: string, url: string, environment: string | undefined) {
-  const problem = webhookUrlProblem(url, environment);
-  if (problem) throw new ApiError("invalid_body", problem, [{ path: "url", message: problem.slice(5) }]);
-  const row: alerts.WebhookRow = {
-    id: newId("wh"),
-    site_id: siteId,
-    url,
-    secret: `whsec_${randomToken(24)}`,
-    created_at: nowIso(),
-    active: 1,
-  };
-  await alerts.insertWebhook(db, row);
-  return { id: row.id, url: row.url, secret: row.secret, createdAt: row.created_at };
-}
-
-/** Queues deliveries by id, in batches of the queue's limit (100 messages per sendBatch). */
-async function sendDeliveries(env: Env, deliveryIds: string[]): Promise<void> {
-  for (let i = 0; i < deliveryIds.length; i += 100) {
+/** Queues deliveries, each delayed until it is due, in batches of the queue's limit (100 messages). */
+async function sendDeliveries(env: Env, deliveries: { id: string; due_at: string | null }[]): Promise<void> {
+  const now = Date.now();
+  for (let i = 0; i < deliveries.length; i += 100) {
     await env.ALERT_QUEUE!.sendBatch(
-      deliveryIds.slice(i, i + 100).map((id) => ({ body: { kind: "alert", deliveryId: id } satisfies AlertMessage })),
+      deliveries.slice(i, i + 100).map((d) => ({
+        body: { kind: "alert", deliveryId: d.id } satisfies AlertMessage,
+        delaySeconds: delayUntil(d.due_at, now),
+      })),
     );
   }
 }
@@ -56,65 +39,14 @@ async function sendDeliveries(env: Env, deliveryIds: string[]): Promise<void> {
 export async function enqueueAlerts(env: Env, responseIds: string[]): Promise<void> {
   if (!env.ALERT_QUEUE) return;
   const pending = await alerts.pendingDeliveriesOf(env.DB, responseIds);
-  await sendDeliveries(
-    env,
-    pending.map((p) => p.id),
-  );
+  await sendDeliveries(env, pending);
 }
 
 export async function requeueStaleAlerts(env: Env, now: number): Promise<number> {
   if (!env.ALERT_QUEUE) return 0;
   const stale = await alerts.stalePendingDeliveries(env.DB, nowIso(now - 10 * 60_000));
-  await sendDeliveries(
-    env,
-    stale.map((p) => p.id),
-  );
+  await sendDeliveries(env, stale);
   return stale.length;
-}
-
-/** Slack's mrkdwn treats < > & as control characters: escape them in customer text. */
-const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-export function buildPayload(ctx: alerts.DeliveryContext) {
-  const r = ctx.response!;
-  const answers = ctx.answers.map((a) => ({
-    question: a.question_id,
-    type: a.type,
-    value: JSON.parse(a.value) as unknown,
-  }));
-  const nps = ctx.answers.filter((a) => a.type === "nps").map((a) => a.score!);
-  const csat = ctx.answers.filter((a) => a.type === "csat").map((a) => a.score!);
-  const context = r.context ? (JSON.parse(r.context) as Record<string, string>) : {};
-  const comment = answers.find((a) => a.type === "text")?.value as string | undefined;
-  const score = nps.length ? `NPS ${Math.min(...nps)}/10` : `CSAT ${Math.min(...csat)}/5`;
-  const parts = [`Unhappy customer on ${slackEscape(ctx.siteName ?? "your site")}: ${score}`];
-  if (comment) parts.push(`“${slackEscape(comment.slice(0, 500))}”`);
-  if (Object.keys(context).length)
-    parts.push(
-      Object.entries(context)
-        .map(([k, v]) => `${slackEscape(k)}: ${slackEscape(v)}`)
-        .join(", "),
-    );
-  return {
-    type: "feedback.unhappy_customer",
-    text: parts.join(" — "),
-    site: ctx.delivery.site_id,
-    survey: { id: r.survey_id, name: ctx.surveyName },
-    response: {
-      id: r.id,
-      createdAt: r.created_at,
-      locale: r.locale,
-      page: r.page,
-      context,
-      nps: nps.length ? Math.min(...nps) : null,
-      csat: csat.length ? Math.min(...csat) : null,
-      answers,
-    },
-  };
-}
-
-export async function signBody(secret: string, body: string): Promise<string> {
-  return `sha256=${toHex(await hmacSha256(secret, body))}`;
 }
 
 type SendResult = { ok: true; status: number } | { ok: false; status: number | null; error: string };
@@ -152,6 +84,14 @@ export async function consumeAlertBatch(batch: MessageBatch<AlertMessage>, env: 
       message.ack();
       continue;
     }
+    // A partial answer that got a new part since this message was queued waits on (its due time
+    // moved): queued again for then, which does not use up the message's retries.
+    const wait = ctx.response.complete ? 0 : delayUntil(ctx.delivery.due_at, Date.now());
+    if (wait > 0 && ctx.delivery.attempts === 0) {
+      await env.ALERT_QUEUE?.send(message.body, { delaySeconds: wait });
+      message.ack();
+      continue;
+    }
     const body = JSON.stringify(buildPayload(ctx));
     const result = await send(ctx.webhook.url, ctx.webhook.secret, body, ctx.delivery.id);
     if (result.ok) {
@@ -171,17 +111,6 @@ export async function consumeDeadAlerts(batch: MessageBatch<AlertMessage>, env: 
     if (message.body?.kind === "alert") await alerts.markDead(env.DB, message.body.deliveryId, nowIso());
     message.ack();
   }
-}
-
-/** The site's webhooks, without their signing secrets (shown once, at creation). */
-export async function listWebhooks(db: D1Database, siteId: string) {
-  const rows = await alerts.listWebhooks(db, siteId);
-  return rows.map((w) => ({ id: w.id, url: w.url, createdAt: w.created_at }));
-}
-
-export async function removeWebhook(db: D1Database, siteId: string, webhookId: string): Promise<void> {
-  const result = await alerts.deactivateWebhook(db, siteId, webhookId);
-  if (result.meta.changes !== 1) throw new ApiError("not_found", "no such webhook");
 }
 
 /** The latest deliveries of the site's alerts, for the dashboard's delivery status. */

@@ -1,12 +1,16 @@
 /**
  * The write path of every answer: POST /v1/responses and the ingest queue's consumer both end here.
- * One atomic, idempotent write keyed by the client's id (the same submission twice counts once;
- * the same id with another body changes nothing), then the alerts of the new answers.
+ * One atomic, idempotent write keyed by the client's id, then the alerts of unhappy answers.
  *
- * `INGEST_MODE = "queue"` puts the write behind Cloudflare Queues (ARCHITECTURE.md): the route
- * answers once the submission is safely queued, and the consumer calls `store` with a batch.
+ * An id seen before is settled against what is stored: the same submission again is a duplicate
+ * (counted once); a later part that adds answers or completes the response continues it; anything
+ * else (another body, a changed or removed answer, a complete response reopened) is a reused id and
+ * changes nothing.
+ *
+ * `INGEST_MODE = "queue"` puts the write of new ids behind Cloudflare Queues (ARCHITECTURE.md):
+ * the route answers once the submission is safely queued, and the consumer calls `store` with a batch.
  */
-import * as responses from "../db/responses";
+import * as writes from "../db/response-writes";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
@@ -14,10 +18,14 @@ import type { IngestMessage } from "../messages";
 import { enqueueAlerts } from "./alerts";
 import type { Accepted } from "./submission";
 
-export type IngestOutcome = { status: 201; id: string } | { status: 200; id: string; duplicate: true };
+/** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again. */
+export interface IngestOutcome {
+  status: 200 | 201;
+  body: { id: string; duplicate?: true };
+}
 
 /** What became of a submission handed to `store`. */
-export type Fate = "created" | "duplicate" | "reused";
+export type Fate = "created" | "continued" | "duplicate" | "reused";
 
 /** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
 export type Defer = (work: Promise<unknown>) => void;
@@ -27,31 +35,54 @@ const logFailure = (event: string) => (err: unknown) =>
 
 export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
 
-/**
- * Writes rows in one transaction and tells each one's fate; the alerts of new unhappy answers are
- * queued through `defer`, so the write never waits for, or fails with, an alert.
- */
-export async function store(env: Env, rows: responses.NewResponse[], defer: Defer): Promise<Map<string, Fate>> {
-  const inserted = await withD1Retry(() => responses.insertResponses(env.DB, rows));
-  const fates = new Map<string, Fate>();
-  const others = rows.filter((r) => !inserted.has(r.id));
-  const stored = others.length
-    ? await withD1Retry(() =>
-        responses.findResponseHashes(
-          env.DB,
-          others.map((r) => r.id),
-        ),
-      )
-    : null;
-  for (const row of rows) {
-    if (inserted.has(row.id)) fates.set(row.id, "created");
-    else {
-      const existing = stored?.get(row.id);
-      const same = existing && existing.site_id === row.siteId && existing.body_hash === row.bodyHash;
-      fates.set(row.id, same ? "duplicate" : "reused");
+/** How a submission relates to the stored response of its id: its new answers, or a fate already. */
+function compare(stored: writes.StoredResponse, row: writes.NewResponse): Fate | writes.NewAnswer[] {
+  if (stored.site_id !== row.siteId || stored.body_hash !== row.bodyHash) return "reused";
+  const posted = new Map(row.answers.map((a) => [a.questionId, a.value]));
+  if (stored.answers.some((a) => posted.get(a.question) !== a.value)) return "reused";
+  const before = new Set(stored.answers.map((a) => a.question));
+  const added = row.answers.filter((a) => !before.has(a.questionId));
+  const wasComplete = stored.complete === 1;
+  if (added.length === 0 && wasComplete === row.complete) return "duplicate";
+  // A complete response is final: nothing is added to it, and it is never reopened.
+  if (wasComplete) return "reused";
+  return added;
+}
+
+/** An id already stored: settles it, writing a later part if it is one (again if another part came first). */
+async function settle(env: Env, row: writes.NewResponse): Promise<Fate> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
+    if (!stored) {
+      // Erased between the insert and this read: written anew, as the first time.
+      if ((await withD1Retry(() => writes.insertResponses(env.DB, [row]))).has(row.id)) return "created";
+      continue;
     }
+    const relation = compare(stored, row);
+    if (typeof relation === "string") return relation;
+    const expected = { complete: stored.complete === 1, answers: stored.answers.length, day: stored.day };
+    if (await withD1Retry(() => writes.continueResponse(env.DB, row, expected, relation))) return "continued";
   }
-  const alerting = rows.filter((r) => r.alert && inserted.has(r.id)).map((r) => r.id);
+  throw new ApiError("unavailable", "this response is being written by another request; retry", undefined, {
+    "Retry-After": "1",
+  });
+}
+
+/**
+ * Writes rows (new ones in one transaction) and tells each one's fate; the alerts of unhappy answers
+ * are queued through `defer`, so the write never waits for, or fails with, an alert.
+ */
+export async function store(env: Env, rows: writes.NewResponse[], defer: Defer): Promise<Map<string, Fate>> {
+  const inserted = await withD1Retry(() => writes.insertResponses(env.DB, rows));
+  const fates = new Map<string, Fate>();
+  for (const row of rows) {
+    if (inserted.has(row.id) && !fates.has(row.id)) fates.set(row.id, "created");
+    // A repeated id within one batch is settled against the first copy, as a retry would be.
+    else fates.set(row.id, await settle(env, row));
+  }
+  const alerting = [
+    ...new Set(rows.filter((r) => r.unhappy && ["created", "continued"].includes(fates.get(r.id)!)).map((r) => r.id)),
+  ];
   if (alerting.length) defer(enqueueAlerts(env, alerting).catch(logFailure("alert_enqueue_failed")));
   return fates;
 }
@@ -59,28 +90,24 @@ export async function store(env: Env, rows: responses.NewResponse[], defer: Defe
 const reusedError = (id: string) =>
   new ApiError("id_reused", `response id "${id}" was already used for a different submission`);
 
+/** The contract's answer for a fate. */
+function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
+  if (fate === "reused" || fate === undefined) throw reusedError(id);
+  if (fate === "created") return { status: 201, body: { id } };
+  return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
+}
+
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
 export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
   const { row } = accepted;
-  if (queueMode(env)) return enqueue(env, row);
-  const fate = (await store(env, [row], defer)).get(row.id);
-  if (fate === "reused") throw reusedError(row.id);
-  return fate === "created" ? { status: 201, id: row.id } : { status: 200, id: row.id, duplicate: true };
-}
-
-async function enqueue(env: Env, row: responses.NewResponse): Promise<IngestOutcome> {
-  // An id already written answers as in direct mode; a new one is accepted once it is safely queued.
-  const existing = (await withD1Retry(() => responses.findResponseHashes(env.DB, [row.id]))).get(row.id);
-  if (existing) {
-    if (existing.site_id === row.siteId && existing.body_hash === row.bodyHash) {
-      return { status: 200, id: row.id, duplicate: true };
-    }
-    throw reusedError(row.id);
-  }
+  if (!queueMode(env)) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
+  // Queue mode: an id already written is settled now (a retry, or a later part); a new one is queued.
+  const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
+  if (stored) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
   try {
     await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });
   } catch {
     throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
   }
-  return { status: 201, id: row.id };
+  return { status: 201, body: { id: row.id } };
 }

@@ -1,4 +1,5 @@
 /** Owner views of responses: the paged list, follow-up, deletion and the streamed CSV export. */
+import type { Channel } from "../../../shared/constants";
 import { localizedText } from "../../../shared/localized";
 import type { ResponseItem, ResponsesQuery, Survey } from "../../../shared/types";
 import * as db from "../db/responses";
@@ -36,6 +37,9 @@ export const filterOf = (siteId: string, q: Partial<ResponsesQuery>): db.Respons
   locale: q.locale,
   page: q.page,
   q: q.q,
+  channel: q.channel,
+  unhappy: q.unhappy === undefined ? undefined : q.unhappy === "true",
+  complete: q.complete === undefined ? undefined : q.complete === "true",
 });
 
 function toItems(rows: db.ResponseRow[], answers: db.AnswerRow[]): ResponseItem[] {
@@ -52,6 +56,10 @@ function toItems(rows: db.ResponseRow[], answers: db.AnswerRow[]): ResponseItem[
     consent: { policy: r.consent_policy, at: r.consent_at },
     status: r.status,
     note: r.note,
+    version: r.version,
+    complete: r.complete === 1,
+    channel: r.channel as Channel,
+    updatedAt: r.updated_at ?? r.created_at,
     answers: (byResponse.get(r.id) ?? []).map((a) => ({
       question: a.question_id,
       type: a.type,

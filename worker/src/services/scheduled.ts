@@ -1,15 +1,15 @@
 /**
  * Work of the hourly Cron Trigger: retention purge, deletions of sites, surveys and accounts left
- * unfinished by their requests, sweeps of expired sessions, invitations and login counts, and
- * re-queueing of lost alerts.
+ * unfinished by their requests, sweeps of expired sessions, invitations and login counts,
+ * re-queueing of lost alerts, and the `unhappy` flag of responses stored before it existed.
  */
-
 import { deleteExpiredDevices, deleteStaleAttempts } from "../db/login-throttle";
 import { deleteExpiredInvitations } from "../db/members";
 import { deleteExpiredSessions } from "../db/sessions";
 import type { Env } from "../env";
 import { nowIso } from "../lib/time";
 import { requeueStaleAlerts } from "./alerts";
+import { backfillUnhappy } from "./backfill";
 import { continueDeletions } from "./deletion";
 import { LOGIN_CLIENT_WINDOW_MS } from "./login-throttle";
 import { purgeExpired } from "./retention";
@@ -23,6 +23,7 @@ export async function runScheduled(env: Env, scheduledTime: number): Promise<voi
   await deleteExpiredDevices(env.DB, now);
   await deleteStaleAttempts(env.DB, nowIso(scheduledTime - LOGIN_CLIENT_WINDOW_MS));
   const requeued = await requeueStaleAlerts(env, scheduledTime);
+  const backfilled = await backfillUnhappy(env.DB);
   console.log(
     JSON.stringify({
       event: "scheduled",
@@ -31,6 +32,7 @@ export async function runScheduled(env: Env, scheduledTime: number): Promise<voi
       deletionChunks: deletions.chunks,
       deletionsFinished: deletions.finished,
       requeuedAlerts: requeued,
+      unhappyBackfilled: backfilled,
     }),
   );
 }

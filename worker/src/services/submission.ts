@@ -5,16 +5,18 @@
 
 import { validateAnswers } from "../../../shared/answer-rules";
 import { SCORE_RANGE } from "../../../shared/constants";
+import { reachedQuestions } from "../../../shared/logic";
 import { responseInputSchema } from "../../../shared/schemas";
 import { isUnhappy } from "../../../shared/scoring";
 import type { ResponseInput } from "../../../shared/types";
-import type { NewResponse } from "../db/responses";
+import type { NewResponse } from "../db/response-writes";
 import { ApiError, invalid } from "../errors";
-import { sha256Hex } from "../lib/crypto";
+import { randomToken, sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
 import { parseOr400 } from "../lib/parse";
 import { deviceClass, pageWithoutQuery } from "../lib/request-facts";
 import { dayOf, nowIso } from "../lib/time";
+import { ALERT_SILENCE_MS } from "./alerts";
 import { assertOrigin, respondentHash } from "./public";
 import { siteAndSurvey } from "./site-cache";
 
@@ -39,21 +41,25 @@ function assertConsent(body: unknown): void {
   }
 }
 
-/** A stable text of the body, so that a retry of the same submission hashes the same. */
-function canonicalBody(input: ResponseInput): string {
+/**
+ * A stable text of everything a submission says but its answers and `complete`: every part of one
+ * response carries the same (the answers may grow from part to part, nothing else may change).
+ */
+function canonicalMeta(input: ResponseInput, version: number): string {
   const sorted = (o: Record<string, string> | undefined) =>
     o ? Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
   return JSON.stringify([
     input.id,
     input.site,
     input.survey,
+    version,
     input.respondent,
     input.consent.policy ?? null,
     input.consent.text ?? null,
     input.locale ?? null,
     input.page ?? null,
     sorted(input.context),
-    input.answers.map((a) => [a.question, a.value]),
+    input.channel ?? "widget",
   ]);
 }
 
@@ -65,47 +71,55 @@ export async function acceptSubmission(
 ): Promise<Accepted> {
   assertConsent(raw);
   const input = parseOr400(responseInputSchema, raw);
-  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey));
+  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey, input.version));
   if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
   assertOrigin(found.site.origins, request.origin);
   const { site, survey } = found;
   if (!survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
-  const issues = validateAnswers(survey.questions, input.answers);
+  if (!found.versionFound) {
+    throw invalid([{ path: "version", message: `survey "${survey.id}" has no version ${input.version}` }]);
+  }
+  const complete = input.complete !== false;
+  const issues = validateAnswers(survey.questions, input.answers, { complete });
   const page = pageWithoutQuery(input.page);
   if (page === null) issues.push({ path: "page", message: "page must be an http(s) URL" });
   if (issues.length > 0) throw invalid(issues);
 
   const types = new Map(survey.questions.map((q) => [q.id, q.type]));
-  const createdAt = nowIso(request.now);
+  const now = request.now ?? Date.now();
+  const createdAt = nowIso(now);
   const answers = input.answers.map((a) => {
     const type = types.get(a.question)!;
-    return {
-      questionId: a.question,
-      type,
-      score: type in SCORE_RANGE ? (a.value as number) : null,
-      value: JSON.stringify(a.value),
-    };
+    const score = type in SCORE_RANGE ? (a.value as number) : null;
+    return { questionId: a.question, type, score, value: JSON.stringify(a.value) };
   });
   const npsScores = answers.filter((a) => a.type === "nps").map((a) => a.score!);
+  const given = Object.fromEntries(input.answers.map((a) => [a.question, a.value]));
   return {
     origins: site.origins,
     row: {
       id: input.id,
       siteId: site.id,
       surveyId: survey.id,
-      bodyHash: await sha256Hex(canonicalBody(input)),
+      version: survey.version,
+      bodyHash: await sha256Hex(canonicalMeta(input, survey.version)),
       respondentHash: await respondentHash(site.id, input.respondent),
       locale: input.locale ?? null,
       page: page ?? null,
       device: deviceClass(request.headers),
+      channel: input.channel ?? "widget",
       context: input.context && Object.keys(input.context).length > 0 ? input.context : null,
       consentPolicy: input.consent.policy ?? null,
       consentText: input.consent.text ?? null,
       consentAt: createdAt,
       createdAt,
       day: dayOf(createdAt),
+      complete,
+      reached: reachedQuestions(survey.questions, given, complete),
       npsMin: npsScores.length > 0 ? Math.min(...npsScores) : null,
-      alert: answers.some((a) => isUnhappy(a.type, a.score)),
+      unhappy: answers.some((a) => isUnhappy(a.type, a.score)),
+      alertDueAt: nowIso(complete ? now : now + ALERT_SILENCE_MS),
+      writeToken: randomToken(16),
       answers,
     },
   };

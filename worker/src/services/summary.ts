@@ -3,13 +3,17 @@
  * per-day histograms, each with its 95% interval (shared/stats.ts). Without a response-level
  * filter the histograms come from the daily aggregates only (no scan of answers, whatever the volume).
  */
+import { SCORE_RANGE } from "../../../shared/constants";
 import { cesFromDistribution, csatFromDistribution, npsFromDistribution } from "../../../shared/scoring";
 import { compareNps } from "../../../shared/stats";
 import type { Breakdown, BreakdownRow, Summary, SummaryQuery, TrendPoint } from "../../../shared/types";
-import { aggregateHistograms, contextBreakdown, type DayTypeHistogram, filteredHistograms } from "../db/aggregates";
+import { aggregateSummaryData, type DayTypeHistogram } from "../db/aggregates";
+import { contextBreakdown, filteredSummaryData } from "../db/filtered-aggregates";
+import { versionsOfSite } from "../db/surveys";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { addDays, today } from "../lib/time";
+import { mergeVersions, questionResults } from "./question-results";
 
 export const DEFAULT_RANGE_DAYS = 30;
 
@@ -30,8 +34,15 @@ export function periodOf(day: string, interval: "day" | "week" | "month"): strin
   return addDays(day, -weekday);
 }
 
-const slice = (h: number[], type: DayTypeHistogram["type"]) =>
-  type === "nps" ? h.slice(0, 11) : type === "csat" ? h.slice(1, 6) : h.slice(1, 8);
+/** The scales the scores are made of (thumbs are summed apart, in question-results.ts). */
+type Scale = "nps" | "csat" | "ces";
+const isScale = <H extends DayTypeHistogram>(h: H): h is H & { type: Scale } => h.type !== "thumbs";
+
+/** The histogram of a scale's own values (h is indexed by score, 0..10). */
+const slice = (h: number[], type: Scale) => {
+  const [lo, hi] = SCORE_RANGE[type];
+  return h.slice(lo, hi + 1);
+};
 
 const addInto = (target: number[], source: number[]) => {
   source.forEach((n, i) => {
@@ -39,12 +50,15 @@ const addInto = (target: number[], source: number[]) => {
   });
 };
 
+/** The scores and trend of a summary (the results per question are added by question-results.ts). */
+export type Scores = Omit<Summary, "completed" | "thumbs" | "questions" | "funnel">;
+
 /** Totals and trend from per-day histogram rows and per-day response counts. */
 export function buildSummary(
   meta: { site: string; survey: string | null; from: string; to: string; interval: "day" | "week" | "month" },
   histograms: DayTypeHistogram[],
   responses: { day: string; count: number }[],
-): Summary {
+): Scores {
   const totals = {
     nps: new Array<number>(11).fill(0),
     csat: new Array<number>(5).fill(0),
@@ -60,7 +74,7 @@ export function buildSummary(
     }
     return p;
   };
-  for (const row of histograms) {
+  for (const row of histograms.filter(isScale)) {
     const dist = slice(row.h, row.type);
     addInto(totals[row.type], dist);
     if (row.type !== "ces") addInto(periodEntry(row.day)[row.type], dist);
@@ -99,25 +113,21 @@ export function buildSummary(
 export async function summarize(db: D1Database, siteId: string, q: SummaryQuery): Promise<Summary> {
   const { from, to } = resolveRange(q.from, q.to);
   const needsResponses = q.context || q.locale || q.page;
-  const data = await withD1Retry(() =>
-    needsResponses
-      ? filteredHistograms(db, {
-          siteId,
-          from,
-          to,
-          survey: q.survey,
-          context: q.context,
-          locale: q.locale,
-          page: q.page,
-        })
-      : aggregateHistograms(db, siteId, from, to, q.survey),
-  );
+  const [data, versions] = await Promise.all([
+    withD1Retry(() =>
+      needsResponses
+        ? filteredSummaryData(db, { siteId, from, to, ...q })
+        : aggregateSummaryData(db, { siteId, from, to, survey: q.survey, channel: q.channel }),
+    ),
+    withD1Retry(() => versionsOfSite(db, siteId, q.survey)),
+  ]);
   const summary = buildSummary(
     { site: siteId, survey: q.survey ?? null, from, to, interval: q.interval },
     data.histograms,
     data.responses,
   );
-  return q.context ? { ...summary, context: q.context } : summary;
+  const results = questionResults(data, mergeVersions(versions));
+  return { ...summary, ...results, ...(q.context ? { context: q.context } : {}) };
 }
 
 /**
@@ -135,9 +145,9 @@ export async function breakdown(
     contextBreakdown(db, { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page }, key),
   );
   // Histograms of every value, including those past the 100 listed, so that "the rest" is all of them.
-  const byValue = new Map<string, Record<DayTypeHistogram["type"], number[]>>();
+  const byValue = new Map<string, Record<Scale, number[]>>();
   const allNps = new Array<number>(11).fill(0);
-  for (const h of data.histograms) {
+  for (const h of data.histograms.filter(isScale)) {
     const dist = slice(h.h, h.type);
     const own = byValue.get(h.value) ?? { nps: [], csat: [], ces: [] };
     byValue.set(h.value, own);

@@ -1,22 +1,24 @@
-/** Surveys: validated definitions, versioned on every change. */
+/**
+ * Surveys: validated definitions, a new version on every save. A question id keeps its meaning
+ * across versions (results join versions by it), so a save that would give a question with
+ * answers another type is refused: the owner gives the new question a new id.
+ */
 import type { z } from "zod";
 import type { surveyInputSchema } from "../../../shared/schemas";
-import type { Survey } from "../../../shared/types";
+import type { Survey, SurveyHistory } from "../../../shared/types";
 import * as surveys from "../db/surveys";
-import { ApiError } from "../errors";
+import { ApiError, invalid } from "../errors";
 import { newId } from "../lib/crypto";
 import { nowIso } from "../lib/time";
 import { forgetSite } from "./site-cache";
 
 type SurveyInput = z.infer<typeof surveyInputSchema>;
 
-const definitionOf = (s: SurveyInput): string =>
-  JSON.stringify({
-    questions: s.questions,
-    trigger: s.trigger,
-    theme: s.theme,
-    ...(s.reward ? { reward: s.reward } : {}),
-  });
+/** Everything but what the surveys table holds in columns. */
+const definitionOf = (s: SurveyInput): string => {
+  const { id: _id, name: _name, active: _active, ...definition } = s;
+  return JSON.stringify(definition);
+};
 
 export async function createSurvey(db: D1Database, siteId: string, input: SurveyInput): Promise<Survey> {
   const now = nowIso();
@@ -31,13 +33,31 @@ export async function createSurvey(db: D1Database, siteId: string, input: Survey
     updated_at: now,
   };
   await surveys.insertSurvey(db, row);
+  forgetSite(siteId);
   return surveys.toSurvey(row);
 }
 
 export async function replaceSurvey(db: D1Database, siteId: string, id: string, input: SurveyInput): Promise<Survey> {
-  if (input.id !== undefined && input.id !== id)
+  if (input.id !== undefined && input.id !== id) {
     throw new ApiError("invalid_body", "id: does not match the survey in the path");
-  const result = await surveys.updateSurvey(db, {
+  }
+  const current = await surveys.findSurvey(db, siteId, id);
+  if (!current) throw new ApiError("unknown_survey", "no such survey on this site");
+  const answered = new Set((await surveys.answeredQuestions(db, siteId, id)).map((a) => a.question_id));
+  const before = new Map(surveys.toSurvey(current).questions.map((q) => [q.id, q.type]));
+  const issues = input.questions.flatMap((q, i) => {
+    const was = before.get(q.id);
+    return was !== undefined && was !== q.type && answered.has(q.id)
+      ? [
+          {
+            path: `questions[${i}].type`,
+            message: `question "${q.id}" has answers as ${was}: give the ${q.type} question a new id`,
+          },
+        ]
+      : [];
+  });
+  if (issues.length) throw invalid(issues);
+  const version = await surveys.updateSurvey(db, {
     id,
     site_id: siteId,
     name: input.name,
@@ -45,10 +65,9 @@ export async function replaceSurvey(db: D1Database, siteId: string, id: string, 
     active: input.active ? 1 : 0,
     updated_at: nowIso(),
   });
-  if (result.meta.changes !== 1) throw new ApiError("unknown_survey", "no such survey on this site");
+  if (version === null) throw new ApiError("unknown_survey", "no such survey on this site");
   forgetSite(siteId);
-  const row = await surveys.findSurvey(db, siteId, id);
-  return surveys.toSurvey(row!);
+  return getSurvey(db, siteId, id);
 }
 
 export async function listSurveys(db: D1Database, siteId: string): Promise<Survey[]> {
@@ -59,4 +78,31 @@ export async function getSurvey(db: D1Database, siteId: string, id: string): Pro
   const row = await surveys.findSurvey(db, siteId, id);
   if (!row) throw new ApiError("unknown_survey", "no such survey on this site");
   return surveys.toSurvey(row);
+}
+
+/** Every version of a survey, and which question ids have answers (the editor warns before changing their type). */
+export async function surveyHistory(db: D1Database, siteId: string, id: string): Promise<SurveyHistory> {
+  const current = await getSurvey(db, siteId, id);
+  const [versions, answered] = await Promise.all([
+    surveys.listVersions(db, siteId, id),
+    surveys.answeredQuestions(db, siteId, id),
+  ]);
+  const typeOf = new Map<string, string>();
+  for (const v of [...versions].reverse()) {
+    for (const q of (JSON.parse(v.definition) as surveys.SurveyDefinition).questions) typeOf.set(q.id, q.type);
+  }
+  return {
+    survey: current.id,
+    version: current.version,
+    versions: versions.map((v) => ({
+      version: v.version,
+      createdAt: v.created_at,
+      questions: (JSON.parse(v.definition) as surveys.SurveyDefinition).questions.map((q) => q.id),
+    })),
+    answered: answered.map((a) => ({
+      id: a.question_id,
+      type: typeOf.get(a.question_id) ?? "",
+      answers: Number(a.answered),
+    })),
+  };
 }

@@ -1,0 +1,195 @@
+/**
+ * The survey panel: consent, then one question at a time along the path its answers take
+ * (shared/logic.ts, from widget-plus.js when the survey has logic), then thanks. After consent every
+ * answered step is sent as a part of one response (same id, `complete: false`), the last as complete.
+ *
+ * A controller of closures over one state object, drawn again by Preact's `render` on every change
+ * (Preact diffs, so only what changed is touched). Closures minify to one-letter names where class
+ * members would not: the UI bundle has a byte budget.
+ */
+import { createRef, type RefObject, render } from "preact";
+import type { Answers, OpenOptions, Plus, Session } from "./contract";
+import { QUESTION_COMPONENTS } from "./questions";
+import type { Value } from "./questions/types";
+import type { Delivery } from "./queue";
+import { countEvent, forget, giveConsent, hasConsent, type ResponseDraft, sendPart, startResponse } from "./session";
+import { consentStep, questionStep, thanksStep } from "./steps";
+
+export interface PanelState {
+  /** Index of the question on screen; -1 before consent; the number of questions once done. */
+  at: number;
+  /** The questions shown before this one, for "Back". */
+  trail: number[];
+  answers: Answers;
+  error: string;
+  busy: boolean;
+  delivery: Delivery | null;
+  note: string;
+}
+
+/** What the steps draw from, and the actions of their controls. */
+export interface View {
+  o: OpenOptions;
+  session: Session;
+  plus: Plus | undefined;
+  questions: OpenOptions["survey"]["questions"];
+  components: typeof QUESTION_COMPONENTS;
+  heading: RefObject<HTMLHeadingElement>;
+  st: PanelState;
+  /** The questions the customer goes through given the answers so far (the rest as if skipped). */
+  path(): string[];
+  nextOf(at: number): number;
+  set(patch: Partial<PanelState>): void;
+  answer(id: string, v: Value): void;
+  agree(): void;
+  decline(): void;
+  dismiss(): void;
+  back(): void;
+  next(): void;
+  withdraw(): void;
+}
+
+/** Without logic the path is every question in order (widget-plus.js brings the logic). */
+const LINEAR: Pick<Plus, "nextIndex" | "surveyPath"> = {
+  nextIndex: (questions, i) => (i + 1 < questions.length ? i + 1 : -1),
+  surveyPath: (questions) => questions.map((q) => q.id),
+};
+
+/** Draws the panel into `root`; returns what to call once it is closed (it stops listening to the page). */
+export function panel(
+  o: OpenOptions,
+  session: Session,
+  plus: Plus | undefined,
+  root: ShadowRoot,
+  close: (reason: "dismissed" | "done") => void,
+): () => void {
+  const logic = plus ?? LINEAR;
+  const components = { ...QUESTION_COMPONENTS, thumbs: plus?.Thumbs };
+  // A type this version does not know (or whose part did not load) is skipped rather than breaking the panel.
+  const questions = o.survey.questions.filter((q) => components[q.type]);
+  const channel = o.channel ?? "widget";
+  const s = o.strings;
+  let draft: ResponseDraft | null = null;
+  /** The answers as last sent (JSON), so that leaving the page sends only what is new. */
+  let sent = "{}";
+
+  const event = (name: "shown" | "declined" | "dismissed") => {
+    if (!o.preview) countEvent(session, o.survey, name, channel);
+  };
+  /** Sends the answers so far when they changed (after a step, or as the customer leaves the page). */
+  const part = () => {
+    const { answers, at } = v.st;
+    const json = JSON.stringify(answers);
+    if (!draft || json === sent || at >= questions.length) return;
+    sent = json;
+    sendPart(session, draft, answers, false).catch(() => {});
+  };
+  /** After consent (given now or before): the response's id and what every part of it says. */
+  const begin = () => {
+    if (!o.preview) draft = startResponse(session, o.survey, channel);
+    v.set({ at: 0 });
+  };
+
+  const v: View = {
+    o,
+    session,
+    plus,
+    questions,
+    components,
+    heading: createRef(),
+    st: { at: -1, trail: [], answers: o.prefill ?? {}, error: "", busy: false, delivery: null, note: "" },
+    path: () => logic.surveyPath(questions, v.st.answers),
+    nextOf: (at) => logic.nextIndex(questions, at, v.st.answers),
+    set(patch) {
+      const at = v.st.at;
+      v.st = { ...v.st, ...patch };
+      render(draw(), root);
+      // Focus follows the step, so keyboard and screen-reader users start at the new content.
+      if (v.st.at !== at) v.heading.current?.focus();
+    },
+    answer(id, value) {
+      const answers = { ...v.st.answers };
+      if (value === undefined) delete answers[id];
+      else answers[id] = value;
+      v.set({ answers, error: "" });
+    },
+    agree() {
+      if (!o.preview) giveConsent(session);
+      begin();
+    },
+    decline() {
+      event("declined");
+      close("dismissed");
+    },
+    dismiss() {
+      const done = v.st.at >= questions.length;
+      if (!done) event("dismissed");
+      part();
+      close(done ? "done" : "dismissed");
+    },
+    back() {
+      const trail = [...v.st.trail];
+      v.set({ at: trail.pop()!, trail, error: "" });
+    },
+    async next() {
+      const { at, answers, trail } = v.st;
+      const q = questions[at]!;
+      if (q.required && answers[q.id] === undefined) return v.set({ error: s.required });
+      const to = v.nextOf(at);
+      if (to >= 0) {
+        part();
+        return v.set({ at: to, trail: [...trail, at], error: "" });
+      }
+      v.set({ busy: true, error: "" });
+      // Nothing answered (every question optional and skipped): there is nothing to record.
+      const delivery: Delivery =
+        draft && Object.keys(answers).length
+          ? await sendPart(session, draft, answers, true).catch(() => "failed" as const)
+          : "sent";
+      if (delivery === "failed") return v.set({ busy: false, error: s.error });
+      sent = JSON.stringify(answers);
+      o.onSubmitted(delivery === "queued");
+      v.set({ busy: false, delivery, at: questions.length });
+    },
+    async withdraw() {
+      v.set({ note: o.preview || (await forget(session)) ? s.withdrawn : s.forgetFailed });
+    },
+  };
+
+  const center = o.survey.theme.position === "center";
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === "Escape") {
+      e.stopPropagation();
+      v.dismiss();
+    }
+    // Only the owner-chosen centred modal keeps Tab inside.
+    if (center) plus?.trap(e);
+  };
+  const draw = () => (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a dialog (or region) closed by Escape
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal is set only when the role is dialog
+    <div
+      class="fb-panel"
+      role={o.inline ? "region" : "dialog"}
+      aria-modal={o.inline ? undefined : center ? "true" : "false"}
+      aria-label={s.dialog}
+      lang={session.locale}
+      dir={s.dir ?? "ltr"}
+      onKeyDown={onKey}
+    >
+      {o.inline ? null : (
+        <button type="button" class="fb-close" aria-label={s.close} onClick={v.dismiss}>
+          ×
+        </button>
+      )}
+      {v.st.at < 0 ? consentStep(v) : v.st.at < questions.length ? questionStep(v) : thanksStep(v)}
+    </div>
+  );
+
+  render(draw(), root);
+  if (!o.preview && hasConsent(session)) begin();
+  v.heading.current?.focus();
+  event("shown");
+  addEventListener("pagehide", part);
+  return () => removeEventListener("pagehide", part);
+}

@@ -1,0 +1,265 @@
+/**
+ * SQL that writes responses: new ones in multi-row statements (one D1 batch, one transaction,
+ * whatever the number of submissions), and a later part of a stored one. Every statement reads its
+ * rows from a single JSON parameter through `json_each`, far under D1's 100 bound parameters.
+ *
+ * Idempotency by the client's id: a response insert does nothing for an id already stored, and its
+ * answers, context and alert deliveries are written only under the `write_token` this very write
+ * set, so nothing is added to a response another request wrote. The triggers of the migrations
+ * keep every daily aggregate in step inside the same transaction.
+ */
+
+export interface NewAnswer {
+  questionId: string;
+  type: string;
+  score: number | null;
+  value: string; // JSON
+}
+
+export interface NewResponse {
+  id: string;
+  siteId: string;
+  surveyId: string;
+  version: number;
+  /** SHA-256 of everything but the answers and `complete`: a later part must carry the same. */
+  bodyHash: string;
+  respondentHash: string;
+  locale: string | null;
+  page: string | null;
+  device: string;
+  channel: string;
+  context: Record<string, string> | null;
+  consentPolicy: string | null;
+  consentText: string | null;
+  consentAt: string;
+  createdAt: string;
+  day: string;
+  complete: boolean;
+  /** The questions its path showed (the funnel's "reached"). */
+  reached: string[];
+  npsMin: number | null;
+  /** An answer the alerts fire on (shared/scoring.ts isUnhappy). */
+  unhappy: boolean;
+  /** When its alerts are due: now when complete, else after the customer's silence. */
+  alertDueAt: string;
+  /** Random per write: what this write inserts is guarded by it. */
+  writeToken: string;
+  answers: NewAnswer[];
+}
+
+/** Rows per multi-row statement are bounded by bytes of JSON, not by bound parameters (one per statement). */
+const MULTI_ROW_JSON_BYTES = 256 * 1024;
+
+function chunksOf(rows: NewResponse[]): NewResponse[][] {
+  const chunks: NewResponse[][] = [];
+  let current: NewResponse[] = [];
+  let bytes = 0;
+  for (const r of rows) {
+    const size = JSON.stringify(r).length;
+    if (current.length > 0 && bytes + size > MULTI_ROW_JSON_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(r);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** Answers, context and alert deliveries of `rows`, each inserted only under its row's write token. */
+function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewResponse) => NewAnswer[]) {
+  const guard = "EXISTS (SELECT 1 FROM responses WHERE id = v->>'id' AND write_token = v->>'token')";
+  const answersJson = JSON.stringify(
+    rows.flatMap((r) =>
+      answers(r).map((a) => ({
+        id: r.id,
+        token: r.writeToken,
+        q: a.questionId,
+        site: r.siteId,
+        survey: r.surveyId,
+        day: r.day,
+        channel: r.channel,
+        type: a.type,
+        score: a.score,
+        value: a.value,
+      })),
+    ),
+  );
+  const contextJson = JSON.stringify(
+    rows.flatMap((r) =>
+      Object.entries(r.context ?? {}).map(([key, value]) => ({
+        id: r.id,
+        token: r.writeToken,
+        site: r.siteId,
+        key,
+        value,
+        day: r.day,
+      })),
+    ),
+  );
+  const alertsJson = JSON.stringify(
+    rows
+      .filter((r) => r.unhappy)
+      .map((r) => ({ id: r.id, token: r.writeToken, site: r.siteId, at: r.createdAt, due: r.alertDueAt })),
+  );
+  // `ORDER BY k` keeps the batch's order; `WHERE …` before ON CONFLICT lets SQLite parse INSERT … SELECT.
+  const stmts = [
+    db
+      .prepare(
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, channel, type, score, value)
+         SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'channel', v->>'type', v->>'score', v->>'value'
+         FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE ${guard} ORDER BY k
+         ON CONFLICT (response_id, question_id) DO NOTHING`,
+      )
+      .bind(answersJson),
+  ];
+  if (contextJson !== "[]") {
+    stmts.push(
+      db
+        .prepare(
+          `INSERT INTO response_context (response_id, site_id, key, value, day)
+           SELECT v->>'id', v->>'site', v->>'key', v->>'value', v->>'day'
+           FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE ${guard} ORDER BY k
+           ON CONFLICT (response_id, key) DO NOTHING`,
+        )
+        .bind(contextJson),
+    );
+  }
+  if (alertsJson !== "[]") {
+    stmts.push(
+      db
+        .prepare(
+          `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at, due_at)
+           SELECT (v->>'id') || ':' || w.id, v->>'site', w.id, v->>'id', 'pending', v->>'at', v->>'at', v->>'due'
+           FROM (SELECT value AS v FROM json_each(?1)) JOIN webhooks w ON w.site_id = v->>'site' AND w.active = 1
+           WHERE ${guard}
+           ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at WHERE status = 'pending'`,
+        )
+        .bind(alertsJson),
+    );
+  }
+  return stmts;
+}
+
+function responseInsert(db: D1Database, rows: NewResponse[]) {
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      site: r.siteId,
+      survey: r.surveyId,
+      version: r.version,
+      hash: r.bodyHash,
+      respondent: r.respondentHash,
+      locale: r.locale,
+      page: r.page,
+      device: r.device,
+      channel: r.channel,
+      context: r.context ? JSON.stringify(r.context) : null,
+      policy: r.consentPolicy,
+      text: r.consentText,
+      consentAt: r.consentAt,
+      createdAt: r.createdAt,
+      day: r.day,
+      complete: r.complete ? 1 : 0,
+      reached: JSON.stringify(r.reached),
+      npsMin: r.npsMin,
+      unhappy: r.unhappy ? 1 : 0,
+      token: r.writeToken,
+    })),
+  );
+  return db
+    .prepare(
+      `INSERT INTO responses (id, site_id, survey_id, version, body_hash, respondent_hash, locale, page, device, channel,
+         context, consent_policy, consent_text, consent_at, created_at, updated_at, day, complete, reached, nps_min,
+         unhappy, write_token)
+       SELECT v->>'id', v->>'site', v->>'survey', v->>'version', v->>'hash', v->>'respondent', v->>'locale', v->>'page',
+         v->>'device', v->>'channel', v->>'context', v->>'policy', v->>'text', v->>'consentAt', v->>'createdAt',
+         v->>'createdAt', v->>'day', v->>'complete', v->>'reached', v->>'npsMin', v->>'unhappy', v->>'token'
+       FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE true ORDER BY k
+       ON CONFLICT (id) DO NOTHING RETURNING id AS inserted_id`,
+    )
+    .bind(json);
+}
+
+/** The statements that write new responses (the queue consumer's batch, or the route's one). */
+export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
+  chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]);
+
+/**
+ * Writes new responses in one transaction and returns the ids it inserted: an id already stored is
+ * left as it was (its answers too), so the same submission twice is written once.
+ */
+export async function insertResponses(db: D1Database, rows: NewResponse[]): Promise<Set<string>> {
+  const results = await db.batch(insertResponsesStatements(db, rows));
+  // Only the responses' insert returns rows (one `inserted_id` per new response).
+  return new Set(results.flatMap((r) => (r.results as { inserted_id?: string }[]).map((x) => x.inserted_id ?? "")));
+}
+
+/**
+ * A later part of a stored response: its new answers, `complete`, the questions reached, and its
+ * alerts. Written only if the response is still as it was read (`expected`): else another part
+ * came first, nothing is written, and the caller reads again. Returns whether it was written.
+ */
+export async function continueResponse(
+  db: D1Database,
+  row: NewResponse,
+  expected: { complete: boolean; answers: number; day: string },
+  added: NewAnswer[],
+): Promise<boolean> {
+  const stored = { ...row, day: expected.day };
+  const [updated] = await db.batch([
+    db
+      .prepare(
+        `UPDATE responses SET complete = ?2, reached = ?3, nps_min = ?4, unhappy = ?5, updated_at = ?6, write_token = ?7
+         WHERE id = ?1 AND complete = ?8 AND (SELECT COUNT(*) FROM answers WHERE response_id = ?1) = ?9
+         RETURNING id`,
+      )
+      .bind(
+        row.id,
+        row.complete ? 1 : 0,
+        JSON.stringify(row.reached),
+        row.npsMin,
+        row.unhappy ? 1 : 0,
+        row.createdAt,
+        row.writeToken,
+        expected.complete ? 1 : 0,
+        expected.answers,
+      ),
+    ...childStatements(db, [stored], () => added),
+  ]);
+  return updated!.results.length === 1;
+}
+
+export interface StoredResponse {
+  id: string;
+  site_id: string;
+  body_hash: string;
+  complete: number;
+  day: string;
+  answers: { question: string; value: string }[];
+}
+
+/** Stored responses by id, with their answers (to tell a retry, a later part and a reused id apart). */
+export async function storedResponses(db: D1Database, ids: string[]): Promise<Map<string, StoredResponse>> {
+  const [rows, answers] = await db.batch([
+    db
+      .prepare(
+        "SELECT id, site_id, body_hash, complete, day FROM responses WHERE id IN (SELECT value FROM json_each(?1))",
+      )
+      .bind(JSON.stringify(ids)),
+    db
+      .prepare(
+        `SELECT response_id, question_id, value FROM answers
+         WHERE response_id IN (SELECT value FROM json_each(?1)) ORDER BY response_id, question_id`,
+      )
+      .bind(JSON.stringify(ids)),
+  ]);
+  const byId = new Map<string, StoredResponse>();
+  for (const r of rows!.results as Omit<StoredResponse, "answers">[]) byId.set(r.id, { ...r, answers: [] });
+  for (const a of answers!.results as { response_id: string; question_id: string; value: string }[]) {
+    byId.get(a.response_id)?.answers.push({ question: a.question_id, value: a.value });
+  }
+  return byId;
+}
