@@ -41,8 +41,11 @@ export type FollowUp = z.infer<typeof s.followUpSchema>;
 export type TokenInput = z.input<typeof s.tokenInputSchema>;
 export type MemberInput = z.infer<typeof s.memberInputSchema>;
 
-/** A survey as the config serves it: with its theme's colours computed (shared/theme.ts). */
-export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors };
+/**
+ * A survey as the config serves it: with its theme's colours computed (shared/theme.ts), and
+ * whether the widget needs widget-plus.js to draw it (shared/widget-parts.ts).
+ */
+export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors; plus: boolean };
 
 /** GET /v1/sites/:key/config */
 export interface SiteConfig {

@@ -60,7 +60,10 @@ export interface Kit {
   Options: typeof import("./questions/options").Options;
 }
 
-/** What only some surveys need (widget-plus.js): logic, thumbs, stars and faces, rewards, the modal's trap. */
+/**
+ * What only some surveys need (widget-plus.js): logic, choice lists, thumbs, stars and faces,
+ * rewards, the modal's trap, the look of a preview and of a survey drawn in place.
+ */
 export interface Plus {
   nextIndex: typeof nextIndex;
   surveyPath: typeof surveyPath;
@@ -69,6 +72,8 @@ export interface Plus {
   /** The styles of what it draws. */
   css: string;
   Thumbs: FunctionComponent<QuestionProps>;
+  /** One or several of the owner's options (choice, multi). */
+  Choice: FunctionComponent<QuestionProps>;
   Reward: FunctionComponent<{ text: string; code: string | undefined; copy: string; copied(): void }>;
   trap(e: KeyboardEvent): void;
 }

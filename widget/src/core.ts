@@ -76,16 +76,10 @@ export function start(o: StartOptions): FeedbackApi {
 
   /** The UI and the visitor's strings (and widget-plus.js for a survey that needs it), fetched in parallel. */
   const ui = async (survey?: ConfigSurvey): Promise<[UiModule, Strings]> => {
-    // What only some surveys need: logic, thumbs, stars and faces, a reward, the centred modal.
-    const plus =
-      survey &&
-      (survey.reward ||
-        survey.theme.position === "center" ||
-        survey.questions.some((q) => q.logic?.length || q.type === "thumbs" || (q.style && q.style !== "numbers")));
     await Promise.all([
       window.__fbUI ? 0 : load(base, "widget-ui"),
       window.__fbL10n?.[locale] ? 0 : load(base, `widget-l10n-${locale}`),
-      plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
+      survey?.plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
     ]);
     return [window.__fbUI!, window.__fbL10n![locale]!];
   };

@@ -64,7 +64,7 @@ export function panel(
   close: (reason: "dismissed" | "done") => void,
 ): () => void {
   const logic = plus ?? LINEAR;
-  const components = { ...QUESTION_COMPONENTS, thumbs: plus?.Thumbs };
+  const components = { ...QUESTION_COMPONENTS, thumbs: plus?.Thumbs, choice: plus?.Choice, multi: plus?.Choice };
   // A type this version does not know (or whose part did not load) is skipped rather than breaking the panel.
   const questions = o.survey.questions.filter((q) => components[q.type]);
   const channel = o.channel ?? "widget";

@@ -3,13 +3,15 @@
 // @jsxFrag Fragment
 /**
  * widget-plus.js: what only some surveys need, fetched beside the UI only for them (the UI bundle
- * stays within its byte budget): the path through a survey with logic (shared/logic.ts), thumbs,
- * stars and faces (Unicode: no image or font from outside), the reward, and the centred modal's
- * focus trap, and the look of a centred modal and of a survey drawn in place (inline). It draws
- * with the UI's own Preact (handed over as a kit), never a second copy.
+ * stays within its byte budget; shared/widget-parts.ts says which): the path through a survey with
+ * logic (shared/logic.ts), choice lists, thumbs, stars and faces (Unicode: no image or font from
+ * outside), the reward, the centred modal's focus trap, and the look of a centred modal, of a
+ * survey drawn in place (inline) and of the dashboard's preview. It draws with the UI's own Preact
+ * (handed over as a kit), never a second copy.
  */
 import { nextIndex, surveyPath } from "../../shared/logic";
 import type { Kit, Plus } from "./contract";
+import { choiceQuestion } from "./questions/choice-question";
 import type { QuestionProps } from "./questions/types";
 
 /** Faces from unhappy to happy, for 5 and for 7 steps. */
@@ -21,8 +23,9 @@ const FACES: Record<number, string[]> = {
 /** Stars fill up to the chosen one (`:has()` finds the stars before it). */
 const CSS = `:host{--star:#b26a00}@media(prefers-color-scheme:dark){:host{--star:#ffb951}}
 :host([data-pos=center]){inset:0;display:grid;place-items:center;background:#0007}
-:host([data-inline]){position:relative;inset:auto;display:block;z-index:auto}
+:host([data-inline]),:host([data-preview]){position:relative;inset:auto;display:block;z-index:auto;background:none}
 :host([data-inline]) .fb-panel{width:auto;max-width:560px;max-height:none;box-shadow:none}
+.fb-options--choice span{justify-content:start}
 .fb-options--stars span{border-color:transparent;background:none;color:var(--line);font-size:30px}
 .fb-options--stars label:has(~label :checked) span,.fb-options--stars :checked+span{color:var(--star);background:none;border-color:transparent}
 .fb-reward{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:0 0 8px}
@@ -35,6 +38,7 @@ export const makePlus = ({ h, Fragment, Options }: Kit): Plus => ({
   faces: (count, style) =>
     style === "stars" ? Array(count).fill("★") : style === "emoji" ? (FACES[count] ?? null) : null,
   css: CSS,
+  Choice: choiceQuestion({ h, Fragment, Options }),
 
   /** Thumbs up (1) or down (0): two radios named in the visitor's language, drawn as 👍 and 👎. */
   Thumbs: ({ q, value, onChange, s, labelId }: QuestionProps) => (

@@ -3,6 +3,7 @@
  * (in-flow, not fixed) with every locale's strings bundled, sending nothing.
  */
 
+import { DEFAULT_RETENTION_DAYS } from "../../shared/constants";
 import { themeColors } from "../../shared/theme";
 import type { Survey } from "../../shared/types";
 import { STRINGS } from "./i18n";
@@ -11,7 +12,7 @@ import { open } from "./ui";
 
 /**
  * Renders `survey` as customers will see it, inside a shadow root on `container`; returns the
- * unmount function. `retentionDays` (optional) fills the consent text; 365 otherwise.
+ * unmount function. `retentionDays` (optional) fills the consent text.
  * @example const unmount = renderPreview(el, survey, { locale: "ro", policyUrl: site.policyUrl });
  */
 export function renderPreview(
@@ -22,10 +23,10 @@ export function renderPreview(
   const locale = options.locale && STRINGS[options.locale] ? options.locale : "en";
   return open(
     {
-      survey: { ...survey, colors: themeColors(survey.theme.accent) },
+      survey: { ...survey, colors: themeColors(survey.theme.accent), plus: true },
       strings: STRINGS[locale]!,
       policyUrl: options.policyUrl ?? null,
-      retentionDays: options.retentionDays ?? 365,
+      retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
       preview: true,
       session: {
         base: "",

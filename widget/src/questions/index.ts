@@ -1,16 +1,13 @@
 import type { FunctionComponent } from "preact";
 import type { QuestionType } from "../../../shared/constants";
-import { ChoiceQuestion } from "./choice-question";
 import { ScaleQuestion } from "./scale-question";
 import { TextQuestion } from "./text-question";
 import type { QuestionProps } from "./types";
 
-/** One component per question type (thumbs come with widget-plus.js). */
+/** One component per question type (choice lists and thumbs come with widget-plus.js). */
 export const QUESTION_COMPONENTS: Partial<Record<QuestionType, FunctionComponent<QuestionProps>>> = {
   nps: ScaleQuestion,
   csat: ScaleQuestion,
   ces: ScaleQuestion,
-  choice: ChoiceQuestion,
-  multi: ChoiceQuestion,
   text: TextQuestion,
 };

@@ -5,6 +5,7 @@
 
 import { themeColors } from "../../../shared/theme";
 import type { ForgetInput, SiteConfig } from "../../../shared/types";
+import { needsWidgetPlus } from "../../../shared/widget-parts";
 import { deleteRespondentResponses } from "../db/responses";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
@@ -48,7 +49,9 @@ export async function siteConfig(db: D1Database, key: string, origin: string | n
   const config: SiteConfig = {
     site: site.key,
     policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
-    surveys: rows.map(surveys.toSurvey).map((s) => ({ ...s, colors: themeColors(s.theme.accent) })),
+    surveys: rows
+      .map(surveys.toSurvey)
+      .map((s) => ({ ...s, colors: themeColors(s.theme.accent), plus: needsWidgetPlus(s) })),
   };
   const body = JSON.stringify(config);
   return { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, origins };
