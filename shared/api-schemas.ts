@@ -268,6 +268,7 @@ export const siteConfigSchema = z.object({
   surveys: z.array(
     surveySchema.extend({
       colors: z.object({ accent: z.string(), on: z.string(), link: z.string(), linkDark: z.string() }),
+      plus: z.boolean().describe("whether the widget needs widget-plus.js to draw this survey"),
     }),
   ),
 });

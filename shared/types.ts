@@ -191,7 +191,7 @@ export type CustomerData = z.infer<typeof a.customerDataSchema>;
 export type ErasureResult = z.infer<typeof a.erasureResultSchema>;
 
 /**
- * The summary's, breakdown's and responses' types are written out above; their schemas (shared/api-schemas.ts,
+ * The types written out above (summary, breakdown, responses, config…); their schemas (shared/api-schemas.ts,
  * from which the OpenAPI document is made) must say the same: these fail to compile when they drift.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -203,4 +203,5 @@ export type SchemasMatch = [
   Assert<Same<ResponseItem, z.infer<typeof a.responseItemSchema>>>,
   Assert<Same<CrossTab, z.infer<typeof a.crossTabSchema>>>,
   Assert<Same<SurveyHistory, z.infer<typeof a.surveyHistorySchema>>>,
+  Assert<Same<SiteConfig, z.infer<typeof a.siteConfigSchema>>>,
 ];
