@@ -102,6 +102,33 @@ export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 
 export const DEFAULT_RETENTION_DAYS = 365;
 
+/** Roles on a site, weakest first: a viewer reads; an editor also edits surveys and follow-ups; an owner also
+ * manages the site, its members, tokens, webhooks and deletion. */
+export const ROLES = ["viewer", "editor", "owner"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether `role` may do what `needed` may (a role can do everything a weaker one can). */
+export const roleAllows = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+
+/** The weaker of two roles (a token acts with at most its scope's role and its maker's role). */
+export const weakerRole = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
+
+/** API token scopes, narrowest first, and the role each acts with: read (summary, responses, export),
+ * write (also surveys and follow-ups), admin (also the site, members, tokens, webhooks). */
+export const TOKEN_SCOPES = ["read", "write", "admin"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const SCOPE_ROLE = { read: "viewer", write: "editor", admin: "owner" } as const satisfies Record<
+  TokenScope,
+  Role
+>;
+
+/** `open`: anyone may sign up. `invite`: the first account may, every later one needs an invitation. */
+export const SIGNUP_MODES = ["open", "invite"] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
+/** How long an invitation link stays valid. */
+export const INVITATION_TTL_DAYS = 7;
+
 /**
  * PBKDF2-SHA256 iterations of new password hashes: the most the Workers runtime allows. Each hash
  * records its own count, so a hash made with fewer is upgraded at the next sign-in.

@@ -24,7 +24,8 @@ export type AnswerMap = Readonly<Record<string, unknown>>;
  * (Written tight: the widget's loader carries it, for conditions on the page's context.)
  */
 export function conditionHolds({ op, value }: LogicCondition, answer: unknown): boolean {
-  if (op === "answered" || op === "skipped" || answer === undefined) return (answer === undefined) === (op === "skipped");
+  if (op === "answered" || op === "skipped" || answer === undefined)
+    return (answer === undefined) === (op === "skipped");
   const given = ([] as unknown[]).concat(answer);
   if (op === "eq" || op === "neq") return given.includes(value) === (op === "eq");
   if (op === "in") return Array.isArray(value) && given.some((v) => (value as unknown[]).includes(v));

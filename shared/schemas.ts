@@ -18,14 +18,22 @@ import {
   MAX_CONTEXT_VALUE,
   POSITIONS,
   QUESTION_TYPES,
+  ROLES,
   SCALE_STYLES,
   SEGMENTS,
   STYLES_OF,
+  TOKEN_SCOPES,
 } from "./constants";
 import { logicProblems } from "./logic-checks";
 import { scheduleSchema, triggerSchema } from "./targeting-schemas";
 
-export { contextConditionSchema, eventTriggerSchema, scheduleSchema, triggerSchema } from "./targeting-schemas";
+export {
+  configQuerySchema,
+  contextConditionSchema,
+  eventTriggerSchema,
+  scheduleSchema,
+  triggerSchema,
+} from "./targeting-schemas";
 
 export const localeSchema = z
   .string()
@@ -188,10 +196,32 @@ export const forgetInputSchema = z.object({
   respondent: z.string().min(16).max(128),
 });
 
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("a valid email address"))
+  .pipe(z.string().max(254));
+
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("a valid email address")).pipe(z.string().max(254)),
+  email: emailSchema,
   password: z.string().min(10, "at least 10 characters").max(200),
 });
+
+/** POST /api/auth/signup: `invite` is the token of an invitation link (required where sign-up is by invitation). */
+export const signupSchema = credentialsSchema.extend({ invite: z.string().min(10).max(200).optional() });
+
+/** POST /api/auth/login: any password is checked (not the sign-up rules: old accounts may predate them). */
+export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1, "required").max(200) });
+
+/** DELETE /api/account: the password again, so a forgotten signed-in browser cannot delete the account. */
+export const accountDeleteSchema = z.object({ password: z.string().min(1, "required").max(200) });
+
+/** POST /api/sites/:siteId/members: invite someone by email with a role. */
+export const memberInputSchema = z.object({ email: emailSchema, role: z.enum(ROLES) });
+
+/** PATCH /api/sites/:siteId/members/:memberId: change a member's (or a pending invitation's) role. */
+export const memberPatchSchema = z.object({ role: z.enum(ROLES) });
 
 export const originSchema = z
   .string()
@@ -216,7 +246,11 @@ export const sitePatchSchema = siteInputSchema
   .extend({ retentionDays: retentionDaysSchema, fatigueDays: fatigueDaysSchema })
   .partial();
 
-export const tokenInputSchema = z.object({ name: z.string().trim().min(1).max(100) });
+/** POST /api/sites/:siteId/tokens: `read` unless a wider scope is chosen (never wider than the caller's). */
+export const tokenInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  scope: z.enum(TOKEN_SCOPES).default("read"),
+});
 
 export const webhookInputSchema = z.object({ url: z.string().max(500) });
 
@@ -227,7 +261,8 @@ export const daySchema = z
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     "a real calendar day",
-  );
+  )
+  .describe("a UTC day, YYYY-MM-DD");
 
 /** `key:value`, such as `productId:sku-77` (the key as in `context`, the value up to 100 characters). */
 export const contextFilterSchema = z
@@ -241,7 +276,11 @@ export const contextFilterSchema = z
   .refine(
     (f) => CONTEXT_KEY_PATTERN.test(f.key) && f.value.length <= MAX_CONTEXT_VALUE,
     "key:value, such as productId:sku-77",
-  );
+  )
+  .describe("key:value, such as orderId:A-1042");
+
+/** A customer's data request: every response whose context has this value (such as `orderId:A-1042`). */
+export const dataRequestQuerySchema = z.object({ context: contextFilterSchema });
 
 export const consentsQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
 

@@ -81,3 +81,12 @@ export const scheduleSchema = z
     path: ["endsAt"],
     message: "endsAt must be after startsAt",
   });
+
+/** GET /v1/sites/:key/config: the visitor's language candidates, the collector picks the first it ships. */
+export const configQuerySchema = z.object({
+  lang: z
+    .string()
+    .max(400)
+    .optional()
+    .describe("the visitor's languages in order, comma-separated (data-locale, <html lang>, the browser's)"),
+});

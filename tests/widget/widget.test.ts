@@ -4,12 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { pickLocale } from "../../shared/locale";
 import { localizedText } from "../../shared/localized";
 import { contrast, readable, themeColors } from "../../shared/theme";
 import { classify, SendResult } from "../../widget/src/api";
 import { STRINGS } from "../../widget/src/i18n";
 import { en } from "../../widget/src/i18n/en";
-import { pickLocale } from "../../shared/locale";
 import { backoff } from "../../widget/src/queue";
 import { inCooldown, pageMatches } from "../../widget/src/triggers";
 

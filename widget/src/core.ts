@@ -6,12 +6,12 @@
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
 import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
+import { doneKey, lastShownKey, seenKey } from "./flags";
 import type { Strings } from "./i18n/types";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
 import { arm, deviceOf, inCooldown, mayOpen, type Visitor } from "./triggers";
 import { countEvent, startVisit } from "./visit";
-import { doneKey, lastShownKey, seenKey } from "./flags";
 
 /**
  * Content hashes of the UI and locale files by base name, set at build time: empty in widget.js
@@ -191,7 +191,9 @@ export function start(o: StartOptions): FeedbackApi {
   addEventListener(
     "click",
     (e) => {
-      const name = (e.target as Element | null)?.closest?.("[data-feedback-event]")?.getAttribute("data-feedback-event");
+      const name = (e.target as Element | null)
+        ?.closest?.("[data-feedback-event]")
+        ?.getAttribute("data-feedback-event");
       if (name) track(name);
     },
     true,

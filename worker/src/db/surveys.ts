@@ -15,6 +15,7 @@ export interface SurveyRow {
   active: number;
   created_at: string;
   updated_at: string;
+  deleted_at?: string | null;
 }
 
 export type SurveyDefinition = Omit<Survey, "id" | "name" | "active" | "version">;
@@ -36,12 +37,18 @@ export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version"
 };
 
 export const findSurvey = (db: D1Database, siteId: string, id: string) =>
-  db.prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2").bind(siteId, id).first<SurveyRow>();
+  db
+    .prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL")
+    .bind(siteId, id)
+    .first<SurveyRow>();
 
 export const listSurveys = async (db: D1Database, siteId: string, activeOnly = false) =>
   (
     await db
-      .prepare(`SELECT * FROM surveys WHERE site_id = ?1 ${activeOnly ? "AND active = 1" : ""} ORDER BY created_at, id`)
+      .prepare(
+        `SELECT * FROM surveys WHERE site_id = ?1 AND deleted_at IS NULL ${activeOnly ? "AND active = 1" : ""}
+         ORDER BY created_at, id`,
+      )
       .bind(siteId)
       .all<SurveyRow>()
   ).results;
@@ -68,13 +75,14 @@ export async function updateSurvey(db: D1Database, r: Omit<SurveyRow, "created_a
     db
       .prepare(
         `UPDATE surveys SET name = ?3, definition = ?4, active = ?5, updated_at = ?6, version = version + 1
-         WHERE site_id = ?1 AND id = ?2 RETURNING version`,
+         WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING version`,
       )
       .bind(r.site_id, r.id, r.name, r.definition, r.active, r.updated_at),
     db
       .prepare(
         `INSERT INTO survey_versions (survey_id, version, site_id, definition, created_at)
-         SELECT id, version, site_id, definition, updated_at FROM surveys WHERE site_id = ?1 AND id = ?2`,
+         SELECT id, version, site_id, definition, updated_at FROM surveys
+         WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL`,
       )
       .bind(r.site_id, r.id),
   ]);
@@ -86,7 +94,8 @@ export const findSurveyVersion = (db: D1Database, siteId: string, surveyId: stri
   db
     .prepare(
       `SELECT v.survey_id AS id, s.name, s.active, v.version, v.definition FROM survey_versions v
-       JOIN surveys s ON s.id = v.survey_id WHERE v.site_id = ?1 AND v.survey_id = ?2 AND v.version = ?3`,
+       JOIN surveys s ON s.id = v.survey_id AND s.deleted_at IS NULL
+       WHERE v.site_id = ?1 AND v.survey_id = ?2 AND v.version = ?3`,
     )
     .bind(siteId, surveyId, version)
     .first<Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">>();
@@ -144,3 +153,12 @@ export async function completedOfSurvey(db: D1Database, siteId: string, surveyId
     .first<{ completed: number | null }>();
   return Number(row?.completed ?? 0);
 }
+
+/** Hides a survey at once (config, ingestion, owner routes); its rows are deleted in chunks afterwards. */
+export const markSurveyDeleted = async (db: D1Database, siteId: string, id: string, at: string) =>
+  (
+    await db
+      .prepare("UPDATE surveys SET deleted_at = ?3 WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING id")
+      .bind(siteId, id, at)
+      .all()
+  ).results.length;
