@@ -6,12 +6,11 @@
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
 import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
-import { doneKey, lastShownKey, seenKey } from "./flags";
 import type { Strings } from "./i18n/types";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
-import { arm, deviceOf, inCooldown, mayOpen, type Visitor } from "./triggers";
-import { countEvent, startVisit } from "./visit";
+import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
+import { nextVisit, VISITOR_KEY, type VisitorState } from "./visitor";
 
 /**
  * Content hashes of the UI and locale files by base name, set at build time: empty in widget.js
@@ -59,9 +58,12 @@ export function start(o: StartOptions): FeedbackApi {
   const base = o.collector.replace(/\/+$/, "");
   const listeners: Partial<Record<EventName, ((d: unknown) => void)[]>> = {};
   let context = { ...o.context };
-  let visit = startVisit(Date.now(), location.search);
+  // This page load counted into the visitor's visits; re-read before each decision, since other tabs change it.
+  let me = nextVisit(read(VISITOR_KEY), Date.now(), location.search);
+  write(VISITOR_KEY, me);
+  const latest = (): VisitorState => (me = read(VISITOR_KEY) ?? me);
   // The landing page's campaign first: what the page sets wins over it.
-  const contextNow = () => ({ ...visit.utm, ...context });
+  const contextNow = () => ({ ...me.utm, ...context });
   let config: SiteConfig | null = null;
   let disarm: (() => void) | null = null;
   let close: (() => void) | null = null;
@@ -106,13 +108,12 @@ export function start(o: StartOptions): FeedbackApi {
     sender,
   });
 
-  const forget = async () => {
-    try {
-      return await (await sender()).forget(session(""));
-    } catch {
-      return false;
-    }
-  };
+  // Never rejects: a widget-send.js that cannot be fetched reads as "not done".
+  const forget = () =>
+    sender().then(
+      (m) => m.forget(session("")),
+      () => false,
+    );
 
   /** Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. */
   const show = async (survey: ConfigSurvey) => {
@@ -129,29 +130,18 @@ export function start(o: StartOptions): FeedbackApi {
     }
   };
 
-  const visitor = (): Visitor => {
-    const draws = read<Record<string, number>>("fb_draw") ?? {};
-    return {
-      path: location.pathname,
-      now: Date.now(),
-      device: deviceOf(matchMedia("(pointer:coarse)").matches, Math.min(screen.width, screen.height)),
-      fresh: visit.n < 2,
-      events: visit.ev,
-      context: contextNow(),
-      seen: (id) => read(seenKey(id)),
-      done: (id) => !!read(doneKey(id)),
-      draw(id) {
-        if (draws[id] === undefined) {
-          draws[id] = Math.random();
-          write("fb_draw", draws);
-        }
-        return draws[id];
-      },
-    };
-  };
+  const device = () => deviceOf(matchMedia("(pointer:coarse)").matches, Math.min(screen.width, screen.height));
   /** Whether the survey may open now: checked when armed, and again when it fires (another tab may have shown one). */
-  const mayOpenNow = (survey: ConfigSurvey) =>
-    !!config && !inCooldown(read(lastShownKey(o.site)), config.fatigueDays, Date.now()) && mayOpen(survey, visitor());
+  const mayOpenNow = (survey: ConfigSurvey) => {
+    const now = Date.now();
+    const v = latest();
+    const may =
+      !!config &&
+      !inCooldown(v.last[o.site], config.fatigueDays, now) &&
+      mayOpen(survey, { path: location.pathname, now, device: device(), context: contextNow(), me: v });
+    write(VISITOR_KEY, v); // with the draw mayOpen may have made
+    return may;
+  };
   /**
    * Every survey that may open is armed, in priority order: the first whose timing is met opens, so
    * one that cannot open now (sampled out, its event not seen, exit intent on a phone) keeps no other back.
@@ -162,7 +152,9 @@ export function start(o: StartOptions): FeedbackApi {
       disarm?.();
       disarm = null;
       if (!config || close) return;
-      const offs = config.surveys.filter(mayOpenNow).map((s) => arm(s.trigger, () => mayOpenNow(s) && void show(s)));
+      const offs = config.surveys
+        .filter(mayOpenNow)
+        .map((s) => arm(s.trigger, device(), () => mayOpenNow(s) && void show(s)));
       disarm = () => {
         for (const off of offs) off();
       };
@@ -183,7 +175,9 @@ export function start(o: StartOptions): FeedbackApi {
   addEventListener("popstate", () => setTimeout(evaluate));
 
   const track = (name: string) => {
-    visit = countEvent(visit, String(name));
+    const v = latest();
+    v.ev[name] = (v.ev[name] ?? 0) + 1;
+    write(VISITOR_KEY, v);
     evaluate();
   };
   // A click on (or inside) an element carrying data-feedback-event counts as that event. Capture

@@ -5,12 +5,12 @@
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions, UiModule } from "./contract";
-import { doneKey, lastShownKey, seenKey } from "./flags";
 import { mountShadow } from "./mount";
 import { panel } from "./panel";
 import { Options } from "./questions/options";
 import { themeCss } from "./styles";
 import { coveredBottom } from "./viewport";
+import { remember } from "./visitor";
 
 export function open(o: OpenOptions, container?: HTMLElement): () => void {
   // A custom element name: shop CSS aimed at `div`s (`body > div`, `main div`) cannot reach it.
@@ -62,7 +62,9 @@ const popup: UiModule["popup"] = (survey, config, session, closed) => {
     retentionDays: config.policy.retentionDays,
     session,
     onSubmitted(queued) {
-      session.write(doneKey(id), 1);
+      remember(session, (me) => {
+        me.done[id] = 1;
+      });
       session.emit("submitted", { survey: id, queued });
     },
     onClose(reason) {
@@ -71,9 +73,9 @@ const popup: UiModule["popup"] = (survey, config, session, closed) => {
     },
   });
   // Cooldown and fatigue start only once the survey is on screen (not when the UI failed to load).
-  const now = Date.now();
-  session.write(seenKey(id), now);
-  session.write(lastShownKey(session.site), now);
+  remember(session, (me) => {
+    me.seen[id] = me.last[session.site] = Date.now();
+  });
   session.emit("shown", { survey: id });
   return close;
 };
