@@ -49,12 +49,6 @@ export function mayOpen({ id, trigger: t }: ConfigSurvey, { path, now, device, c
   );
 }
 
-export const scrolledPercent = (): number => {
-  const el = document.documentElement;
-  const max = el.scrollHeight - innerHeight;
-  return max <= 0 ? 100 : (100 * scrollY) / max;
-};
-
 /**
  * Waits until every timing condition of `t` holds (delay, scroll depth, exit intent), then calls
  * `fire` once. Exit intent needs a pointer that can leave the page: never on phones and tablets.
@@ -70,7 +64,9 @@ export function arm(t: Trigger, device: TargetDevice, fire: () => void): () => v
     }
   };
   const onScroll = () => {
-    if (scrolledPercent() >= t.scrollPercent) {
+    // A page shorter than the window counts as scrolled to the bottom.
+    const max = document.documentElement.scrollHeight - innerHeight;
+    if (max <= 0 || (100 * scrollY) / max >= t.scrollPercent) {
       ready.scroll = true;
       check();
     }
