@@ -4,7 +4,7 @@
  * single-page route changes without a second config request, cooldown, the centred modal's
  * focus trap, and a first-party collector served under a path prefix of the shop's origin.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   launchBrowser,

@@ -5,8 +5,7 @@
  */
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
-import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
-import type { Strings } from "./i18n/types";
+import type { EventName, SiteFacts, UiModule } from "./contract";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
 import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
