@@ -44,7 +44,8 @@ export function mayOpen({ id, trigger: t }: ConfigSurvey, { path, now, device, c
     t.visitors !== (me.n < 2 ? "returning" : "new") &&
     (!t.event || (me.ev[t.event.name] ?? 0) >= t.event.times) &&
     contextHolds(t.context, context) &&
-    // Last: a draw is made only for a survey that could otherwise open.
+    // Last: a draw is made only for a survey that could otherwise open (once: then it is kept).
+    // biome-ignore lint/suspicious/noAssignInExpressions: the draw is made where it is read, in the loader's budget
     (me.draw[id] ??= Math.random()) < t.sample
   );
 }
