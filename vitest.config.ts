@@ -21,6 +21,8 @@ export default defineConfig({
                 // Tests sign up many accounts; sign-up by invitation is tested by passing SIGNUP=invite.
                 SIGNUP: "open",
                 WEBHOOK_RECEIVER: inject("webhookReceiver"),
+                // The loopback receiver is the one local origin webhooks may use in the tests.
+                WEBHOOK_DEV_ORIGINS: inject("webhookReceiver"),
               },
             },
           })),

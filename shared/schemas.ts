@@ -26,6 +26,8 @@ import {
 } from "./constants";
 import { logicProblems } from "./logic-checks";
 import { scheduleSchema, triggerSchema } from "./targeting-schemas";
+import { isCustomerLink } from "./urls";
+import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./webhooks";
 
 export {
   configQuerySchema,
@@ -237,7 +239,7 @@ export const siteInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   origins: z.array(originSchema).min(1).max(20),
   retentionDays: retentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
-  policyUrl: z.string().url().max(500).optional(),
+  policyUrl: z.string().max(500).refine(isCustomerLink, "an https: URL (http: only for localhost)").optional(),
   policyVersion: z.string().trim().min(1).max(64).optional(),
   fatigueDays: fatigueDaysSchema.default(DEFAULT_FATIGUE_DAYS),
 });
@@ -252,7 +254,18 @@ export const tokenInputSchema = z.object({
   scope: z.enum(TOKEN_SCOPES).default("read"),
 });
 
-export const webhookInputSchema = z.object({ url: z.string().max(500) });
+/** A webhook: `https:` to a public host (services/webhooks-address.ts), its format and the events it receives. */
+export const webhookInputSchema = z.object({
+  url: z.string().max(500),
+  format: z.enum(WEBHOOK_FORMATS).default("json"),
+  /** Without it: `response.unhappy` only, the alerts of unhappy customers (shared/webhooks.ts). */
+  events: z
+    .array(z.enum(WEBHOOK_EVENTS))
+    .min(1)
+    .max(WEBHOOK_EVENTS.length)
+    .transform((events) => [...new Set(events)])
+    .optional(),
+});
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const daySchema = z

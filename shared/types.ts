@@ -71,6 +71,8 @@ export type ApiTokenCreated = z.infer<typeof a.tokenCreatedSchema>;
 export type Webhook = z.infer<typeof a.webhookSchema>;
 export type WebhookCreated = z.infer<typeof a.webhookCreatedSchema>;
 export type AlertDelivery = z.infer<typeof a.alertDeliverySchema>;
+export type WebhookTest = z.infer<typeof a.webhookTestSchema>;
+export type WebhookInput = z.input<typeof s.webhookInputSchema>;
 
 export interface TrendPoint {
   period: string;

@@ -2,7 +2,7 @@
  * Fixture helpers of the worker tests: each test builds its own owner, site and survey
  * through the real routes, so no test depends on another's data or order.
  */
-import { createExecutionContext } from "cloudflare:test";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { nanoid } from "nanoid";
 import type { Role } from "../../shared/constants";
@@ -21,7 +21,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   cookie?: string;
   origin?: string | null;
-  /** Bindings to change for this call (e.g. `{ SIGNUP: "invite" }`, a counting rate limiter). */
+  /** Bindings to change for this call (e.g. `{ SIGNUP: "invite" }`, a counting rate limiter); the call
+   * then also waits for the work it left running after its answer (`waitUntil`: queued webhooks). */
   env?: Partial<Cloudflare.Env>;
 }
 
@@ -39,7 +40,12 @@ export async function call(method: string, path: string, opts: CallOptions = {})
     headers,
     body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   });
-  if (opts.env) return app.fetch(request, { ...env, ...opts.env }, createExecutionContext());
+  if (opts.env) {
+    const ctx = createExecutionContext();
+    const res = await app.fetch(request, { ...env, ...opts.env }, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  }
   return exports.default.fetch(request);
 }
 

@@ -87,7 +87,9 @@ describe("webhook secrets", () => {
     expect(created.secret).toMatch(/^whsec_.{20,}/);
     const list = await call("GET", `/api/sites/${w.site.id}/webhooks`, { cookie: w.owner.cookie });
     const text = await list.text();
-    expect(JSON.parse(text)).toEqual([{ id: created.id, url: created.url, createdAt: created.createdAt }]);
+    const { secret, ...shown } = created;
+    expect(JSON.parse(text)).toEqual([shown]);
+    expect(shown).toMatchObject({ format: "json", events: ["response.unhappy"] });
     expect(text).not.toContain(created.secret);
     const alerts = await (await call("GET", `/api/sites/${w.site.id}/alerts`, { cookie: w.owner.cookie })).text();
     expect(alerts).not.toContain(created.secret);

@@ -1,6 +1,7 @@
 /**
  * vitest globalSetup of the worker project: a webhook receiver on loopback that records what
- * it gets. `/ok` answers 204, `/fail` answers 500, `/_received` lists the recorded requests.
+ * it gets. `/ok…` answers 204, `/fail…` 500, `/flaky…` 500 the first time a path is posted and
+ * 204 after, `/redirect…` 302 to `/ok/redirected`; `/_received` lists the recorded requests.
  */
 import { createServer } from "node:http";
 import type { TestProject } from "vitest/node";
@@ -21,8 +22,12 @@ export default async function setup(project: TestProject) {
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(received));
         return;
       }
-      received.push({ path: req.url ?? "", headers: req.headers as Record<string, string>, body });
-      res.writeHead(req.url?.startsWith("/fail") ? 500 : 204).end();
+      const path = req.url ?? "";
+      const seen = received.some((r) => r.path === path);
+      received.push({ path, headers: req.headers as Record<string, string>, body });
+      if (path.startsWith("/redirect")) res.writeHead(302, { location: "/ok/redirected" }).end();
+      else if (path.startsWith("/fail") || (path.startsWith("/flaky") && !seen)) res.writeHead(500).end();
+      else res.writeHead(204).end();
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

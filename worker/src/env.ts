@@ -12,10 +12,17 @@ export interface Env {
   PUBLIC_RATE_LIMITER?: RateLimit;
   /** Workers rate-limiting binding on /api/auth/* per client: password spraying and mass sign-ups. */
   AUTH_RATE_LIMITER?: RateLimit;
+  /** Workers rate-limiting binding on POST /v1/forget per client, tighter than the public one: a withdrawal
+   * is rare, and each one erases and writes. */
+  FORGET_RATE_LIMITER?: RateLimit;
   /** Buffered ingestion (INGEST_MODE = "queue"): producer in POST /v1/responses, consumer in this worker. */
   INGEST_QUEUE?: Queue<IngestMessage>;
-  /** Detractor alerts to owners' webhooks (consumer in this worker, dead-letter queue feedback-alerts-dlq). */
+  /** Webhook deliveries of every event, alerts included (consumer in this worker, dead-letter queue
+   * feedback-alerts-dlq). */
   ALERT_QUEUE?: Queue<AlertMessage>;
+  /** Comma-separated origins a webhook may use though local (`http://127.0.0.1:9000`): development and
+   * tests only, ignored when ENVIRONMENT is "production" (services/webhooks-address.ts). */
+  WEBHOOK_DEV_ORIGINS?: string;
   /** "direct" (default) writes each submission in one D1 batch; "queue" buffers through INGEST_QUEUE. */
   INGEST_MODE?: string;
   /** Secret mixed into the daily salt of rate-limit keys; a random per-isolate value when unset

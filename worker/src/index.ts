@@ -14,9 +14,9 @@ import { publicRoutes } from "./routes/public";
 import { resultRoutes } from "./routes/results";
 import { siteRoutes } from "./routes/sites";
 import { invitationRoutes, teamRoutes } from "./routes/team";
-import { consumeAlertBatch, consumeDeadAlerts } from "./services/alerts";
 import { consumeIngestBatch } from "./services/ingest-queue";
 import { runScheduled } from "./services/scheduled";
+import { consumeAlertBatch, consumeDeadAlerts } from "./services/webhooks-delivery";
 
 export const app = new Hono<AppEnv>();
 

@@ -1,20 +1,32 @@
 /** SQL of a customer's erasure by a context value and its record (listed with the consent records: db/consents.ts). */
+import { erasedEventStatement } from "./webhook-events";
 
 /**
  * Deletes up to `limit` responses whose context has `key = value` (their triggers delete answers and
  * context, take their weight out of the aggregates and cancel pending alerts), and adds the count to
- * the erasure's record, in one transaction. The first result lists the deleted ids.
+ * the erasure's record, in one transaction, with a response.erased of those ids for the webhooks that
+ * asked for it (`eventId`: this chunk's own). The first result lists the events, the second the
+ * deleted ids. Both statements take the same rows: the first ids of the value, by id.
  */
 export const eraseChunk = (
   db: D1Database,
   e: { id: string; siteId: string; key: string; value: string; at: string },
+  eventId: string,
   limit: number,
 ) =>
   db.batch([
+    erasedEventStatement(
+      db,
+      { id: eventId, siteId: e.siteId, at: e.at, reason: "request" },
+      `SELECT response_id AS id FROM response_context WHERE site_id = ?2 AND key = ?5 AND value = ?6
+       ORDER BY response_id LIMIT ?7`,
+      [e.key, e.value, limit],
+    ),
     db
       .prepare(
         `DELETE FROM responses WHERE site_id = ?1 AND id IN (
-           SELECT response_id FROM response_context WHERE site_id = ?1 AND key = ?2 AND value = ?3 LIMIT ?4)
+           SELECT response_id FROM response_context WHERE site_id = ?1 AND key = ?2 AND value = ?3
+           ORDER BY response_id LIMIT ?4)
          RETURNING id`,
       )
       .bind(e.siteId, e.key, e.value, limit),

@@ -6,8 +6,11 @@
  * Idempotency by the client's id: a response insert does nothing for an id already stored, and its
  * answers, context and alert deliveries are written only under the `write_token` this very write
  * set, so nothing is added to a response another request wrote. The triggers of the migrations
- * keep every daily aggregate in step inside the same transaction.
+ * keep every daily aggregate in step inside the same transaction, and make the webhook events of
+ * the write (db/webhook-events.ts).
+ * The alert deliveries come back from the same batch, so queueing them costs no further read.
  */
+import { subscribed, writtenEventsStatement } from "./webhook-events";
 
 export interface NewAnswer {
   questionId: string;
@@ -134,12 +137,19 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
           `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at, due_at)
            SELECT (v->>'id') || ':' || w.id, v->>'site', w.id, v->>'id', 'pending', v->>'at', v->>'at', v->>'due'
            FROM (SELECT value AS v FROM json_each(?1)) JOIN webhooks w ON w.site_id = v->>'site' AND w.active = 1
-           WHERE ${guard}
-           ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at WHERE status = 'pending'`,
+           WHERE ${guard} AND ${subscribed("w", "response.unhappy")}
+           ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at WHERE status = 'pending'
+           RETURNING id, due_at`,
         )
         .bind(alertsJson),
     );
   }
+  stmts.push(
+    writtenEventsStatement(
+      db,
+      rows.map((r) => ({ id: r.id, token: r.writeToken, at: r.createdAt })),
+    ),
+  );
   return stmts;
 }
 
@@ -183,18 +193,33 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
     .bind(json);
 }
 
-/** The statements that write new responses (the queue consumer's batch, or the route's one). */
-export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
-  chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]);
+/** An alert delivery written by this very write: queued after it (ALERT_QUEUE), due at `due_at`. */
+export interface PendingDelivery {
+  id: string;
+  due_at: string | null;
+}
+
+/** Deliveries among a batch's results (the alert statements end in `RETURNING id, due_at`). */
+const deliveriesOf = (results: D1Result[]) =>
+  results
+    .flatMap((r) => (r.results as Partial<PendingDelivery>[]).filter((x) => x.due_at !== undefined && x.id))
+    .map((x) => ({ id: x.id!, due_at: x.due_at ?? null }));
 
 /**
- * Writes new responses in one transaction and returns the ids it inserted: an id already stored is
- * left as it was (its answers too), so the same submission twice is written once.
+ * Writes new responses in one transaction: the ids it inserted (an id already stored is left as it
+ * was, answers too, so the same submission twice is written once) and the alert deliveries it made.
  */
-export async function insertResponses(db: D1Database, rows: NewResponse[]): Promise<Set<string>> {
-  const results = await db.batch(insertResponsesStatements(db, rows));
-  // Only the responses' insert returns rows (one `inserted_id` per new response).
-  return new Set(results.flatMap((r) => (r.results as { inserted_id?: string }[]).map((x) => x.inserted_id ?? "")));
+export async function insertResponses(
+  db: D1Database,
+  rows: NewResponse[],
+): Promise<{ inserted: Set<string>; deliveries: PendingDelivery[] }> {
+  const results = await db.batch(
+    chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]),
+  );
+  const inserted = new Set(
+    results.flatMap((r) => (r.results as { inserted_id?: string }[]).flatMap((x) => x.inserted_id ?? [])),
+  );
+  return { inserted, deliveries: deliveriesOf(results) };
 }
 
 /**
@@ -207,9 +232,9 @@ export async function continueResponse(
   row: NewResponse,
   expected: { complete: boolean; answers: number; day: string },
   added: NewAnswer[],
-): Promise<boolean> {
+): Promise<{ written: boolean; deliveries: PendingDelivery[] }> {
   const stored = { ...row, day: expected.day };
-  const [updated] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `UPDATE responses SET complete = ?2, reached = ?3, nps_min = ?4, unhappy = ?5, updated_at = ?6, write_token = ?7
@@ -229,7 +254,7 @@ export async function continueResponse(
       ),
     ...childStatements(db, [stored], () => added),
   ]);
-  return updated!.results.length === 1;
+  return { written: results[0]!.results.length === 1, deliveries: deliveriesOf(results.slice(1)) };
 }
 
 export interface StoredResponse {

@@ -3,47 +3,70 @@
  * response-writes.ts); the triggers of the migrations keep the daily aggregates in step.
  */
 import { SEGMENT_RANGE, type Segment } from "../../../shared/constants";
+import type { PendingDelivery } from "./response-writes";
+import { deliveriesIn, type ErasureEvent, erasedEventStatement, followUpEventStatement } from "./webhook-events";
 
-/** Deletes every response of a respondent on a site; triggers remove answers, context and aggregate weight. */
+/**
+ * Deletes every response of a respondent on a site; triggers remove answers, context and aggregate
+ * weight. A withdrawal that erased something is recorded with the consent records; one that found
+ * nothing (a repeat, or a made-up token) is only counted for its day. Webhooks that asked for it get
+ * a response.erased listing the ids, in the same transaction.
+ */
 export async function deleteRespondentResponses(
   db: D1Database,
-  siteId: string,
+  erasure: ErasureEvent,
   respondentHash: string,
-  at: string,
-): Promise<number> {
-  const [deleted] = await db.batch([
+): Promise<{ deleted: number; deliveries: PendingDelivery[] }> {
+  const { siteId, at } = erasure;
+  const ids = "SELECT id FROM responses WHERE site_id = ?2 AND respondent_hash = ?5";
+  const [events, deleted] = await db.batch([
+    erasedEventStatement(db, erasure, ids, [respondentHash]),
     db
       .prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id")
       .bind(siteId, respondentHash),
+    // changes(): the rows the DELETE took, then whether this insert wrote the record.
     db
       .prepare(
-        "INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted) VALUES (?1, ?2, ?3, changes()) ON CONFLICT DO NOTHING",
+        `INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted)
+         SELECT ?1, ?2, ?3, changes() WHERE changes() > 0
+         ON CONFLICT DO UPDATE SET deleted = deleted + excluded.deleted`,
       )
       .bind(siteId, respondentHash, at),
+    db
+      .prepare(
+        `INSERT INTO empty_withdrawals (site_id, day, count) SELECT ?1, substr(?2, 1, 10), 1 WHERE changes() = 0
+         ON CONFLICT (site_id, day) DO UPDATE SET count = count + 1`,
+      )
+      .bind(siteId, at),
   ]);
-  return deleted!.results.length;
+  return { deleted: deleted!.results.length, deliveries: deliveriesIn(events!) };
 }
 
-export const deleteResponse = async (db: D1Database, siteId: string, id: string): Promise<number> =>
-  (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(siteId, id).all()).results
-    .length;
+/** Deletes one response (an owner's decision); webhooks that asked for it get a response.erased. */
+export async function deleteResponse(db: D1Database, erasure: ErasureEvent, id: string) {
+  const [events, deleted] = await db.batch([
+    erasedEventStatement(db, erasure, "SELECT id FROM responses WHERE site_id = ?2 AND id = ?5", [id]),
+    db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(erasure.siteId, id),
+  ]);
+  return { deleted: deleted!.results.length, deliveries: deliveriesIn(events!) };
+}
 
-export const updateFollowUp = async (
+/** Sets a response's follow-up; webhooks that asked for it get a follow_up.changed if anything changed. */
+export async function updateFollowUp(
   db: D1Database,
-  siteId: string,
-  id: string,
-  status: string,
-  note: string | null,
-  at: string,
-) =>
-  (
-    await db
+  change: { id: string; siteId: string; responseId: string; status: string; note: string | null; at: string },
+) {
+  const [events, updated] = await db.batch([
+    followUpEventStatement(db, change),
+    db
       .prepare(
-        "UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5 WHERE site_id = ?1 AND id = ?2 RETURNING id",
+        `UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5
+         WHERE site_id = ?1 AND id = ?2 RETURNING id`,
       )
-      .bind(siteId, id, status, note, at)
-      .all()
-  ).results.length;
+      .bind(change.siteId, change.responseId, change.status, change.note, change.at),
+  ]);
+  return { updated: updated!.results.length, deliveries: deliveriesIn(events!) };
+}
 
 export interface ResponseFilter {
   siteId: string;

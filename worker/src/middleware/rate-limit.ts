@@ -1,14 +1,15 @@
 /**
- * Flood protection through the Workers rate-limiting bindings: the public routes (/v1) and the
- * sign-in routes (/api/auth: password spraying, mass sign-ups). The key combines the route with a
- * keyed hash of the client address (lib/client-key.ts): no IP address is kept or logged.
+ * Flood protection through the Workers rate-limiting bindings: the public routes (/v1), withdrawals
+ * (POST /v1/forget, tighter still) and the sign-in routes (/api/auth: password spraying, mass
+ * sign-ups). The key combines the route with a keyed hash of the client address (lib/client-key.ts):
+ * no IP address is kept or logged.
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Env } from "../env";
 import { ApiError } from "../errors";
 import { clientKey } from "../lib/client-key";
 
-type LimiterName = "PUBLIC_RATE_LIMITER" | "AUTH_RATE_LIMITER";
+type LimiterName = "PUBLIC_RATE_LIMITER" | "AUTH_RATE_LIMITER" | "FORGET_RATE_LIMITER";
 
 const limitBy =
   (binding: LimiterName): MiddlewareHandler<AppEnv> =>
@@ -25,3 +26,4 @@ const limitBy =
 
 export const publicRateLimit = limitBy("PUBLIC_RATE_LIMITER");
 export const authRateLimit = limitBy("AUTH_RATE_LIMITER");
+export const forgetRateLimit = limitBy("FORGET_RATE_LIMITER");

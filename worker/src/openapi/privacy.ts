@@ -6,6 +6,7 @@ import {
   erasureResultSchema,
   webhookCreatedSchema,
   webhookSchema,
+  webhookTestSchema,
 } from "../../../shared/api-schemas";
 import { consentsQuerySchema, dataRequestQuerySchema, webhookInputSchema } from "../../../shared/schemas";
 import { csv, json, noContent, route } from "./registry";
@@ -17,10 +18,27 @@ export const privacyDocs = [
     path: "/api/sites/:siteId/webhooks",
     tag: "Webhooks",
     access: "owner",
-    summary: "Add a webhook for unhappy customers' answers (its signing secret is shown once)",
+    summary: "Add a webhook: the events it receives and its format (its signing secret is shown once)",
+    description:
+      "The URL must be `https:` to a public host: loopback, private, link-local and other special-purpose " +
+      "addresses (IPv4, IPv6 and IPv4-mapped forms) and local names are refused (`400 invalid_body`). " +
+      "Events: `response.created`, `response.completed`, `response.unhappy`, `response.erased`, " +
+      "`follow_up.changed`; by default `response.unhappy` only (the alerts of unhappy customers). " +
+      "Each delivery is signed: `X-Feedback-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of " +
+      '"<t>.<raw body>">` (README, "Webhooks").',
     body: webhookInputSchema,
-    example: { url: "https://hooks.example/feedback" },
+    example: { url: "https://hooks.example/feedback", format: "json", events: ["response.completed"] },
     responses: { 201: json("Created, with its HMAC-SHA256 secret", webhookCreatedSchema) },
+  }),
+  route({
+    id: "testWebhook",
+    method: "post",
+    path: "/api/sites/:siteId/webhooks/:webhookId/test",
+    tag: "Webhooks",
+    access: "owner",
+    summary: "Send one signed test event (`webhook.test`) now, and tell what the receiver answered",
+    description: "Sent at once in the webhook's format, not queued and never retried.",
+    responses: { 200: json("What the receiver answered", webhookTestSchema) },
   }),
   route({
     id: "listWebhooks",
@@ -46,7 +64,7 @@ export const privacyDocs = [
     path: "/api/sites/:siteId/alerts",
     tag: "Webhooks",
     access: "owner",
-    summary: "The latest alert deliveries and their status",
+    summary: "The latest webhook deliveries (every event) and their status",
     responses: { 200: json("Newest first", z.array(alertDeliverySchema)) },
   }),
   route({

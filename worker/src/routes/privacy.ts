@@ -10,15 +10,21 @@ import { consentRecordsCsv } from "../services/consents";
 import { csvResponse } from "../services/csv";
 import { customerData, eraseByContext } from "../services/data-requests";
 import { resolveRange } from "../services/summary";
-import { createWebhook, listWebhooks, removeWebhook } from "../services/webhooks";
+import { createWebhook, listWebhooks, removeWebhook, sendTestEvent } from "../services/webhooks";
 
 export const privacyRoutes = new Hono<AppEnv>();
 privacyRoutes.use("*", requireOwner);
 
 privacyRoutes.post("/:siteId/webhooks", async (c) => {
   const site = await siteAccess(c, "owner");
-  const { url } = parseOr400(webhookInputSchema, await readJsonBody(c.req.raw));
-  return c.json(await createWebhook(c.env.DB, site.id, url, c.env.ENVIRONMENT), 201);
+  const input = parseOr400(webhookInputSchema, await readJsonBody(c.req.raw));
+  return c.json(await createWebhook(c.env, site.id, input), 201);
+});
+
+/** One signed test event, sent now: what the receiver answered. */
+privacyRoutes.post("/:siteId/webhooks/:webhookId/test", async (c) => {
+  const site = await siteAccess(c, "owner");
+  return c.json(await sendTestEvent(c.env, site, c.req.param("webhookId")));
 });
 
 privacyRoutes.get("/:siteId/webhooks", async (c) =>
@@ -54,5 +60,5 @@ privacyRoutes.get("/:siteId/customer-data", async (c) => {
 privacyRoutes.delete("/:siteId/responses", async (c) => {
   const site = await siteAccess(c, "owner");
   const { context } = parseOr400(dataRequestQuerySchema, c.req.query());
-  return c.json(await eraseByContext(c.env.DB, site.id, context));
+  return c.json(await eraseByContext(c.env, site.id, context, (work) => c.executionCtx.waitUntil(work)));
 });

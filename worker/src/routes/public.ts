@@ -7,7 +7,7 @@ import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
-import { publicRateLimit } from "../middleware/rate-limit";
+import { forgetRateLimit, publicRateLimit } from "../middleware/rate-limit";
 import { recordEvent } from "../services/events";
 import { ingest } from "../services/ingest";
 import { forgetRespondent, siteConfig } from "../services/public";
@@ -60,9 +60,10 @@ publicRoutes.post("/events", async (c) => {
   }
 });
 
-publicRoutes.post("/forget", async (c) => {
+/** Withdrawals are rare: a tighter limit per client than the other public routes. */
+publicRoutes.post("/forget", forgetRateLimit, async (c) => {
   const origin = c.req.header("origin") ?? null;
   const input = parseOr400(forgetInputSchema, await readJsonBody(c.req.raw));
-  const { deleted, origins } = await forgetRespondent(c.env.DB, input, origin);
+  const { deleted, origins } = await forgetRespondent(c.env, input, origin, (work) => c.executionCtx.waitUntil(work));
   return corsJson({ deleted }, 200, origin, origins);
 });

@@ -47,13 +47,13 @@ resultRoutes.get("/:siteId/responses", async (c) => {
 resultRoutes.patch("/:siteId/responses/:id", async (c) => {
   const site = await siteAccess(c, "editor");
   const body = parseOr400(followUpSchema, await readJsonBody(c.req.raw));
-  await setFollowUp(c.env.DB, site.id, c.req.param("id"), body.status, body.note);
+  await setFollowUp(c.env, site.id, c.req.param("id"), body, (work) => c.executionCtx.waitUntil(work));
   return c.json({ id: c.req.param("id"), status: body.status, note: body.note ?? null });
 });
 
 resultRoutes.delete("/:siteId/responses/:id", async (c) => {
   const site = await siteAccess(c, "owner");
-  await removeResponse(c.env.DB, site.id, c.req.param("id"));
+  await removeResponse(c.env, site.id, c.req.param("id"), (work) => c.executionCtx.waitUntil(work));
   return c.body(null, 204);
 });
 

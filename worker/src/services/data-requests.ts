@@ -6,8 +6,11 @@
 import { nanoid } from "nanoid";
 import type { CustomerData, ErasureResult } from "../../../shared/types";
 import * as erasures from "../db/erasures";
+import { deliveriesIn } from "../db/webhook-events";
+import type { Env } from "../env";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
+import { type Defer, queueLater } from "./alerts";
 import { listPage } from "./responses";
 
 type ContextValue = { key: string; value: string };
@@ -40,12 +43,22 @@ export async function customerData(db: D1Database, siteId: string, context: Cont
   };
 }
 
-/** DELETE /api/sites/:siteId/responses?context=key:value: a customer's erasure request. */
-export async function eraseByContext(db: D1Database, siteId: string, context: ContextValue): Promise<ErasureResult> {
+/**
+ * DELETE /api/sites/:siteId/responses?context=key:value: a customer's erasure request. Webhooks that
+ * asked for it get a response.erased per chunk, listing its ids, so copies elsewhere can go too.
+ */
+export async function eraseByContext(
+  env: Env,
+  siteId: string,
+  context: ContextValue,
+  defer: Defer,
+): Promise<ErasureResult> {
   const erasure = { id: `era_${nanoid()}`, siteId, key: context.key, value: context.value, at: nowIso() };
   let deleted = 0;
   for (let chunk = 0; chunk < ERASE_CHUNKS; chunk++) {
-    const [taken] = await withD1Retry(() => erasures.eraseChunk(db, erasure, ERASE_CHUNK));
+    const eventId = `erasure:${erasure.id}:${chunk}`;
+    const [events, taken] = await withD1Retry(() => erasures.eraseChunk(env.DB, erasure, eventId, ERASE_CHUNK));
+    queueLater(env, defer, deliveriesIn(events!));
     deleted += taken!.results.length;
     if (taken!.results.length < ERASE_CHUNK) return { deleted, more: false };
   }

@@ -15,7 +15,7 @@ import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import type { IngestMessage } from "../messages";
-import { enqueueAlerts } from "./alerts";
+import { queueDeliveries } from "./alerts";
 import type { Accepted } from "./submission";
 
 /** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again. */
@@ -49,19 +49,26 @@ function compare(stored: writes.StoredResponse, row: writes.NewResponse): Fate |
   return added;
 }
 
-/** An id already stored: settles it, writing a later part if it is one (again if another part came first). */
-async function settle(env: Env, row: writes.NewResponse): Promise<Fate> {
+/**
+ * An id already stored: settles it, writing a later part if it is one (again if another part came
+ * first). The alert deliveries it writes are added to `deliveries`.
+ */
+async function settle(env: Env, row: writes.NewResponse, deliveries: writes.PendingDelivery[]): Promise<Fate> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
     if (!stored) {
       // Erased between the insert and this read: written anew, as the first time.
-      if ((await withD1Retry(() => writes.insertResponses(env.DB, [row]))).has(row.id)) return "created";
+      const again = await withD1Retry(() => writes.insertResponses(env.DB, [row]));
+      deliveries.push(...again.deliveries);
+      if (again.inserted.has(row.id)) return "created";
       continue;
     }
     const relation = compare(stored, row);
     if (typeof relation === "string") return relation;
     const expected = { complete: stored.complete === 1, answers: stored.answers.length, day: stored.day };
-    if (await withD1Retry(() => writes.continueResponse(env.DB, row, expected, relation))) return "continued";
+    const part = await withD1Retry(() => writes.continueResponse(env.DB, row, expected, relation));
+    deliveries.push(...part.deliveries);
+    if (part.written) return "continued";
   }
   throw new ApiError("unavailable", "this response is being written by another request; retry", undefined, {
     "Retry-After": "1",
@@ -69,21 +76,20 @@ async function settle(env: Env, row: writes.NewResponse): Promise<Fate> {
 }
 
 /**
- * Writes rows (new ones in one transaction) and tells each one's fate; the alerts of unhappy answers
- * are queued through `defer`, so the write never waits for, or fails with, an alert.
+ * Writes rows (new ones in one transaction) and tells each one's fate; the webhook deliveries the
+ * writes made (alerts of unhappy answers, response.created and .completed) are queued through
+ * `defer`, so the write never waits for, or fails with, a webhook.
  */
 export async function store(env: Env, rows: writes.NewResponse[], defer: Defer): Promise<Map<string, Fate>> {
-  const inserted = await withD1Retry(() => writes.insertResponses(env.DB, rows));
+  const first = await withD1Retry(() => writes.insertResponses(env.DB, rows));
+  const deliveries = [...first.deliveries];
   const fates = new Map<string, Fate>();
   for (const row of rows) {
-    if (inserted.has(row.id) && !fates.has(row.id)) fates.set(row.id, "created");
+    if (first.inserted.has(row.id) && !fates.has(row.id)) fates.set(row.id, "created");
     // A repeated id within one batch is settled against the first copy, as a retry would be.
-    else fates.set(row.id, await settle(env, row));
+    else fates.set(row.id, await settle(env, row, deliveries));
   }
-  const alerting = [
-    ...new Set(rows.filter((r) => r.unhappy && ["created", "continued"].includes(fates.get(r.id)!)).map((r) => r.id)),
-  ];
-  if (alerting.length) defer(enqueueAlerts(env, alerting).catch(logFailure("alert_enqueue_failed")));
+  if (deliveries.length > 0) defer(queueDeliveries(env, deliveries).catch(logFailure("alert_enqueue_failed")));
   return fates;
 }
 

@@ -3,17 +3,21 @@
  * every public route), the config the widget reads, and a customer's withdrawal.
  */
 
+import { nanoid } from "nanoid";
 import { byPriority, forLanguage, isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
 import type { ForgetInput, SiteConfig } from "../../../shared/types";
+import { isCustomerLink } from "../../../shared/urls";
 import { needsWidgetPlus } from "../../../shared/widget-parts";
 import { deleteRespondentResponses } from "../db/responses";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
+import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
+import { type Defer, queueLater } from "./alerts";
 
 /** A browser request from an origin the site does not list is refused; server-to-server calls carry none. */
 export function assertOrigin(origins: readonly string[], origin: string | null): void {
@@ -63,7 +67,12 @@ export async function siteConfig(
     : new Map<string, number>();
   const config: SiteConfig = {
     site: site.key,
-    policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
+    // A link stored before only https was accepted is not served: the widget draws it on shop pages.
+    policy: {
+      version: site.policy_version,
+      url: site.policy_url && isCustomerLink(site.policy_url) ? site.policy_url : null,
+      retentionDays: site.retention_days,
+    },
     fatigueDays: site.fatigue_days,
     locale,
     surveys: byPriority(
@@ -78,10 +87,15 @@ export async function siteConfig(
   return { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, origins };
 }
 
-/** POST /v1/forget: every response of the respondent on the site goes, with its weight in the aggregates. */
-export async function forgetRespondent(db: D1Database, input: ForgetInput, origin: string | null) {
-  const { site, origins } = await siteOfKey(db, input.site, origin);
+/**
+ * POST /v1/forget: every response of the respondent on the site goes, with its weight in the
+ * aggregates; webhooks that asked for it are told which (response.erased), so copies can go too.
+ */
+export async function forgetRespondent(env: Env, input: ForgetInput, origin: string | null, defer: Defer) {
+  const { site, origins } = await siteOfKey(env.DB, input.site, origin);
   const hash = await respondentHash(site.id, input.respondent);
-  const deleted = await withD1Retry(() => deleteRespondentResponses(db, site.id, hash, nowIso()));
+  const erasure = { id: `erasure:${nanoid()}`, siteId: site.id, at: nowIso(), reason: "withdrawal" as const };
+  const { deleted, deliveries } = await withD1Retry(() => deleteRespondentResponses(env.DB, erasure, hash));
+  queueLater(env, defer, deliveries);
   return { deleted, origins };
 }

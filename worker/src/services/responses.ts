@@ -1,12 +1,15 @@
 /** Owner views of responses: the paged list, follow-up, deletion and the streamed CSV export. */
+import { nanoid } from "nanoid";
 import type { Channel } from "../../../shared/constants";
 import { localizedText } from "../../../shared/localized";
 import type { ResponseItem, ResponsesQuery, Survey } from "../../../shared/types";
 import * as db from "../db/responses";
 import * as surveysDb from "../db/surveys";
+import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
+import { type Defer, queueLater } from "./alerts";
 import { csvStream, verbatim } from "./csv";
 
 interface Cursor {
@@ -90,20 +93,34 @@ export async function listPage(d1: D1Database, siteId: string, q: ResponsesQuery
   };
 }
 
+/** An editor's follow-up of a response; webhooks that asked for it are told when it changed. */
 export async function setFollowUp(
-  d1: D1Database,
+  env: Env,
   siteId: string,
   id: string,
-  status: string,
-  note: string | undefined,
+  change: { status: string; note?: string | undefined },
+  defer: Defer,
 ) {
-  const changed = await withD1Retry(() => db.updateFollowUp(d1, siteId, id, status, note ?? null, nowIso()));
-  if (changed === 0) throw new ApiError("not_found", "no such response on this site");
+  const { updated, deliveries } = await withD1Retry(() =>
+    db.updateFollowUp(env.DB, {
+      id: `follow_up:${nanoid()}`,
+      siteId,
+      responseId: id,
+      status: change.status,
+      note: change.note ?? null,
+      at: nowIso(),
+    }),
+  );
+  if (updated === 0) throw new ApiError("not_found", "no such response on this site");
+  queueLater(env, defer, deliveries);
 }
 
-export async function removeResponse(d1: D1Database, siteId: string, id: string) {
-  const deleted = await withD1Retry(() => db.deleteResponse(d1, siteId, id));
+/** An owner deletes one response; webhooks that asked for it are told (response.erased). */
+export async function removeResponse(env: Env, siteId: string, id: string, defer: Defer) {
+  const erasure = { id: `erasure:${nanoid()}`, siteId, at: nowIso(), reason: "owner" as const };
+  const { deleted, deliveries } = await withD1Retry(() => db.deleteResponse(env.DB, erasure, id));
   if (deleted === 0) throw new ApiError("not_found", "no such response on this site");
+  queueLater(env, defer, deliveries);
 }
 
 export const EXPORT_PAGE = 500;

@@ -1,0 +1,18 @@
+/**
+ * Links an owner enters that customers' browsers open (the site's privacy policy): `https:`, or
+ * `http:` on the owner's own machine while trying the collector out. Never `javascript:`, `data:`
+ * or any other scheme: the widget draws the link on shop pages. Zod-free (the widget may use it).
+ */
+const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/** Whether `url` may be drawn as a link for customers. */
+export function isCustomerLink(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === "https:") return true;
+  return u.protocol === "http:" && LOCAL_HOSTS.includes(u.hostname);
+}
