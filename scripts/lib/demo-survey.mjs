@@ -70,9 +70,21 @@ const SOURCE = {
     hy: "Ինչպե՞ս եք իմացել մեր մասին:",
   },
   options: [
-    { id: "search", text: { en: "Search engine", ro: "Motor de căutare", pl: "Wyszukiwarka", cs: "Vyhledávač", hy: "Որոնում" } },
+    {
+      id: "search",
+      text: { en: "Search engine", ro: "Motor de căutare", pl: "Wyszukiwarka", cs: "Vyhledávač", hy: "Որոնում" },
+    },
     { id: "friend", text: { en: "A friend", ro: "Un prieten", pl: "Znajomy", cs: "Přítel", hy: "Ընկեր" } },
-    { id: "social", text: { en: "Social media", ro: "Rețele sociale", pl: "Media społecznościowe", cs: "Sociální sítě", hy: "Սոցցանցեր" } },
+    {
+      id: "social",
+      text: {
+        en: "Social media",
+        ro: "Rețele sociale",
+        pl: "Media społecznościowe",
+        cs: "Sociální sítě",
+        hy: "Սոցցանցեր",
+      },
+    },
     { id: "ad", text: { en: "An advert", ro: "O reclamă", pl: "Reklama", cs: "Reklama", hy: "Գովազդ" } },
   ],
 };

@@ -46,7 +46,9 @@ export function EngineResults({
             {fmt(s.thumbs.share, "%")}
           </p>
           <Uncertainty
-            interval={s.thumbs.low === null || s.thumbs.high === null ? null : { low: s.thumbs.low, high: s.thumbs.high }}
+            interval={
+              s.thumbs.low === null || s.thumbs.high === null ? null : { low: s.thumbs.low, high: s.thumbs.high }
+            }
             count={s.thumbs.count}
             unit="%"
             testId="thumbs"

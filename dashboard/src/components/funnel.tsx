@@ -12,8 +12,7 @@ const ROW = 62;
 const BAR = 18;
 
 /** A whole percentage of `of`, or null when there is nothing to compare with. */
-export const percentOf = (n: number, of: number | null): number | null =>
-  of ? Math.round((100 * n) / of) : null;
+export const percentOf = (n: number, of: number | null): number | null => (of ? Math.round((100 * n) / of) : null);
 
 const withPercent = (n: number, of: number | null, what: string) => {
   const p = percentOf(n, of);
@@ -94,7 +93,12 @@ export function FunnelChart({ funnel, surveys }: { funnel: FunnelData; surveys: 
   const room = Math.max(12, Math.floor(W / 7) - 2);
   return (
     <div ref={box} class="chart-box" data-testid="funnel">
-      <svg viewBox={`0 0 ${W} ${height}`} class="chart funnel" role="img" aria-label="Survey funnel, from shown to each question">
+      <svg
+        viewBox={`0 0 ${W} ${height}`}
+        class="chart funnel"
+        role="img"
+        aria-label="Survey funnel, from shown to each question"
+      >
         {steps.map((s, i) => {
           const y = i * ROW;
           if (s.kind === "heading") {
@@ -125,8 +129,8 @@ export function FunnelChart({ funnel, surveys }: { funnel: FunnelData; surveys: 
         })}
       </svg>
       <p class="muted small">
-        <span class="key answered">answered</span> <span class="key reached">reached, not answered</span> — a question is
-        reached when a response's path showed it; logic sends some customers past it.
+        <span class="key answered">answered</span> <span class="key reached">reached, not answered</span> — a question
+        is reached when a response's path showed it; logic sends some customers past it.
       </p>
       <table class="sr-only">
         <caption>Survey funnel</caption>
