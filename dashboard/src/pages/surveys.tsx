@@ -3,7 +3,8 @@ import { useState } from "preact/hooks";
 import type { Site, Survey } from "../../../shared/types";
 import { blankDraft, type Draft } from "../editor/draft";
 import { Editor } from "../editor/editor";
-import { hasUnsaved } from "../editor/use-draft";
+import { TemplatePicker } from "../editor/template-picker";
+import { dropUnsavedNew, hasUnsaved } from "../editor/use-draft";
 
 export function SurveysPage({
   site,
@@ -17,6 +18,8 @@ export function SurveysPage({
 }) {
   const [draft, setDraft] = useState<Draft>(() => (surveys[0] ? { ...surveys[0] } : blankDraft()));
   const [flash, setFlash] = useState<string | null>(null);
+  /** Counts the templates picked: each starts an editor of its own. */
+  const [fresh, setFresh] = useState(0);
 
   const open = (d: Draft) => {
     setFlash(null);
@@ -44,13 +47,22 @@ export function SurveysPage({
           + New survey
         </button>
       </nav>
+      {draft.id ? null : (
+        <TemplatePicker
+          onPick={(d) => {
+            dropUnsavedNew(site.id);
+            setFresh(fresh + 1);
+            open(d);
+          }}
+        />
+      )}
       {flash ? (
         <p class="ok" role="status">
           {flash}
         </p>
       ) : null}
       <Editor
-        key={draft.id ?? `new-${surveys.length}`}
+        key={draft.id ?? `new-${surveys.length}-${fresh}`}
         site={site}
         initial={draft}
         onSaved={async (saved, created) => {
