@@ -70,7 +70,11 @@ export function CrossTabCard({
       <div class="toolbar">
         <label class="inline">
           Question{" "}
-          <select value={`${chosen.survey}/${chosen.id}`} onChange={(e) => setPicked(e.currentTarget.value)}>
+          <select
+            aria-label="Cross-tab question"
+            value={`${chosen.survey}/${chosen.id}`}
+            onChange={(e) => setPicked(e.currentTarget.value)}
+          >
             {questions.map((q) => (
               <option key={`${q.survey}/${q.id}`} value={`${q.survey}/${q.id}`}>
                 {surveys.length > 1 ? `${surveyName(q.survey)} › ` : ""}
@@ -80,8 +84,12 @@ export function CrossTabCard({
           </select>
         </label>
         <label class="inline">
-          By{" "}
-          <select value={by} onChange={(e) => setBy(e.currentTarget.value as "segment" | "context")}>
+          Split by{" "}
+          <select
+            aria-label="Cross-tab split by"
+            value={by}
+            onChange={(e) => setBy(e.currentTarget.value as "segment" | "context")}
+          >
             <option value="segment">NPS segment</option>
             <option value="context">Context key</option>
           </select>
@@ -91,6 +99,7 @@ export function CrossTabCard({
             Key{" "}
             <input
               class="short"
+              aria-label="Cross-tab context key"
               value={key}
               pattern={CONTEXT_PATTERN_ATTRIBUTE}
               onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}

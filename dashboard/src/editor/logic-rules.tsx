@@ -108,7 +108,7 @@ export function LogicRules({
               Remove
             </button>
             <p class="muted small rule-words" data-testid="rule-words">
-              {ruleWords(questions, q, rule)}.
+              {ruleWords(questions, q, rule)}
             </p>
             {problemOf(j).map((message) => (
               <p key={message} class="small warn">
@@ -119,7 +119,7 @@ export function LogicRules({
         );
       })}
       {rules.length ? (
-        <p class="muted small">Otherwise: {targetName(questions, questions[index + 1]?.id ?? END_OF_SURVEY)}.</p>
+        <p class="muted small">Otherwise: {targetName(questions, questions[index + 1]?.id ?? END_OF_SURVEY)}</p>
       ) : null}
       {later.length || rules.length ? (
         <button type="button" class="link" onClick={() => onChange([...rules, newRule(questions, index)])}>

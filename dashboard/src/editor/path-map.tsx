@@ -20,14 +20,22 @@ interface Jump {
   label: string;
 }
 
-/** Each rule as a jump between positions (the end is position `questions.length`); unknown targets are left out. */
+/**
+ * Each rule as a jump between positions (the end is position `questions.length`), rules between the
+ * same two questions as one jump ("answered or skipped"); jumps the save would refuse are left out.
+ */
 export function jumpsOf(questions: readonly Question[]): Jump[] {
-  return questions.flatMap((q, i) =>
-    (q.logic ?? []).flatMap((rule) => {
+  const jumps: Jump[] = [];
+  questions.forEach((q, i) => {
+    for (const rule of q.logic ?? []) {
       const to = rule.goto === END_OF_SURVEY ? questions.length : questions.findIndex((x) => x.id === rule.goto);
-      return to > i ? [{ from: i, to, label: shortCondition(q, rule.if) }] : [];
-    }),
-  );
+      if (to <= i) continue;
+      const same = jumps.find((j) => j.from === i && j.to === to);
+      if (same) same.label += ` or ${shortCondition(q, rule.if)}`;
+      else jumps.push({ from: i, to, label: shortCondition(q, rule.if) });
+    }
+  });
+  return jumps;
 }
 
 export function PathMap({ questions }: { questions: readonly Question[] }) {
@@ -35,7 +43,7 @@ export function PathMap({ questions }: { questions: readonly Question[] }) {
   const n = questions.length;
   const centre = (k: number) => 10 + k * GAP + NODE.h / 2;
   const right = NODE.x + NODE.w;
-  const width = right + 24 + jumps.length * LANE + 96;
+  const width = right + 24 + jumps.length * LANE + 130;
   const height = 20 + n * GAP + NODE.h;
   const names = [...questions.map((q, i) => `${i + 1}. ${localizedText(q.text, "en", q.id)}`), "End"];
   return (
@@ -83,7 +91,7 @@ export function PathMap({ questions }: { questions: readonly Question[] }) {
               <path d={`M${right},${y2} l8,-4 v8 z`} class="arrow jump" />
               {/* Beside the arc's farthest point (three quarters of the way to its control points). */}
               <text x={right + 0.75 * (x - right) + 4} y={(y1 + y2) / 2 + 4} class="tick">
-                {clip(j.label, 14)}
+                {clip(j.label, 20)}
               </text>
             </g>
           );
