@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 /**
  * Three projects:
  * - worker: inside workerd with real D1 and the real migrations (tests/worker)
- * - unit: pure code in Node (tests/shared, tests/widget)
+ * - unit: pure code in Node (tests/shared, tests/widget, tests/dashboard)
  * - e2e: real Chromium against the real worker (`wrangler dev`) and a shop page of another origin
  */
 export default defineConfig({
@@ -34,7 +34,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/shared/**/*.test.ts", "tests/widget/**/*.test.ts"],
+          include: ["tests/shared/**/*.test.ts", "tests/widget/**/*.test.ts", "tests/dashboard/**/*.test.ts"],
           environment: "node",
         },
       },
