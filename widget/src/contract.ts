@@ -3,7 +3,7 @@
 import type { FunctionComponent } from "preact";
 import type { Channel, ScaleStyle } from "../../shared/constants";
 import type { nextIndex, surveyPath } from "../../shared/logic";
-import type { ConfigSurvey, ResponseInput } from "../../shared/types";
+import type { ConfigSurvey, ResponseInput, SiteConfig } from "../../shared/types";
 import type { SendResult } from "./api";
 import type { Strings } from "./i18n/types";
 import type { QuestionProps } from "./questions/types";
@@ -85,6 +85,11 @@ export type PlusFactory = (kit: Kit) => Plus;
 
 export interface UiModule {
   open(options: OpenOptions, host?: HTMLElement): () => void;
+  /**
+   * The loader's popup: the survey with the config's policy in the visitor's language; it records the
+   * visitor's flags (widget/src/flags.ts) and tells the page's listeners. `closed` is called once it closes.
+   */
+  popup(survey: ConfigSurvey, config: SiteConfig, session: SiteFacts, closed: () => void): () => void;
 }
 
 /** A response being answered: one id for every part of it, and what every part says besides its answers. */

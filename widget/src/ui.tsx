@@ -10,6 +10,7 @@ import { panel } from "./panel";
 import { Options } from "./questions/options";
 import { themeCss } from "./styles";
 import { coveredBottom } from "./viewport";
+import { remember } from "./visitor";
 
 export function open(o: OpenOptions, container?: HTMLElement): () => void {
   // A custom element name: shop CSS aimed at `div`s (`body > div`, `main div`) cannot reach it.
@@ -52,4 +53,31 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-window.__fbUI = { open } satisfies UiModule;
+const popup: UiModule["popup"] = (survey, config, session, closed) => {
+  const id = survey.id;
+  const close = open({
+    survey,
+    strings: window.__fbL10n![config.locale]!,
+    policyUrl: config.policy.url,
+    retentionDays: config.policy.retentionDays,
+    session,
+    onSubmitted(queued) {
+      remember(session, (me) => {
+        me.done[id] = 1;
+      });
+      session.emit("submitted", { survey: id, queued });
+    },
+    onClose(reason) {
+      closed();
+      if (reason === "dismissed") session.emit("dismissed", { survey: id });
+    },
+  });
+  // Cooldown and fatigue start only once the survey is on screen (not when the UI failed to load).
+  remember(session, (me) => {
+    me.seen[id] = me.last[session.site] = Date.now();
+  });
+  session.emit("shown", { survey: id });
+  return close;
+};
+
+window.__fbUI = { open, popup } satisfies UiModule;
