@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrossTab, Summary, SurveyHistory } from "../../shared/types";
-import { launchBrowser, SCREENSHOT_DIR, type Stack, startStack } from "./support";
+import { launchBrowser, SCREENSHOT_DIR, type Stack, signIn, startStack } from "./support";
 
 let stack: Stack;
 let browser: Browser;
@@ -29,11 +29,7 @@ async function signedIn(hash: string, viewport = { width: 1280, height: 900 }) {
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
   });
-  await page.goto(stack.collectorUrl);
-  await page.getByLabel("Email").fill(stack.demo!.email);
-  await page.getByLabel("Password").fill(stack.demo!.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+  await signIn(page, stack.collectorUrl, stack.demo!);
   await page.goto(`${stack.collectorUrl}/#/sites/${stack.demo!.siteId}/${hash}`);
   return { page, context, problems };
 }
@@ -151,7 +147,7 @@ describe("survey engine results on the demo", () => {
           `${c.respondents} respondents`,
       ),
     ]);
-    await page.getByLabel("Cross-tab split by").selectOption("context");
+    await page.getByLabel("Cross-tab columns").selectOption("context");
     const byProduct = await api("context:productId");
     expect(byProduct.columns.map((c) => c.id).sort()).toEqual(["sku-12", "sku-31", "sku-45", "sku-77"]);
     await expectTable(byProduct);

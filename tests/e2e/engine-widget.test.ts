@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, recordWidgetEvents, type Stack, startStack, widgetEvent } from "./support";
+import { launchBrowser, OwnerClient, recordWidgetEvents, type Stack, signIn, startStack, widgetEvent } from "./support";
 
 let stack: Stack;
 let browser: Browser;
@@ -282,11 +282,7 @@ describe("survey engine on the demo shop", () => {
   it("customers to answer › a detractor and a promoter who gave a thumbs down, each headed by what was unhappy", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(stack.collectorUrl);
-    await page.getByLabel("Email").fill(login.email);
-    await page.getByLabel("Password").fill(login.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+    await signIn(page, stack.collectorUrl, login);
     await page.goto(`${stack.collectorUrl}/#/sites/${pathsSite.id}/queue`);
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
     const headings = await page.getByTestId("queue").locator("li .score").allTextContents();

@@ -3,11 +3,12 @@
  * per option, the share of each column's respondents who chose it. Read from raw answers by the
  * collector (GET /crosstab); a table, shaded by share, so it reads the same to everyone.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
 import type { CrossTab, QuestionResult, Site, Survey } from "../../../shared/types";
 import { indexQuestions, questionTitle } from "../answers";
-import { api, qs } from "../api";
+import { qs } from "../api";
+import { useApiGet } from "../use-api";
 import { optionLabel } from "./choice-chart";
 import { ErrorBox } from "./form";
 
@@ -35,30 +36,15 @@ export function CrossTabCard({
   const [picked, setPicked] = useState("");
   const [by, setBy] = useState<"segment" | "context">("segment");
   const [key, setKey] = useState("productId");
-  const [data, setData] = useState<CrossTab | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const index = indexQuestions(surveys);
   const chosen = questions.find((q) => `${q.survey}/${q.id}` === picked) ?? questions[0];
   const byParam = by === "segment" ? "segment" : `context:${key}`;
-  const deps = JSON.stringify([site.id, chosen?.survey, chosen?.id, byParam, range.from, range.to]);
-
-  useEffect(() => {
-    if (!chosen || (by === "context" && !CONTEXT_KEY_PATTERN.test(key))) return;
-    let live = true;
-    setError(null);
-    const query = qs({ survey: chosen.survey, question: chosen.id, by: byParam, from: range.from, to: range.to });
-    api<CrossTab>("GET", `/api/sites/${site.id}/crosstab${query}`).then(
-      (c) => live && setData(c),
-      (err) => {
-        if (!live) return;
-        setError(err);
-        setData(null);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [deps]);
+  const query = chosen
+    ? qs({ survey: chosen.survey, question: chosen.id, by: byParam, from: range.from, to: range.to })
+    : "";
+  const { data, error } = useApiGet<CrossTab>(
+    chosen && (by === "segment" || CONTEXT_KEY_PATTERN.test(key)) ? `/api/sites/${site.id}/crosstab${query}` : null,
+  );
 
   if (!chosen) return null;
   const surveyName = (id: string) => surveys.find((s) => s.id === id)?.name ?? id;
@@ -84,9 +70,9 @@ export function CrossTabCard({
           </select>
         </label>
         <label class="inline">
-          Split by{" "}
+          Columns{" "}
           <select
-            aria-label="Cross-tab split by"
+            aria-label="Cross-tab columns"
             value={by}
             onChange={(e) => setBy(e.currentTarget.value as "segment" | "context")}
           >
@@ -99,7 +85,7 @@ export function CrossTabCard({
             Key{" "}
             <input
               class="short"
-              aria-label="Cross-tab context key"
+              aria-label="Cross-tab key"
               value={key}
               pattern={CONTEXT_PATTERN_ATTRIBUTE}
               onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}

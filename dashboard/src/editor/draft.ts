@@ -2,6 +2,8 @@
  * A survey as the editor holds it (a draft), and the body it saves: only the enabled languages,
  * no empty texts, no empty end labels. Pure functions, tested without a DOM.
  */
+// Before the schemas: zod's fast path (and its probe for it) is `new Function`, refused by the CSP.
+import "../zod-config";
 import {
   BUILT_IN_LOCALES,
   DEFAULT_PRIORITY,
