@@ -120,12 +120,12 @@ function QueueItem({
 }) {
   const [note, setNote] = useState(item.note ?? "");
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
-  // The answers that put the customer here lead; the rest follow.
-  const unhappy = (a: ResponseItem["answers"][number]) => typeof a.value === "number" && isUnhappy(a.type, a.value);
-  const why = item.answers.filter(unhappy);
-  // In the survey's order (the collector lists them by question id).
+  // In the survey's order (the collector lists them by question id); the answers that put the
+  // customer here lead, the rest follow.
   const order = [...questions.keys()];
   const place = (a: ResponseItem["answers"][number]) => order.indexOf(`${item.survey}/${a.question}`) >>> 0;
+  const unhappy = (a: ResponseItem["answers"][number]) => typeof a.value === "number" && isUnhappy(a.type, a.value);
+  const why = item.answers.filter(unhappy).sort((a, b) => place(a) - place(b));
   const rest = item.answers.filter((a) => !unhappy(a)).sort((a, b) => place(a) - place(b));
   const headingId = `q-${item.id}`;
   const save = useAction(async () => {
