@@ -90,6 +90,8 @@ export interface UiModule {
    * visitor's flags (widget/src/flags.ts) and tells the page's listeners. `closed` is called once it closes.
    */
   popup(survey: ConfigSurvey, config: SiteConfig, session: SiteFacts, closed: () => void): () => void;
+  /** Draws the surveys the page places itself (`<div data-feedback-survey="ID">`), each once. */
+  inline(config: SiteConfig, session: SiteFacts): void;
 }
 
 /** A response being answered: one id for every part of it, and what every part says besides its answers. */

@@ -5,8 +5,7 @@
  */
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
-import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
-import type { Strings } from "./i18n/types";
+import type { EventName, SiteFacts, UiModule } from "./contract";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
 import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
@@ -81,12 +80,12 @@ export function start(o: StartOptions): FeedbackApi {
     }
   };
 
-  /** The UI and the visitor's strings (and widget-plus.js for a survey that needs it), fetched in parallel. */
-  const ui = async (c: SiteConfig, survey: ConfigSurvey): Promise<UiModule> => {
+  /** The UI and the visitor's strings (and widget-plus.js when needed), fetched in parallel. */
+  const ui = async (c: SiteConfig, plus: boolean): Promise<UiModule> => {
     await Promise.all([
       window.__fbUI ? 0 : load(base, "widget-ui"),
       window.__fbL10n?.[c.locale] ? 0 : load(base, `widget-l10n-${c.locale}`),
-      survey.plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
+      plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
     ]);
     return window.__fbUI!;
   };
@@ -121,7 +120,7 @@ export function start(o: StartOptions): FeedbackApi {
     disarm?.();
     close = () => {};
     try {
-      close = (await ui(config, survey)).popup(survey, config, session(config.policy.version), () => {
+      close = (await ui(config, survey.plus)).popup(survey, config, session(config.policy.version), () => {
         close = null;
       });
     } catch {
@@ -151,13 +150,19 @@ export function start(o: StartOptions): FeedbackApi {
     try {
       disarm?.();
       disarm = null;
-      if (!config || close) return;
+      if (!config) return;
+      // Surveys the page places itself are drawn in place (their look is in widget-plus.js).
+      const c = config;
+      if (document.querySelector("[data-feedback-survey]"))
+        ui(c, true).then(
+          (m) => m.inline(c, session(c.policy.version)),
+          () => {},
+        );
+      if (close) return;
       const offs = config.surveys
         .filter(mayOpenNow)
         .map((s) => arm(s.trigger, device(), () => mayOpenNow(s) && void show(s)));
-      disarm = () => {
-        for (const off of offs) off();
-      };
+      disarm = () => offs.map((off) => off());
     } catch {
       /* stay silent */
     }

@@ -18,7 +18,7 @@ try {
     const context: Record<string, string> = {};
     for (const [k, v] of Object.entries(script.dataset)) {
       // data-context-product-id → dataset.contextProductId → productId
-      if (k.startsWith("context") && k.length > 7 && v) context[k[7]!.toLowerCase() + k.slice(8)] = v;
+      if (/^context./.test(k) && v) context[k[7]!.toLowerCase() + k.slice(8)] = v;
     }
     // The collector is where this script came from, path prefix included (first-party routes).
     const collector = new URL(".", script.src).href;
