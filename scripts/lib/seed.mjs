@@ -17,6 +17,9 @@ export { DEMO_SURVEY };
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "feedback-demo-2026" };
 
+/** Raised when the demo data changes shape: a folder seeded by an older one is told apart (dev.mjs says so). */
+export const DEMO_SEED_VERSION = 2;
+
 const b64url = (buf) => buf.toString("base64url");
 const q = (v) =>
   v === null || v === undefined ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
@@ -228,7 +231,7 @@ export async function writeSeedSql(
   }
   const file = join(persistDir, "demo-seed.sql");
   await writeFile(file, `${sql.join("\n")}\n`);
-  const demo = { ...DEMO_LOGIN, siteId, siteKey, surveyId };
+  const demo = { ...DEMO_LOGIN, siteId, siteKey, surveyId, seedVersion: DEMO_SEED_VERSION };
   await writeFile(marker, JSON.stringify(demo, null, 2));
   return { file, demo };
 }
