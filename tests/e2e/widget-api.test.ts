@@ -454,7 +454,15 @@ describe("widget triggers and preferences", () => {
     const nps = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
     const cases: [string, Record<string, unknown>, (page: Page) => Promise<void>][] = [
       // The page's clock is the test's (installed before the page loads): two seconds pass at once.
-      ["delay", { delaySeconds: 2 }, (page) => page.clock.runFor(2000)],
+      // Then time flows again: the widget draws in tasks of its own (timers of the page's clock).
+      [
+        "delay",
+        { delaySeconds: 2 },
+        async (page) => {
+          await page.clock.runFor(2000);
+          await page.clock.resume();
+        },
+      ],
       [
         "scroll",
         { scrollPercent: 60 },

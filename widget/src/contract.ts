@@ -1,4 +1,7 @@
-/** What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js), and back. Types only. */
+/**
+ * What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js),
+ * and back. Types only.
+ */
 
 import type { FunctionComponent } from "preact";
 import type { Channel, ScaleStyle } from "../../shared/constants";
@@ -53,6 +56,10 @@ export interface OpenOptions {
   preview?: boolean;
   onSubmitted(queued: boolean): void;
   onClose(reason: "dismissed" | "done"): void;
+  /** The survey is drawn (its first render, a task after `open` returned on a shop page). */
+  onShown?(): void;
+  /** It could not be drawn after all: nothing of it is left on the page. */
+  onError?(): void;
 }
 
 /** The UI's own drawing pieces, handed to widget-plus.js (so that it never carries a second Preact). */

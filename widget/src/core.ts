@@ -57,12 +57,19 @@ export function start(o: StartOptions): FeedbackApi {
   const base = o.collector.replace(/\/+$/, "");
   const listeners: Partial<Record<EventName, ((d: unknown) => void)[]>> = {};
   let context = { ...o.context };
-  // This page load counted into the visitor's visits; re-read before each decision, since other tabs change it.
-  let me = nextVisit(read(VISITOR_KEY), Date.now(), location.search);
-  write(VISITOR_KEY, me);
-  const latest = (): VisitorState => (me = read(VISITOR_KEY) ?? me);
+  // The visitor state: this page load is counted into the visits on first use (when the config has
+  // come, a task after the page's own: the first localStorage read of a page can be slow), and it is
+  // re-read before each decision, since other tabs change it.
+  const landing = location.search;
+  let me: VisitorState | undefined;
+  const latest = (): VisitorState => {
+    const stored = read<VisitorState>(VISITOR_KEY);
+    me = me ? (stored ?? me) : nextVisit(stored, Date.now(), landing);
+    write(VISITOR_KEY, me);
+    return me;
+  };
   // The landing page's campaign first: what the page sets wins over it.
-  const contextNow = () => ({ ...me.utm, ...context });
+  const contextNow = () => ({ ...(me ?? latest()).utm, ...context });
   let config: SiteConfig | null = null;
   let disarm: (() => void) | null = null;
   let close: (() => void) | null = null;
@@ -198,12 +205,6 @@ export function start(o: StartOptions): FeedbackApi {
     true,
   );
 
-  // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
-  if (read(outboxKey(base)))
-    sender().then(
-      (mod) => mod.flush(session("")),
-      () => {},
-    );
   // A show() that came before the config is honoured when it arrives ("": any survey).
   let asked: string | undefined;
   const showAsked = () => {
@@ -213,6 +214,12 @@ export function start(o: StartOptions): FeedbackApi {
   // The collector picks the language (and leaves out surveys not written in it, where they ask so).
   const langs = [o.locale, document.documentElement.lang, ...navigator.languages].filter(Boolean).join();
   void fetchConfig(base, o.site, langs).then((c) => {
+    // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
+    if (read(outboxKey(base)))
+      sender().then(
+        (mod) => mod.flush(session("")),
+        () => {},
+      );
     config = c;
     if (asked !== undefined) showAsked();
     evaluate();

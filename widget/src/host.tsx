@@ -2,6 +2,11 @@
  * A survey on the page: rendered into an open shadow root on a host element of its own (or the
  * page's element for a survey drawn in place); focus goes in on open and back where it was on
  * close. Non-modal: the page stays usable (except the "center" modal).
+ *
+ * On a shop page the work is spread over tasks, so that a slow phone never sees one long task from
+ * the widget: the host and its stylesheets first, the first render in a task of its own, the focus
+ * once that render is painted (a focus right after rendering would force style and layout at once).
+ * The dashboard's preview draws at once.
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions } from "./contract";
@@ -42,12 +47,33 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
     if (hadFocus && !o.preview) previous?.focus?.();
     o.onClose(reason);
   };
-  try {
+  const draw = () => {
     detach = panel(o, o.session, plus, root, close);
-  } catch (e) {
+    o.onShown?.();
+  };
+  const fail = () => {
     // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
+    closed = true;
+    render(null, root);
     if (!container) host.remove();
-    throw e;
+  };
+  if (o.preview) {
+    try {
+      draw();
+    } catch (e) {
+      fail();
+      throw e;
+    }
+  } else {
+    setTimeout(() => {
+      if (closed) return;
+      try {
+        draw();
+      } catch {
+        fail();
+        o.onError?.();
+      }
+    });
   }
   return () => close("dismissed");
 }

@@ -1,7 +1,8 @@
 /**
  * widget.js: the loader that owners paste with one `<script async>` tag. It must never break
  * the shop: every path is wrapped, and a failing collector leaves the page untouched.
- *   <script src="https://COLLECTOR/widget.js" data-site="KEY" data-locale="ro" data-context-product-id="sku-77" async></script>
+ *   <script src="https://COLLECTOR/widget.js" data-site="KEY" data-locale="ro"
+ *           data-context-product-id="sku-77" async></script>
  */
 import { type FeedbackApi, start } from "./core";
 

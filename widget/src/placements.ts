@@ -28,21 +28,26 @@ const optionsFor = (
   onClose,
 });
 
-/** The survey as a popup; `closed` is called once it closes. */
+/** The survey as a popup; `closed` is called once it closes (or could not be drawn). */
 export function popup(survey: ConfigSurvey, config: SiteConfig, session: SiteFacts, closed: () => void) {
   const id = survey.id;
-  const close = open(
-    optionsFor(survey, config, session, (reason) => {
+  return open({
+    ...optionsFor(survey, config, session, (reason) => {
       closed();
       if (reason === "dismissed") session.emit("dismissed", { survey: id });
     }),
-  );
-  // Cooldown and fatigue start only once the survey is on screen (not when the UI failed to load).
-  remember(session, (me) => {
-    me.seen[id] = me.last[session.site] = Date.now();
+    // Cooldown and fatigue start only once the survey is on screen (not when it failed to load or draw).
+    onShown() {
+      remember(session, (me) => {
+        me.seen[id] = me.last[session.site] = Date.now();
+      });
+      session.emit("shown", { survey: id });
+    },
+    onError() {
+      closed();
+      session.emit("error", { survey: id, reason: "ui" });
+    },
   });
-  session.emit("shown", { survey: id });
-  return close;
 }
 
 /** Every `[data-feedback-survey]` element of the page not drawn yet, with its survey if the config serves it. */
@@ -50,7 +55,14 @@ export function inline(config: SiteConfig, session: SiteFacts): void {
   for (const el of document.querySelectorAll<HTMLElement>("[data-feedback-survey]")) {
     const survey = config.surveys.find((s) => s.id === el.dataset.feedbackSurvey);
     if (!survey || el.shadowRoot) continue;
-    open({ ...optionsFor(survey, config, session, () => {}), channel: "inline", inline: true }, el);
-    session.emit("shown", { survey: survey.id, inline: true });
+    open(
+      {
+        ...optionsFor(survey, config, session, () => {}),
+        channel: "inline",
+        inline: true,
+        onShown: () => session.emit("shown", { survey: survey.id, inline: true }),
+      },
+      el,
+    );
   }
 }

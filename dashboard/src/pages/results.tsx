@@ -1,18 +1,21 @@
-/** Results: NPS with its 95% interval, split, trend, distributions, CSAT and CES, per product, text answers, export. */
+/**
+ * Results: NPS with its 95% interval, split, trend, distributions, CSAT and CES, the funnel, choice
+ * questions and the cross-tab, per product, text answers, export.
+ */
 import { useEffect, useState } from "preact/hooks";
 import type { Site, Summary, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { PeriodComparison } from "../components/comparison";
 import { Download } from "../components/download";
+import { EngineResults } from "../components/engine-results";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
 import { Uncertainty } from "../components/interval";
 import { PerContext } from "../components/per-context";
+import { SegmentLegend } from "../components/segment-legend";
 import { TextAnswers } from "../components/text-answers";
 import { fmt } from "../format";
-
-const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "0%");
 
 type Interval = "day" | "week" | "month";
 const storageKey = (siteId: string) => `feedback:results:${siteId}`;
@@ -108,32 +111,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             {npsTotal ? (
               <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} />
             ) : null}
-            <dl class="split-legend">
-              <div>
-                <dt>
-                  <span class="dot promoter" aria-hidden="true" />
-                  Promoters
-                </dt>
-                <dd data-testid="promoters">{s.nps.promoters}</dd>
-                <dd class="muted">{pct(s.nps.promoters, npsTotal)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <span class="dot passive" aria-hidden="true" />
-                  Passives
-                </dt>
-                <dd data-testid="passives">{s.nps.passives}</dd>
-                <dd class="muted">{pct(s.nps.passives, npsTotal)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <span class="dot detractor" aria-hidden="true" />
-                  Detractors
-                </dt>
-                <dd data-testid="detractors">{s.nps.detractors}</dd>
-                <dd class="muted">{pct(s.nps.detractors, npsTotal)}</dd>
-              </div>
-            </dl>
+            <SegmentLegend nps={s.nps} />
           </section>
           <section class="card kpi" aria-labelledby="resp-h">
             <h2 id="resp-h">Responses</h2>
@@ -141,7 +119,8 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
               {s.responses}
             </p>
             <p class="muted">
-              {s.nps.count} NPS answers · {s.from} – {s.to}
+              <span data-testid="completed">{s.completed}</span> complete · {s.nps.count} NPS answers · {s.from} –{" "}
+              {s.to}
             </p>
           </section>
           <section class="card kpi" aria-labelledby="csat-h">
@@ -200,6 +179,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
               <p class="empty">No effort answer in this period.</p>
             )}
           </section>
+          <EngineResults site={site} surveys={surveys} summary={s} range={{ from: query.from, to: query.to }} />
           <PerContext
             site={site}
             filters={filters}
