@@ -105,7 +105,8 @@ describe("deleting a survey", () => {
     // The notices of the customer's earlier erasures (response.erased, not sent yet) still name the
     // erased ids: receivers must still be told. Nothing else of the survey is left.
     const notices = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM alert_deliveries WHERE site_id = ?1 AND event = 'response.erased' AND payload IS NOT NULL",
+      `SELECT COUNT(*) AS n FROM alert_deliveries
+       WHERE site_id = ?1 AND event = 'response.erased' AND payload IS NOT NULL`,
     )
       .bind(w.site.id)
       .first<{ n: number }>();

@@ -284,7 +284,7 @@ describe("consent evidence", () => {
 });
 
 describe("no IP address anywhere", () => {
-  it("after ingestion, a withdrawal and delivered webhooks › no stored row and no webhook request holds the address", async () => {
+  it("ingestion, a withdrawal, delivered webhooks › no row and no webhook request holds the address", async () => {
     const w = await hookedWorld(WEBHOOK_EVENTS);
     const ip = "192.0.2.123";
     const headers = { "cf-connecting-ip": ip, "x-forwarded-for": ip, "x-real-ip": ip };

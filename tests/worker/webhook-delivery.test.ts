@@ -71,7 +71,7 @@ describe("signatures", () => {
 });
 
 describe("retries through the queue", () => {
-  it("a receiver failing once › the message is retried with backoff, then delivered: same delivery id, new signature", async () => {
+  it("a receiver failing once › retried through the queue, then delivered: same id, a new signature", async () => {
     const w = await hookedWorld(["response.created"], "flaky");
     const alerts = captureAlerts();
     expect((await submitQueued(alerts, submission(w))).status).toBe(201);

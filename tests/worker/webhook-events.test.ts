@@ -110,7 +110,7 @@ describe("webhook events fire once", () => {
 });
 
 describe("response.erased", () => {
-  it("withdrawal, erasure request, an owner's delete › one event each, listing the ids; a repeat sends none", async () => {
+  it("withdrawal, erasure request, owner's delete › one event each, listing the ids; a repeat sends none", async () => {
     const w = await hookedWorld(["response.erased"]);
     const alerts = captureAlerts();
     const mine = [1, 2].map(() => submission(w, { respondent: "leaving-customer-000001" }));

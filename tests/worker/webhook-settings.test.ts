@@ -73,7 +73,7 @@ const ACCEPTED = [
 ];
 
 describe("webhook URLs", () => {
-  it("private, loopback, link-local and local hosts, in every spelling › 400 invalid_body, nothing stored", async () => {
+  it("private, loopback, link-local and local hosts in every spelling › 400 invalid_body, nothing stored", async () => {
     const w = await world();
     const add = (url: string, opts: { env?: Partial<Cloudflare.Env> } = {}) =>
       call("POST", `/api/sites/${w.site.id}/webhooks`, { cookie: w.owner.cookie, body: { url }, ...opts });

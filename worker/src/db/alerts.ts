@@ -163,7 +163,8 @@ export const markDelivery = (
 export const markDead = (db: D1Database, id: string, at: string) =>
   db
     .prepare(
-      "UPDATE alert_deliveries SET status = 'dead', updated_at = ?2 WHERE id = ?1 AND status IN ('pending', 'retrying')",
+      `UPDATE alert_deliveries SET status = 'dead', updated_at = ?2, lease_until = NULL
+       WHERE id = ?1 AND status IN ('pending', 'retrying')`,
     )
     .bind(id, at)
     .run();
