@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { verifyWebhook } from "../../docs/examples/verify-webhook.mjs";
 import { WEBHOOK_EVENTS } from "../../shared/webhooks";
 import { requeueStaleAlerts } from "../../worker/src/services/alerts";
+import { runScheduled } from "../../worker/src/services/scheduled";
 import { submission } from "./fixtures";
 import { captureAlerts, deliver, deliveriesOf, hookedWorld, received, submitQueued } from "./webhook-support";
 
@@ -132,5 +133,25 @@ describe("retries through the queue", () => {
     // Delivered: the next run leaves it alone.
     await requeueStaleAlerts({ ...env, ALERT_QUEUE: cron.binding }, Date.now());
     expect(cron.take()).not.toContain(old);
+  });
+
+  it("settled deliveries › kept 30 days for the dashboard, then purged by the hourly run; pending ones stay", async () => {
+    const w = await hookedWorld(["response.created", "response.completed"]);
+    const q = captureAlerts();
+    expect((await submitQueued(q, submission(w))).status).toBe(201);
+    const [created, completed] = (await deliveriesOf(w.site.id)).map((d) => d.id);
+    await deliver(q, [created!]);
+    const at = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const age = (id: string, days: number) =>
+      env.DB.prepare("UPDATE alert_deliveries SET created_at = ?2, updated_at = ?2 WHERE id = ?1")
+        .bind(id, at(days))
+        .run();
+    await age(created!, 29);
+    await age(completed!, 40); // still pending: never purged
+    await runScheduled({ ...env, ALERT_QUEUE: q.binding }, Date.now());
+    expect((await deliveriesOf(w.site.id)).map((d) => d.id).sort()).toEqual([created, completed].sort());
+    await age(created!, 31);
+    await runScheduled({ ...env, ALERT_QUEUE: q.binding }, Date.now());
+    expect((await deliveriesOf(w.site.id)).map((d) => d.id)).toEqual([completed]);
   });
 });

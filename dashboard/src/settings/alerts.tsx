@@ -1,36 +1,37 @@
-/** Webhooks for unhappy customers and their deliveries (owners); a webhook's secret is shown once. */
+/**
+ * Webhooks (owners): every event or only the alerts of unhappy customers, as JSON or as a Slack or
+ * Microsoft Teams message; a signed test event on demand; the latest deliveries. A webhook's signing
+ * secret is shown once.
+ */
 import { useEffect, useState } from "preact/hooks";
-import type { AlertDelivery, Site, Webhook, WebhookCreated } from "../../../shared/types";
+import type { AlertDelivery, Site, Webhook, WebhookCreated, WebhookTest } from "../../../shared/types";
 import { api } from "../api";
 import { ConfirmButton, CopyButton, ErrorBox } from "../components/form";
-import { when } from "../format";
+import { WebhookDeliveries } from "./webhook-deliveries";
+import { EVENT_LABELS, FORMAT_LABELS, WebhookForm } from "./webhook-form";
+
+/** What the receiver answered to a test event, in words. */
+const testOutcome = (t: WebhookTest) =>
+  t.delivered
+    ? `Test event delivered: the receiver answered HTTP ${t.status}.`
+    : `Test event not delivered: ${t.error ?? `HTTP ${t.status}`}.`;
 
 export function Alerts({ site }: { site: Site }) {
   const [hooks, setHooks] = useState<Webhook[] | null>(null);
-  const [alerts, setAlerts] = useState<AlertDelivery[]>([]);
-  const [url, setUrl] = useState("");
+  const [deliveries, setDeliveries] = useState<AlertDelivery[]>([]);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  const [tests, setTests] = useState<Record<string, WebhookTest | "sending">>({});
   const [error, setError] = useState<unknown>(null);
   const reload = () =>
     Promise.all([
       api<Webhook[]>("GET", `/api/sites/${site.id}/webhooks`).then(setHooks),
-      api<AlertDelivery[]>("GET", `/api/sites/${site.id}/alerts`).then(setAlerts),
+      api<AlertDelivery[]>("GET", `/api/sites/${site.id}/alerts`).then(setDeliveries),
     ]).catch(setError);
   useEffect(() => void reload(), [site.id]);
 
-  const add = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const h = await api<WebhookCreated>("POST", `/api/sites/${site.id}/webhooks`, {
-        url: url.trim(),
-      });
-      setSecret({ url: h.url, secret: h.secret });
-      setUrl("");
-      await reload();
-    } catch (err) {
-      setError(err);
-    }
+  const added = async (h: WebhookCreated) => {
+    setSecret({ url: h.url, secret: h.secret });
+    await reload();
   };
   const remove = async (id: string) => {
     try {
@@ -40,19 +41,31 @@ export function Alerts({ site }: { site: Site }) {
       setError(err);
     }
   };
-  const hookUrl = (id: string) => hooks?.find((h) => h.id === id)?.url ?? "removed webhook";
+  const sendTest = async (id: string) => {
+    setError(null);
+    setTests((t) => ({ ...t, [id]: "sending" }));
+    try {
+      const result = await api<WebhookTest>("POST", `/api/sites/${site.id}/webhooks/${id}/test`);
+      setTests((t) => ({ ...t, [id]: result }));
+    } catch (err) {
+      setTests(({ [id]: _, ...rest }) => rest);
+      setError(err);
+    }
+  };
 
   return (
     <section class="card" aria-labelledby="alerts-h">
       <div class="row">
-        <h2 id="alerts-h">Alerts for unhappy customers</h2>
+        <h2 id="alerts-h">Webhooks and alerts</h2>
         <button type="button" class="secondary" onClick={() => void reload()}>
           Refresh
         </button>
       </div>
       <p class="muted">
-        Every detractor (NPS 0–6) or unhappy CSAT (1–2) is posted to these webhooks (Slack-compatible <code>text</code>,
-        signed with HMAC-SHA256 in <code>X-Feedback-Signature</code>). Failed deliveries are retried.
+        Each webhook receives the events you choose: new and completed responses, unhappy customers (held for the rest
+        of a partial answer until it completes or 30 minutes pass), erasures, so copies elsewhere can be erased too, and
+        follow-up changes. Every request is signed in <code>X-Feedback-Signature</code> (HMAC-SHA256 of the time and the
+        body) and retried until delivered.
       </p>
       {secret ? (
         <div class="notice" role="status">
@@ -64,68 +77,37 @@ export function Alerts({ site }: { site: Site }) {
       ) : null}
       {hooks?.length ? (
         <ul class="plain hooks">
-          {hooks.map((h) => (
-            <li key={h.id} class="row start">
-              <span class="url">{h.url}</span>
-              <span class="muted small">since {new Date(h.createdAt).toLocaleDateString()}</span>
-              <ConfirmButton label="Remove" confirmLabel="Remove webhook" onConfirm={() => remove(h.id)} />
-            </li>
-          ))}
+          {hooks.map((h) => {
+            const test = tests[h.id];
+            return (
+              <li key={h.id} data-webhook={h.id}>
+                <div class="row start">
+                  <span class="url">{h.url}</span>
+                  <span class="badge">{FORMAT_LABELS[h.format].split(" (")[0]}</span>
+                  <button
+                    type="button"
+                    class="secondary"
+                    disabled={test === "sending"}
+                    onClick={() => void sendTest(h.id)}
+                  >
+                    {test === "sending" ? "Sending…" : "Send a test event"}
+                  </button>
+                  <ConfirmButton label="Remove" confirmLabel="Remove webhook" onConfirm={() => remove(h.id)} />
+                </div>
+                <p class="muted small">{h.events.map((e) => EVENT_LABELS[e]).join(" · ")}</p>
+                <p class="small" role="status" data-testid="test-result">
+                  {test && test !== "sending" ? testOutcome(test) : ""}
+                </p>
+              </li>
+            );
+          })}
         </ul>
       ) : hooks ? (
         <p class="empty">No webhook yet.</p>
       ) : null}
-      <form class="inline" onSubmit={add}>
-        <input
-          type="url"
-          required
-          placeholder="https://hooks.slack.com/services/…"
-          aria-label="Webhook URL"
-          value={url}
-          onInput={(e) => setUrl(e.currentTarget.value)}
-        />
-        <button type="submit" class="secondary">
-          Add webhook
-        </button>
-      </form>
+      <WebhookForm siteId={site.id} onAdded={added} />
       <ErrorBox error={error} />
-      {alerts.length ? (
-        <div class="table-scroll">
-          <table>
-            <caption>Recent alert deliveries</caption>
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Webhook</th>
-                <th scope="col">Status</th>
-                <th scope="col" class="num">
-                  Attempts
-                </th>
-                <th scope="col">Last result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((a) => (
-                <tr key={a.id}>
-                  <td>{when(a.createdAt)}</td>
-                  <td class="url">{hookUrl(a.webhook)}</td>
-                  <td>
-                    <span class={`badge ${a.status}`}>{a.status}</span>
-                  </td>
-                  <td class="num">{a.attempts}</td>
-                  <td>
-                    {a.lastStatus ? `HTTP ${a.lastStatus}` : ""}
-                    {a.lastError ? ` ${a.lastError}` : ""}
-                    {!a.lastStatus && !a.lastError ? "—" : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p class="muted small">No alert sent yet.</p>
-      )}
+      <WebhookDeliveries deliveries={deliveries} hooks={hooks} />
     </section>
   );
 }

@@ -72,6 +72,23 @@ export const stalePendingDeliveries = async (db: D1Database, olderThan: string, 
       .all<{ id: string; due_at: string | null }>()
   ).results;
 
+/**
+ * Deletes up to `limit` deliveries settled (delivered or given up) before `olderThan`: the dashboard
+ * shows the latest, and a site with every event would otherwise keep a row per answer for ever.
+ */
+export const purgeSettledDeliveries = async (db: D1Database, olderThan: string, limit = 5000) =>
+  (
+    await db
+      .prepare(
+        `DELETE FROM alert_deliveries WHERE rowid IN (
+           SELECT rowid FROM alert_deliveries
+           WHERE status IN ('delivered', 'dead') AND created_at < ?1 AND updated_at < ?1 LIMIT ?2)
+         RETURNING 1 AS gone`,
+      )
+      .bind(olderThan, limit)
+      .all()
+  ).results.length;
+
 export interface DeliveryResponse {
   id: string;
   survey_id: string;

@@ -1,8 +1,10 @@
 /**
  * Work of the hourly Cron Trigger: retention purge, deletions of sites, surveys and accounts left
  * unfinished by their requests, sweeps of expired sessions, invitations and login counts,
- * re-queueing of lost alerts, and the `unhappy` flag of responses stored before it existed.
+ * re-queueing of lost webhook deliveries and purge of old settled ones, and the `unhappy` flag of
+ * responses stored before it existed.
  */
+import { purgeSettledDeliveries } from "../db/alerts";
 import { deleteExpiredDevices, deleteStaleAttempts } from "../db/login-throttle";
 import { deleteExpiredInvitations } from "../db/members";
 import { deleteExpiredSessions } from "../db/sessions";
@@ -14,6 +16,9 @@ import { continueDeletions } from "./deletion";
 import { LOGIN_CLIENT_WINDOW_MS } from "./login-throttle";
 import { purgeExpired } from "./retention";
 
+/** Settled webhook deliveries are kept this long for the dashboard's delivery status. */
+export const DELIVERY_KEEP_MS = 30 * 86_400_000;
+
 export async function runScheduled(env: Env, scheduledTime: number): Promise<void> {
   const purge = await purgeExpired(env.DB, scheduledTime);
   const deletions = await continueDeletions(env.DB);
@@ -23,6 +28,7 @@ export async function runScheduled(env: Env, scheduledTime: number): Promise<voi
   await deleteExpiredDevices(env.DB, now);
   await deleteStaleAttempts(env.DB, nowIso(scheduledTime - LOGIN_CLIENT_WINDOW_MS));
   const requeued = await requeueStaleAlerts(env, scheduledTime);
+  const deliveriesPurged = await purgeSettledDeliveries(env.DB, nowIso(scheduledTime - DELIVERY_KEEP_MS));
   const backfilled = await backfillUnhappy(env.DB);
   console.log(
     JSON.stringify({
@@ -32,6 +38,7 @@ export async function runScheduled(env: Env, scheduledTime: number): Promise<voi
       deletionChunks: deletions.chunks,
       deletionsFinished: deletions.finished,
       requeuedAlerts: requeued,
+      deliveriesPurged,
       unhappyBackfilled: backfilled,
     }),
   );
