@@ -5,6 +5,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { SCORE_RANGE } from "../../shared/constants";
+import { isUnhappy } from "../../shared/scoring";
 import worker from "../../worker/src/index";
 import { ALERT_SILENCE_MS } from "../../worker/src/services/alerts";
 import { call, json, submission, submit } from "./fixtures";
@@ -90,6 +92,7 @@ describe("alerts of partial answers", () => {
       body: { url: `${env.WEBHOOK_RECEIVER}/ok/${crypto.randomUUID()}` },
     });
     const w = { owner, site, survey };
+    // The boundaries, then every value of every scale against the rule of shared/scoring.ts.
     const cases: [string, number, boolean][] = [
       ["q", 6, true],
       ["q", 7, false],
@@ -100,6 +103,11 @@ describe("alerts of partial answers", () => {
       ["t", 0, true],
       ["t", 1, false],
     ];
+    const types = { q: "nps", c: "csat", e: "ces", t: "thumbs" } as const;
+    for (const [question, type] of Object.entries(types)) {
+      const [lo, hi] = SCORE_RANGE[type];
+      for (let v = lo; v <= hi; v++) cases.push([question, v, isUnhappy(type, v)]);
+    }
     for (const [question, value, alerts] of cases) {
       const body = submission(w, { answers: [{ question, value }] });
       expect((await submit(body)).status).toBe(201);
