@@ -24,6 +24,8 @@ export default defineConfig({
                 WEBHOOK_RECEIVER: inject("webhookReceiver"),
                 // The loopback receiver is the one local origin webhooks may use in the tests.
                 WEBHOOK_DEV_ORIGINS: inject("webhookReceiver"),
+                // Cases of the property tests in all (tests/worker/fuzz-budget.ts): `npm run test:deep` sets 10,000.
+                FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
               },
             },
           })),

@@ -77,7 +77,12 @@ export function validateAnswers(
     if (problem) issues.push({ path: `answers[${i}].value`, message: problem });
   });
   if (issues.length > 0) return issues;
-  const path = new Set(surveyPath(questions, given as AnswerMap));
+  const walk = surveyPath(questions, given as AnswerMap);
+  // Nobody gets past a required question without answering it: in a partial response, answers
+  // beyond one left open are off the path (the walk reads it as skipped, and would let an answer in
+  // that its answer later takes off the path, leaving a response that can never complete).
+  const open = complete ? -1 : walk.findIndex((id) => byId.get(id)!.required && !(id in given));
+  const path = new Set(open < 0 ? walk : walk.slice(0, open + 1));
   answers.forEach((a, i) => {
     if (!path.has(a.question)) {
       issues.push({

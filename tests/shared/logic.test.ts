@@ -112,6 +112,26 @@ describe("answers against the path", () => {
       { path: "answers[0].value", message: "thumbs must be 0 (down) or 1 (up)" },
     ]);
   });
+
+  it("a partial answer › nothing past a required question left open (found by the fuzzing of parts)", () => {
+    const partial = (...answers: [string, unknown][]) =>
+      validateAnswers(
+        SURVEY,
+        answers.map(([question, value]) => ({ question, value })),
+        { complete: false },
+      );
+    // A detractor has not said what went wrong yet: "love" is not theirs to answer, though the walk
+    // reads the open "wrong" as skipped and would fall through to it, and the response could never
+    // complete (once "wrong" is answered, "love" is off the path and may not be taken back).
+    expect(partial(["nps", 0], ["love", "x"])).toEqual([
+      { path: "answers[1].question", message: expect.stringContaining("not on the path") },
+    ]);
+    expect(partial(["love", "x"], ["nps", 0])).toHaveLength(1);
+    expect(partial(["nps", 0], ["wrong", "late"], ["source", "a"])).toEqual([]);
+    expect(partial(["nps", 10], ["love", "x"])).toEqual([]);
+    // An optional question left open is skipped, as before.
+    expect(partial(["nps", 8], ["last", 1])).toEqual([]);
+  });
 });
 
 describe("logic checked at save", () => {

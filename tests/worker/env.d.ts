@@ -9,6 +9,8 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       /** URL of the loopback webhook receiver (webhook-receiver.ts). */
       WEBHOOK_RECEIVER: string;
+      /** Cases of the property tests in all; empty for `npm test`'s 2,300 (fuzz-budget.ts). */
+      FUZZ_RUNS: string;
     }
     interface GlobalProps {
       mainModule: typeof import("../../worker/src/index");

@@ -22,7 +22,7 @@ describe("privacy-policy links (drawn by the widget on shop pages)", () => {
   ];
   const accepted = ["https://shop.example/privacy", "http://localhost:8788/privacy", "http://127.0.0.1:8788/p"];
 
-  it("another scheme than https (http only for localhost) › 400 invalid_body on create and edit, nothing kept", async () => {
+  it("a scheme other than https (http for localhost) › 400 invalid_body on create and edit, nothing kept", async () => {
     const owner = await signup();
     const site = await createSite(owner);
     for (const policyUrl of refused) {
@@ -90,7 +90,7 @@ describe("withdrawal records", () => {
     expect(csv.split("\r\n").filter((l) => l.startsWith("withdrawn,"))).toHaveLength(1);
   });
 
-  it("a flood of withdrawals from one client › 429 from its own limit, keyed without the address, nothing written", async () => {
+  it("a flood of withdrawals from one client › 429 from their own limit, keyed without the address", async () => {
     const w = await world();
     const { limiter, keys } = countingLimiter(3);
     const statuses = [];

@@ -1,0 +1,62 @@
+/**
+ * Shared by the property tests of POST /v1/responses and POST /v1/events: how many cases each tries
+ * (2,300 in all for `npm test`, FUZZ_RUNS in all for `npm run test:deep`, 10,000, whose result
+ * scripts/test-deep.mjs records in BENCHMARKS.md, read from each property's `fuzz-result` line), and
+ * the contract's error envelope every answer must keep.
+ */
+import { env } from "cloudflare:workers";
+import { expect } from "vitest";
+import { call, SHOP } from "./fixtures";
+
+/** The codes the public routes may answer to a body (429 and 5xx never: those would be findings). */
+export const ERROR_CODES = new Set([
+  "invalid_body",
+  "consent_required",
+  "unknown_site",
+  "unknown_survey",
+  "origin_not_allowed",
+  "payload_too_large",
+  "id_reused",
+  "survey_closed",
+  "already_answered",
+]);
+
+/** A raw body posted from the shop's origin. */
+export const postRaw = (path: string, body: string, contentType = "application/json") =>
+  call("POST", path, { rawBody: body, headers: { "content-type": contentType }, origin: SHOP });
+
+/** No 5xx; a 4xx in the contract's envelope with a known code and well-formed issues. */
+export function assertEnvelope(status: number, payload: any) {
+  expect(status).toBeLessThan(500);
+  if (status >= 400) {
+    expect(ERROR_CODES.has(payload.error.code), JSON.stringify(payload)).toBe(true);
+    expect(typeof payload.error.message).toBe("string");
+    if (payload.error.issues !== undefined) {
+      for (const i of payload.error.issues) {
+        expect(typeof i.path).toBe("string");
+        expect(typeof i.message).toBe("string");
+      }
+    }
+  }
+}
+
+const TOTAL = Number(env.FUZZ_RUNS) > 0 ? Number(env.FUZZ_RUNS) : 2300;
+
+const SHARE = {
+  jsonValues: 0.25,
+  strings: 0.15,
+  mutatedBodies: 0.35,
+  partsLogicVersions: 0.2,
+  events: 0.05,
+} as const;
+
+export type Property = keyof typeof SHARE;
+
+export const runsOf = (property: Property) => Math.max(1, Math.round(TOTAL * SHARE[property]));
+
+/** A test's time limit: its runs at a generous 60 ms each, never under the project's minute. */
+export const timeLimit = (property: Property) => Math.max(60_000, runsOf(property) * 60);
+
+/** One line the deep run reads (scripts/test-deep.mjs): the property, its cases and requests. */
+export const report = (property: Property, requests: number) =>
+  console.log(`fuzz-result ${JSON.stringify({ property, runs: runsOf(property), requests })}`);
