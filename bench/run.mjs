@@ -4,9 +4,10 @@
  * bounded in time and count. BENCH_QUICK=1 shortens everything (for trying the script).
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { markedSections } from "../scripts/lib/benchmarks-sections.mjs";
 import { ROOT, startStack } from "../scripts/lib/stack.mjs";
 import { hostPageAvailable, measureHostPage } from "./lib/hostpage.mjs";
 import { ingestionForMode, measureRoutes } from "./lib/ingest.mjs";
@@ -175,5 +176,10 @@ try {
 
 results.seconds = Math.round((Date.now() - started) / 1000);
 writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(ROOT, "BENCHMARKS.md"), renderReport(results));
+// Sections written by other commands (npm run test:deep) are kept as they were.
+const previous = existsSync(join(ROOT, "BENCHMARKS.md")) ? readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8") : "";
+writeFileSync(
+  join(ROOT, "BENCHMARKS.md"),
+  [renderReport(results).trimEnd(), ...markedSections(previous)].join("\n\n") + "\n",
+);
 log(`done in ${results.seconds} s: BENCHMARKS.md, bench/results.json`);

@@ -100,6 +100,10 @@ export const publicDocs = [
     tag: "Public",
     access: "public",
     summary: "A customer withdraws consent: every response of that respondent on the site is erased",
+    description:
+      "Recorded with the consent records when it erased something (a request that found nothing is only " +
+      "counted for its day); webhooks that asked for it get a `response.erased` with the ids. Limited per client " +
+      "(10 a minute).",
     body: forgetInputSchema,
     example: { site: "SITE_KEY", respondent: "secret token made in the browser after consent" },
     responses: { 200: json("Erased, with their weight in every aggregate", deletedCountSchema) },

@@ -11,6 +11,7 @@ import * as alerts from "../db/alerts";
 import type { Env } from "../env";
 import { nowIso } from "../lib/time";
 import type { AlertMessage } from "../messages";
+import type { Defer } from "./ingest";
 
 /** An unhappy partial answer waits this long for the rest (the "why") before its alert goes. */
 export const ALERT_SILENCE_MS = 30 * 60_000;
@@ -42,9 +43,6 @@ export async function queueDeliveries(env: Env, deliveries: { id: string; due_at
   if (!env.ALERT_QUEUE || deliveries.length === 0) return;
   await sendDeliveries(env, deliveries);
 }
-
-/** Work that may go on after the answer: the request's `waitUntil`, or awaited by a queue consumer. */
-export type Defer = (work: Promise<unknown>) => void;
 
 /** Queues deliveries after the answer; a failure is logged and left to the cron's sweep. */
 export function queueLater(env: Env, defer: Defer, deliveries: { id: string; due_at: string | null }[]): void {

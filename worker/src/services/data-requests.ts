@@ -10,7 +10,8 @@ import { deliveriesIn } from "../db/webhook-events";
 import type { Env } from "../env";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
-import { type Defer, queueLater } from "./alerts";
+import { queueLater } from "./alerts";
+import type { Defer } from "./ingest";
 import { listPage } from "./responses";
 
 type ContextValue = { key: string; value: string };

@@ -17,7 +17,8 @@ import { ApiError } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
-import { type Defer, queueLater } from "./alerts";
+import { queueLater } from "./alerts";
+import type { Defer } from "./ingest";
 
 /** A browser request from an origin the site does not list is refused; server-to-server calls carry none. */
 export function assertOrigin(origins: readonly string[], origin: string | null): void {

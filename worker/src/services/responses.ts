@@ -9,8 +9,9 @@ import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
-import { type Defer, queueLater } from "./alerts";
+import { queueLater } from "./alerts";
 import { csvStream, verbatim } from "./csv";
+import type { Defer } from "./ingest";
 
 interface Cursor {
   createdAt: string;
