@@ -37,14 +37,15 @@ const WHAT = {
   events: "POST /v1/events bodies: unknown sites and surveys, versions, events and channels",
 };
 
+const commit = git(["rev-parse", "--short", "HEAD"]);
 const body = `## Deep fuzzing (\`npm run test:deep\`)
 
-Written by \`npm run test:deep\` (scripts/test-deep.mjs) on ${new Date().toISOString().slice(0, 10)} at commit
-\`${git(["rev-parse", "--short", "HEAD"])}\`, FUZZ_RUNS=${n(Number(runs))}, in ${seconds} s; \`npm test\` runs the same
-properties with 2,300 cases. Each case must answer below 500 in the error envelope, change no row after a 4xx,
-answer 201 only for a new id, keep every stored answer unchanged, and never keep an answer its path skips.
+Written by \`npm run test:deep\` (scripts/test-deep.mjs) on ${new Date().toISOString().slice(0, 10)} at
+commit \`${commit}\`: FUZZ_RUNS=${n(Number(runs))}, ${seconds} s (\`npm test\` runs the same properties with
+2,300 cases). Every case must answer below 500 in the error envelope, change no row after a 4xx, answer 201
+only for a new id, keep every stored answer unchanged and never keep an answer its path skips.
 
-**Result: ${passed ? "passed" : "FAILED"}** (${tests}): ${total("runs")} cases, ${total("requests")} requests.
+**Result: ${passed ? "passed" : "FAILED"}** (tests: ${tests}), ${total("runs")} cases, ${total("requests")} requests.
 
 | property | cases | requests |
 |---|---|---|

@@ -135,7 +135,7 @@ describe("retries through the queue", () => {
     expect(cron.take()).not.toContain(old);
   });
 
-  it("settled deliveries › kept 30 days for the dashboard, then purged by the hourly run; pending ones stay", async () => {
+  it("settled deliveries › kept 30 days for the dashboard, purged by the hourly run after; pending stay", async () => {
     const w = await hookedWorld(["response.created", "response.completed"]);
     const q = captureAlerts();
     expect((await submitQueued(q, submission(w))).status).toBe(201);

@@ -105,11 +105,12 @@ export function buildEvent(ctx: DeliveryContext): WebhookEventBody | null {
       message: { title: `Follow-up ${on}: response ${response.id} is now ${followUp.status}`, lines },
     };
   }
+  const all = scores(() => true);
+  const kind = d.event === "response.created" ? "New response" : "Response completed";
   const title =
     d.event === "response.unhappy"
       ? `Unhappy customer on ${site}: ${scores((a) => isUnhappy(a.type, a.score))}`
-      : `${d.event === "response.created" ? "New response" : "Response completed"} ${on}` +
-        (scores(() => true) ? `: ${scores(() => true)}` : response.complete ? "" : " (partial)");
+      : `${kind}${response.complete ? "" : " (partial)"} ${on}${all ? `: ${all}` : ""}`;
   return { event: { ...base, survey, response }, message: { title, lines: detailLines(response) } };
 }
 
