@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   origin_not_allowed: 403,
   consent_required: 403,
   forbidden: 403,
+  bad_signature: 403,
   unknown_site: 404,
   unknown_survey: 404,
   not_found: 404,
@@ -12,6 +13,7 @@ export const ERROR_STATUS = {
   id_reused: 422,
   rate_limited: 429,
   conflict: 409,
+  already_answered: 409,
   unavailable: 503,
   internal: 500,
 } as const;

@@ -21,6 +21,7 @@ import {
   STYLES_OF,
 } from "./constants";
 import { logicProblems } from "./logic-checks";
+import { linksSchema } from "./survey-links";
 
 export const localeSchema = z
   .string()
@@ -116,6 +117,7 @@ export const surveyInputSchema = z
     trigger: triggerSchema.default(triggerSchema.parse({})),
     theme: themeSchema.default(themeSchema.parse({})),
     reward: rewardSchema.optional(),
+    links: linksSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -137,6 +139,7 @@ export const surveySchema = z.object({
   trigger: triggerSchema,
   theme: themeSchema,
   reward: rewardSchema.optional(),
+  links: linksSchema.optional(),
 });
 
 export const contextSchema = z
@@ -171,6 +174,7 @@ export const responseInputSchema = z.object({
   /** `false`: a partial answer (more may follow under the same id); absent means complete. */
   complete: z.boolean().optional(),
   channel: z.enum(CHANNELS).optional(),
+  sig: z.string().max(200).optional(), // a signed link's, sent with the link's context unchanged
 });
 
 /** POST /v1/events: an anonymous count of a survey shown, declined or dismissed. */

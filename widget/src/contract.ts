@@ -28,6 +28,8 @@ export interface SiteFacts {
   emit(event: EventName, detail: unknown): void;
   /** widget-send.js, fetched on first use (the loader checks its integrity like the UI's). */
   sender(): Promise<SendModule>;
+  /** The hosted page's signed link: its signature goes with every answer. */
+  sig?: string | undefined;
 }
 
 /** The facts plus delivery (the outbox), inside widget-send.js. */
@@ -85,6 +87,14 @@ export type PlusFactory = (kit: Kit) => Plus;
 
 export interface UiModule {
   open(options: OpenOptions, host?: HTMLElement): () => void;
+  /** Draws a survey in place inside `host` (`<div data-feedback-survey>`), with the element's own context. */
+  embed(
+    config: import("../../shared/types").SiteConfig,
+    survey: ConfigSurvey,
+    strings: Strings,
+    facts: SiteFacts,
+    host: HTMLElement,
+  ): void;
 }
 
 /** A response being answered: one id for every part of it, and what every part says besides its answers. */

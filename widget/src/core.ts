@@ -7,6 +7,7 @@ import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
 import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
 import type { Strings } from "./i18n/types";
+import { embed } from "./inline";
 import { pickLocale } from "./locale";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
@@ -183,6 +184,7 @@ export function start(o: StartOptions): FeedbackApi {
   };
   void fetchConfig(base, o.site).then((c) => {
     config = c;
+    embed(c, ui, session);
     if (asked !== undefined) showAsked();
     evaluate();
     emit("ready", { surveys: c ? c.surveys.length : 0 });

@@ -108,6 +108,8 @@ export function panel(
   const begin = () => {
     if (!o.preview) ready().catch(() => {});
     v.set({ at: 0 });
+    // An answer given before the survey opened (a score clicked in an email) is stored from consent on.
+    part();
   };
 
   const v: View = {
@@ -211,9 +213,15 @@ export function panel(
     </div>
   );
 
+  // Consent given before (this device, this policy): the first question at once, and a prefilled answer sent.
+  if (!o.preview && hasConsent(session)) {
+    ready().catch(() => {});
+    v.st.at = 0;
+  }
   render(draw(), root);
-  if (!o.preview && hasConsent(session)) begin();
-  v.heading.current?.focus();
+  part();
+  // A survey drawn in place waits on the page to be reached: it does not take the focus (nor scroll to it).
+  if (!o.inline) v.heading.current?.focus();
   event("shown");
   addEventListener("pagehide", part);
   return () => removeEventListener("pagehide", part);

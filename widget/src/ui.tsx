@@ -5,6 +5,7 @@
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions, UiModule } from "./contract";
+import { contextOf } from "./dataset";
 import { mountShadow } from "./mount";
 import { panel } from "./panel";
 import { Options } from "./questions/options";
@@ -52,4 +53,23 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-window.__fbUI = { open } satisfies UiModule;
+/** A survey drawn in place on the shop's page (widget/src/inline.ts found its element): recorded as `inline`. */
+const embed: UiModule["embed"] = ({ policy }, survey, strings, f, host) => {
+  const own = contextOf(host.dataset);
+  open(
+    {
+      survey,
+      strings,
+      policyUrl: policy.url,
+      retentionDays: policy.retentionDays,
+      session: { ...f, context: () => ({ ...f.context(), ...own }) },
+      channel: "inline",
+      inline: true,
+      onSubmitted: (queued) => f.emit("submitted", { survey: survey.id, queued }),
+      onClose() {},
+    },
+    host,
+  );
+};
+
+window.__fbUI = { open, embed } satisfies UiModule;

@@ -5,7 +5,7 @@ import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
-import { corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
+import { callerOrigin, corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
 import { publicRateLimit } from "../middleware/rate-limit";
 import { recordEvent } from "../services/events";
 import { ingest } from "../services/ingest";
@@ -18,7 +18,7 @@ publicRoutes.use("*", publicRateLimit);
 publicRoutes.options("*", preflight);
 
 publicRoutes.get("/sites/:key/config", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   const config = await siteConfig(c.env.DB, c.req.param("key"), origin);
   const headers = new Headers({ ETag: config.etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" });
   grantCors(headers, origin, config.origins);
@@ -28,7 +28,7 @@ publicRoutes.get("/sites/:key/config", async (c) => {
 });
 
 publicRoutes.post("/responses", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
     const raw = await readJsonBody(c.req.raw);
@@ -44,7 +44,7 @@ publicRoutes.post("/responses", async (c) => {
 });
 
 publicRoutes.post("/events", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
     const input = parseOr400(eventInputSchema, await readJsonBody(c.req.raw));
@@ -59,7 +59,7 @@ publicRoutes.post("/events", async (c) => {
 });
 
 publicRoutes.post("/forget", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   const input = parseOr400(forgetInputSchema, await readJsonBody(c.req.raw));
   const { deleted, origins } = await forgetRespondent(c.env.DB, input, origin);
   return corsJson({ deleted }, 200, origin, origins);

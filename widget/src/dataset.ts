@@ -1,0 +1,9 @@
+/** A shop's `data-context-*` attributes as context: `data-context-order-id="A-1042"` → `{ orderId: "A-1042" }`. */
+export function contextOf(dataset: DOMStringMap): Record<string, string> {
+  const context: Record<string, string> = {};
+  for (const [k, v] of Object.entries(dataset)) {
+    // data-context-product-id → dataset.contextProductId → productId
+    if (k.startsWith("context") && k.length > 7 && v) context[k[7]!.toLowerCase() + k.slice(8)] = v;
+  }
+  return context;
+}
