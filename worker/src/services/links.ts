@@ -98,7 +98,7 @@ export async function qrOfSurvey(
   );
   const parsed = contextSchema.safeParse(context);
   if (!parsed.success) throw invalid(zodIssues(parsed.error.issues).map((i) => ({ ...i, path: `ctx.${i.path}` })));
-  if (!survey.links?.signed) assertOnePerKey(survey, parsed.data, "ctx");
+  assertOnePerKey(survey, parsed.data, "ctx");
   const url = survey.links?.signed
     ? (await mintLink(db, base, site, survey, { context: parsed.data, expiresInDays, channel, lang })).url
     : hostedUrl(base, site.key, survey.id, { context: parsed.data, channel, lang });

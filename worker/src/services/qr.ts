@@ -16,15 +16,16 @@ const QUIET_ZONE = 4;
  * covered) suits a printed insert that travels in a parcel. One path of horizontal runs keeps it small.
  */
 export function qrSvg(text: string, title: string): string {
-  const rows = encodeQR(text, "raw", { ecc: "quartile", border: 0 });
-  const size = rows.length + QUIET_ZONE * 2;
+  // The matrix comes with its quiet zone as light modules around the symbol.
+  const rows = encodeQR(text, "raw", { ecc: "quartile", border: QUIET_ZONE });
+  const size = rows.length;
   let d = "";
   rows.forEach((row, y) => {
     for (let x = 0; x < row.length; x++) {
       if (!row[x]) continue;
       let run = 1;
       while (row[x + run]) run++;
-      d += `M${x + QUIET_ZONE} ${y + QUIET_ZONE}h${run}v1h-${run}z`;
+      d += `M${x} ${y}h${run}v1h-${run}z`;
       x += run;
     }
   });
