@@ -5,6 +5,7 @@ import { ErrorBox, useAction } from "../components/form";
 import { type Draft, fieldName, toBody } from "./draft";
 import { PreviewPane } from "./preview-pane";
 import { BasicsSection } from "./sections/basics";
+import { LinksSection } from "./sections/links";
 import { LookSection } from "./sections/look";
 import { QuestionsSection } from "./sections/questions";
 import { WhenSection } from "./sections/when";
@@ -57,6 +58,7 @@ export function Editor({
         <QuestionsSection state={state} />
         <WhenSection state={state} />
         <LookSection state={state} />
+        <LinksSection state={state} />
         <ErrorBox error={save.error} />
         <div class="row start sticky-actions">
           <button type="submit" disabled={save.busy}>

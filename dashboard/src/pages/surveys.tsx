@@ -4,6 +4,7 @@ import type { Site, Survey } from "../../../shared/types";
 import { blankDraft, type Draft } from "../editor/draft";
 import { Editor } from "../editor/editor";
 import { hasUnsaved } from "../editor/use-draft";
+import { SharePanel } from "../share/share-panel";
 
 export function SurveysPage({
   site,
@@ -64,6 +65,7 @@ export function SurveysPage({
         }}
         onEdit={() => setFlash(null)}
       />
+      {draft.id ? <SharePanel key={draft.id} site={site} survey={draft as Survey} /> : null}
     </>
   );
 }

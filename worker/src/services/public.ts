@@ -51,6 +51,8 @@ export async function siteConfig(db: D1Database, key: string, origin: string | n
     policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
     surveys: rows
       .map(surveys.toSurvey)
+      // A survey of signed links is answered on its hosted page only: a popup could not sign its answers.
+      .filter((s) => !s.links?.signed)
       .map((s) => ({ ...s, colors: themeColors(s.theme.accent), plus: needsWidgetPlus(s) })),
   };
   const body = JSON.stringify(config);
