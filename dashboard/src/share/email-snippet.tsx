@@ -50,7 +50,7 @@ export function EmailSnippet({ site, survey, base, lang }: { site: Site; survey:
           <input value={placeholder} onInput={(e) => setPlaceholder(e.currentTarget.value)} />
         </Field>
       </div>
-      <div class="email-preview" aria-label="Preview of the email snippet" role="group">
+      <figure class="email-preview" aria-label="Preview of the email snippet">
         <p>{options.question.text}</p>
         <div class="email-scores">
           {Array.from({ length: 11 }, (_, n) => (
@@ -69,7 +69,7 @@ export function EmailSnippet({ site, survey, base, lang }: { site: Site; survey:
           <span>0 = {options.low}</span>
           <span>10 = {options.high}</span>
         </p>
-      </div>
+      </figure>
       <textarea class="snippet" readOnly rows={8} aria-label="HTML of the email snippet" data-testid="email-html">
         {html}
       </textarea>
