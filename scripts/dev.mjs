@@ -25,6 +25,8 @@ console.log(`
 ${line}
   Collector + dashboard  ${stack.collectorUrl}
   Demo shop (origin 2)   ${stack.shopUrl}/   (survey on ${stack.shopUrl}/checkout/thank-you)
+  Survey in place        ${stack.shopUrl}/account/orders   (the order-status page)
+  Hosted survey page     ${stack.collectorUrl}/s/${stack.demo.siteKey}/${stack.demo.surveyId}?ctx.orderId=A-1042&a.nps=9&lang=ro
   Demo login             ${stack.demo.email} / ${stack.demo.password}
   Demo site key          ${stack.demo.siteKey}
   Local D1 data          ${persistDir}

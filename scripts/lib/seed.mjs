@@ -170,6 +170,8 @@ export async function writeSeedSql(
   const locales = ["en", "en", "en", "ro", "ro", "pl", "cs", "hy"];
   const products = ["sku-77", "sku-12", "sku-31", "sku-45"];
   const pages = ["/checkout/thank-you", "/checkout/thank-you", "/account/orders"];
+  // Most answers come from the popup; the rest from the order page, links, the counter's QR code and emails.
+  const channels = [...Array(6).fill("widget"), "inline", "email", "email", "link", "qr"];
   for (let i = 0; i < responses; i++) {
     const ageDays = Math.floor(random() * 90);
     const at = new Date(now - ageDays * 86_400_000 - Math.floor(random() * 86_400_000));
@@ -187,9 +189,12 @@ export async function writeSeedSql(
     const id = rid();
     const status = segment === "detractor" && ageDays > 20 ? (random() > 0.4 ? "resolved" : "contacted") : "new";
     const context = { productId: product, orderId: `A-${1000 + i}` };
-    const page = `${shopOrigin}${pages[Math.floor(random() * pages.length)]}`;
+    const shopPage = `${shopOrigin}${pages[Math.floor(random() * pages.length)]}`;
+    // By position, not by a draw: the answers' random values stay those of earlier seeds.
+    const channel = channels[(i * 7) % channels.length];
+    const page = channel === "widget" ? shopPage : channel === "inline" ? `${shopOrigin}/account/orders` : null;
     sql.push(
-      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context, consent_policy, consent_at, created_at, day, nps_min, status, note, status_at) VALUES (${[
+      `INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, locale, page, device, context, consent_policy, consent_at, created_at, day, nps_min, status, note, status_at, channel) VALUES (${[
         id,
         siteId,
         surveyId,
@@ -207,6 +212,7 @@ export async function writeSeedSql(
         status,
         status === "new" ? null : "Called the customer, sent a replacement",
         status === "new" ? null : createdAt,
+        channel,
       ]
         .map(q)
         .join(", ")});`,
@@ -218,7 +224,7 @@ export async function writeSeedSql(
     if (random() > 0.45) answers.push(["why", "text", null, JSON.stringify(TEXTS[mood][locale])]);
     for (const [question, type, score, value] of answers) {
       sql.push(
-        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value) VALUES (${[id, question, siteId, surveyId, day, type, score, value].map(q).join(", ")});`,
+        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value, channel) VALUES (${[id, question, siteId, surveyId, day, type, score, value, channel].map(q).join(", ")});`,
       );
     }
     for (const [key, value] of Object.entries(context)) {

@@ -40,6 +40,10 @@ const recheck = () =>
     () => {},
   );
 
+const unhide = (id: string) => {
+  document.getElementById(id)!.hidden = false;
+};
+
 function start() {
   const data = JSON.parse(document.getElementById("fb-page")!.textContent!) as HostedPageData;
   const host = document.getElementById("fb-survey")!;
@@ -78,13 +82,12 @@ function start() {
           inline: true,
           prefill: data.prefill,
           onSubmitted() {},
-          onClose() {},
+          // "No, thanks" (the only way to close a survey drawn in place): the page says nothing was sent.
+          onClose: () => unhide("fb-declined"),
         },
         host,
       ),
-    () => {
-      document.getElementById("fb-failed")!.hidden = false;
-    },
+    () => unhide("fb-failed"),
   );
 }
 

@@ -185,7 +185,8 @@ export function panel(
 
   const center = o.survey.theme.position === "center";
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") {
+    // A survey drawn in place is part of the page: Escape does not remove it.
+    if (e.key === "Escape" && !o.inline) {
       e.stopPropagation();
       v.dismiss();
     }

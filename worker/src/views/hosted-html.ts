@@ -56,6 +56,7 @@ export function surveyPage(f: Frame, data: HostedPageData): string {
     `<h1 class="hp-title">${escapeHtml(f.strings.title)}</h1>\n` +
     `<div class="hp-survey" id="fb-survey"></div>\n` +
     `<p class="hp-text" id="fb-failed" role="alert" hidden>${escapeHtml(f.strings.failed)}</p>\n` +
+    `<p class="hp-text" id="fb-declined" role="status" hidden>${escapeHtml(f.strings.declined)}</p>\n` +
     `<noscript><p class="hp-text">${escapeHtml(f.strings.noscript)}</p></noscript>`;
   return page(f, `${f.strings.title} · ${f.siteName ?? ""}`, head, main);
 }

@@ -15,6 +15,8 @@ export interface HostedStrings {
   noscript: string;
   /** The survey's files could not be fetched (a phone losing its connection). */
   failed: string;
+  /** After "No, thanks": nothing was stored. */
+  declined: string;
   messages: Record<PageMessage, [title: string, text: string]>;
 }
 
@@ -24,6 +26,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Privacy policy",
     noscript: "This survey needs JavaScript. Please turn it on and reload the page.",
     failed: "The survey could not be loaded. Please check your connection and reload the page.",
+    declined: "No problem: nothing was sent. You can close this page.",
     messages: {
       notFound: ["Survey not found", "This link may be mistyped, or the survey was removed."],
       closed: ["This survey is closed", "Thank you for your interest: it no longer takes answers."],
@@ -37,6 +40,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Politica de confidențialitate",
     noscript: "Acest chestionar are nevoie de JavaScript. Activează-l și reîncarcă pagina.",
     failed: "Chestionarul nu a putut fi încărcat. Verifică conexiunea și reîncarcă pagina.",
+    declined: "Nicio problemă: nu s-a trimis nimic. Poți închide această pagină.",
     messages: {
       notFound: ["Chestionarul nu a fost găsit", "Linkul poate fi greșit sau chestionarul a fost șters."],
       closed: ["Acest chestionar s-a încheiat", "Mulțumim pentru interes: nu mai primește răspunsuri."],
@@ -50,6 +54,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Polityka prywatności",
     noscript: "Ta ankieta wymaga JavaScriptu. Włącz go i odśwież stronę.",
     failed: "Nie udało się wczytać ankiety. Sprawdź połączenie i odśwież stronę.",
+    declined: "Nie ma sprawy: nic nie zostało wysłane. Możesz zamknąć tę stronę.",
     messages: {
       notFound: ["Nie znaleziono ankiety", "Link może zawierać błąd albo ankieta została usunięta."],
       closed: ["Ta ankieta jest zamknięta", "Dziękujemy za zainteresowanie: nie przyjmuje już odpowiedzi."],
@@ -63,6 +68,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Zásady ochrany soukromí",
     noscript: "Tento dotazník potřebuje JavaScript. Zapněte ho a obnovte stránku.",
     failed: "Dotazník se nepodařilo načíst. Zkontrolujte připojení a obnovte stránku.",
+    declined: "Žádný problém: nic nebylo odesláno. Tuto stránku můžete zavřít.",
     messages: {
       notFound: ["Dotazník nebyl nalezen", "Odkaz může být chybný, nebo byl dotazník odstraněn."],
       closed: ["Tento dotazník je uzavřen", "Děkujeme za zájem: už nepřijímá odpovědi."],
@@ -76,6 +82,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Գաղտնիության քաղաքականություն",
     noscript: "Այս հարցումը JavaScript է պահանջում: Միացրեք այն և վերաբեռնեք էջը:",
     failed: "Հարցումը չհաջողվեց բեռնել: Ստուգեք կապը և վերաբեռնեք էջը:",
+    declined: "Խնդիր չկա. ոչինչ չի ուղարկվել: Կարող եք փակել այս էջը:",
     messages: {
       notFound: ["Հարցումը չի գտնվել", "Հղումը կարող է սխալ լինել, կամ հարցումը հեռացվել է:"],
       closed: ["Այս հարցումը փակված է", "Շնորհակալություն հետաքրքրության համար. այն այլևս պատասխաններ չի ընդունում:"],
@@ -89,6 +96,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Datenschutzerklärung",
     noscript: "Diese Umfrage braucht JavaScript. Bitte aktivieren Sie es und laden Sie die Seite neu.",
     failed: "Die Umfrage konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und laden Sie die Seite neu.",
+    declined: "Kein Problem: Es wurde nichts gesendet. Sie können diese Seite schließen.",
     messages: {
       notFound: ["Umfrage nicht gefunden", "Der Link ist vielleicht falsch, oder die Umfrage wurde entfernt."],
       closed: ["Diese Umfrage ist beendet", "Danke für Ihr Interesse: Sie nimmt keine Antworten mehr an."],
@@ -102,6 +110,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Politique de confidentialité",
     noscript: "Ce questionnaire a besoin de JavaScript. Activez-le puis rechargez la page.",
     failed: "Le questionnaire n’a pas pu être chargé. Vérifiez votre connexion puis rechargez la page.",
+    declined: "Pas de souci : rien n’a été envoyé. Vous pouvez fermer cette page.",
     messages: {
       notFound: ["Questionnaire introuvable", "Le lien est peut-être erroné, ou le questionnaire a été supprimé."],
       closed: ["Ce questionnaire est clos", "Merci de votre intérêt : il ne reçoit plus de réponses."],
@@ -115,6 +124,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "Política de privacidad",
     noscript: "Esta encuesta necesita JavaScript. Actívalo y vuelve a cargar la página.",
     failed: "No se pudo cargar la encuesta. Comprueba tu conexión y vuelve a cargar la página.",
+    declined: "No pasa nada: no se ha enviado nada. Puedes cerrar esta página.",
     messages: {
       notFound: ["Encuesta no encontrada", "Puede que el enlace esté mal escrito o que la encuesta se haya eliminado."],
       closed: ["Esta encuesta está cerrada", "Gracias por tu interés: ya no admite respuestas."],
@@ -129,6 +139,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "سياسة الخصوصية",
     noscript: "يحتاج هذا الاستبيان إلى JavaScript. يرجى تفعيله وإعادة تحميل الصفحة.",
     failed: "تعذّر تحميل الاستبيان. يرجى التحقق من اتصالك وإعادة تحميل الصفحة.",
+    declined: "لا بأس: لم يُرسل أي شيء. يمكنك إغلاق هذه الصفحة.",
     messages: {
       notFound: ["لم يتم العثور على الاستبيان", "ربما يكون الرابط غير صحيح، أو أُزيل الاستبيان."],
       closed: ["هذا الاستبيان مغلق", "شكرًا لاهتمامك: لم يعد يقبل إجابات."],
@@ -143,6 +154,7 @@ export const HOSTED_STRINGS: Record<(typeof BUILT_IN_LOCALES)[number], HostedStr
     privacy: "מדיניות פרטיות",
     noscript: "הסקר הזה דורש JavaScript. יש להפעיל אותו ולטעון את הדף מחדש.",
     failed: "לא ניתן היה לטעון את הסקר. יש לבדוק את החיבור ולטעון את הדף מחדש.",
+    declined: "אין בעיה: שום דבר לא נשלח. אפשר לסגור את הדף.",
     messages: {
       notFound: ["הסקר לא נמצא", "ייתכן שהקישור שגוי, או שהסקר הוסר."],
       closed: ["הסקר הזה סגור", "תודה על ההתעניינות: הוא כבר לא מקבל תשובות."],
