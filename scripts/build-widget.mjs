@@ -62,7 +62,7 @@ export async function buildWidget() {
   const files = {};
   // The UI needs constructable stylesheets (Safari 16.4+, Firefox 101+, Chrome 73+); all but
   // Chrome 73-93 (2019-2021, out of use) parse ES2022, which saves ~100 B gzip over ES2020.
-  // The loader stays ES2020: it runs on every page, even where the UI never will.
+  // The loader stays ES2021: it runs on every page, even where the UI never will.
   const ui = await bundle({ entryPoints: [join(SRC, "ui.tsx")], format: "iife", target: ["es2022"] });
   files["widget-ui.js"] = ui;
   // Consent, the outbox and erasure: fetched at "I agree" (or to deliver what an earlier page left).
@@ -85,6 +85,8 @@ export async function buildWidget() {
     bundle({
       entryPoints: [join(SRC, "index.ts")],
       format: "iife",
+      // ES2021 (2020's browsers): `??=` and friends stay as written, ~10 B gzip less than ES2020.
+      target: ["es2021"],
       define: { __HASHES__: JSON.stringify(hashes), __SRI__: JSON.stringify(sri) },
     });
   files["widget.js"] = await loader({}, false);

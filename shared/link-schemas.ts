@@ -32,3 +32,15 @@ export const qrQuerySchema = z
     expiresInDays: z.coerce.number().int().min(1).max(MAX_LINK_DAYS).default(DEFAULT_LINK_DAYS),
   })
   .catchall(z.string().max(MAX_CONTEXT_VALUE));
+
+/**
+ * GET /s/:siteKey/:surveyId, the hosted survey page: besides these, `ctx.<key>=value` (the answer's
+ * context) and `a.<question>=value` (prefills the first question, stored only after consent).
+ */
+export const hostedPageQuerySchema = z
+  .object({
+    lang: localeSchema.optional().describe("the page's language (else the browser's Accept-Language)"),
+    channel: linkQueryChannel.default("link").describe("recorded with the answer"),
+    sig: z.string().max(200).optional().describe("a signed link's signature: <expiry>.<base64url HMAC-SHA256>"),
+  })
+  .catchall(z.string().max(MAX_CONTEXT_VALUE));

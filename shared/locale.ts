@@ -1,7 +1,7 @@
 /**
- * The language of the widget's interface and of the hosted survey page: the first candidate that is
- * a built-in locale (`data-locale` or `lang=`, then `<html lang>` or Accept-Language, then the
- * browser's languages); English when none is. Zod-free: the loader uses it.
+ * The visitor's language among those the widget ships: the first of the candidates (the page's
+ * `data-locale`, then `<html lang>`, then the browser's languages) that is built in; English when
+ * none is. Decided by the collector from the candidates the loader sends with the config request.
  */
 import { BUILT_IN_LOCALES } from "./constants";
 
@@ -13,3 +13,6 @@ export function pickLocale(candidates: readonly (string | null | undefined)[]): 
   }
   return "en";
 }
+
+/** The `lang` parameter of the config request: candidates in order, comma-separated. */
+export const localeCandidates = (param: string | undefined): string[] => (param ?? "").split(",").slice(0, 12);

@@ -62,7 +62,7 @@ describe("dashboard", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("wrong email or password");
 
-    // Ten failures for one email: the eleventh attempt is throttled, and the form says so.
+    // Ten failures for one email from this browser: the eleventh waits (longer each time), and the form says so.
     await page.evaluate(async () => {
       for (let i = 0; i < 10; i++) {
         await fetch("/api/auth/login", {

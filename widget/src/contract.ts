@@ -3,7 +3,7 @@
 import type { FunctionComponent } from "preact";
 import type { Channel, ScaleStyle } from "../../shared/constants";
 import type { nextIndex, surveyPath } from "../../shared/logic";
-import type { ConfigSurvey, ResponseInput } from "../../shared/types";
+import type { ConfigSurvey, ResponseInput, SiteConfig } from "../../shared/types";
 import type { SendResult } from "./api";
 import type { Strings } from "./i18n/types";
 import type { QuestionProps } from "./questions/types";
@@ -87,14 +87,16 @@ export type PlusFactory = (kit: Kit) => Plus;
 
 export interface UiModule {
   open(options: OpenOptions, host?: HTMLElement): () => void;
-  /** Draws a survey in place inside `host` (`<div data-feedback-survey>`), with the element's own context. */
-  embed(
-    config: import("../../shared/types").SiteConfig,
-    survey: ConfigSurvey,
-    strings: Strings,
-    facts: SiteFacts,
-    host: HTMLElement,
-  ): void;
+  /**
+   * The loader's popup: the survey with the config's policy in the visitor's language; it records the
+   * visitor's flags (widget/src/flags.ts) and tells the page's listeners. `closed` is called once it closes.
+   */
+  popup(survey: ConfigSurvey, config: SiteConfig, session: SiteFacts, closed: () => void): () => void;
+  /**
+   * Draws in place every `<div data-feedback-survey="ID">` of the page that names a survey of the config
+   * (widget/src/inline.ts), with the element's own `data-context-*` added to the context.
+   */
+  embed(config: SiteConfig, session: SiteFacts): void;
 }
 
 /** A response being answered: one id for every part of it, and what every part says besides its answers. */

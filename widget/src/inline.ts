@@ -1,30 +1,29 @@
 /**
- * Surveys drawn in place on the shop's page, part of the loader:
+ * Surveys drawn in place on the shop's page, the loader's part:
  *   <div data-feedback-survey="SURVEY_ID" data-context-order-id="A-1042"></div>
- * on a page with the snippet draws that survey inside the element (an order-status page, an account
- * page) instead of a popup: the same UI in its own shadow root, consent first, the same outbox. The
- * element's `data-context-*` attributes add to the snippet's context (the order it shows).
+ * on a page with the snippet draws that survey inside the element (an order-status page) instead of a
+ * popup: the same UI in its own shadow root, consent first, the same outbox. The loader only notices
+ * such an element and fetches the UI (with widget-plus.js, which styles a survey drawn in place);
+ * the UI finds the elements and their surveys (UiModule.embed), so the loader stays within its budget.
  */
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import type { SiteFacts, UiModule } from "./contract";
-import type { Strings } from "./i18n/types";
 
 export function embed(
   config: SiteConfig | null,
-  ui: (survey: ConfigSurvey) => Promise<[UiModule, Strings]>,
+  ui: (config: SiteConfig, survey: ConfigSurvey) => Promise<UiModule>,
   facts: (policyVersion: string) => SiteFacts,
 ): void {
-  // The config may come before the page's body is parsed: the elements are looked for once it is.
-  if (document.readyState === "loading")
-    return void addEventListener("DOMContentLoaded", () => embed(config, ui, facts));
-  for (const el of document.querySelectorAll<HTMLElement>("[data-feedback-survey]")) {
-    const survey = config?.surveys.find((s) => s.id === el.dataset.feedbackSurvey);
-    if (!survey) continue;
-    const f = facts(config!.policy.version);
-    // Drawn in place, which widget-plus.js styles: fetched for every inline survey.
-    ui({ ...survey, plus: true }).then(
-      ([mod, strings]) => mod.embed(config!, survey, strings, f, el),
-      () => f.emit("error", { survey: survey.id, reason: "ui" }),
+  const draw = () => {
+    if (!config || !document.querySelector("[data-feedback-survey]")) return;
+    const f = facts(config.policy.version);
+    // `ui` reads only whether widget-plus.js is needed: it always is here.
+    ui(config, { plus: true } as ConfigSurvey).then(
+      (mod) => mod.embed(config, f),
+      () => f.emit("error", { reason: "ui" }),
     );
-  }
+  };
+  // The config may come before the page's body is parsed: the elements are looked for once it is.
+  if (document.readyState === "loading") addEventListener("DOMContentLoaded", draw);
+  else draw();
 }

@@ -11,6 +11,7 @@ import { panel } from "./panel";
 import { Options } from "./questions/options";
 import { themeCss } from "./styles";
 import { coveredBottom } from "./viewport";
+import { remember } from "./visitor";
 
 export function open(o: OpenOptions, container?: HTMLElement): () => void {
   // A custom element name: shop CSS aimed at `div`s (`body > div`, `main div`) cannot reach it.
@@ -53,23 +54,54 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-/** A survey drawn in place on the shop's page (widget/src/inline.ts found its element): recorded as `inline`. */
-const embed: UiModule["embed"] = ({ policy }, survey, strings, f, host) => {
-  const own = contextOf(host.dataset);
-  open(
-    {
-      survey,
-      strings,
-      policyUrl: policy.url,
-      retentionDays: policy.retentionDays,
-      session: { ...f, context: () => ({ ...f.context(), ...own }) },
-      channel: "inline",
-      inline: true,
-      onSubmitted: (queued) => f.emit("submitted", { survey: survey.id, queued }),
-      onClose() {},
+const popup: UiModule["popup"] = (survey, config, session, closed) => {
+  const id = survey.id;
+  const close = open({
+    survey,
+    strings: window.__fbL10n![config.locale]!,
+    policyUrl: config.policy.url,
+    retentionDays: config.policy.retentionDays,
+    session,
+    onSubmitted(queued) {
+      remember(session, (me) => {
+        me.done[id] = 1;
+      });
+      session.emit("submitted", { survey: id, queued });
     },
-    host,
-  );
+    onClose(reason) {
+      closed();
+      if (reason === "dismissed") session.emit("dismissed", { survey: id });
+    },
+  });
+  // Cooldown and fatigue start only once the survey is on screen (not when the UI failed to load).
+  remember(session, (me) => {
+    me.seen[id] = me.last[session.site] = Date.now();
+  });
+  session.emit("shown", { survey: id });
+  return close;
 };
 
-window.__fbUI = { open, embed } satisfies UiModule;
+/** Surveys drawn in place on the shop's page, recorded as `inline` (an element drawn already is left alone). */
+const embed: UiModule["embed"] = (config, session) => {
+  for (const host of document.querySelectorAll<HTMLElement>("[data-feedback-survey]")) {
+    const survey = config.surveys.find((s) => s.id === host.dataset.feedbackSurvey);
+    if (!survey || host.shadowRoot) continue;
+    const own = contextOf(host.dataset);
+    open(
+      {
+        survey,
+        strings: window.__fbL10n![config.locale]!,
+        policyUrl: config.policy.url,
+        retentionDays: config.policy.retentionDays,
+        session: { ...session, context: () => ({ ...session.context(), ...own }) },
+        channel: "inline",
+        inline: true,
+        onSubmitted: (queued) => session.emit("submitted", { survey: survey.id, queued }),
+        onClose() {},
+      },
+      host,
+    );
+  }
+};
+
+window.__fbUI = { open, popup, embed } satisfies UiModule;

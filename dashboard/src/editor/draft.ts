@@ -2,7 +2,8 @@
  * A survey as the editor holds it (a draft), and the body it saves: only the enabled languages,
  * no empty texts, no empty end labels. Pure functions, tested without a DOM.
  */
-import { BUILT_IN_LOCALES } from "../../../shared/constants";
+import { BUILT_IN_LOCALES, DEFAULT_PRIORITY } from "../../../shared/constants";
+import { triggerSchema } from "../../../shared/schemas";
 import type { LocalizedText, Question, Survey } from "../../../shared/types";
 
 export type Draft = Omit<Survey, "id" | "version"> & { id?: string; version?: number };
@@ -14,8 +15,9 @@ export const blankDraft = (): Draft => ({
   questions: [
     { id: "nps", type: "nps", required: true, text: { en: "How likely are you to recommend us to a friend?" } },
   ],
-  trigger: { pages: ["*"], delaySeconds: 3, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 90 },
+  trigger: triggerSchema.parse({ delaySeconds: 3 }),
   theme: { accent: "#0a7cff", position: "bottom-right" },
+  priority: DEFAULT_PRIORITY,
 });
 
 /** The languages a survey is written in (English always). */

@@ -16,9 +16,12 @@ export function Editor({
   initial,
   onSaved,
   onEdit,
+  readOnly = false,
 }: {
   site: Site;
   initial: Draft;
+  /** A viewer's look: every field disabled and no save (the server would refuse it anyway). */
+  readOnly?: boolean;
   onSaved(s: Survey, created: boolean): Promise<void>;
   onEdit(): void;
 }) {
@@ -54,35 +57,39 @@ export function Editor({
         aria-label="Survey editor"
         noValidate
       >
-        <BasicsSection state={state} />
-        <QuestionsSection state={state} />
-        <WhenSection state={state} />
-        <LookSection state={state} />
-        <LinksSection state={state} />
+        <fieldset class="plain" disabled={readOnly}>
+          <BasicsSection state={state} />
+          <QuestionsSection state={state} />
+          <WhenSection state={state} />
+          <LookSection state={state} />
+          <LinksSection state={state} />
+        </fieldset>
         <ErrorBox error={save.error} />
-        <div class="row start sticky-actions">
-          <button type="submit" disabled={save.busy}>
-            {save.busy ? "Saving…" : "Save survey"}
-          </button>
-          {dirty ? (
-            <>
-              <span class="badge retrying" data-testid="unsaved">
-                Unsaved changes
-              </span>
-              <button
-                type="button"
-                class="link"
-                onClick={() => {
-                  state.discard();
-                  save.setError(null);
-                }}
-              >
-                Discard changes
-              </button>
-            </>
-          ) : null}
-          {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
-        </div>
+        {readOnly ? null : (
+          <div class="row start sticky-actions">
+            <button type="submit" disabled={save.busy}>
+              {save.busy ? "Saving…" : "Save survey"}
+            </button>
+            {dirty ? (
+              <>
+                <span class="badge retrying" data-testid="unsaved">
+                  Unsaved changes
+                </span>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    state.discard();
+                    save.setError(null);
+                  }}
+                >
+                  Discard changes
+                </button>
+              </>
+            ) : null}
+            {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
+          </div>
+        )}
       </form>
       <PreviewPane site={site} draft={d} locales={locales} />
     </div>

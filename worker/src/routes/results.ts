@@ -1,4 +1,4 @@
-/** Owner routes for results: summary, per-context breakdown, responses, follow-up, export. */
+/** Owner routes for results: summary, per-context breakdown, responses, follow-up, export (viewers read). */
 import { Hono } from "hono";
 import {
   breakdownQuerySchema,
@@ -12,7 +12,7 @@ import type { AppEnv } from "../env";
 import { parseOr400 } from "../lib/parse";
 import { today } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
-import { ownedSite, requireOwner } from "../middleware/owner-auth";
+import { requireOwner, siteAccess } from "../middleware/owner-auth";
 import { crossTab } from "../services/crosstab";
 import { csvResponse } from "../services/csv";
 import { exportCsv, listPage, removeResponse, setFollowUp } from "../services/responses";
@@ -22,43 +22,43 @@ export const resultRoutes = new Hono<AppEnv>();
 resultRoutes.use("*", requireOwner);
 
 resultRoutes.get("/:siteId/summary", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(summaryQuerySchema, c.req.query());
   return c.json(await summarize(c.env.DB, site.id, q));
 });
 
 resultRoutes.get("/:siteId/breakdown", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(breakdownQuerySchema, c.req.query());
   return c.json(await breakdown(c.env.DB, site.id, q.key, q));
 });
 
 resultRoutes.get("/:siteId/crosstab", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   return c.json(await crossTab(c.env.DB, site.id, parseOr400(crossTabQuerySchema, c.req.query())));
 });
 
 resultRoutes.get("/:siteId/responses", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(responsesListQuerySchema, c.req.query());
   return c.json(await listPage(c.env.DB, site.id, q));
 });
 
 resultRoutes.patch("/:siteId/responses/:id", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "editor");
   const body = parseOr400(followUpSchema, await readJsonBody(c.req.raw));
   await setFollowUp(c.env.DB, site.id, c.req.param("id"), body.status, body.note);
   return c.json({ id: c.req.param("id"), status: body.status, note: body.note ?? null });
 });
 
 resultRoutes.delete("/:siteId/responses/:id", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "owner");
   await removeResponse(c.env.DB, site.id, c.req.param("id"));
   return c.body(null, 204);
 });
 
 resultRoutes.get("/:siteId/export.csv", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(exportQuerySchema, c.req.query());
   return csvResponse(await exportCsv(c.env.DB, site.id, q), `responses-${site.key}-${today()}.csv`);
 });

@@ -16,6 +16,8 @@ export interface SiteAndSurvey {
   site: { id: string; key: string; origins: string[] };
   /** The survey as of the version asked for (or its current one); null when the site has no such survey. */
   survey: Survey | null;
+  /** Its current version (its schedule says whether it takes new responses). */
+  current: Survey | null;
   /** False when a version was asked for that was never stored. */
   versionFound: boolean;
 }
@@ -34,17 +36,19 @@ async function currentOf(db: D1Database, siteKey: string, surveyId: string, now:
   if (hit && now - hit.at < SITE_CACHE_TTL_MS) return hit.value;
   const row = await sites.findSiteWithSurvey(db, siteKey, surveyId);
   if (!row) return null; // unknown sites are not cached: a new site works at once
+  const survey = row.survey_id
+    ? surveys.toSurvey({
+        id: row.survey_id,
+        name: row.survey_name!,
+        definition: row.definition!,
+        version: row.version!,
+        active: row.active!,
+      })
+    : null;
   const value: SiteAndSurvey = {
     site: { id: row.site_id, key: siteKey, origins: sites.originsOf(row) },
-    survey: row.survey_id
-      ? surveys.toSurvey({
-          id: row.survey_id,
-          name: row.survey_name!,
-          definition: row.definition!,
-          version: row.version!,
-          active: row.active!,
-        })
-      : null,
+    survey,
+    current: survey,
     versionFound: true,
   };
   remember(current, key, { at: now, value });
