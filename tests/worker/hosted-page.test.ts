@@ -73,7 +73,7 @@ describe("GET /s/:siteKey/:surveyId", () => {
     }
   });
 
-  it("an unknown site or survey, a paused survey › a page in the visitor's language, not JSON", async () => {
+  it("an unknown site or survey, a paused or ended survey › a page in the visitor's language, not JSON", async () => {
     const w = await world();
     const unknown = await call("GET", `/s/pk_nope/${w.survey.id}?lang=fr`);
     expect(unknown.status).toBe(404);
@@ -91,6 +91,12 @@ describe("GET /s/:siteKey/:surveyId", () => {
     const html = await closed.text();
     expect(html).toContain("Esta encuesta está cerrada");
     expect(html).toContain('<a href="https://shop.example/privacy">Política de privacidad</a>');
+    // Past its end date: closed as well, as the config and the collector say.
+    await call("PUT", `/api/sites/${w.site.id}/surveys/${w.survey.id}`, {
+      cookie: w.owner.cookie,
+      body: { ...SURVEY, schedule: { endsAt: "2020-01-01T00:00:00Z" } },
+    });
+    expect((await call("GET", `/s/${w.site.key}/${w.survey.id}`)).status).toBe(410);
   });
 
   it("a shop's name or survey text with markup › written as text", async () => {

@@ -13,6 +13,7 @@ import {
   MAX_CONTEXT_VALUE,
 } from "../../../shared/constants";
 import { pickLocale } from "../../../shared/locale";
+import { isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
 import type { HostedPageData, Question, Survey } from "../../../shared/types";
 import * as sites from "../db/sites";
@@ -64,8 +65,13 @@ export function prefillOf(survey: Survey, query: URLSearchParams): HostedPageDat
   return checkAnswerValue(first, value) === null ? { [first.id]: value } : {};
 }
 
-/** Whether the survey takes answers now (paused surveys do not). */
-const takesAnswers = (survey: Survey) => survey.active;
+/** Whether the survey takes new answers now: active, and within its schedule and quota (as the config says). */
+async function takesAnswers(db: D1Database, siteId: string, survey: Survey, now: number): Promise<boolean> {
+  if (!survey.active) return false;
+  const quota = survey.schedule?.maxResponses !== undefined;
+  const completed = quota ? await withD1Retry(() => surveys.completedOfSurvey(db, siteId, survey.id)) : 0;
+  return isOpen(survey.schedule, now, completed);
+}
 
 export async function hostedPage(db: D1Database, r: HostedRequest): Promise<HostedAnswer> {
   const now = r.now ?? Date.now();
@@ -81,7 +87,7 @@ export async function hostedPage(db: D1Database, r: HostedRequest): Promise<Host
   const row = await withD1Retry(() => surveys.findSurvey(db, site.id, r.surveyId));
   if (!row) return say(404, "notFound");
   const survey = surveys.toSurvey(row);
-  if (!takesAnswers(survey)) return say(410, "closed");
+  if (!(await takesAnswers(db, site.id, survey, now))) return say(410, "closed");
 
   const context = contextOf(r.query);
   const sig = r.query.get("sig") ?? undefined;
