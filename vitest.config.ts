@@ -36,7 +36,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/shared/**/*.test.ts", "tests/widget/**/*.test.ts", "tests/api/**/*.test.ts"],
+          include: [
+            "tests/shared/**/*.test.ts",
+            "tests/widget/**/*.test.ts",
+            "tests/api/**/*.test.ts",
+            "tests/dashboard/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

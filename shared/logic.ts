@@ -24,13 +24,19 @@ export type AnswerMap = Readonly<Record<string, unknown>>;
  * (Written tight: the widget's loader carries it, for conditions on the page's context.)
  */
 export function conditionHolds({ op, value }: LogicCondition, answer: unknown): boolean {
-  if (op === "answered" || op === "skipped" || answer === undefined)
-    return (answer === undefined) === (op === "skipped");
-  const given = ([] as unknown[]).concat(answer);
+  if (answer === undefined) return op === "skipped";
+  const given: unknown[] = [answer].flat();
   if (op === "eq" || op === "neq") return given.includes(value) === (op === "eq");
-  if (op === "in") return Array.isArray(value) && given.some((v) => (value as unknown[]).includes(v));
+  if (op === "in") return Array.isArray(value) && given.some((v) => value.includes(v as never));
+  if (op === "answered") return true;
   if (typeof answer !== "number" || typeof value !== "number") return false;
-  return op === "lt" ? answer < value : op === "lte" ? answer <= value : op === "gt" ? answer > value : answer >= value;
+  return op === "lt"
+    ? answer < value
+    : op === "lte"
+      ? answer <= value
+      : op === "gt"
+        ? answer > value
+        : op === "gte" && answer >= value;
 }
 
 /**

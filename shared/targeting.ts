@@ -14,9 +14,7 @@ import type { ContextCondition, Schedule, Survey } from "./types";
 export function contextHolds(conditions: readonly ContextCondition[], context: Readonly<Record<string, unknown>>) {
   return conditions.every((c) => {
     const raw = context[c.key];
-    if (!raw && raw !== 0) return false;
-    const numeric = ([] as unknown[]).concat(c.value).some((v) => typeof v === "number");
-    return conditionHolds(c, numeric ? Number(raw) : String(raw));
+    return (!!raw || raw === 0) && conditionHolds(c, [c.value].flat().some((v) => typeof v === "number") ? +raw! : raw);
   });
 }
 

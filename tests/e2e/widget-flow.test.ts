@@ -128,11 +128,14 @@ describe("widget on a shop with a strict CSP", () => {
     await expect
       .poll(() => counted)
       .toEqual([{ site: site.key, survey: surveyId, version: 1, event: "shown", channel: "widget" }]);
-    expect(
-      await page.evaluate(() =>
-        Object.keys(localStorage).filter((k) => k.startsWith("fb_") && !k.startsWith("fb_seen")),
-      ),
-    ).toEqual([]);
+    // Before "I agree" the browser keeps only the visitor's targeting state (no token, no consent, no answer).
+    const kept = await page.evaluate(() => ({
+      keys: Object.keys(localStorage).filter((k) => k.startsWith("fb_")),
+      state: JSON.parse(localStorage.getItem("fb_visitor") ?? "null"),
+    }));
+    expect(kept.keys).toEqual(["fb_visitor"]);
+    expect(Object.keys(kept.state).sort()).toEqual(["done", "draw", "ev", "last", "n", "seen", "t", "utm"]);
+    expect(kept.state.seen).toEqual({ [surveyId]: expect.any(Number) });
     await expect
       .poll(() => page.getByRole("link", { name: "Privacy policy" }).getAttribute("href"))
       .toBe(`${stack.shopUrl}/privacy.html`);

@@ -94,9 +94,32 @@ describe("config › open surveys in priority order", () => {
       exitIntent: false,
       sample: 1,
       cooldownDays: 90,
+      language: "any",
     });
     const old = (await config(w.site.key)).surveys.find((x: { id: string }) => x.id === w.survey.id);
     expect(old.trigger).toMatchObject({ excludePages: [], visitors: "all", context: [], askAgain: "always" });
+  });
+});
+
+describe("config › the visitor's language", () => {
+  it("?lang candidates › the first built-in one; a survey asking only in its own languages is left out for others", async () => {
+    const w = await world();
+    const onlyRo = await createSurvey(w.owner, w.site.id, {
+      ...SURVEY,
+      questions: [{ id: "nps", type: "nps", text: { en: "Recommend?", ro: "Recomandați?" } }],
+      trigger: { ...SURVEY.trigger, language: "translated" },
+    });
+    const get = async (lang: string) =>
+      json(await call("GET", `/v1/sites/${w.site.key}/config?lang=${encodeURIComponent(lang)}`, { origin: SHOP }));
+    const ro = await get("xx,ro-RO,en-US");
+    expect(ro.locale).toBe("ro");
+    expect(ro.surveys.map((s: { id: string }) => s.id)).toContain(onlyRo.id);
+    const pl = await get("pl-PL,pl");
+    expect(pl.locale).toBe("pl");
+    expect(pl.surveys.map((s: { id: string }) => s.id)).toEqual([w.survey.id]);
+    expect((await config(w.site.key)).locale).toBe("en");
+    const tooLong = await call("GET", `/v1/sites/${w.site.key}/config?lang=${"x".repeat(500)}`, { origin: SHOP });
+    expect(tooLong.status).toBe(400);
   });
 });
 

@@ -55,6 +55,10 @@ export interface OpenOptions {
   preview?: boolean;
   onSubmitted(queued: boolean): void;
   onClose(reason: "dismissed" | "done"): void;
+  /** The survey is drawn (its first render, a task after `open` returned on a shop page). */
+  onShown?(): void;
+  /** It could not be drawn after all: nothing of it is left on the page. */
+  onError?(): void;
 }
 
 /** The UI's own drawing pieces, handed to widget-plus.js (so that it never carries a second Preact). */
@@ -92,11 +96,8 @@ export interface UiModule {
    * visitor's flags (widget/src/flags.ts) and tells the page's listeners. `closed` is called once it closes.
    */
   popup(survey: ConfigSurvey, config: SiteConfig, session: SiteFacts, closed: () => void): () => void;
-  /**
-   * Draws in place every `<div data-feedback-survey="ID">` of the page that names a survey of the config
-   * (widget/src/inline.ts), with the element's own `data-context-*` added to the context.
-   */
-  embed(config: SiteConfig, session: SiteFacts): void;
+  /** Draws the surveys the page places itself (`<div data-feedback-survey="ID">`), each once. */
+  inline(config: SiteConfig, session: SiteFacts): void;
 }
 
 /** A response being answered: one id for every part of it, and what every part says besides its answers. */

@@ -5,9 +5,7 @@
  */
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
-import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
-import type { Strings } from "./i18n/types";
-import { embed } from "./inline";
+import type { EventName, SiteFacts, UiModule } from "./contract";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
 import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
@@ -59,12 +57,18 @@ export function start(o: StartOptions): FeedbackApi {
   const base = o.collector.replace(/\/+$/, "");
   const listeners: Partial<Record<EventName, ((d: unknown) => void)[]>> = {};
   let context = { ...o.context };
-  // This page load counted into the visitor's visits; re-read before each decision, since other tabs change it.
-  let me = nextVisit(read(VISITOR_KEY), Date.now(), location.search);
-  write(VISITOR_KEY, me);
-  const latest = (): VisitorState => (me = read(VISITOR_KEY) ?? me);
+  // The visitor state: this page load is counted into the visits on first use (when the config has
+  // come, a task after the page's own: the first localStorage read of a page can be slow), and it is
+  // re-read before each decision, since other tabs change it.
+  const landing = location.search;
+  let me: VisitorState | undefined;
+  const latest = (): VisitorState => {
+    if (me) return (me = read(VISITOR_KEY) ?? me);
+    write(VISITOR_KEY, (me = nextVisit(read(VISITOR_KEY), Date.now(), landing)));
+    return me;
+  };
   // The landing page's campaign first: what the page sets wins over it.
-  const contextNow = () => ({ ...me.utm, ...context });
+  const contextNow = () => ({ ...(me ?? latest()).utm, ...context });
   let config: SiteConfig | null = null;
   let disarm: (() => void) | null = null;
   let close: (() => void) | null = null;
@@ -82,12 +86,12 @@ export function start(o: StartOptions): FeedbackApi {
     }
   };
 
-  /** The UI and the visitor's strings (and widget-plus.js for a survey that needs it), fetched in parallel. */
-  const ui = async (c: SiteConfig, survey: ConfigSurvey): Promise<UiModule> => {
+  /** The UI and the visitor's strings (and widget-plus.js when needed), fetched in parallel. */
+  const ui = async (c: SiteConfig, plus: boolean): Promise<UiModule> => {
     await Promise.all([
       window.__fbUI ? 0 : load(base, "widget-ui"),
       window.__fbL10n?.[c.locale] ? 0 : load(base, `widget-l10n-${c.locale}`),
-      survey.plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
+      plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
     ]);
     return window.__fbUI!;
   };
@@ -122,7 +126,7 @@ export function start(o: StartOptions): FeedbackApi {
     disarm?.();
     close = () => {};
     try {
-      close = (await ui(config, survey)).popup(survey, config, session(config.policy.version), () => {
+      close = (await ui(config, survey.plus)).popup(survey, config, session(config.policy.version), () => {
         close = null;
       });
     } catch {
@@ -152,13 +156,19 @@ export function start(o: StartOptions): FeedbackApi {
     try {
       disarm?.();
       disarm = null;
-      if (!config || close) return;
+      if (!config) return;
+      // Surveys the page places itself are drawn in place (their look is in widget-plus.js).
+      const c = config;
+      if (document.querySelector("[data-feedback-survey]"))
+        ui(c, true).then(
+          (m) => m.inline(c, session(c.policy.version)),
+          () => {},
+        );
+      if (close) return;
       const offs = config.surveys
         .filter(mayOpenNow)
         .map((s) => arm(s.trigger, device(), () => mayOpenNow(s) && void show(s)));
-      disarm = () => {
-        for (const off of offs) off();
-      };
+      disarm = () => offs.map((off) => off());
     } catch {
       /* stay silent */
     }
@@ -194,12 +204,6 @@ export function start(o: StartOptions): FeedbackApi {
     true,
   );
 
-  // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
-  if (read(outboxKey(base)))
-    sender().then(
-      (mod) => mod.flush(session("")),
-      () => {},
-    );
   // A show() that came before the config is honoured when it arrives ("": any survey).
   let asked: string | undefined;
   const showAsked = () => {
@@ -209,8 +213,13 @@ export function start(o: StartOptions): FeedbackApi {
   // The collector picks the language (and leaves out surveys not written in it, where they ask so).
   const langs = [o.locale, document.documentElement.lang, ...navigator.languages].filter(Boolean).join();
   void fetchConfig(base, o.site, langs).then((c) => {
+    // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
+    if (read(outboxKey(base)))
+      sender().then(
+        (mod) => mod.flush(session("")),
+        () => {},
+      );
     config = c;
-    embed(c, ui, session);
     if (asked !== undefined) showAsked();
     evaluate();
     emit("ready", { surveys: c ? c.surveys.length : 0 });

@@ -3,7 +3,7 @@ export function contextOf(dataset: DOMStringMap): Record<string, string> {
   const context: Record<string, string> = {};
   for (const [k, v] of Object.entries(dataset)) {
     // data-context-product-id → dataset.contextProductId → productId
-    if (k.startsWith("context") && k.length > 7 && v) context[k[7]!.toLowerCase() + k.slice(8)] = v;
+    if (/^context./.test(k) && v) context[k[7]!.toLowerCase() + k.slice(8)] = v;
   }
   return context;
 }

@@ -221,8 +221,11 @@ export function panel(
   }
   render(draw(), root);
   part();
+  // On a shop page, focus once the first render is painted (at once, it would force style and layout now).
   // A survey drawn in place waits on the page to be reached: it does not take the focus (nor scroll to it).
-  if (!o.inline) v.heading.current?.focus();
+  const focus = () => v.heading.current?.focus();
+  if (o.preview) focus();
+  else if (!o.inline) requestAnimationFrame(() => setTimeout(focus));
   event("shown");
   addEventListener("pagehide", part);
   return () => removeEventListener("pagehide", part);

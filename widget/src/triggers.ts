@@ -44,16 +44,11 @@ export function mayOpen({ id, trigger: t }: ConfigSurvey, { path, now, device, c
     t.visitors !== (me.n < 2 ? "returning" : "new") &&
     (!t.event || (me.ev[t.event.name] ?? 0) >= t.event.times) &&
     contextHolds(t.context, context) &&
-    // Last: a draw is made only for a survey that could otherwise open.
+    // Last: a draw is made only for a survey that could otherwise open (once: then it is kept).
+    // biome-ignore lint/suspicious/noAssignInExpressions: the draw is made where it is read, in the loader's budget
     (me.draw[id] ??= Math.random()) < t.sample
   );
 }
-
-export const scrolledPercent = (): number => {
-  const el = document.documentElement;
-  const max = el.scrollHeight - innerHeight;
-  return max <= 0 ? 100 : (100 * scrollY) / max;
-};
 
 /**
  * Waits until every timing condition of `t` holds (delay, scroll depth, exit intent), then calls
@@ -70,7 +65,9 @@ export function arm(t: Trigger, device: TargetDevice, fire: () => void): () => v
     }
   };
   const onScroll = () => {
-    if (scrolledPercent() >= t.scrollPercent) {
+    // A page shorter than the window counts as scrolled to the bottom.
+    const max = document.documentElement.scrollHeight - innerHeight;
+    if (max <= 0 || (100 * scrollY) / max >= t.scrollPercent) {
       ready.scroll = true;
       check();
     }

@@ -5,7 +5,7 @@
  * the visit, the visitor's own sampling draw per survey, when each survey was last shown and
  * whether it was completed, and when any survey of a site was last shown (the fatigue cap).
  */
-import { CAMPAIGN_KEYS, MAX_CONTEXT_VALUE, VISIT_GAP_MINUTES } from "../../shared/constants";
+import { CAMPAIGN_KEYS, VISIT_GAP_MINUTES } from "../../shared/constants";
 import type { Store } from "./queue";
 
 export interface VisitorState {
@@ -35,7 +35,8 @@ export function campaignOf(search: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const k of CAMPAIGN_KEYS) {
     const v = params.get(k);
-    if (v) out[k] = v.slice(0, MAX_CONTEXT_VALUE);
+    // Cut to the context's limit later, with the rest of the context (widget-send.js).
+    if (v) out[k] = v;
   }
   return out;
 }

@@ -29,7 +29,13 @@ export const localesOf = (draft: Draft): string[] => {
   return BUILT_IN_LOCALES.filter((l) => used.has(l) || l === "en");
 };
 
-const LISTS: Record<string, string> = { questions: "question", options: "option", pages: "page" };
+const LISTS: Record<string, string> = {
+  questions: "question",
+  options: "option",
+  pages: "page",
+  excludePages: "excluded page",
+  context: "condition",
+};
 
 /** A schema path as the editor names it: ["questions", 1, "text"] → "question 2 › text". */
 export function fieldName(path: readonly PropertyKey[]): string {

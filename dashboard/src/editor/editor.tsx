@@ -4,7 +4,9 @@ import { ApiError, api } from "../api";
 import { ErrorBox, useAction } from "../components/form";
 import { type Draft, fieldName, toBody } from "./draft";
 import { PreviewPane } from "./preview-pane";
+import { AudienceSection } from "./sections/audience";
 import { BasicsSection } from "./sections/basics";
+import { FrequencySection } from "./sections/frequency";
 import { LinksSection } from "./sections/links";
 import { LookSection } from "./sections/look";
 import { QuestionsSection } from "./sections/questions";
@@ -61,6 +63,8 @@ export function Editor({
           <BasicsSection state={state} />
           <QuestionsSection state={state} />
           <WhenSection state={state} />
+          <AudienceSection state={state} />
+          <FrequencySection state={state} />
           <LookSection state={state} />
           <LinksSection state={state} />
         </fieldset>

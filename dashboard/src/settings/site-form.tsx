@@ -13,6 +13,7 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
     retentionDays: site.retentionDays,
     policyUrl: site.policyUrl ?? "",
     policyVersion: site.policyVersion,
+    fatigueDays: site.fatigueDays,
   });
   const [saved, setSaved] = useState(false);
   const set = (patch: Partial<typeof form>) => {
@@ -28,6 +29,7 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
       // The API has no way to clear the URL: an empty field leaves it unchanged.
       ...(form.policyUrl.trim() ? { policyUrl: form.policyUrl.trim() } : {}),
       policyVersion: form.policyVersion,
+      fatigueDays: form.fatigueDays,
     });
     await onSaved();
     setSaved(true);
@@ -77,6 +79,18 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
             placeholder="https://shop.example/privacy"
             value={form.policyUrl}
             onInput={(e) => set({ policyUrl: e.currentTarget.value })}
+          />
+        </Field>
+        <Field
+          label="Rest between surveys (days)"
+          hint="After any survey of this site was shown to a visitor, no other is shown to them for this many days. 0: no rest."
+        >
+          <input
+            type="number"
+            min={0}
+            max={365}
+            value={form.fatigueDays}
+            onInput={(e) => set({ fatigueDays: Number(e.currentTarget.value) })}
           />
         </Field>
         <Field label="Privacy policy version" hint="Recorded with every consent; change it when the policy changes.">
