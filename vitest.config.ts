@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Three projects:
  * - worker: inside workerd with real D1 and the real migrations (tests/worker)
- * - unit: pure code in Node (tests/shared, tests/widget, tests/api: the OpenAPI document and docs/API.md)
+ * - unit: pure code in Node (tests/shared, tests/widget, tests/dashboard, tests/api: the OpenAPI document and
+ *   docs/API.md)
  * - e2e: real Chromium against the real worker (`wrangler dev`) and a shop page of another origin
  */
 export default defineConfig({

@@ -11,16 +11,31 @@
  *   widget-manifest.json   sizes and sha384 integrity of every file, for SRI snippets
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 import { minify } from "terser";
 import { ROOT } from "./lib/stack.mjs";
 
 const SRC = join(ROOT, "widget", "src");
 const OUT = join(ROOT, "dist");
 const LOCALES = ["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"];
+
+/** `import css from "./x.css?inline"`: the stylesheet minified, as a string (as Vite does for the dashboard). */
+const inlineCss = {
+  name: "inline-css",
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (a) => ({
+      path: join(a.resolveDir, a.path.replace(/\?inline$/, "")),
+      namespace: "inline-css",
+    }));
+    b.onLoad({ filter: /.*/, namespace: "inline-css" }, async (a) => {
+      const { code } = await transform(readFileSync(a.path, "utf8"), { loader: "css", minify: true });
+      return { contents: `export default ${JSON.stringify(code.trim())};`, loader: "js" };
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -32,6 +47,7 @@ const common = {
   legalComments: "none",
   logLevel: "warning",
   alias: { "preact/jsx-runtime": join(ROOT, "widget", "src", "jsx-runtime.ts") },
+  plugins: [inlineCss],
 };
 
 /**
@@ -72,7 +88,9 @@ export async function buildWidget() {
   for (const locale of LOCALES) {
     files[`widget-l10n-${locale}.js`] = await bundle({
       stdin: {
-        contents: `import { ${locale} } from "./i18n/${locale}"; (window.__fbL10n = window.__fbL10n || {}).${locale} = ${locale};`,
+        contents:
+          `import { ${locale} } from "./i18n/${locale}";` +
+          `(window.__fbL10n = window.__fbL10n || {}).${locale} = ${locale};`,
         resolveDir: SRC,
         loader: "ts",
       },
@@ -129,6 +147,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const manifest = await buildWidget();
   const f = manifest.files;
   console.log(
-    `widget: loader ${f["widget.js"].gzip} B, UI + styles ${f["widget-ui.js"].gzip} B, locale strings ${f["widget-l10n-en.js"].gzip}–${f["widget-l10n-hy.js"].gzip} B (gzip -9)`,
+    `widget: loader ${f["widget.js"].gzip} B, UI + styles ${f["widget-ui.js"].gzip} B, ` +
+      `send ${f["widget-send.js"].gzip} B, plus ${f["widget-plus.js"].gzip} B, ` +
+      `locale strings ${f["widget-l10n-en.js"].gzip}–${f["widget-l10n-hy.js"].gzip} B (gzip -9)`,
   );
 }

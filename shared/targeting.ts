@@ -4,7 +4,25 @@
  * may open on this page for this visitor) follow. Zod-free: the loader imports it.
  */
 import { conditionHolds } from "./logic";
-import type { ContextCondition, Schedule, Survey } from "./types";
+import type { ContextCondition, Schedule, Survey, Trigger } from "./types";
+
+/**
+ * What a trigger is when nothing is set (and what a definition saved before a field existed reads
+ * as): zod-free, for the dashboard's main bundle; tests/shared keeps it equal to the schema's defaults.
+ */
+export const DEFAULT_TRIGGER: Trigger = {
+  pages: ["*"],
+  excludePages: [],
+  delaySeconds: 0,
+  scrollPercent: 0,
+  exitIntent: false,
+  sample: 1,
+  cooldownDays: 90,
+  visitors: "all",
+  context: [],
+  askAgain: "always",
+  language: "any",
+};
 
 /**
  * Whether every condition holds on the page's context. Context values are strings (`data-context-*`);

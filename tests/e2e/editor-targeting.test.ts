@@ -4,6 +4,7 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithSite } from "./dashboard-page";
 import { launchBrowser, type Stack, startStack } from "./support";
 
 let stack: Stack;
@@ -24,15 +25,7 @@ describe("survey editor › targeting", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(stack.collectorUrl);
-    await page.getByRole("button", { name: "No account yet? Sign up" }).click();
-    await page.getByLabel("Email").fill(`owner-${Date.now()}@example.com`);
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign up" }).click();
-    await page.getByLabel("Site name").fill("Coffee & Co");
-    await page.getByLabel("Allowed origins").fill(stack.shopUrl);
-    await page.getByRole("button", { name: "Create site" }).click();
-    await page.waitForURL(/#\/sites\/site_\w+\/surveys/);
-    const siteId = page.url().match(/sites\/(site_\w+)/)![1]!;
+    const siteId = await signUpWithSite(page, stack);
 
     const summary = page.getByTestId("targeting-summary");
     expect(await summary.textContent()).toBe("Shown to every visitor, after 3 s, at most once every 90 days.");

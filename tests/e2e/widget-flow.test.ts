@@ -17,6 +17,7 @@ import {
   startStack,
   widgetEvent,
 } from "./support";
+import { panel, watch } from "./widget-page";
 
 let stack: Stack;
 let browser: Browser;
@@ -83,31 +84,15 @@ interface Watched {
 async function openShop(
   opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
 ): Promise<Watched> {
-  const context = await browser.newContext({
-    viewport: opts.viewport ?? { width: 1280, height: 800 },
-    bypassCSP: opts.bypassCSP ?? false,
-  });
-  const page = await context.newPage();
+  const { page, context, errors } = await watch(browser, opts);
   const posts: string[] = [];
-  const errors: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST" && r.url().startsWith(stack.collectorUrl)) posts.push(r.url());
-  });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(`csp: ${m.text()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`),
-    );
   });
   const q = new URLSearchParams({ site: site.key, ...(opts.locale ? { locale: opts.locale } : {}) });
   await page.goto(`${stack.shopUrl}/checkout/thank-you?${q}#top`);
   return { page, context, posts, errors };
 }
-
-const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
 
 async function responses(): Promise<any[]> {
   return (await owner.json("GET", `/api/sites/${site.id}/responses?survey=${surveyId}&limit=200`)).items;

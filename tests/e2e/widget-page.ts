@@ -15,12 +15,17 @@ export interface Watched {
 
 export async function watch(
   browser: Browser,
-  opts: { bypassCSP?: boolean; permissions?: string[]; context?: BrowserContext } = {},
+  opts: {
+    bypassCSP?: boolean;
+    permissions?: string[];
+    context?: BrowserContext;
+    viewport?: { width: number; height: number };
+  } = {},
 ): Promise<Watched> {
   const context =
     opts.context ??
     (await browser.newContext({
-      viewport: { width: 1280, height: 800 },
+      viewport: opts.viewport ?? { width: 1280, height: 800 },
       bypassCSP: opts.bypassCSP ?? false,
       permissions: opts.permissions ?? [],
     }));

@@ -1,10 +1,17 @@
 /** Scheduling, priority and language rules shared by the collector and the loader (shared/targeting.ts). */
 import { describe, expect, it } from "vitest";
 import { pickLocale } from "../../shared/locale";
-import { byPriority, forLanguage, isOpen, speaks } from "../../shared/targeting";
+import { triggerSchema } from "../../shared/schemas";
+import { byPriority, DEFAULT_TRIGGER, forLanguage, isOpen, speaks } from "../../shared/targeting";
 import type { Survey } from "../../shared/types";
 
 const T = Date.parse("2026-12-10T12:00:00Z");
+
+describe("DEFAULT_TRIGGER", () => {
+  it("is what the schema makes of an empty trigger", () => {
+    expect(DEFAULT_TRIGGER).toEqual(triggerSchema.parse({}));
+  });
+});
 
 describe("isOpen", () => {
   it("from startsAt (inclusive) to endsAt (exclusive), while completed < maxResponses", () => {

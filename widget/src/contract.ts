@@ -1,4 +1,7 @@
-/** What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js), and back. Types only. */
+/**
+ * What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js),
+ * and back. Types only.
+ */
 
 import type { FunctionComponent } from "preact";
 import type { Channel, ScaleStyle } from "../../shared/constants";

@@ -63,8 +63,9 @@ export function start(o: StartOptions): FeedbackApi {
   const landing = location.search;
   let me: VisitorState | undefined;
   const latest = (): VisitorState => {
-    if (me) return (me = read(VISITOR_KEY) ?? me);
-    write(VISITOR_KEY, (me = nextVisit(read(VISITOR_KEY), Date.now(), landing)));
+    const stored = read<VisitorState>(VISITOR_KEY);
+    me = me ? (stored ?? me) : nextVisit(stored, Date.now(), landing);
+    write(VISITOR_KEY, me);
     return me;
   };
   // The landing page's campaign first: what the page sets wins over it.

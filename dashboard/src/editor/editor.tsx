@@ -1,8 +1,12 @@
-/** The survey editor: its sections, the save (checked with the shared schema first) and the live preview. */
+/**
+ * The survey editor: its sections, the save (checked with the shared schema first), the live
+ * preview (which follows the jump rules: it is the real widget) and the picture of the paths.
+ */
 import type { Site, Survey } from "../../../shared/types";
 import { ApiError, api } from "../api";
 import { ErrorBox, useAction } from "../components/form";
 import { type Draft, fieldName, toBody } from "./draft";
+import { PathMap } from "./path-map";
 import { PreviewPane } from "./preview-pane";
 import { AudienceSection } from "./sections/audience";
 import { BasicsSection } from "./sections/basics";
@@ -12,6 +16,7 @@ import { LookSection } from "./sections/look";
 import { QuestionsSection } from "./sections/questions";
 import { WhenSection } from "./sections/when";
 import { useDraft } from "./use-draft";
+import { useAnswered } from "./use-history";
 
 export function Editor({
   site,
@@ -29,6 +34,7 @@ export function Editor({
 }) {
   const state = useDraft(site.id, initial, onEdit);
   const { draft: d, locales, dirty } = state;
+  const answered = useAnswered(site.id, d.id);
 
   const save = useAction(async () => {
     const body = toBody(d, locales);
@@ -61,7 +67,7 @@ export function Editor({
       >
         <fieldset class="plain" disabled={readOnly}>
           <BasicsSection state={state} />
-          <QuestionsSection state={state} />
+          <QuestionsSection state={state} answered={answered} />
           <WhenSection state={state} />
           <AudienceSection state={state} />
           <FrequencySection state={state} />
@@ -95,7 +101,10 @@ export function Editor({
           </div>
         )}
       </form>
-      <PreviewPane site={site} draft={d} locales={locales} />
+      <div class="editor-side">
+        <PreviewPane site={site} draft={d} locales={locales} />
+        <PathMap questions={d.questions} />
+      </div>
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { Site, Survey } from "../../../shared/types";
 import { DeleteSurvey } from "../editor/delete-survey";
 import { blankDraft, type Draft } from "../editor/draft";
 import { Editor } from "../editor/editor";
-import { hasUnsaved } from "../editor/use-draft";
+import { TemplatePicker } from "../editor/template-picker";
+import { dropUnsavedNew, hasUnsaved } from "../editor/use-draft";
 import { SharePanel } from "../share/share-panel";
 
 export function SurveysPage({
@@ -23,6 +24,8 @@ export function SurveysPage({
   const canEdit = roleAllows(site.role, "editor");
   const canDelete = roleAllows(site.role, "owner");
   const [flash, setFlash] = useState<string | null>(null);
+  /** Counts the templates picked: each starts an editor of its own. */
+  const [fresh, setFresh] = useState(0);
 
   const open = (d: Draft) => {
     setFlash(null);
@@ -52,6 +55,15 @@ export function SurveysPage({
           </button>
         ) : null}
       </nav>
+      {draft.id || !canEdit ? null : (
+        <TemplatePicker
+          onPick={(d) => {
+            dropUnsavedNew(site.id);
+            setFresh(fresh + 1);
+            open(d);
+          }}
+        />
+      )}
       {flash ? (
         <p class="ok" role="status">
           {flash}
@@ -66,7 +78,7 @@ export function SurveysPage({
         <p class="empty">No survey yet.</p>
       ) : (
         <Editor
-          key={draft.id ?? `new-${surveys.length}`}
+          key={draft.id ?? `new-${surveys.length}-${fresh}`}
           site={site}
           initial={draft}
           readOnly={!canEdit}

@@ -60,7 +60,10 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
         </Field>
         <Field
           label="Retention (days)"
-          hint="Raw answers (text, context, page) older than this are deleted. Anonymous daily totals (counts and score histograms) are kept, so long-term scores and trends survive."
+          hint={
+            "Raw answers (text, context, page) older than this are deleted. Anonymous daily totals " +
+            "(counts and score histograms) are kept, so long-term scores and trends survive."
+          }
         >
           <input
             type="number"
@@ -72,7 +75,10 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
         </Field>
         <Field
           label="Privacy policy URL"
-          hint="Linked from the consent step of the widget. To change it, enter the new address (an empty field keeps the current one)."
+          hint={
+            "Linked from the consent step of the widget. To change it, enter the new address " +
+            "(an empty field keeps the current one)."
+          }
         >
           <input
             type="url"
@@ -83,7 +89,10 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
         </Field>
         <Field
           label="Rest between surveys (days)"
-          hint="After any survey of this site was shown to a visitor, no other is shown to them for this many days. 0: no rest."
+          hint={
+            "After any survey of this site was shown to a visitor, no other is shown to them for this " +
+            "many days. 0: no rest."
+          }
         >
           <input
             type="number"

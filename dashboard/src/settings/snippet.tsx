@@ -21,7 +21,8 @@ export function Snippet({ site }: { site: Site }) {
   const snippet = `<script src="${origin}/widget.js" data-site="${site.key}" async></script>`;
   const loader = manifest?.files["widget.js"];
   const pinned = loader
-    ? `<script src="${origin}/${loader.hashed.replace(/^\//, "")}" integrity="${loader.integrity}" crossorigin="anonymous" data-site="${site.key}" async></script>`
+    ? `<script src="${origin}/${loader.hashed.replace(/^\//, "")}" integrity="${loader.integrity}" ` +
+      `crossorigin="anonymous" data-site="${site.key}" async></script>`
     : null;
   return (
     <section class="card" aria-labelledby="install-h">

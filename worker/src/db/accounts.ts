@@ -7,7 +7,8 @@ export const soleOwnedSites = async (db: D1Database, ownerId: string) =>
       .prepare(
         `SELECT m.site_id AS id FROM site_members m JOIN sites s ON s.id = m.site_id
          WHERE m.owner_id = ?1 AND m.role = 'owner' AND s.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM site_members o WHERE o.site_id = m.site_id AND o.role = 'owner' AND o.owner_id <> ?1)`,
+           AND NOT EXISTS (SELECT 1 FROM site_members o
+                           WHERE o.site_id = m.site_id AND o.role = 'owner' AND o.owner_id <> ?1)`,
       )
       .bind(ownerId)
       .all<{ id: string }>()

@@ -3,7 +3,7 @@
  * id, name, active and version) is one JSON column; every save stores a new version beside it.
  */
 import { DEFAULT_PRIORITY } from "../../../shared/constants";
-import { triggerSchema } from "../../../shared/schemas";
+import { DEFAULT_TRIGGER } from "../../../shared/targeting";
 import type { Survey } from "../../../shared/types";
 
 export interface SurveyRow {
@@ -20,14 +20,11 @@ export interface SurveyRow {
 
 export type SurveyDefinition = Omit<Survey, "id" | "name" | "active" | "version">;
 
-/** What a definition saved before a field existed reads as (the defaults of its schema). */
-const TRIGGER_DEFAULTS = triggerSchema.parse({});
-
 export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">): Survey => {
   const definition = JSON.parse(r.definition) as SurveyDefinition;
   return {
     ...definition,
-    trigger: { ...TRIGGER_DEFAULTS, ...definition.trigger },
+    trigger: { ...DEFAULT_TRIGGER, ...definition.trigger },
     priority: definition.priority ?? DEFAULT_PRIORITY,
     id: r.id,
     name: r.name,

@@ -48,7 +48,8 @@ function fieldTable(schema: Json | undefined, heading: string): string[] {
     ...names.map((n) => {
       const p = props[n]!;
       const notes = [p.description, p.default !== undefined ? `default ${JSON.stringify(p.default)}` : ""];
-      return `| \`${n}\` | ${cell(typeOf(p))} | ${required.has(n) ? "yes" : "no"} | ${cell(notes.filter(Boolean).join("; "))} |`;
+      const need = required.has(n) ? "yes" : "no";
+      return `| \`${n}\` | ${cell(typeOf(p))} | ${need} | ${cell(notes.filter(Boolean).join("; "))} |`;
     }),
     "",
   ];

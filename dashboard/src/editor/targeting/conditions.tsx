@@ -37,8 +37,7 @@ export function ContextConditions({
       <legend>Only when the page's context matches</legend>
       {conditions.length === 0 ? <p class="muted small">No condition: any context.</p> : null}
       {conditions.map((c, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id of their own; they are edited in place
-        <div class="row start" key={i} role="group" aria-label={`Condition ${i + 1}`}>
+        <fieldset class="row start plain" key={i} aria-label={`Condition ${i + 1}`}>
           <input
             aria-label="Context key"
             value={c.key}
@@ -68,7 +67,7 @@ export function ContextConditions({
           <button type="button" class="link" onClick={() => onChange(conditions.filter((_, j) => j !== i))}>
             Remove
           </button>
-        </div>
+        </fieldset>
       ))}
       {conditions.length < 10 ? (
         <button type="button" onClick={() => onChange([...conditions, { key: "", op: "eq", value: "" }])}>
