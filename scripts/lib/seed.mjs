@@ -18,7 +18,7 @@ export { DEMO_SURVEY };
 export const DEMO_LOGIN = { email: "demo@example.com", password: "feedback-demo-2026" };
 
 /** Raised when the demo data changes shape: a folder seeded by an older one is told apart (dev.mjs says so). */
-export const DEMO_SEED_VERSION = 2;
+export const DEMO_SEED_VERSION = 3;
 
 const b64url = (buf) => buf.toString("base64url");
 const q = (v) =>

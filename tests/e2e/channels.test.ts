@@ -50,7 +50,7 @@ const responses = async (query: string): Promise<any[]> =>
   (await owner.json("GET", `/api/sites/${stack.demo!.siteId}/responses?${query}`)).items;
 
 describe("channels on the demo", () => {
-  it("order-status page › the survey drawn in place under the shop's strict CSP; the answer carries the order", async () => {
+  it("order-status page › drawn in place under the shop's strict CSP; the answer carries the order", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = watch(page);
@@ -119,7 +119,7 @@ describe("channels on the demo", () => {
     expect(problems).toEqual([]);
   });
 
-  it("email snippet › tables and inline attributes only; rendered without script, a score opens the page with it", async () => {
+  it("email snippet › tables and inline attributes; drawn without script, a score opens the page", async () => {
     const { page } = await signedIn();
     await page.goto(`${stack.collectorUrl}/#/sites/${stack.demo!.siteId}/surveys`);
     const html = await page.getByTestId("email-html").inputValue();

@@ -84,7 +84,7 @@ async function responses(surveyId: string): Promise<any[]> {
 }
 
 describe("hosted survey page", () => {
-  it("phone, Romanian, order and score from an email › consent first, then the score and the order are stored", async () => {
+  it("phone, Romanian, order and score from an email › consent first, then score and order stored", async () => {
     const id = await survey();
     const url = `${stack.collectorUrl}/s/${site.key}/${id}?ctx.orderId=A-1042&a.nps=9&channel=email`;
     const { page, context, posts, problems } = await visit(url, { width: 360, height: 740 }, "ro-RO");

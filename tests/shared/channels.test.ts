@@ -15,7 +15,7 @@ import { acceptedLanguages } from "../../worker/src/lib/request-facts";
 const ROOT = join(__dirname, "..", "..");
 
 describe("hosted page address", () => {
-  it("hostedUrl › context, answers, channel (link left out), language and signature, values encoded, braces kept", () => {
+  it("hostedUrl › context, answers, channel (not link), language, signature; encoded, braces kept", () => {
     expect(hostedUrl("https://c.example/", "pk_1", "srv_1")).toBe("https://c.example/s/pk_1/srv_1");
     expect(
       hostedUrl("https://c.example", "pk_1", "srv_1", {
@@ -26,7 +26,8 @@ describe("hosted page address", () => {
         sig: "123.abc",
       }),
     ).toBe(
-      "https://c.example/s/pk_1/srv_1?ctx.orderId=A%201%2F2%26x&ctx.store={{store}}&a.nps=9&channel=email&lang=ro&sig=123.abc",
+      "https://c.example/s/pk_1/srv_1?ctx.orderId=A%201%2F2%26x&ctx.store={{store}}&a.nps=9" +
+        "&channel=email&lang=ro&sig=123.abc",
     );
     expect(hostedUrl("https://c.example", "pk_1", "srv_1", { channel: "link" })).toBe("https://c.example/s/pk_1/srv_1");
   });

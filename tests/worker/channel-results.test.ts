@@ -26,7 +26,7 @@ async function channelWorld(): Promise<World> {
 }
 
 describe("results by channel", () => {
-  it("summary › split by channel with each channel's NPS, most answers first; channel= narrows every figure", async () => {
+  it("summary › split by channel with each one's NPS, most answers first; channel= narrows all", async () => {
     const w = await channelWorld();
     const all = await summary(w);
     expect(all.responses).toBe(6);
@@ -44,7 +44,7 @@ describe("results by channel", () => {
     expect(bad.status).toBe(400);
   });
 
-  it("summary under a shop-context filter › the split read from the raw answers agrees (ties in channel order)", async () => {
+  it("summary under a shop-context filter › the split from raw answers agrees (ties by channel)", async () => {
     const w = await channelWorld();
     const s = await summary(w, "?context=productId:sku-1");
     expect(s.responses).toBe(4);

@@ -15,7 +15,7 @@ async function pageData(res: Response) {
 }
 
 describe("GET /s/:siteKey/:surveyId", () => {
-  it("a link from an email › the survey in place, in Romanian, with the order and the prefilled score, under a strict CSP", async () => {
+  it("a link from an email › in place, in Romanian, with the order and the score, strict CSP", async () => {
     const w = await world();
     const res = await call(
       "GET",
@@ -50,7 +50,7 @@ describe("GET /s/:siteKey/:surveyId", () => {
     expect(data.sig).toBeUndefined();
   });
 
-  it("the visitor's language › lang= first, then Accept-Language by weight, then English; Arabic right to left", async () => {
+  it("the visitor's language › lang=, then Accept-Language by weight, then English; Arabic RTL", async () => {
     const w = await world();
     const path = `/s/${w.site.key}/${w.survey.id}`;
     const lang = async (query: string, header?: string) =>
@@ -129,7 +129,7 @@ describe("GET /api/sites/:siteId/surveys/:surveyId/qr.svg", () => {
     expect((await call("GET", link.slice(BASE.length))).status).toBe(200);
   });
 
-  it("a survey of signed links › the QR code's link is minted (signed) for the order it names; without one › 400", async () => {
+  it("a survey of signed links › the QR code's link is signed for the order; without one › 400", async () => {
     const w = await world();
     await call("PUT", `/api/sites/${w.site.id}/surveys/${w.survey.id}`, {
       cookie: w.owner.cookie,

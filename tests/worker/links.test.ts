@@ -64,7 +64,7 @@ const linkAnswer = (w: World, url: URL, overrides: Record<string, unknown> = {})
 const open = (url: URL | string) => call("GET", typeof url === "string" ? url : url.pathname + url.search);
 
 describe("minting links", () => {
-  it("a signed survey › the link carries the context and a signature, opens the survey, and its answer is stored", async () => {
+  it("a signed survey › the link has the context and a signature, opens, and is answered", async () => {
     const w = await signedWorld();
     const url = await mintUrl(w, { orderId: "A-1042" }, { channel: "email", lang: "ro", expiresInDays: 7 });
     expect(url.origin).toBe(BASE);
@@ -105,7 +105,7 @@ describe("minting links", () => {
 });
 
 describe("signatures", () => {
-  it("a forged signature or a changed context › the page says the link is not valid; an answer is 403, nothing stored", async () => {
+  it("forged signature or changed context › page says not valid; answer 403, nothing stored", async () => {
     const w = await signedWorld();
     const url = await mintUrl(w, { orderId: "A-1042" });
     const sig = url.searchParams.get("sig")!;
@@ -130,7 +130,7 @@ describe("signatures", () => {
     expect(await rowCounts(env.DB)).toEqual(before);
   });
 
-  it("made by a shop's back end with the secret › accepted; past its expiry › the page says so and the answer is 403", async () => {
+  it("signed by a shop's back end › accepted; past its expiry › page says so, answer 403", async () => {
     const w = await signedWorld();
     const { secret } = await rotate(w);
     const now = Math.floor(Date.now() / 1000);
@@ -167,7 +167,7 @@ describe("signatures", () => {
     expect((await summary(w)).completed).toBe(1);
   });
 
-  it("rotation › shown once; with a rollover old links keep working until it ends, without one they stop at once", async () => {
+  it("rotation › shown once; old links work during a rollover, without one they stop at once", async () => {
     const w = await signedWorld();
     const url = await mintUrl(w, { orderId: "D-1" });
     const rolled = await rotate(w, 7);
@@ -192,7 +192,7 @@ describe("signatures", () => {
 });
 
 describe("one response per order (links.onePer)", () => {
-  it("10 concurrent answers for one order › exactly one 201, nine 409 already_answered; one response counted", async () => {
+  it("10 concurrent answers for one order › one 201, nine 409 already_answered; one counted", async () => {
     const w = await signedWorld({ signed: false, onePer: "orderId" });
     const bodies = Array.from({ length: 10 }, (_, i) =>
       submission(w, { context: { orderId: "A-1042" }, answers: [{ question: "nps", value: i }] }),

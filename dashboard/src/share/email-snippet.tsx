@@ -44,7 +44,8 @@ export function EmailSnippet({ site, survey, base, lang }: { site: Site; survey:
           hint={
             signed
               ? "Your back end mints one link per order (channel email) and your email tool puts it here."
-              : "Your email tool fills it in when it sends the email (Shopify, Klaviyo and Mailchimp each have their own)."
+              : "Your email tool fills it in when it sends the email (Shopify, Klaviyo and Mailchimp each " +
+                "have their own)."
           }
         >
           <input value={placeholder} onInput={(e) => setPlaceholder(e.currentTarget.value)} />
