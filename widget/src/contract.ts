@@ -79,7 +79,7 @@ export interface Plus {
   nextIndex: typeof nextIndex;
   surveyPath: typeof surveyPath;
   /** The pictures of a scale's choices in a style (stars, emoji), or null to draw numbers. */
-  faces(count: number, style: ScaleStyle): readonly string[] | null;
+  faces: NonNullable<QuestionProps["faces"]>;
   /** The styles of what it draws. */
   css: string;
   Thumbs: FunctionComponent<QuestionProps>;

@@ -8,48 +8,14 @@
  * (Preact diffs, so only what changed is touched). Closures minify to one-letter names where class
  * members would not: the UI bundle has a byte budget.
  */
-import { createRef, type RefObject, render } from "preact";
+import { createRef, render } from "preact";
 import type { FunnelEvent } from "../../shared/constants";
 import { hasConsent } from "./consent";
-import type { Answers, OpenOptions, Plus, ResponseDraft, SendModule, SiteFacts } from "./contract";
+import type { OpenOptions, Plus, ResponseDraft, SendModule, SiteFacts } from "./contract";
 import { QUESTION_COMPONENTS } from "./questions";
-import type { Value } from "./questions/types";
 import type { Delivery } from "./queue";
 import { consentStep, questionStep, thanksStep } from "./steps";
-
-export interface PanelState {
-  /** Index of the question on screen; -1 before consent; the number of questions once done. */
-  at: number;
-  /** The questions shown before this one, for "Back". */
-  trail: number[];
-  answers: Answers;
-  error: string;
-  busy: boolean;
-  delivery: Delivery | null;
-  note: string;
-}
-
-/** What the steps draw from, and the actions of their controls. */
-export interface View {
-  o: OpenOptions;
-  session: SiteFacts;
-  plus: Plus | undefined;
-  questions: OpenOptions["survey"]["questions"];
-  components: typeof QUESTION_COMPONENTS;
-  heading: RefObject<HTMLHeadingElement>;
-  st: PanelState;
-  /** The questions the customer goes through given the answers so far (the rest as if skipped). */
-  path(): string[];
-  nextOf(at: number): number;
-  set(patch: Partial<PanelState>): void;
-  answer(id: string, v: Value): void;
-  agree(): void;
-  decline(): void;
-  dismiss(): void;
-  back(): void;
-  next(): void;
-  withdraw(): void;
-}
+import type { View } from "./view";
 
 /** Without logic the path is every question in order (widget-plus.js brings the logic). */
 const LINEAR: Pick<Plus, "nextIndex" | "surveyPath"> = {

@@ -14,10 +14,9 @@ import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParam
 import { ErrorBox } from "../components/form";
 import { Uncertainty } from "../components/interval";
 import { PerContext } from "../components/per-context";
+import { SegmentLegend } from "../components/segment-legend";
 import { TextAnswers } from "../components/text-answers";
 import { fmt } from "../format";
-
-const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "0%");
 
 type Interval = "day" | "week" | "month";
 const storageKey = (siteId: string) => `feedback:results:${siteId}`;
@@ -113,32 +112,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             {npsTotal ? (
               <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} />
             ) : null}
-            <dl class="split-legend">
-              <div>
-                <dt>
-                  <span class="dot promoter" aria-hidden="true" />
-                  Promoters
-                </dt>
-                <dd data-testid="promoters">{s.nps.promoters}</dd>
-                <dd class="muted">{pct(s.nps.promoters, npsTotal)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <span class="dot passive" aria-hidden="true" />
-                  Passives
-                </dt>
-                <dd data-testid="passives">{s.nps.passives}</dd>
-                <dd class="muted">{pct(s.nps.passives, npsTotal)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <span class="dot detractor" aria-hidden="true" />
-                  Detractors
-                </dt>
-                <dd data-testid="detractors">{s.nps.detractors}</dd>
-                <dd class="muted">{pct(s.nps.detractors, npsTotal)}</dd>
-              </div>
-            </dl>
+            <SegmentLegend nps={s.nps} />
           </section>
           <section class="card kpi" aria-labelledby="resp-h">
             <h2 id="resp-h">Responses</h2>
