@@ -4,7 +4,7 @@
  */
 
 import type { FunctionComponent } from "preact";
-import type { Channel, ScaleStyle } from "../../shared/constants";
+import type { Channel } from "../../shared/constants";
 import type { nextIndex, surveyPath } from "../../shared/logic";
 import type { ConfigSurvey, ResponseInput, SiteConfig } from "../../shared/types";
 import type { SendResult } from "./api";
