@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Site, Summary, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
+import { ChannelSplit } from "../components/channel-split";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { PeriodComparison } from "../components/comparison";
 import { Download } from "../components/download";
@@ -155,6 +156,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             </div>
             <TrendChart points={s.trend} label="NPS and CSAT over time" />
           </section>
+          <ChannelSplit channels={s.channels} onPick={(channel) => setFilters({ ...filters, channel })} />
           <section class="card wide" aria-labelledby="dist-h">
             <h2 id="dist-h">NPS distribution (0–10)</h2>
             {s.nps.count ? (

@@ -3,7 +3,14 @@
  * lack (shop context, language, page), and the per-context breakdown. These read answers through
  * indexes, so they cover only what retention still keeps.
  */
-import { type DayTypeHistogram, HISTOGRAM_COLUMNS, type HRow, type SummaryData, toHist } from "./aggregates";
+import {
+  channelCounts,
+  type DayTypeHistogram,
+  HISTOGRAM_COLUMNS,
+  type HRow,
+  type SummaryData,
+  toHist,
+} from "./aggregates";
 import { type ResponseFilter, responseWhere } from "./responses";
 
 const H_OF_SCORES = HISTOGRAM_COLUMNS.map((h, i) => `SUM(a.score = ${i}) AS ${h}`).join(", ");
@@ -11,7 +18,7 @@ const H_OF_SCORES = HISTOGRAM_COLUMNS.map((h, i) => `SUM(a.score = ${i}) AS ${h}
 export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { from: string; to: string }) {
   const params: unknown[] = [];
   const where = responseWhere(f, params);
-  const [hist, counts, answered, reached, options] = await db.batch(
+  const [hist, counts, answered, reached, options, channels, channelNps] = await db.batch(
     [
       `SELECT r.day AS day, a.type AS type, ${H_OF_SCORES}
        FROM responses r JOIN answers a ON a.response_id = r.id
@@ -26,6 +33,10 @@ export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { 
        FROM responses r JOIN answers a ON a.response_id = r.id,
          json_each(CASE a.type WHEN 'multi' THEN a.value ELSE json_array(json_extract(a.value, '$')) END) o
        WHERE ${where} AND a.type IN ('choice', 'multi') GROUP BY a.survey_id, a.question_id, o.value`,
+      `SELECT r.channel AS channel, COUNT(*) AS count, SUM(r.complete) AS completed FROM responses r
+       WHERE ${where} GROUP BY r.channel`,
+      `SELECT r.channel AS channel, ${H_OF_SCORES} FROM responses r JOIN answers a ON a.response_id = r.id
+       WHERE ${where} AND a.type = 'nps' GROUP BY r.channel`,
     ].map((sql) => db.prepare(sql).bind(...params)),
   );
   const key = (r: { survey: string; question: string }) => `${r.survey}\n${r.question}`;
@@ -49,6 +60,10 @@ export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { 
     options: (options!.results as SummaryData["options"]).map((r) => ({ ...r, count: Number(r.count) })),
     // Anonymous events carry no context, language or page: the funnel's first steps are unknown here.
     events: null,
+    channels: channelCounts(
+      channels!.results as { channel: string; count: number; completed: number }[],
+      channelNps!.results as ({ channel: string } & Record<`h${number}`, number>)[],
+    ),
   } satisfies SummaryData;
 }
 

@@ -47,6 +47,8 @@ export interface NewResponse {
   alertDueAt: string;
   /** Random per write: what this write inserts is guarded by it. */
   writeToken: string;
+  /** The context value this response holds alone (a `onePer` survey's order id); null when any number may answer. */
+  claim: string | null;
   answers: NewAnswer[];
 }
 
@@ -153,6 +155,29 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
   return stmts;
 }
 
+/**
+ * Claims of one response per context value, written before the responses: a claim already held by
+ * another response is left alone (its own response then is not inserted), and a response id already
+ * stored claims nothing (a retry or a reused id is settled apart).
+ */
+function claimInsert(db: D1Database, rows: NewResponse[]) {
+  const claims = rows
+    .filter((r) => r.claim)
+    .map((r) => ({ id: r.id, site: r.siteId, survey: r.surveyId, claim: r.claim }));
+  if (claims.length === 0) return [];
+  return [
+    db
+      .prepare(
+        `INSERT INTO response_claims (site_id, survey_id, claim, response_id)
+         SELECT v->>'site', v->>'survey', v->>'claim', v->>'id'
+         FROM (SELECT value AS v, key AS k FROM json_each(?1))
+         WHERE NOT EXISTS (SELECT 1 FROM responses WHERE id = v->>'id') ORDER BY k
+         ON CONFLICT DO NOTHING`,
+      )
+      .bind(JSON.stringify(claims)),
+  ];
+}
+
 function responseInsert(db: D1Database, rows: NewResponse[]) {
   const json = JSON.stringify(
     rows.map((r) => ({
@@ -177,6 +202,7 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
       npsMin: r.npsMin,
       unhappy: r.unhappy ? 1 : 0,
       token: r.writeToken,
+      claim: r.claim ?? null,
     })),
   );
   return db
@@ -187,7 +213,10 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
        SELECT v->>'id', v->>'site', v->>'survey', v->>'version', v->>'hash', v->>'respondent', v->>'locale', v->>'page',
          v->>'device', v->>'channel', v->>'context', v->>'policy', v->>'text', v->>'consentAt', v->>'createdAt',
          v->>'createdAt', v->>'day', v->>'complete', v->>'reached', v->>'npsMin', v->>'unhappy', v->>'token'
-       FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE true ORDER BY k
+       FROM (SELECT value AS v, key AS k FROM json_each(?1))
+       WHERE v->>'claim' IS NULL OR EXISTS (SELECT 1 FROM response_claims c WHERE c.site_id = v->>'site'
+         AND c.survey_id = v->>'survey' AND c.claim = v->>'claim' AND c.response_id = v->>'id')
+       ORDER BY k
        ON CONFLICT (id) DO NOTHING RETURNING id AS inserted_id`,
     )
     .bind(json);
@@ -205,6 +234,14 @@ const deliveriesOf = (results: D1Result[]) =>
     .flatMap((r) => (r.results as Partial<PendingDelivery>[]).filter((x) => x.due_at !== undefined && x.id))
     .map((x) => ({ id: x.id!, due_at: x.due_at ?? null }));
 
+/** The statements that write new responses (the queue consumer's batch, or the route's one). */
+export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
+  chunksOf(rows).flatMap((chunk) => [
+    ...claimInsert(db, chunk),
+    responseInsert(db, chunk),
+    ...childStatements(db, chunk, (r) => r.answers),
+  ]);
+
 /**
  * Writes new responses in one transaction: the ids it inserted (an id already stored is left as it
  * was, answers too, so the same submission twice is written once) and the alert deliveries it made.
@@ -213,9 +250,8 @@ export async function insertResponses(
   db: D1Database,
   rows: NewResponse[],
 ): Promise<{ inserted: Set<string>; deliveries: PendingDelivery[] }> {
-  const results = await db.batch(
-    chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]),
-  );
+  const results = await db.batch(insertResponsesStatements(db, rows));
+  // Only the responses' insert returns `inserted_id` (one per new response; the claims' returns none).
   const inserted = new Set(
     results.flatMap((r) => (r.results as { inserted_id?: string }[]).flatMap((x) => x.inserted_id ?? [])),
   );

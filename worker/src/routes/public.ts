@@ -6,7 +6,7 @@ import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
-import { corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
+import { callerOrigin, corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
 import { forgetRateLimit, publicRateLimit } from "../middleware/rate-limit";
 import { recordEvent } from "../services/events";
 import { ingest } from "../services/ingest";
@@ -19,7 +19,7 @@ publicRoutes.use("*", publicRateLimit);
 publicRoutes.options("*", preflight);
 
 publicRoutes.get("/sites/:key/config", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   const locale = pickLocale(localeCandidates(parseOr400(configQuerySchema, c.req.query()).lang));
   const config = await siteConfig(c.env.DB, c.req.param("key"), origin, locale);
   const headers = new Headers({ ETag: config.etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" });
@@ -30,7 +30,7 @@ publicRoutes.get("/sites/:key/config", async (c) => {
 });
 
 publicRoutes.post("/responses", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
     const raw = await readJsonBody(c.req.raw);
@@ -46,7 +46,7 @@ publicRoutes.post("/responses", async (c) => {
 });
 
 publicRoutes.post("/events", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
     const input = parseOr400(eventInputSchema, await readJsonBody(c.req.raw));
@@ -62,7 +62,7 @@ publicRoutes.post("/events", async (c) => {
 
 /** Withdrawals are rare: a tighter limit per client than the other public routes. */
 publicRoutes.post("/forget", forgetRateLimit, async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   const input = parseOr400(forgetInputSchema, await readJsonBody(c.req.raw));
   const { deleted, origins } = await forgetRespondent(c.env, input, origin, (work) => c.executionCtx.waitUntil(work));
   return corsJson({ deleted }, 200, origin, origins);

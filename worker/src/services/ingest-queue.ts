@@ -18,10 +18,10 @@ const databaseUnavailable = (err: unknown) =>
 
 const errorText = (err: unknown) => String((err as Error)?.message ?? err);
 
-/** A reused id (another body under an id already written) is dropped: logged, never written. */
+/** A reused id (another body under an id already written), or a second answer for one order, is dropped: logged. */
 function logReused(fates: Map<string, Fate>) {
   for (const [id, fate] of fates)
-    if (fate === "reused") console.warn(JSON.stringify({ event: "ingest_id_reused", id }));
+    if (fate === "reused" || fate === "answered") console.warn(JSON.stringify({ event: `ingest_${fate}`, id }));
 }
 
 /**

@@ -10,6 +10,7 @@
  * `INGEST_MODE = "queue"` puts the write of new ids behind Cloudflare Queues (ARCHITECTURE.md):
  * the route answers once the submission is safely queued, and the consumer calls `store` with a batch.
  */
+import { claimHolder } from "../db/links";
 import * as writes from "../db/response-writes";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
@@ -25,7 +26,7 @@ export interface IngestOutcome {
 }
 
 /** What became of a submission handed to `store`. */
-export type Fate = "created" | "continued" | "duplicate" | "reused";
+export type Fate = "created" | "continued" | "duplicate" | "reused" | "answered";
 
 /** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
 export type Defer = (work: Promise<unknown>) => void;
@@ -57,6 +58,10 @@ async function settle(env: Env, row: writes.NewResponse, deliveries: writes.Pend
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
     if (!stored) {
+      // Not written because another response holds its context value (one per order): refused.
+      if (row.claim && (await withD1Retry(() => claimHolder(env.DB, row.siteId, row.surveyId, row.claim!)))) {
+        return "answered";
+      }
       // Erased between the insert and this read: written anew, as the first time.
       const again = await withD1Retry(() => writes.insertResponses(env.DB, [row]));
       deliveries.push(...again.deliveries);
@@ -99,6 +104,9 @@ const reusedError = (id: string) =>
 /** The contract's answer for a fate. */
 function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
   if (fate === "reused" || fate === undefined) throw reusedError(id);
+  if (fate === "answered") {
+    throw new ApiError("already_answered", "this survey takes one response per customer, and this one already has it");
+  }
   if (fate === "created") return { status: 201, body: { id } };
   return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
 }
@@ -106,7 +114,8 @@ function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
 export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
   const { row } = accepted;
-  if (!queueMode(env)) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
+  // A response that claims a context value is written now: only the write can tell 201 from 409.
+  if (!queueMode(env) || row.claim) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
   // Queue mode: an id already written is settled now (a retry, or a later part); a new one is queued.
   const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
   if (stored) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));

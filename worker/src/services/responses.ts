@@ -144,6 +144,7 @@ export async function exportCsv(d1: D1Database, siteId: string, q: Partial<Respo
     "consent_policy",
     "consent_at",
     "context",
+    "channel",
     ...questions.map(
       ({ survey, question }) => `${survey.name} / ${question.id}: ${localizedText(question.text, "en")}`,
     ),
@@ -175,6 +176,7 @@ export async function exportCsv(d1: D1Database, siteId: string, q: Partial<Respo
           Object.entries(item.context)
             .map(([k, v]) => `${k}=${v}`)
             .join("; "),
+          verbatim(item.channel),
           ...questions.map(({ survey, question }) => values.get(`${survey.id}/${question.id}`)),
         ];
       }),

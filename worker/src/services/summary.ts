@@ -13,6 +13,7 @@ import { versionsOfSite } from "../db/surveys";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { addDays, today } from "../lib/time";
+import { channelShares } from "./channel-split";
 import { mergeVersions, questionResults } from "./question-results";
 
 export const DEFAULT_RANGE_DAYS = 30;
@@ -51,7 +52,7 @@ const addInto = (target: number[], source: number[]) => {
 };
 
 /** The scores and trend of a summary (the results per question are added by question-results.ts). */
-export type Scores = Omit<Summary, "completed" | "thumbs" | "questions" | "funnel">;
+export type Scores = Omit<Summary, "completed" | "thumbs" | "questions" | "funnel" | "channels">;
 
 /** Totals and trend from per-day histogram rows and per-day response counts. */
 export function buildSummary(
@@ -127,7 +128,12 @@ export async function summarize(db: D1Database, siteId: string, q: SummaryQuery)
     data.responses,
   );
   const results = questionResults(data, mergeVersions(versions));
-  return { ...summary, ...results, ...(q.context ? { context: q.context } : {}) };
+  return {
+    ...summary,
+    ...results,
+    channels: channelShares(data.channels),
+    ...(q.context ? { context: q.context } : {}),
+  };
 }
 
 /**
@@ -138,11 +144,15 @@ export async function breakdown(
   db: D1Database,
   siteId: string,
   key: string,
-  q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page">,
+  q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page" | "channel">,
 ): Promise<Breakdown> {
   const { from, to } = resolveRange(q.from, q.to);
   const data = await withD1Retry(() =>
-    contextBreakdown(db, { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page }, key),
+    contextBreakdown(
+      db,
+      { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page, channel: q.channel },
+      key,
+    ),
   );
   // Histograms of every value, including those past the 100 listed, so that "the rest" is all of them.
   const byValue = new Map<string, Record<Scale, number[]>>();
