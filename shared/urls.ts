@@ -16,3 +16,7 @@ export function isCustomerLink(url: string): boolean {
   if (u.protocol === "https:") return true;
   return u.protocol === "http:" && LOCAL_HOSTS.includes(u.hostname);
 }
+
+/** `url` when it may be drawn for customers, else null (a link stored before the rule, say). */
+export const customerLink = (url: string | null | undefined): string | null =>
+  url && isCustomerLink(url) ? url : null;

@@ -53,6 +53,10 @@ describe("privacy-policy links (drawn by the widget on shop pages)", () => {
       .bind(w.site.id)
       .run();
     expect(await config()).toMatchObject({ url: null, version: "2026-11-01" });
+    // Nor the hosted survey page: neither its own footer nor the data it hands the widget.
+    const html = await (await call("GET", `/s/${w.site.key}/${w.survey.id}`)).text();
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain('"policy":{"version":"2026-11-01","url":null');
   });
 });
 

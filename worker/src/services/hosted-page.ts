@@ -16,6 +16,7 @@ import { pickLocale } from "../../../shared/locale";
 import { isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
 import type { HostedPageData, Question, Survey } from "../../../shared/types";
+import { customerLink } from "../../../shared/urls";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
 import { withD1Retry } from "../lib/d1-retry";
@@ -102,7 +103,7 @@ export async function hostedPage(db: D1Database, r: HostedRequest): Promise<Host
   const channel = r.query.get("channel") as LinkChannel;
   const data: HostedPageData = {
     site: site.key,
-    policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
+    policy: { version: site.policy_version, url: customerLink(site.policy_url), retentionDays: site.retention_days },
     // Drawn in place, which widget-plus.js styles: always fetched here.
     survey: { ...survey, colors: themeColors(survey.theme.accent), plus: true },
     locale,

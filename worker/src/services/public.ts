@@ -7,7 +7,7 @@ import { nanoid } from "nanoid";
 import { byPriority, forLanguage, isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
 import type { ForgetInput, SiteConfig } from "../../../shared/types";
-import { isCustomerLink } from "../../../shared/urls";
+import { customerLink } from "../../../shared/urls";
 import { needsWidgetPlus } from "../../../shared/widget-parts";
 import { deleteRespondentResponses } from "../db/responses";
 import * as sites from "../db/sites";
@@ -71,7 +71,7 @@ export async function siteConfig(
     // A link stored before only https was accepted is not served: the widget draws it on shop pages.
     policy: {
       version: site.policy_version,
-      url: site.policy_url && isCustomerLink(site.policy_url) ? site.policy_url : null,
+      url: customerLink(site.policy_url),
       retentionDays: site.retention_days,
     },
     fatigueDays: site.fatigue_days,

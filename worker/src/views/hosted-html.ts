@@ -7,6 +7,7 @@
  */
 import { escapeHtml } from "../../../shared/html";
 import type { HostedPageData } from "../../../shared/types";
+import { customerLink } from "../../../shared/urls";
 import type { HostedStrings, PageMessage } from "./hosted-strings";
 
 interface Frame {
@@ -16,14 +17,12 @@ interface Frame {
   policyUrl: string | null;
 }
 
-/** An owner's policy link is drawn only when it is http(s): a stored `javascript:` URL never becomes a link. */
-const safeUrl = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
-
 /** JSON inside `<script type="application/json">`: `<` escaped, so no value can close the element. */
 const jsonBlock = (data: unknown) => JSON.stringify(data).replace(/</g, "\\u003c");
 
 function page(f: Frame, title: string, head: string, main: string): string {
-  const policy = safeUrl(f.policyUrl);
+  // An owner's link is drawn only when https (http for localhost): a stored `javascript:` never becomes one.
+  const policy = customerLink(f.policyUrl);
   const e = escapeHtml;
   return `<!doctype html>
 <html lang="${e(f.locale)}" dir="${f.strings.dir ?? "ltr"}">
