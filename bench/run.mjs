@@ -178,8 +178,6 @@ results.seconds = Math.round((Date.now() - started) / 1000);
 writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 // Sections written by other commands (npm run test:deep) are kept as they were.
 const previous = existsSync(join(ROOT, "BENCHMARKS.md")) ? readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8") : "";
-writeFileSync(
-  join(ROOT, "BENCHMARKS.md"),
-  [renderReport(results).trimEnd(), ...markedSections(previous)].join("\n\n") + "\n",
-);
+const report = [renderReport(results).trimEnd(), ...markedSections(previous)].join("\n\n");
+writeFileSync(join(ROOT, "BENCHMARKS.md"), `${report}\n`);
 log(`done in ${results.seconds} s: BENCHMARKS.md, bench/results.json`);

@@ -10,7 +10,7 @@
  * the write (db/webhook-events.ts).
  * The alert deliveries come back from the same batch, so queueing them costs no further read.
  */
-import { subscribed, writtenEventsStatement } from "./webhook-events";
+import { deliveriesIn, type PendingDelivery, subscribed, writtenEventsStatement } from "./webhook-events";
 
 export interface NewAnswer {
   questionId: string;
@@ -222,18 +222,6 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
     .bind(json);
 }
 
-/** An alert delivery written by this very write: queued after it (ALERT_QUEUE), due at `due_at`. */
-export interface PendingDelivery {
-  id: string;
-  due_at: string | null;
-}
-
-/** Deliveries among a batch's results (the alert statements end in `RETURNING id, due_at`). */
-const deliveriesOf = (results: D1Result[]) =>
-  results
-    .flatMap((r) => (r.results as Partial<PendingDelivery>[]).filter((x) => x.due_at !== undefined && x.id))
-    .map((x) => ({ id: x.id!, due_at: x.due_at ?? null }));
-
 /** The statements that write new responses (the queue consumer's batch, or the route's one). */
 export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
   chunksOf(rows).flatMap((chunk) => [
@@ -255,7 +243,7 @@ export async function insertResponses(
   const inserted = new Set(
     results.flatMap((r) => (r.results as { inserted_id?: string }[]).flatMap((x) => x.inserted_id ?? [])),
   );
-  return { inserted, deliveries: deliveriesOf(results) };
+  return { inserted, deliveries: deliveriesIn(...results) };
 }
 
 /**
@@ -290,37 +278,5 @@ export async function continueResponse(
       ),
     ...childStatements(db, [stored], () => added),
   ]);
-  return { written: results[0]!.results.length === 1, deliveries: deliveriesOf(results.slice(1)) };
-}
-
-export interface StoredResponse {
-  id: string;
-  site_id: string;
-  body_hash: string;
-  complete: number;
-  day: string;
-  answers: { question: string; value: string }[];
-}
-
-/** Stored responses by id, with their answers (to tell a retry, a later part and a reused id apart). */
-export async function storedResponses(db: D1Database, ids: string[]): Promise<Map<string, StoredResponse>> {
-  const [rows, answers] = await db.batch([
-    db
-      .prepare(
-        "SELECT id, site_id, body_hash, complete, day FROM responses WHERE id IN (SELECT value FROM json_each(?1))",
-      )
-      .bind(JSON.stringify(ids)),
-    db
-      .prepare(
-        `SELECT response_id, question_id, value FROM answers
-         WHERE response_id IN (SELECT value FROM json_each(?1)) ORDER BY response_id, question_id`,
-      )
-      .bind(JSON.stringify(ids)),
-  ]);
-  const byId = new Map<string, StoredResponse>();
-  for (const r of rows!.results as Omit<StoredResponse, "answers">[]) byId.set(r.id, { ...r, answers: [] });
-  for (const a of answers!.results as { response_id: string; question_id: string; value: string }[]) {
-    byId.get(a.response_id)?.answers.push({ question: a.question_id, value: a.value });
-  }
-  return byId;
+  return { written: results[0]!.results.length === 1, deliveries: deliveriesIn(...results.slice(1)) };
 }

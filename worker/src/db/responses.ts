@@ -3,8 +3,13 @@
  * response-writes.ts); the triggers of the migrations keep the daily aggregates in step.
  */
 import { SEGMENT_RANGE, type Segment } from "../../../shared/constants";
-import type { PendingDelivery } from "./response-writes";
-import { deliveriesIn, type ErasureEvent, erasedEventStatement, followUpEventStatement } from "./webhook-events";
+import {
+  deliveriesIn,
+  type ErasureEvent,
+  erasedEventStatement,
+  followUpEventStatement,
+  type PendingDelivery,
+} from "./webhook-events";
 
 /**
  * Deletes every response of a respondent on a site; triggers remove answers, context and aggregate

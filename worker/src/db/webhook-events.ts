@@ -6,11 +6,18 @@
  * Each statement returns the deliveries it made as `id, due_at`, to be queued after the write.
  */
 import type { ErasureReason, WebhookEvent } from "../../../shared/webhooks";
-import type { PendingDelivery } from "./response-writes";
 
-/** The deliveries a statement of this file made (its `RETURNING id, due_at`). */
-export const deliveriesIn = (result: D1Result): PendingDelivery[] =>
-  (result.results as PendingDelivery[]).map((d) => ({ id: d.id, due_at: d.due_at ?? null }));
+/** A webhook delivery written by a write: queued after it (ALERT_QUEUE), due at `due_at`. */
+export interface PendingDelivery {
+  id: string;
+  due_at: string | null;
+}
+
+/** The deliveries among a batch's results: the rows of its statements that return `id, due_at`. */
+export const deliveriesIn = (...results: D1Result[]): PendingDelivery[] =>
+  results
+    .flatMap((r) => (r.results as Partial<PendingDelivery>[]).filter((x) => x.due_at !== undefined && x.id))
+    .map((x) => ({ id: x.id!, due_at: x.due_at ?? null }));
 
 /** SQL: webhook `w` asked for `event` (a constant of shared/webhooks.ts, never input). */
 export const subscribed = (w: string, event: WebhookEvent) =>

@@ -12,6 +12,8 @@
  */
 import { claimHolder } from "../db/links";
 import * as writes from "../db/response-writes";
+import { type StoredResponse, storedResponses } from "../db/stored-responses";
+import type { PendingDelivery } from "../db/webhook-events";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
@@ -37,7 +39,7 @@ const logFailure = (event: string) => (err: unknown) =>
 export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
 
 /** How a submission relates to the stored response of its id: its new answers, or a fate already. */
-function compare(stored: writes.StoredResponse, row: writes.NewResponse): Fate | writes.NewAnswer[] {
+function compare(stored: StoredResponse, row: writes.NewResponse): Fate | writes.NewAnswer[] {
   if (stored.site_id !== row.siteId || stored.body_hash !== row.bodyHash) return "reused";
   const posted = new Map(row.answers.map((a) => [a.questionId, a.value]));
   if (stored.answers.some((a) => posted.get(a.question) !== a.value)) return "reused";
@@ -54,9 +56,9 @@ function compare(stored: writes.StoredResponse, row: writes.NewResponse): Fate |
  * An id already stored: settles it, writing a later part if it is one (again if another part came
  * first). The alert deliveries it writes are added to `deliveries`.
  */
-async function settle(env: Env, row: writes.NewResponse, deliveries: writes.PendingDelivery[]): Promise<Fate> {
+async function settle(env: Env, row: writes.NewResponse, deliveries: PendingDelivery[]): Promise<Fate> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
+    const stored = (await withD1Retry(() => storedResponses(env.DB, [row.id]))).get(row.id);
     if (!stored) {
       // Not written because another response holds its context value (one per order): refused.
       if (row.claim && (await withD1Retry(() => claimHolder(env.DB, row.siteId, row.surveyId, row.claim!)))) {
@@ -117,7 +119,7 @@ export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promis
   // A response that claims a context value is written now: only the write can tell 201 from 409.
   if (!queueMode(env) || row.claim) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
   // Queue mode: an id already written is settled now (a retry, or a later part); a new one is queued.
-  const stored = (await withD1Retry(() => writes.storedResponses(env.DB, [row.id]))).get(row.id);
+  const stored = (await withD1Retry(() => storedResponses(env.DB, [row.id]))).get(row.id);
   if (stored) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
   try {
     await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });

@@ -8,7 +8,7 @@ import { hostedUrl } from "../../../shared/hosted-url";
 import { contextSchema } from "../../../shared/schemas";
 import type { LinkInput, QrQuery, ResponseInput, Survey } from "../../../shared/types";
 import * as links from "../db/links";
-import { storedResponses } from "../db/response-writes";
+import { storedResponses } from "../db/stored-responses";
 import { ApiError, invalid, zodIssues } from "../errors";
 import { randomToken } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
