@@ -23,6 +23,10 @@ export interface CrossTab {
   /** Segments (promoter, passive, detractor), or the context key's values with the most answers. */
   columns: { id: string; respondents: number }[];
   rows: { option: string; counts: number[]; shares: (number | null)[] }[];
+  /** Present (true) when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to` only. */
+  partial?: true;
+  /** With `partial`: the first day the figures cover (the newest days are read first). */
+  coveredFrom?: string;
 }
 export type QuestionOption = z.infer<typeof s.optionSchema>;
 export type Trigger = z.infer<typeof s.triggerSchema>;
@@ -91,6 +95,13 @@ export interface Summary {
   /** Every choice and multi question with its options' shares. */
   questions: QuestionResult[];
   funnel: Funnel;
+  /**
+   * Present (true) only when a filter the daily totals lack (context, locale, page) made the summary
+   * read raw answers and that ran out of time: the figures cover `coveredFrom`..`to` only.
+   */
+  partial?: true;
+  /** With `partial`: the first day the figures cover (the newest days are read first). */
+  coveredFrom?: string;
 }
 
 /** One option of a choice or multi question: answers that chose it, and their share (multi: of respondents). */
@@ -151,6 +162,24 @@ export interface Breakdown {
   from: string;
   to: string;
   rows: BreakdownRow[];
+  /** Present (true) when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to` only. */
+  partial?: true;
+  /** With `partial`: the first day the figures cover (the newest days are read first). */
+  coveredFrom?: string;
+}
+
+/**
+ * GET /api/sites/:siteId/ingestion: answers the collector accepted and then did not write. In queue
+ * mode the route answers 202 before the write; the consumer then drops a reused id with another body
+ * (`idReused`) and an answer whose respondent asked for erasure after consenting (`withdrawn`).
+ */
+export interface IngestionHealth {
+  site: string;
+  from: string;
+  to: string;
+  dropped: { idReused: number; withdrawn: number };
+  /** Days with a drop, oldest first. */
+  days: { day: string; idReused: number; withdrawn: number }[];
 }
 
 /** GET /api/sites/:siteId/surveys/:surveyId/history: the versions, and the question ids with answers. */

@@ -26,8 +26,6 @@ app.use("*", async (c, next) => {
 app.use("*", securityHeaders);
 
 app.get("/healthz", (c) => c.json({ ok: true }));
-/** A route that does nothing, measured by the benchmark as the ceiling of this worker. */
-app.post("/v1/noop", (c) => c.json({ ok: true }, 201));
 
 app.route("/v1", publicRoutes);
 app.route("/api/auth", authRoutes);

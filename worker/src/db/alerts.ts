@@ -40,17 +40,6 @@ export const listWebhooks = async (db: D1Database, siteId: string) =>
 export const deactivateWebhook = (db: D1Database, siteId: string, id: string) =>
   db.prepare("UPDATE webhooks SET active = 0 WHERE site_id = ?1 AND id = ?2 AND active = 1").bind(siteId, id).run();
 
-export const pendingDeliveriesOf = async (db: D1Database, responseIds: string[]) =>
-  (
-    await db
-      .prepare(
-        `SELECT id, due_at FROM alert_deliveries
-         WHERE response_id IN (SELECT value FROM json_each(?1)) AND status = 'pending'`,
-      )
-      .bind(JSON.stringify(responseIds))
-      .all<{ id: string; due_at: string | null }>()
-  ).results;
-
 /** Pending deliveries whose first send may have been lost (the enqueue happens after the write). */
 export const stalePendingDeliveries = async (db: D1Database, olderThan: string, limit = 500) =>
   (

@@ -1,17 +1,20 @@
 /**
  * The summary's figures computed from the matching raw responses, for filters the daily aggregates
  * lack (shop context, language, page), and the per-context breakdown. These read answers through
- * indexes, so they cover only what retention still keeps.
+ * indexes, so they cover only what retention still keeps. Each call reads one range of days: the
+ * services read a long range window by window (bounded-scan.ts), so no single query stalls D1.
  */
+import type { D1Queries } from "../lib/d1-session";
 import { type DayTypeHistogram, HISTOGRAM_COLUMNS, type HRow, type SummaryData, toHist } from "./aggregates";
+import { costOf } from "./cost";
 import { type ResponseFilter, responseWhere } from "./responses";
 
 const H_OF_SCORES = HISTOGRAM_COLUMNS.map((h, i) => `SUM(a.score = ${i}) AS ${h}`).join(", ");
 
-export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { from: string; to: string }) {
+export async function filteredSummaryData(db: D1Queries, f: ResponseFilter & { from: string; to: string }) {
   const params: unknown[] = [];
   const where = responseWhere(f, params);
-  const [hist, counts, answered, reached, options] = await db.batch(
+  const results = await db.batch(
     [
       `SELECT r.day AS day, a.type AS type, ${H_OF_SCORES}
        FROM responses r JOIN answers a ON a.response_id = r.id
@@ -28,6 +31,7 @@ export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { 
        WHERE ${where} AND a.type IN ('choice', 'multi') GROUP BY a.survey_id, a.question_id, o.value`,
     ].map((sql) => db.prepare(sql).bind(...params)),
   );
+  const [hist, counts, answered, reached, options] = results;
   const key = (r: { survey: string; question: string }) => `${r.survey}\n${r.question}`;
   const perQuestion = new Map<string, SummaryData["questions"][number]>();
   for (const r of reached!.results as { survey: string; question: string; reached: number }[]) {
@@ -49,20 +53,21 @@ export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { 
     options: (options!.results as SummaryData["options"]).map((r) => ({ ...r, count: Number(r.count) })),
     // Anonymous events carry no context, language or page: the funnel's first steps are unknown here.
     events: null,
-  } satisfies SummaryData;
+    cost: costOf(results),
+  } satisfies SummaryData & { cost: unknown };
 }
 
 export interface ContextHistogram extends DayTypeHistogram {
   value: string;
 }
 
-/** Histograms per value of one context key (satisfaction per product), plus response counts. */
-export async function contextBreakdown(db: D1Database, f: ResponseFilter & { from: string; to: string }, key: string) {
+/** Histograms per value of one context key (satisfaction per product), plus response counts per value. */
+export async function contextBreakdown(db: D1Queries, f: ResponseFilter & { from: string; to: string }, key: string) {
   const params: unknown[] = [];
   const where = responseWhere(f, params);
   params.push(key);
   const k = `?${params.length}`;
-  const [hist, counts] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `SELECT rc.value AS value, a.type AS type, ${H_OF_SCORES}
@@ -74,10 +79,11 @@ export async function contextBreakdown(db: D1Database, f: ResponseFilter & { fro
     db
       .prepare(
         `SELECT rc.value AS value, COUNT(*) AS count FROM response_context rc JOIN responses r ON r.id = rc.response_id
-         WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} GROUP BY rc.value ORDER BY count DESC LIMIT 100`,
+         WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} GROUP BY rc.value`,
       )
       .bind(...params),
   ]);
+  const [hist, counts] = results;
   return {
     histograms: (hist!.results as (HRow & { value: string })[]).map(
       (r): ContextHistogram => ({
@@ -89,5 +95,6 @@ export async function contextBreakdown(db: D1Database, f: ResponseFilter & { fro
       value: r.value,
       count: Number(r.count),
     })),
+    cost: costOf(results),
   };
 }

@@ -6,8 +6,11 @@
  * Idempotency by the client's id: a response insert does nothing for an id already stored, and its
  * answers, context and alert deliveries are written only under the `write_token` this very write
  * set, so nothing is added to a response another request wrote. The triggers of the migrations
- * keep every daily aggregate in step inside the same transaction.
+ * keep every daily aggregate in step inside the same transaction. A response is written only while
+ * its survey exists and no erasure of its respondent came after its consent (ingest-drops.ts).
+ * The alert deliveries come back from the same batch, so queueing them costs no further read.
  */
+import { NOT_FENCED } from "./ingest-drops";
 
 export interface NewAnswer {
   questionId: string;
@@ -135,7 +138,8 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
            SELECT (v->>'id') || ':' || w.id, v->>'site', w.id, v->>'id', 'pending', v->>'at', v->>'at', v->>'due'
            FROM (SELECT value AS v FROM json_each(?1)) JOIN webhooks w ON w.site_id = v->>'site' AND w.active = 1
            WHERE ${guard}
-           ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at WHERE status = 'pending'`,
+           ON CONFLICT (id) DO UPDATE SET due_at = excluded.due_at WHERE status = 'pending'
+           RETURNING id, due_at`,
         )
         .bind(alertsJson),
     );
@@ -177,24 +181,41 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
        SELECT v->>'id', v->>'site', v->>'survey', v->>'version', v->>'hash', v->>'respondent', v->>'locale', v->>'page',
          v->>'device', v->>'channel', v->>'context', v->>'policy', v->>'text', v->>'consentAt', v->>'createdAt',
          v->>'createdAt', v->>'day', v->>'complete', v->>'reached', v->>'npsMin', v->>'unhappy', v->>'token'
-       FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE true ORDER BY k
+       FROM (SELECT value AS v, key AS k FROM json_each(?1))
+       WHERE ${NOT_FENCED} AND EXISTS (SELECT 1 FROM surveys s WHERE s.id = v->>'survey' AND s.site_id = v->>'site')
+       ORDER BY k
        ON CONFLICT (id) DO NOTHING RETURNING id AS inserted_id`,
     )
     .bind(json);
 }
 
-/** The statements that write new responses (the queue consumer's batch, or the route's one). */
-export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
-  chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]);
+/** An alert delivery written by this very write: queued after it (ALERT_QUEUE), due at `due_at`. */
+export interface PendingDelivery {
+  id: string;
+  due_at: string | null;
+}
+
+/** Deliveries among a batch's results (the alert statements end in `RETURNING id, due_at`). */
+const deliveriesOf = (results: D1Result[]) =>
+  results
+    .flatMap((r) => (r.results as Partial<PendingDelivery>[]).filter((x) => x.due_at !== undefined && x.id))
+    .map((x) => ({ id: x.id!, due_at: x.due_at ?? null }));
 
 /**
- * Writes new responses in one transaction and returns the ids it inserted: an id already stored is
- * left as it was (its answers too), so the same submission twice is written once.
+ * Writes new responses in one transaction: the ids it inserted (an id already stored is left as it
+ * was, answers too, so the same submission twice is written once) and the alert deliveries it made.
  */
-export async function insertResponses(db: D1Database, rows: NewResponse[]): Promise<Set<string>> {
-  const results = await db.batch(insertResponsesStatements(db, rows));
-  // Only the responses' insert returns rows (one `inserted_id` per new response).
-  return new Set(results.flatMap((r) => (r.results as { inserted_id?: string }[]).map((x) => x.inserted_id ?? "")));
+export async function insertResponses(
+  db: D1Database,
+  rows: NewResponse[],
+): Promise<{ inserted: Set<string>; deliveries: PendingDelivery[] }> {
+  const results = await db.batch(
+    chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]),
+  );
+  const inserted = new Set(
+    results.flatMap((r) => (r.results as { inserted_id?: string }[]).flatMap((x) => x.inserted_id ?? [])),
+  );
+  return { inserted, deliveries: deliveriesOf(results) };
 }
 
 /**
@@ -207,9 +228,9 @@ export async function continueResponse(
   row: NewResponse,
   expected: { complete: boolean; answers: number; day: string },
   added: NewAnswer[],
-): Promise<boolean> {
+): Promise<{ written: boolean; deliveries: PendingDelivery[] }> {
   const stored = { ...row, day: expected.day };
-  const [updated] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `UPDATE responses SET complete = ?2, reached = ?3, nps_min = ?4, unhappy = ?5, updated_at = ?6, write_token = ?7
@@ -229,37 +250,5 @@ export async function continueResponse(
       ),
     ...childStatements(db, [stored], () => added),
   ]);
-  return updated!.results.length === 1;
-}
-
-export interface StoredResponse {
-  id: string;
-  site_id: string;
-  body_hash: string;
-  complete: number;
-  day: string;
-  answers: { question: string; value: string }[];
-}
-
-/** Stored responses by id, with their answers (to tell a retry, a later part and a reused id apart). */
-export async function storedResponses(db: D1Database, ids: string[]): Promise<Map<string, StoredResponse>> {
-  const [rows, answers] = await db.batch([
-    db
-      .prepare(
-        "SELECT id, site_id, body_hash, complete, day FROM responses WHERE id IN (SELECT value FROM json_each(?1))",
-      )
-      .bind(JSON.stringify(ids)),
-    db
-      .prepare(
-        `SELECT response_id, question_id, value FROM answers
-         WHERE response_id IN (SELECT value FROM json_each(?1)) ORDER BY response_id, question_id`,
-      )
-      .bind(JSON.stringify(ids)),
-  ]);
-  const byId = new Map<string, StoredResponse>();
-  for (const r of rows!.results as Omit<StoredResponse, "answers">[]) byId.set(r.id, { ...r, answers: [] });
-  for (const a of answers!.results as { response_id: string; question_id: string; value: string }[]) {
-    byId.get(a.response_id)?.answers.push({ question: a.question_id, value: a.value });
-  }
-  return byId;
+  return { written: results[0]!.results.length === 1, deliveries: deliveriesOf(results.slice(1)) };
 }

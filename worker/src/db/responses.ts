@@ -3,15 +3,23 @@
  * response-writes.ts); the triggers of the migrations keep the daily aggregates in step.
  */
 import { SEGMENT_RANGE, type Segment } from "../../../shared/constants";
+import type { D1Queries } from "../lib/d1-session";
+import { costOf, type ReadCost } from "./cost";
+import { fenceStatement, respondentSubject } from "./ingest-drops";
 
-/** Deletes every response of a respondent on a site; triggers remove answers, context and aggregate weight. */
+/**
+ * Deletes every response of a respondent on a site; triggers remove answers, context and aggregate
+ * weight. The erasure's fence is set first, in the same transaction: an answer of theirs accepted
+ * before now and written later (waiting in the ingest queue) is never written.
+ */
 export async function deleteRespondentResponses(
   db: D1Database,
   siteId: string,
   respondentHash: string,
   at: string,
 ): Promise<number> {
-  const [deleted] = await db.batch([
+  const [, deleted] = await db.batch([
+    fenceStatement(db, siteId, respondentSubject(respondentHash), at),
     db
       .prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id")
       .bind(siteId, respondentHash),
@@ -24,12 +32,12 @@ export async function deleteRespondentResponses(
   return deleted!.results.length;
 }
 
-export const deleteResponse = async (db: D1Database, siteId: string, id: string): Promise<number> =>
+export const deleteResponse = async (db: D1Queries, siteId: string, id: string): Promise<number> =>
   (await db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(siteId, id).all()).results
     .length;
 
 export const updateFollowUp = async (
-  db: D1Database,
+  db: D1Queries,
   siteId: string,
   id: string,
   status: string,
@@ -122,12 +130,20 @@ export function responseWhere(f: ResponseFilter, params: unknown[]): string {
   return where.join(" AND ");
 }
 
-/** One page of responses by keyset (created_at, id), newest first unless `ascending`. */
+/**
+ * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within` bounds
+ * the times too, so that a sparse filter examines one window of days, not the whole site.
+ */
 export async function listResponses(
-  db: D1Database,
+  db: D1Queries,
   f: ResponseFilter,
-  opts: { limit: number; ascending: boolean; after?: { createdAt: string; id: string } | undefined },
-): Promise<ResponseRow[]> {
+  opts: {
+    limit: number;
+    ascending: boolean;
+    after?: { createdAt: string; id: string } | undefined;
+    within?: { from: string; to: string };
+  },
+): Promise<{ rows: ResponseRow[]; cost: ReadCost }> {
   const params: unknown[] = [];
   let where = responseWhere(f, params);
   const cmp = opts.ascending ? ">" : "<";
@@ -135,20 +151,24 @@ export async function listResponses(
     params.push(opts.after.createdAt, opts.after.id);
     where += ` AND (r.created_at, r.id) ${cmp} (?${params.length - 1}, ?${params.length})`;
   }
+  if (opts.within) {
+    // A time (YYYY-MM-DDT…) sorts after its day and before the next day.
+    params.push(opts.within.from, opts.within.to);
+    where += ` AND r.created_at >= ?${params.length - 1} AND r.created_at < ?${params.length} || '~'`;
+  }
   params.push(opts.limit);
   const dir = opts.ascending ? "ASC" : "DESC";
   const sql = `SELECT r.id, r.survey_id, r.locale, r.page, r.device, r.context, r.consent_policy, r.consent_at,
       r.created_at, r.status, r.note, r.nps_min, r.version, r.complete, r.channel, r.updated_at
     FROM responses r WHERE ${where} ORDER BY r.created_at ${dir}, r.id ${dir} LIMIT ?${params.length}`;
-  return (
-    await db
-      .prepare(sql)
-      .bind(...params)
-      .all<ResponseRow>()
-  ).results;
+  const result = await db
+    .prepare(sql)
+    .bind(...params)
+    .all<ResponseRow>();
+  return { rows: result.results, cost: costOf([result]) };
 }
 
-export async function answersOf(db: D1Database, responseIds: string[]): Promise<AnswerRow[]> {
+export async function answersOf(db: D1Queries, responseIds: string[]): Promise<AnswerRow[]> {
   if (responseIds.length === 0) return [];
   return (
     await db

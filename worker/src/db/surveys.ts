@@ -3,6 +3,7 @@
  * id, name, active and version) is one JSON column; every save stores a new version beside it.
  */
 import type { Survey } from "../../../shared/types";
+import type { D1Queries } from "../lib/d1-session";
 
 export interface SurveyRow {
   id: string;
@@ -28,7 +29,7 @@ export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version"
 export const findSurvey = (db: D1Database, siteId: string, id: string) =>
   db.prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2").bind(siteId, id).first<SurveyRow>();
 
-export const listSurveys = async (db: D1Database, siteId: string, activeOnly = false) =>
+export const listSurveys = async (db: D1Queries, siteId: string, activeOnly = false) =>
   (
     await db
       .prepare(`SELECT * FROM surveys WHERE site_id = ?1 ${activeOnly ? "AND active = 1" : ""} ORDER BY created_at, id`)
@@ -106,7 +107,7 @@ export const answeredQuestions = async (db: D1Database, siteId: string, surveyId
   ).results;
 
 /** Every version of the site's surveys (or of one), newest first: results name questions by them. */
-export const versionsOfSite = async (db: D1Database, siteId: string, surveyId?: string) =>
+export const versionsOfSite = async (db: D1Queries, siteId: string, surveyId?: string) =>
   (
     await db
       .prepare(

@@ -35,11 +35,13 @@ async function sendDeliveries(env: Env, deliveries: { id: string; due_at: string
   }
 }
 
-/** Called after new responses were written: queue their pending deliveries. Failures are swept by the cron. */
-export async function enqueueAlerts(env: Env, responseIds: string[]): Promise<void> {
-  if (!env.ALERT_QUEUE) return;
-  const pending = await alerts.pendingDeliveriesOf(env.DB, responseIds);
-  await sendDeliveries(env, pending);
+/**
+ * Called after a write with the deliveries it made (its batch returns them: no read). Failures are
+ * swept by the cron, which re-queues pending deliveries left unsent.
+ */
+export async function queueDeliveries(env: Env, deliveries: { id: string; due_at: string | null }[]): Promise<void> {
+  if (!env.ALERT_QUEUE || deliveries.length === 0) return;
+  await sendDeliveries(env, deliveries);
 }
 
 export async function requeueStaleAlerts(env: Env, now: number): Promise<number> {
