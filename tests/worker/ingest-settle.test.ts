@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { IngestMessage } from "../../worker/src/messages";
 import { ingest } from "../../worker/src/services/ingest";
 import { acceptSubmission } from "../../worker/src/services/submission";
+import { countingDb } from "./d1-count";
 import { BASE, call, json, SHOP, submission, type World, world } from "./fixtures";
 import { ANSWERS, app, captureQueue, deliver, dropped, stored, submitQueued } from "./queue-support";
 
@@ -126,44 +127,6 @@ describe("queue consumer › a survey deleted while its answers wait", () => {
     expect(await stored(w)).toEqual({ responses: 0, answers: 0, context: 0, aggregated: 0, dailyResponses: 0 });
   });
 });
-
-/** env.DB counting round trips: each batch() is one; so is each statement run on its own. */
-function countingDb() {
-  const real = env.DB;
-  const loose = new Set<D1PreparedStatement>();
-  let batches = 0;
-  const db = new Proxy(real, {
-    get(target, prop) {
-      if (prop === "prepare")
-        return (sql: string) => {
-          const stmt = target.prepare(sql);
-          const bind = stmt.bind.bind(stmt);
-          // Every statement handed out (bound or not) is counted unless a batch takes it.
-          stmt.bind = (...values: unknown[]) => {
-            loose.delete(stmt);
-            const bound = bind(...values);
-            loose.add(bound);
-            return bound;
-          };
-          loose.add(stmt);
-          return stmt;
-        };
-      if (prop === "batch")
-        return (stmts: D1PreparedStatement[]) => {
-          batches++;
-          for (const s of stmts) loose.delete(s);
-          return target.batch(stmts);
-        };
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  }) as D1Database;
-  const reset = () => {
-    batches = 0;
-    loose.clear();
-  };
-  return { db, roundTrips: () => batches + loose.size, reset };
-}
 
 async function post(body: unknown, bindings: Record<string, unknown>) {
   const ctx = createExecutionContext();
