@@ -3,6 +3,9 @@
  * same server, same strict CSP, CPU slowed 4× (a mid-range phone). Long tasks from
  * PerformanceObserver('longtask'), total blocking time (sum of each long task's time over
  * 50 ms after first contentful paint), layout shift from PerformanceObserver('layout-shift').
+ * For the widget itself: when its files arrived (Resource Timing of widget*.js and the config),
+ * the first frame that shows the survey (checked on every animation frame), the time between the
+ * two, and the long tasks and blocking time between its first file and a second after it showed.
  */
 
 import { existsSync, readFileSync } from "node:fs";
@@ -66,21 +69,31 @@ async function shopServer(collectorUrl, siteKey) {
 }
 
 const OBSERVE = `
-  window.__bench = { longtasks: [], shifts: [], fcp: null };
+  window.__bench = { longtasks: [], shifts: [], fcp: null, files: [], shownAt: null };
   new PerformanceObserver((l) => { for (const e of l.getEntries()) __bench.longtasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); }).observe({ type: "layout-shift", buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; }).observe({ type: "paint", buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries())
+      if (/\\/widget[^/?]*\\.js|\\/config([?#]|$)/.test(e.name)) __bench.files.push([e.name.replace(/^.*\\//, ""), e.startTime, e.responseEnd]);
+  }).observe({ type: "resource", buffered: true });
+  // The first frame in which the survey has a box: looked for once a frame, in the shadow roots of the page's top-level elements.
+  const look = (t) => {
+    for (const el of document.body ? document.body.children : []) {
+      const root = el.shadowRoot;
+      if (!root) continue;
+      for (const c of root.querySelectorAll("*")) {
+        const r = c.getBoundingClientRect();
+        if (r.width > 20 && r.height > 20) { __bench.shownAt = t; return; }
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 `;
 
-/** Is a widget visible: an element with a shadow root holding something with a box. */
-const SHOWN = `(() => {
-  for (const el of document.querySelectorAll("*")) {
-    const root = el.shadowRoot;
-    if (!root) continue;
-    for (const child of root.querySelectorAll("*")) { const r = child.getBoundingClientRect(); if (r.width > 20 && r.height > 20) return true; }
-  }
-  return false;
-})()`;
+/** Blocking time of long tasks: their time over 50 ms each. */
+const blocking = (tasks) => tasks.reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
 
 async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
@@ -88,26 +101,37 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await page.addInitScript(OBSERVE);
-  const t0 = Date.now();
   await page.goto(url, { waitUntil: "load" });
-  let shownAt = null;
   const deadline = Date.now() + settleMs;
+  let shown = false;
   while (Date.now() < deadline) {
-    if (expectWidget && shownAt === null && (await page.evaluate(SHOWN))) shownAt = Date.now() - t0;
+    if (expectWidget && !shown) shown = (await page.evaluate("window.__bench.shownAt")) !== null;
     await page.waitForTimeout(100);
   }
-  if (expectWidget && shownAt !== null) await page.waitForTimeout(1000); // let the open animation's shifts land
+  if (shown) await page.waitForTimeout(1000); // let the open animation's shifts land
   const m = await page.evaluate("window.__bench");
   await context.close();
   const fcp = m.fcp ?? 0;
+  const shownAt = m.shownAt;
+  const before = shownAt === null ? [] : m.files.filter(([, , end]) => end <= shownAt);
+  const filesAt = before.length ? Math.max(...before.map(([, , end]) => end)) : null;
+  const firstFile = m.files.length ? Math.min(...m.files.map(([, start]) => start)) : null;
+  // The widget's window: from its first file's request to a second after the survey showed.
+  const widgetTasks =
+    firstFile === null ? [] : m.longtasks.filter(([s, d]) => s + d >= firstFile && s <= (shownAt ?? Infinity) + 1000);
   return {
     longTasks: m.longtasks.length,
     longTaskMs: m.longtasks.reduce((a, [, d]) => a + d, 0),
     longest: Math.max(0, ...m.longtasks.map(([, d]) => d)),
-    tbt: m.longtasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0),
+    tbt: blocking(m.longtasks.filter(([s]) => s >= fcp)),
     cls: m.shifts.reduce((a, [, v]) => a + v, 0),
     fcp: m.fcp,
     surveyShownMs: shownAt,
+    filesArrivedMs: filesAt,
+    firstPaintAfterFilesMs: shownAt !== null && filesAt !== null ? shownAt - filesAt : null,
+    widgetLongest: Math.max(0, ...widgetTasks.map(([, d]) => d)),
+    widgetTbt: blocking(widgetTasks),
+    files: before.map(([name]) => name),
   };
 }
 
@@ -140,10 +164,19 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
     }
     const med = (rows) =>
       Object.fromEntries(
-        ["longTasks", "longTaskMs", "longest", "tbt", "cls", "fcp", "surveyShownMs"].map((k) => [
-          k,
-          median(rows.map((r) => r[k])),
-        ]),
+        [
+          "longTasks",
+          "longTaskMs",
+          "longest",
+          "tbt",
+          "cls",
+          "fcp",
+          "surveyShownMs",
+          "filesArrivedMs",
+          "firstPaintAfterFilesMs",
+          "widgetLongest",
+          "widgetTbt",
+        ].map((k) => [k, median(rows.map((r) => r[k]))]),
       );
     return {
       shopOrigin: shop.url,

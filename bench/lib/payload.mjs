@@ -24,7 +24,7 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 /**
  * Our widget, as scripts/build-widget.mjs lays it out: every visitor gets widget.js; when a
  * survey shows, widget-ui.js (Preact, UI, styles) and the strings of the visitor's one locale
- * are added. The largest locale (Armenian) is counted, so the figure is the worst case.
+ * are added. The largest locale is counted, so the figure is the worst case.
  * Hashed copies and the ESM entry are alternatives to these files, never extra downloads.
  */
 export function ourWidget() {
@@ -40,6 +40,7 @@ export function ourWidget() {
   const shown = [loader, ui, largest];
   return {
     files: [loader, ui, ...locales],
+    largestLocale: largest.file,
     manifest: null,
     before: { files: [loader.file], ...loader },
     shown: { files: shown.map((f) => f.file), ...shown.reduce(add, ZERO) },
