@@ -93,13 +93,20 @@ const template = migratedTemplate();
 
 results.ingestion = {};
 let tag = 1;
-for (const mode of ["direct", "queue"]) {
-  log(`ingestion in Miniflare: ${mode}`);
-  results.ingestion[mode] = await attempt(`ingestion ${mode}`, () =>
+const variants = [
+  ["direct", "direct", true],
+  ["queue", "queue", true],
+  // The route alone, its consumer left out: what the hot path does when the consumer runs elsewhere.
+  ["queue, route alone", "queue", false],
+];
+for (const [name, mode, consumer] of variants) {
+  log(`ingestion in Miniflare: ${name}`);
+  results.ingestion[name] = await attempt(`ingestion ${name}`, () =>
     ingestionForMode({
       scriptPath,
       persistDir: copyDatabase(template),
       mode,
+      consumer,
       concurrencies: CFG.concurrencies,
       repeats: CFG.repeats,
       durationMs: CFG.durationMs,

@@ -104,7 +104,7 @@ export function underLoad(r, p) {
   );
   p();
   p(
-    "| mode | dashboard view | responses req/s | share of alone | p50 ms | p99 ms | read, median ms | reads (partial) | backlog drained after, s |",
+    "| mode | dashboard view | responses req/s | share of alone (median of the rounds) | p50 ms | p99 ms | read, median ms | reads (partial) | backlog drained after, s |",
   );
   p("|---|---|---|---|---|---|---|---|---|");
   for (const [mode, rows] of modes) {
@@ -114,7 +114,7 @@ export function underLoad(r, p) {
       const reads =
         name === "alone" ? "–" : `${x.reads} (${x.partialReads})${x.failedReads ? `, ${x.failedReads} failed` : ""}`;
       p(
-        `| ${mode} | ${name} | ${n0(x.rps)} | ${pct(x.rps / rows.alone.rps)} | ${n1(x.p50)} | ${n1(x.p99)} | ${name === "alone" ? "–" : read} | ${reads} | ${x.drainSeconds == null ? "–" : n1(x.drainSeconds)} |`,
+        `| ${mode} | ${name} | ${n0(x.rps)} | ${pct(x.share ?? x.rps / rows.alone.rps)} | ${n1(x.p50)} | ${n1(x.p99)} | ${name === "alone" ? "–" : read} | ${reads} | ${x.drainSeconds == null ? "–" : n1(x.drainSeconds)} |`,
       );
     }
   }

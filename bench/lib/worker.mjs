@@ -46,8 +46,11 @@ export function copyDatabase(template) {
   return dir;
 }
 
-/** Starts the worker in workerd; `mode` is INGEST_MODE ("direct" | "queue"). */
-export async function startWorker({ scriptPath, persistDir, mode = "direct" }) {
+/**
+ * Starts the worker in workerd; `mode` is INGEST_MODE ("direct" | "queue"). `consumer: false` leaves
+ * the ingest queue without its consumer (the route measured alone; what it queues is never written).
+ */
+export async function startWorker({ scriptPath, persistDir, mode = "direct", consumer = true }) {
   const mf = new Miniflare({
     modules: true,
     scriptPath,
@@ -61,7 +64,7 @@ export async function startWorker({ scriptPath, persistDir, mode = "direct" }) {
     d1Databases: { DB: DATABASE_ID },
     d1Persist: join(persistDir, "v3", "d1"),
     queueProducers: { INGEST_QUEUE: "feedback-ingest", ALERT_QUEUE: "feedback-alerts" },
-    queueConsumers: { "feedback-ingest": { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 10 } },
+    queueConsumers: consumer ? { "feedback-ingest": { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 10 } } : {},
     ...(process.env.BENCH_NO_RL
       ? {}
       : { ratelimits: { PUBLIC_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 120, period: 60 } } } }),

@@ -2,9 +2,10 @@
  * Owner views that read raw answers (filters the daily aggregates lack, the per-context breakdown,
  * the cross-tab, a responses list with a sparse filter, the CSV export) read them in windows of
  * days, each window a few indexed queries over at most ~WINDOW responses, so no query holds D1
- * (one query at a time) for long. On the primary a scan pauses between windows so that it takes at
- * most SHARE of the database's time: submissions queued behind it go first. A view stops after its
- * time budget and says so (`partial`, with the days it covers), newest days first.
+ * (one query at a time) for long. On the primary a scan pauses after each window for (1 / SHARE − 1)
+ * times the window's wall time (its queries, its wait behind other queries, its own processing), so
+ * it never takes more than SHARE of the time, and backs off further when writes queue ahead of it.
+ * A view stops after its time budget and says so (`partial`, with the days it covers), newest first.
  */
 import type { AggregateFilter } from "../db/aggregates";
 import { responsesPerDay } from "../db/aggregates";
@@ -17,7 +18,7 @@ export interface ScanLimits {
   budgetMs: number;
   /** Responses per window, as the daily counts tell (a day with more is a window of its own). */
   window: number;
-  /** Share of the primary's time a scan may take: it pauses (1 / share − 1) × each window's SQL time. */
+  /** Share of the time a scan may take on the primary: it pauses (1 / share − 1) × each window's time. */
   share: number;
 }
 
@@ -87,9 +88,12 @@ export interface Pacer {
 
 const realTime: Pacer = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
-/** The pause after a window: zero on a replica (the primary was not used). */
-export const pauseAfter = (cost: ReadCost, limits: ScanLimits) =>
-  cost.replica ? 0 : (cost.sqlMs * (1 - limits.share)) / limits.share;
+/**
+ * The pause after a window that took `wallMs` (at least its SQL time): zero on a replica (the primary,
+ * where submissions are written, was not used).
+ */
+export const pauseAfter = (cost: ReadCost, wallMs: number, limits: ScanLimits) =>
+  cost.replica ? 0 : (Math.max(wallMs, cost.sqlMs) * (1 - limits.share)) / limits.share;
 
 /**
  * Reads windows in order until `read` says it has enough, the windows end, or the budget is spent
@@ -105,10 +109,11 @@ export async function scanWindows(
   let done = 0;
   for (const w of windows) {
     if (done > 0 && pacer.now() - started >= limits.budgetMs) break;
+    const t0 = pacer.now();
     const { cost, enough } = await read(w);
     done++;
     if (enough || done === windows.length) break;
-    const pause = pauseAfter(cost, limits);
+    const pause = pauseAfter(cost, pacer.now() - t0, limits);
     if (pause > 0) await pacer.sleep(pause);
   }
   return done;

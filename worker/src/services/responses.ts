@@ -136,6 +136,7 @@ export async function exportCsv(
   const windows = await listWindows(d1, filter, true, limits);
   const onePage = { ...limits, budgetMs: 0 };
   return csvStream<Cursor>(header, async (after) => {
+    const started = Date.now();
     const page = await windowedPage(
       d1,
       filter,
@@ -144,14 +145,13 @@ export async function exportCsv(
       onePage,
     );
     const rows = page.rows;
-    if (page.next) await sleep(pauseAfter(page.cost, limits));
     const answers = await withD1Retry(() =>
       db.answersOf(
         d1,
         rows.map((r) => r.id),
       ),
     );
-    return {
+    const csvPage = {
       rows: toItems(rows, answers).map((item) => {
         const values = new Map(item.answers.map((a) => [`${item.survey}/${a.question}`, a.value]));
         return [
@@ -173,5 +173,8 @@ export async function exportCsv(
       }),
       next: page.next,
     };
+    // The page's time includes its answers and its rows made: the pause covers this worker's share too.
+    if (page.next) await sleep(pauseAfter(page.cost, Date.now() - started, limits));
+    return csvPage;
   });
 }
