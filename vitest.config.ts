@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 /**
  * Three projects:
  * - worker: inside workerd with real D1 and the real migrations (tests/worker)
- * - unit: pure code in Node (tests/shared, tests/widget)
+ * - unit: pure code in Node (tests/shared, tests/widget, tests/dashboard, tests/api: the OpenAPI document and
+ *   docs/API.md)
  * - e2e: real Chromium against the real worker (`wrangler dev`) and a shop page of another origin
  */
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("worker/migrations"),
                 ENVIRONMENT: "test",
+                // Tests sign up many accounts; sign-up by invitation is tested by passing SIGNUP=invite.
+                SIGNUP: "open",
                 WEBHOOK_RECEIVER: inject("webhookReceiver"),
               },
             },
@@ -34,7 +37,12 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["tests/shared/**/*.test.ts", "tests/widget/**/*.test.ts"],
+          include: [
+            "tests/shared/**/*.test.ts",
+            "tests/widget/**/*.test.ts",
+            "tests/api/**/*.test.ts",
+            "tests/dashboard/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

@@ -6,6 +6,7 @@
 import { execSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { DEMO_SEED_VERSION } from "./lib/seed.mjs";
 import { ROOT, startStack } from "./lib/stack.mjs";
 
 const port = Number(process.env.PORT ?? 8787);
@@ -28,8 +29,14 @@ ${line}
   Demo login             ${stack.demo.email} / ${stack.demo.password}
   Demo site key          ${stack.demo.siteKey}
   Local D1 data          ${persistDir}
+  Results                ${stack.collectorUrl}/#/sites/${stack.demo.siteId}/results
+                         (the funnel, choice charts with 95% intervals, the cross-tab)
 ${line}
 Press Ctrl+C to stop.`);
+if (stack.demo.seedVersion !== DEMO_SEED_VERSION) {
+  console.log(`\nThis demo data was seeded by an older version (no survey logic, funnel or choice results).
+Stop, delete ${persistDir} and run npm run dev again for the current demo.`);
+}
 
 const stop = async () => {
   await stack.stop();

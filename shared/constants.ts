@@ -74,6 +74,26 @@ export const UNHAPPY_MAX = { nps: 6, csat: 2, ces: 2, thumbs: 0 } as const satis
 
 export const POSITIONS = ["bottom-right", "bottom-left", "center"] as const;
 
+/** Targeting (shared/targeting.ts): the devices a survey may open on, told apart in the browser. */
+export const TARGET_DEVICES = ["phone", "tablet", "desktop"] as const;
+export type TargetDevice = (typeof TARGET_DEVICES)[number];
+/** `new`: during the visitor's first visit to the shop; `returning`: any later visit. */
+export const VISITOR_KINDS = ["all", "new", "returning"] as const;
+/** `translated`: only visitors whose language the survey is written in; `any`: the others too, in its fallback. */
+export const LANGUAGE_RULES = ["any", "translated"] as const;
+/** After its cooldown a survey asks again `always`, or only a visitor who never completed it. */
+export const ASK_AGAIN = ["always", "unanswered"] as const;
+/** Operators of conditions on the page's context (as in logic; numbers compared as numbers). */
+export const CONTEXT_OPS = ["eq", "neq", "lt", "lte", "gt", "gte", "in"] as const;
+/** Days without any survey after one was shown, unless the site sets its own (0 turns it off). */
+export const DEFAULT_FATIGUE_DAYS = 14;
+/** A survey without a priority comes after those with one (lower first), then by creation. */
+export const DEFAULT_PRIORITY = 100;
+/** Minutes without a page load after which the next page load starts a new visit. */
+export const VISIT_GAP_MINUTES = 30;
+/** The campaign parameters of a visit's landing page kept (after consent) as the answer's context. */
+export const CAMPAIGN_KEYS = ["utm_source", "utm_medium", "utm_campaign"] as const;
+
 /** Locales whose interface strings the widget ships. */
 export const BUILT_IN_LOCALES = ["en", "ro", "pl", "cs", "hy", "de", "fr", "es", "ar", "he"] as const;
 
@@ -81,6 +101,33 @@ export const DEVICE_CLASSES = ["mobile", "tablet", "desktop", "unknown"] as cons
 export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 
 export const DEFAULT_RETENTION_DAYS = 365;
+
+/** Roles on a site, weakest first: a viewer reads; an editor also edits surveys and follow-ups; an owner also
+ * manages the site, its members, tokens, webhooks and deletion. */
+export const ROLES = ["viewer", "editor", "owner"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Whether `role` may do what `needed` may (a role can do everything a weaker one can). */
+export const roleAllows = (role: Role, needed: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(needed);
+
+/** The weaker of two roles (a token acts with at most its scope's role and its maker's role). */
+export const weakerRole = (a: Role, b: Role): Role => (ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b);
+
+/** API token scopes, narrowest first, and the role each acts with: read (summary, responses, export),
+ * write (also surveys and follow-ups), admin (also the site, members, tokens, webhooks). */
+export const TOKEN_SCOPES = ["read", "write", "admin"] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const SCOPE_ROLE = { read: "viewer", write: "editor", admin: "owner" } as const satisfies Record<
+  TokenScope,
+  Role
+>;
+
+/** `open`: anyone may sign up. `invite`: the first account may, every later one needs an invitation. */
+export const SIGNUP_MODES = ["open", "invite"] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
+/** How long an invitation link stays valid. */
+export const INVITATION_TTL_DAYS = 7;
 
 /**
  * PBKDF2-SHA256 iterations of new password hashes: the most the Workers runtime allows. Each hash

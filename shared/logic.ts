@@ -18,30 +18,25 @@ export interface PathQuestion {
 /** What a customer answered, by question id (absent: not answered). */
 export type AnswerMap = Readonly<Record<string, unknown>>;
 
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
-
 /**
  * Whether a condition holds for one question's answer (`undefined`: the question was skipped).
  * Several choices (a list) match `eq` when one of them is the value, `in` when one is in the list.
+ * (Written tight: the widget's loader carries it, for conditions on the page's context.)
  */
-export function conditionHolds(c: LogicCondition, answer: unknown): boolean {
-  if (c.op === "answered") return answer !== undefined;
-  if (c.op === "skipped") return answer === undefined;
-  if (answer === undefined) return false;
-  const given = asList(answer);
-  switch (c.op) {
-    case "eq":
-      return given.includes(c.value);
-    case "neq":
-      return !given.includes(c.value);
-    case "in":
-      return Array.isArray(c.value) && given.some((v) => (c.value as unknown[]).includes(v));
-    default: {
-      if (typeof answer !== "number" || typeof c.value !== "number") return false;
-      const v = c.value;
-      return c.op === "lt" ? answer < v : c.op === "lte" ? answer <= v : c.op === "gt" ? answer > v : answer >= v;
-    }
-  }
+export function conditionHolds({ op, value }: LogicCondition, answer: unknown): boolean {
+  if (answer === undefined) return op === "skipped";
+  const given: unknown[] = [answer].flat();
+  if (op === "eq" || op === "neq") return given.includes(value) === (op === "eq");
+  if (op === "in") return Array.isArray(value) && given.some((v) => value.includes(v as never));
+  if (op === "answered") return true;
+  if (typeof answer !== "number" || typeof value !== "number") return false;
+  return op === "lt"
+    ? answer < value
+    : op === "lte"
+      ? answer <= value
+      : op === "gt"
+        ? answer > value
+        : op === "gte" && answer >= value;
 }
 
 /**

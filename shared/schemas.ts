@@ -8,6 +8,8 @@ import {
   CHANNELS,
   CLIENT_ID_PATTERN,
   CONTEXT_KEY_PATTERN,
+  DEFAULT_FATIGUE_DAYS,
+  DEFAULT_PRIORITY,
   DEFAULT_RETENTION_DAYS,
   FOLLOW_UP_STATUSES,
   FUNNEL_EVENTS,
@@ -16,11 +18,22 @@ import {
   MAX_CONTEXT_VALUE,
   POSITIONS,
   QUESTION_TYPES,
+  ROLES,
   SCALE_STYLES,
   SEGMENTS,
   STYLES_OF,
+  TOKEN_SCOPES,
 } from "./constants";
 import { logicProblems } from "./logic-checks";
+import { scheduleSchema, triggerSchema } from "./targeting-schemas";
+
+export {
+  configQuerySchema,
+  contextConditionSchema,
+  eventTriggerSchema,
+  scheduleSchema,
+  triggerSchema,
+} from "./targeting-schemas";
 
 export const localeSchema = z
   .string()
@@ -84,15 +97,6 @@ export const questionSchema = z
     }
   });
 
-export const triggerSchema = z.object({
-  pages: z.array(z.string().min(1).max(200)).max(50).default(["*"]),
-  delaySeconds: z.number().int().min(0).max(3600).default(0),
-  scrollPercent: z.number().int().min(0).max(100).default(0),
-  exitIntent: z.boolean().default(false),
-  sample: z.number().min(0).max(1).default(1),
-  cooldownDays: z.number().int().min(0).max(3650).default(90),
-});
-
 export const themeSchema = z.object({
   accent: z
     .string()
@@ -116,6 +120,9 @@ export const surveyInputSchema = z
     trigger: triggerSchema.default(triggerSchema.parse({})),
     theme: themeSchema.default(themeSchema.parse({})),
     reward: rewardSchema.optional(),
+    /** Lower first when several surveys could open (then the order of creation). */
+    priority: z.number().int().min(0).max(1000).default(DEFAULT_PRIORITY),
+    schedule: scheduleSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -137,6 +144,8 @@ export const surveySchema = z.object({
   trigger: triggerSchema,
   theme: themeSchema,
   reward: rewardSchema.optional(),
+  priority: z.number().int(),
+  schedule: scheduleSchema.optional(),
 });
 
 export const contextSchema = z
@@ -187,10 +196,32 @@ export const forgetInputSchema = z.object({
   respondent: z.string().min(16).max(128),
 });
 
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("a valid email address"))
+  .pipe(z.string().max(254));
+
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("a valid email address")).pipe(z.string().max(254)),
+  email: emailSchema,
   password: z.string().min(10, "at least 10 characters").max(200),
 });
+
+/** POST /api/auth/signup: `invite` is the token of an invitation link (required where sign-up is by invitation). */
+export const signupSchema = credentialsSchema.extend({ invite: z.string().min(10).max(200).optional() });
+
+/** POST /api/auth/login: any password is checked (not the sign-up rules: old accounts may predate them). */
+export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1, "required").max(200) });
+
+/** DELETE /api/account: the password again, so a forgotten signed-in browser cannot delete the account. */
+export const accountDeleteSchema = z.object({ password: z.string().min(1, "required").max(200) });
+
+/** POST /api/sites/:siteId/members: invite someone by email with a role. */
+export const memberInputSchema = z.object({ email: emailSchema, role: z.enum(ROLES) });
+
+/** PATCH /api/sites/:siteId/members/:memberId: change a member's (or a pending invitation's) role. */
+export const memberPatchSchema = z.object({ role: z.enum(ROLES) });
 
 export const originSchema = z
   .string()
@@ -198,16 +229,28 @@ export const originSchema = z
   .transform((u) => new URL(u).origin)
   .refine((o) => o !== "null", "an http(s) origin such as https://shop.example");
 
+const retentionDaysSchema = z.number().int().min(1).max(3650);
+/** Days without any survey for a visitor after one was shown to them (0: off). */
+const fatigueDaysSchema = z.number().int().min(0).max(365);
+
 export const siteInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
   origins: z.array(originSchema).min(1).max(20),
-  retentionDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION_DAYS),
+  retentionDays: retentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
   policyUrl: z.string().url().max(500).optional(),
   policyVersion: z.string().trim().min(1).max(64).optional(),
+  fatigueDays: fatigueDaysSchema.default(DEFAULT_FATIGUE_DAYS),
 });
-export const sitePatchSchema = siteInputSchema.partial();
+/** Without defaults: a field left out of a PATCH keeps its stored value. */
+export const sitePatchSchema = siteInputSchema
+  .extend({ retentionDays: retentionDaysSchema, fatigueDays: fatigueDaysSchema })
+  .partial();
 
-export const tokenInputSchema = z.object({ name: z.string().trim().min(1).max(100) });
+/** POST /api/sites/:siteId/tokens: `read` unless a wider scope is chosen (never wider than the caller's). */
+export const tokenInputSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  scope: z.enum(TOKEN_SCOPES).default("read"),
+});
 
 export const webhookInputSchema = z.object({ url: z.string().max(500) });
 
@@ -218,7 +261,8 @@ export const daySchema = z
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     "a real calendar day",
-  );
+  )
+  .describe("a UTC day, YYYY-MM-DD");
 
 /** `key:value`, such as `productId:sku-77` (the key as in `context`, the value up to 100 characters). */
 export const contextFilterSchema = z
@@ -232,7 +276,11 @@ export const contextFilterSchema = z
   .refine(
     (f) => CONTEXT_KEY_PATTERN.test(f.key) && f.value.length <= MAX_CONTEXT_VALUE,
     "key:value, such as productId:sku-77",
-  );
+  )
+  .describe("key:value, such as orderId:A-1042");
+
+/** A customer's data request: every response whose context has this value (such as `orderId:A-1042`). */
+export const dataRequestQuerySchema = z.object({ context: contextFilterSchema });
 
 export const consentsQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
 

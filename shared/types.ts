@@ -1,5 +1,6 @@
 /** TypeScript types inferred from the zod schemas: type-only, safe to import anywhere. */
 import type { z } from "zod";
+import type * as a from "./api-schemas";
 import type * as s from "./schemas";
 import type { Interval, NpsComparison } from "./stats";
 
@@ -30,6 +31,8 @@ export interface CrossTab {
 }
 export type QuestionOption = z.infer<typeof s.optionSchema>;
 export type Trigger = z.infer<typeof s.triggerSchema>;
+export type ContextCondition = z.infer<typeof s.contextConditionSchema>;
+export type Schedule = z.infer<typeof s.scheduleSchema>;
 export type Theme = z.infer<typeof s.themeSchema>;
 export type Reward = z.infer<typeof s.rewardSchema>;
 export type SurveyInput = z.input<typeof s.surveyInputSchema>;
@@ -41,6 +44,8 @@ export type SiteInput = z.input<typeof s.siteInputSchema>;
 export type SummaryQuery = z.infer<typeof s.summaryQuerySchema>;
 export type ResponsesQuery = z.infer<typeof s.responsesQuerySchema>;
 export type FollowUp = z.infer<typeof s.followUpSchema>;
+export type TokenInput = z.input<typeof s.tokenInputSchema>;
+export type MemberInput = z.infer<typeof s.memberInputSchema>;
 
 /**
  * A survey as the config serves it: with its theme's colours computed (shared/theme.ts), and
@@ -52,20 +57,24 @@ export type ConfigSurvey = Survey & { colors: import("./theme").ThemeColors; plu
 export interface SiteConfig {
   site: string;
   policy: { version: string; url: string | null; retentionDays: number };
+  /** Days without any survey for a visitor after one was shown to them (0: off). */
+  fatigueDays: number;
+  /** The visitor's language among the built-in ones (from the `lang` candidates of the request). */
+  locale: string;
+  /** The surveys open now (schedule), lower priority first, then by creation. */
   surveys: ConfigSurvey[];
 }
 
-/** GET /api/sites item */
-export interface Site {
-  id: string;
-  key: string;
-  name: string;
-  origins: string[];
-  retentionDays: number;
-  policyUrl: string | null;
-  policyVersion: string;
-  createdAt: string;
-}
+/** What the API answers (shared/api-schemas.ts). */
+export type Site = z.infer<typeof a.siteSchema>;
+export type Account = z.infer<typeof a.accountSchema>;
+export type Member = z.infer<typeof a.memberSchema>;
+export type InvitationCreated = z.infer<typeof a.invitationCreatedSchema>;
+export type ApiToken = z.infer<typeof a.tokenSchema>;
+export type ApiTokenCreated = z.infer<typeof a.tokenCreatedSchema>;
+export type Webhook = z.infer<typeof a.webhookSchema>;
+export type WebhookCreated = z.infer<typeof a.webhookCreatedSchema>;
+export type AlertDelivery = z.infer<typeof a.alertDeliverySchema>;
 
 export interface TrendPoint {
   period: string;
@@ -212,3 +221,24 @@ export interface ResponseItem {
   updatedAt: string;
   answers: { question: string; type: string; value: number | string | string[] }[];
 }
+
+export type ResponsesPage = z.infer<typeof a.responsesPageSchema>;
+export type CustomerData = z.infer<typeof a.customerDataSchema>;
+export type ErasureResult = z.infer<typeof a.erasureResultSchema>;
+
+/**
+ * The types written out above (summary, breakdown, responses, config…); their schemas (shared/api-schemas.ts,
+ * from which the OpenAPI document is made) must say the same: these fail to compile when they drift.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type SchemasMatch = [
+  Assert<Same<Summary, z.infer<typeof a.summarySchema>>>,
+  Assert<Same<TrendPoint, z.infer<typeof a.trendPointSchema>>>,
+  Assert<Same<Breakdown, z.infer<typeof a.breakdownSchema>>>,
+  Assert<Same<ResponseItem, z.infer<typeof a.responseItemSchema>>>,
+  Assert<Same<CrossTab, z.infer<typeof a.crossTabSchema>>>,
+  Assert<Same<SurveyHistory, z.infer<typeof a.surveyHistorySchema>>>,
+  Assert<Same<SiteConfig, z.infer<typeof a.siteConfigSchema>>>,
+  Assert<Same<IngestionHealth, z.infer<typeof a.ingestionHealthSchema>>>,
+];

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Site } from "../../shared/types";
 import { api, SESSION_ENDED } from "./api";
 import { ErrorBox } from "./components/form";
+import { InvitationPage } from "./pages/invitation";
 import { Login } from "./pages/login";
 import { QueuePage } from "./pages/queue";
 import { ResultsPage } from "./pages/results";
@@ -47,7 +48,7 @@ export function App() {
   }, [route.page, site?.name]);
 
   if (me === undefined) return <p class="loading page">Loading…</p>;
-  if (me === null) return <Login onDone={setMe} />;
+  if (me === null) return <Login onDone={setMe} invite={route.page === "invite" ? route.token : undefined} />;
 
   const signOut = async (everywhere: boolean) => {
     await api("POST", `/api/auth/logout${everywhere ? "?everywhere=true" : ""}`).catch(() => undefined);
@@ -90,7 +91,9 @@ export function App() {
         </span>
       </header>
       <main class="page" id="main" tabIndex={-1}>
-        {route.page === "sites" ? (
+        {route.page === "invite" ? (
+          <InvitationPage token={route.token} email={me} onJoined={loadSites} />
+        ) : route.page === "sites" ? (
           <SitesPage sites={sites} onCreated={loadSites} />
         ) : sites === null ? (
           <p class="loading">Loading…</p>

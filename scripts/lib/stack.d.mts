@@ -9,6 +9,8 @@ export interface DemoData {
   siteId: string;
   siteKey: string;
   surveyId: string;
+  /** The shape of the demo data (absent in folders seeded before version 2). */
+  seedVersion?: number;
 }
 export interface StackOptions {
   seed?: boolean;

@@ -175,7 +175,9 @@ export async function startStack(options = {}) {
     if (seeded.file) executeSqlFile(persistDir, seeded.file, options.quiet ?? true);
     demo = seeded.demo;
   }
-  const collector = await startCollector({ port, persistDir, vars: options.vars ?? {}, quiet: options.quiet ?? true });
+  // Local stacks let anyone sign up (deployed collectors default to sign-up by invitation).
+  const vars = { SIGNUP: "open", ...options.vars };
+  const collector = await startCollector({ port, persistDir, vars, quiet: options.quiet ?? true });
   const shop = await startShop({
     port: shopPort,
     collectorUrl: collector.url,

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpWithSite } from "./dashboard-page";
 import { launchBrowser, postResponse, SCREENSHOT_DIR, type Stack, startStack } from "./support";
 
 let browser: Browser;
@@ -62,7 +63,7 @@ describe("dashboard", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("wrong email or password");
 
-    // Ten failures for one email: the eleventh attempt is throttled, and the form says so.
+    // Ten failures for one email from this browser: the eleventh waits (longer each time), and the form says so.
     await page.evaluate(async () => {
       for (let i = 0; i < 10; i++) {
         await fetch("/api/auth/login", {
@@ -77,16 +78,7 @@ describe("dashboard", () => {
     await expect.poll(() => page.getByRole("alert").textContent()).toContain("too many failed logins");
     expect(await page.getByRole("button", { name: "Sign in" }).isDisabled()).toBe(true);
 
-    await page.getByRole("button", { name: "No account yet? Sign up" }).click();
-    await page.getByLabel("Email").fill(`owner-${Date.now()}@example.com`);
-    await page.getByLabel("Password").fill("correct horse battery");
-    await page.getByRole("button", { name: "Sign up" }).click();
-
-    await page.getByLabel("Site name").fill("Coffee & Co");
-    await page.getByLabel("Allowed origins").fill(stack.shopUrl);
-    await page.getByRole("button", { name: "Create site" }).click();
-    await page.waitForURL(/#\/sites\/site_\w+\/surveys/);
-    const siteId = page.url().match(/sites\/(site_\w+)/)![1]!;
+    const siteId = await signUpWithSite(page, stack);
 
     // The editor starts with an NPS question; add a free-text question and save.
     await page.getByRole("button", { name: "+ Free text" }).click();

@@ -128,3 +128,12 @@ export async function widgetEvent(page: Page, name: string, detail?: unknown): P
 /** The events recorded so far, without `ready`. */
 export const widgetEvents = (page: Page): Promise<string[]> =>
   page.evaluate(() => (window.__fbEvents ?? []).filter((e) => !e.startsWith("ready:")));
+
+/** Signs in to the dashboard on `page` and waits until the session shows. */
+export async function signIn(page: Page, base: string, login: { email: string; password: string }): Promise<void> {
+  await page.goto(base);
+  await page.getByLabel("Email").fill(login.email);
+  await page.getByLabel("Password").fill(login.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).waitFor();
+}

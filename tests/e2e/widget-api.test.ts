@@ -4,7 +4,7 @@
  * single-page route changes without a second config request, cooldown, the centred modal's
  * focus trap, and a first-party collector served under a path prefix of the shop's origin.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   launchBrowser,
@@ -15,6 +15,7 @@ import {
   widgetEvent,
   widgetEvents,
 } from "./support";
+import { host, opening, panel, visible, watch as watchPage } from "./widget-page";
 
 let stack: Stack;
 let browser: Browser;
@@ -22,12 +23,16 @@ let owner: OwnerClient;
 
 const TRIGGER = { delaySeconds: 0, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 0 };
 
-/** Each test gets its own site, so that one test's surveys never show in another's page. */
+/**
+ * Each test gets its own site, so that one test's surveys never show in another's page. Without
+ * the site's fatigue cap: these tests show several surveys to one visitor (tests/e2e/targeting covers it).
+ */
 async function siteWith(survey: Record<string, unknown>) {
   const site = await owner.json<{ id: string; key: string }>("POST", "/api/sites", {
     name: "Coffee & Co",
     origins: [stack.shopUrl],
     retentionDays: 90,
+    fatigueDays: 0,
   });
   const { id } = await owner.json<{ id: string }>("POST", `/api/sites/${site.id}/surveys`, {
     name: "Survey",
@@ -44,42 +49,8 @@ const addSurvey = async (siteId: string, survey: Record<string, unknown>) =>
 const responses = async (siteId: string): Promise<any[]> =>
   (await owner.json("GET", `/api/sites/${siteId}/responses?limit=100`)).items;
 
-interface Watched {
-  page: Page;
-  context: BrowserContext;
-  errors: string[];
-  requests: string[];
-}
+const watch = (opts: { bypassCSP?: boolean; permissions?: string[] } = {}) => watchPage(browser, opts);
 
-async function watch(opts: { bypassCSP?: boolean; permissions?: string[] } = {}): Promise<Watched> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    bypassCSP: opts.bypassCSP ?? false,
-    permissions: opts.permissions ?? [],
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(`csp: ${m.text()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
-  await recordWidgetEvents(page);
-  return { page, context, errors, requests };
-}
-
-const host = (page: Page) => page.locator("feedback-widget");
-/**
- * Whether the widget has begun to open a survey: it adds the UI's script element synchronously
- * when a trigger fires, so this tells at once (the panel itself waits for the file).
- */
-const opening = (page: Page) => page.evaluate(() => !!document.querySelector('script[src*="widget-ui"]'));
 /** Layout shift of the page so far: after two frames, the buffered entries are all there. */
 const layoutShift = (page: Page) =>
   page.evaluate(async () => {
@@ -90,8 +61,6 @@ const layoutShift = (page: Page) =>
     observer.disconnect();
     return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
   });
-const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
-const visible = (page: Page) => expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   owner = new OwnerClient(stack.collectorUrl);
@@ -320,7 +289,7 @@ describe("widget global API and single-page shops", () => {
       expect.arrayContaining([
         `GET ${prefix}/widget.js`,
         `GET ${prefix}/widget-ui.js`,
-        `GET ${prefix}/v1/sites/${site.key}/config`,
+        expect.stringMatching(new RegExp(`^GET ${prefix}/v1/sites/${site.key}/config\\?lang=`)),
         `POST ${prefix}/v1/responses`,
       ]),
     );
@@ -454,7 +423,9 @@ describe("widget global API and single-page shops", () => {
     await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
     await widgetEvent(page, "error", { survey: site.surveyId, reason: "ui" });
     expect(await host(page).count()).toBe(0);
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("fb_")))).toEqual([]);
+    // Nothing recorded as shown: the visitor state has no cooldown or fatigue mark.
+    const state = await page.evaluate(() => JSON.parse(localStorage.getItem("fb_visitor") ?? "null"));
+    expect({ seen: state.seen, last: state.last }).toEqual({ seen: {}, last: {} });
     // The failed script load is the only console noise allowed; nothing thrown.
     expect(errors.filter((e) => e.startsWith("pageerror"))).toEqual([]);
     await context.close();
@@ -483,7 +454,15 @@ describe("widget triggers and preferences", () => {
     const nps = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
     const cases: [string, Record<string, unknown>, (page: Page) => Promise<void>][] = [
       // The page's clock is the test's (installed before the page loads): two seconds pass at once.
-      ["delay", { delaySeconds: 2 }, (page) => page.clock.runFor(2000)],
+      // Then time flows again: the widget draws in tasks of its own (timers of the page's clock).
+      [
+        "delay",
+        { delaySeconds: 2 },
+        async (page) => {
+          await page.clock.runFor(2000);
+          await page.clock.resume();
+        },
+      ],
       [
         "scroll",
         { scrollPercent: 60 },

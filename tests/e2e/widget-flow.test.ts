@@ -17,6 +17,7 @@ import {
   startStack,
   widgetEvent,
 } from "./support";
+import { panel, watch } from "./widget-page";
 
 let stack: Stack;
 let browser: Browser;
@@ -83,31 +84,15 @@ interface Watched {
 async function openShop(
   opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
 ): Promise<Watched> {
-  const context = await browser.newContext({
-    viewport: opts.viewport ?? { width: 1280, height: 800 },
-    bypassCSP: opts.bypassCSP ?? false,
-  });
-  const page = await context.newPage();
+  const { page, context, errors } = await watch(browser, opts);
   const posts: string[] = [];
-  const errors: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST" && r.url().startsWith(stack.collectorUrl)) posts.push(r.url());
-  });
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) errors.push(`csp: ${m.text()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      console.error(`Refused to: CSP violation ${e.violatedDirective} ${e.blockedURI}`),
-    );
   });
   const q = new URLSearchParams({ site: site.key, ...(opts.locale ? { locale: opts.locale } : {}) });
   await page.goto(`${stack.shopUrl}/checkout/thank-you?${q}#top`);
   return { page, context, posts, errors };
 }
-
-const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
 
 async function responses(): Promise<any[]> {
   return (await owner.json("GET", `/api/sites/${site.id}/responses?survey=${surveyId}&limit=200`)).items;
@@ -128,11 +113,14 @@ describe("widget on a shop with a strict CSP", () => {
     await expect
       .poll(() => counted)
       .toEqual([{ site: site.key, survey: surveyId, version: 1, event: "shown", channel: "widget" }]);
-    expect(
-      await page.evaluate(() =>
-        Object.keys(localStorage).filter((k) => k.startsWith("fb_") && !k.startsWith("fb_seen")),
-      ),
-    ).toEqual([]);
+    // Before "I agree" the browser keeps only the visitor's targeting state (no token, no consent, no answer).
+    const kept = await page.evaluate(() => ({
+      keys: Object.keys(localStorage).filter((k) => k.startsWith("fb_")),
+      state: JSON.parse(localStorage.getItem("fb_visitor") ?? "null"),
+    }));
+    expect(kept.keys).toEqual(["fb_visitor"]);
+    expect(Object.keys(kept.state).sort()).toEqual(["done", "draw", "ev", "last", "n", "seen", "t", "utm"]);
+    expect(kept.state.seen).toEqual({ [surveyId]: expect.any(Number) });
     await expect
       .poll(() => page.getByRole("link", { name: "Privacy policy" }).getAttribute("href"))
       .toBe(`${stack.shopUrl}/privacy.html`);

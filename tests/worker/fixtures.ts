@@ -2,8 +2,11 @@
  * Fixture helpers of the worker tests: each test builds its own owner, site and survey
  * through the real routes, so no test depends on another's data or order.
  */
+import { createExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { nanoid } from "nanoid";
+import type { Role } from "../../shared/constants";
+import { app } from "../../worker/src/index";
 
 export const BASE = "https://collector.test";
 export const SHOP = "https://shop.example";
@@ -18,6 +21,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   cookie?: string;
   origin?: string | null;
+  /** Bindings to change for this call (e.g. `{ SIGNUP: "invite" }`, a counting rate limiter). */
+  env?: Partial<Cloudflare.Env>;
 }
 
 export async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
@@ -29,13 +34,19 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   // A distinct client address per call keeps the public rate limit out of unrelated tests.
   if (!headers.has("cf-connecting-ip"))
     headers.set("cf-connecting-ip", `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`);
-  return exports.default.fetch(
-    new Request(BASE + path, {
-      method,
-      headers,
-      body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-    }),
-  );
+  const request = new Request(BASE + path, {
+    method,
+    headers,
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  });
+  if (opts.env) return app.fetch(request, { ...env, ...opts.env }, createExecutionContext());
+  return exports.default.fetch(request);
+}
+
+/** The value of cookie `name` set by a response, as a `name=value` pair (null when none). */
+export function setCookie(res: Response, name: string): string | null {
+  const found = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return found ? found.split(";")[0]! : null;
 }
 
 export async function json<T = any>(res: Response): Promise<T> {
@@ -43,19 +54,46 @@ export async function json<T = any>(res: Response): Promise<T> {
 }
 
 export interface Owner {
+  id: string;
   email: string;
   cookie: string;
 }
 
-export async function signup(
-  email = `owner${++seq}-${clientId()}@example.com`,
-  password = "correct horse battery",
-): Promise<Owner> {
-  const res = await call("POST", "/api/auth/signup", { body: { email, password } });
+export const PASSWORD = "correct horse battery";
+export const freshEmail = () => `owner${++seq}-${clientId()}@example.com`.toLowerCase();
+
+export async function signup(email = freshEmail(), password = PASSWORD, invite?: string): Promise<Owner> {
+  const res = await call("POST", "/api/auth/signup", { body: { email, password, ...(invite ? { invite } : {}) } });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
-  return { email, cookie };
+  const { id } = await json<{ id: string }>(res);
+  return { id, email, cookie: setCookie(res, "fb_session")! };
 }
+
+/** The token of an invitation link (`…/#/invite/TOKEN`). */
+export const inviteToken = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+
+/** An owner of the site invites `email` with `role`; answers the invitation's id and token. */
+export async function invite(owner: Owner, siteId: string, role: Role, email = freshEmail()) {
+  const res = await call("POST", `/api/sites/${siteId}/members`, { cookie: owner.cookie, body: { email, role } });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
+  const created = await json<{ id: string; invite: string }>(res);
+  return { id: created.id, email, token: inviteToken(created.invite) };
+}
+
+/** A new account that joined the site with `role` through an invitation. */
+export async function member(owner: Owner, siteId: string, role: Role): Promise<Owner> {
+  const invitation = await invite(owner, siteId, role);
+  return signup(invitation.email, PASSWORD, invitation.token);
+}
+
+/** A new API token of the site with `scope`, made by `owner`. */
+export async function apiToken(owner: Owner, siteId: string, scope: "read" | "write" | "admin" = "read") {
+  const res = await call("POST", `/api/sites/${siteId}/tokens`, { cookie: owner.cookie, body: { name: scope, scope } });
+  if (res.status !== 201) throw new Error(`token failed: ${res.status} ${await res.text()}`);
+  return json<{ id: string; token: string }>(res);
+}
+
+export const bearer = (token: string): CallOptions => ({ headers: { authorization: `Bearer ${token}` }, origin: null });
 
 export async function createSite(
   owner: Owner,
@@ -180,6 +218,21 @@ export async function rowCounts(db: D1Database) {
   return { responses: n(0), answers: n(1), context: n(2), aggregated: n(3), dailyResponses: n(4) };
 }
 
+/**
+ * A stand-in for a Workers rate-limiting binding that admits `max` calls per key: the binding counts in
+ * windows a test cannot control, so middleware is tested against this, not the clock. `keys` lists every call.
+ */
+export function countingLimiter(max: number) {
+  const keys: string[] = [];
+  const limiter: RateLimit = {
+    limit: async ({ key }) => {
+      keys.push(key);
+      return { success: keys.filter((k) => k === key).length <= max };
+    },
+  };
+  return { limiter, keys };
+}
+
 /** Inserts a response with answers on a given day, straight into D1 (the triggers keep the aggregates). */
 export async function backdated(
   w: World,
@@ -208,4 +261,12 @@ export async function backdated(
       ).bind(id, w.site.id, k, v, day),
     ),
   ]);
+}
+
+/** The routes the app serves, as `METHOD /path`, from Hono's router (middleware and wildcards left out). */
+export function servedRoutes(): string[] {
+  const served = app.routes
+    .filter((r) => r.method !== "ALL" && r.method !== "OPTIONS" && !r.path.includes("*"))
+    .map((r) => `${r.method} ${r.path}`);
+  return [...new Set(served)].sort();
 }

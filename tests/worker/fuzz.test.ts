@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/src/index";
-import { BASE, call, rowCounts, SHOP, submission, world } from "./fixtures";
+import { BASE, call, countingLimiter, rowCounts, SHOP, submission, world } from "./fixtures";
 
 const ERROR_CODES = new Set([
   "invalid_body",
@@ -130,13 +130,7 @@ describe("public rate limit", () => {
   it("a flood from one client › the limiter's refusal is 429 rate_limited with Retry-After, per client and route", async () => {
     // The binding counts in 60 s windows that a test cannot control: a counting stand-in (same
     // interface) refuses the fourth call of a key, so the middleware is tested, not the clock.
-    const keys: string[] = [];
-    const limiter: RateLimit = {
-      limit: async ({ key }) => {
-        keys.push(key);
-        return { success: keys.filter((k) => k === key).length <= 3 };
-      },
-    };
+    const { limiter, keys } = countingLimiter(3);
     const ask = async (method: string, path: string, ip: string, body?: unknown) => {
       const res = await app.fetch(
         new Request(`${BASE}${path}`, {

@@ -13,9 +13,12 @@ export enum SendResult {
 export const classify = (status: number): SendResult =>
   status < 300 ? SendResult.Ok : status === 429 || status > 499 ? SendResult.Retry : SendResult.Drop;
 
-export async function fetchConfig(base: string, site: string): Promise<SiteConfig | null> {
+/** The site's config; `langs`: the visitor's language candidates, in order (the collector picks one). */
+export async function fetchConfig(base: string, site: string, langs: string): Promise<SiteConfig | null> {
   try {
-    const res = await fetch(`${base}/v1/sites/${encodeURIComponent(site)}/config`, { credentials: "omit" });
+    const res = await fetch(`${base}/v1/sites/${encodeURIComponent(site)}/config?lang=${encodeURIComponent(langs)}`, {
+      credentials: "omit",
+    });
     const config = res.ok ? ((await res.json()) as SiteConfig) : null;
     // Only the shape every later step relies on; anything else reads as "no survey".
     return Array.isArray(config?.surveys) ? config : null;

@@ -1,9 +1,12 @@
-/** What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js), and back. Types only. */
+/**
+ * What the loader hands to the lazily loaded parts (widget-ui.js, widget-send.js, widget-plus.js),
+ * and back. Types only.
+ */
 
 import type { FunctionComponent } from "preact";
 import type { Channel, ScaleStyle } from "../../shared/constants";
 import type { nextIndex, surveyPath } from "../../shared/logic";
-import type { ConfigSurvey, ResponseInput } from "../../shared/types";
+import type { ConfigSurvey, ResponseInput, SiteConfig } from "../../shared/types";
 import type { SendResult } from "./api";
 import type { Strings } from "./i18n/types";
 import type { QuestionProps } from "./questions/types";
@@ -53,6 +56,10 @@ export interface OpenOptions {
   preview?: boolean;
   onSubmitted(queued: boolean): void;
   onClose(reason: "dismissed" | "done"): void;
+  /** The survey is drawn (its first render, a task after `open` returned on a shop page). */
+  onShown?(): void;
+  /** It could not be drawn after all: nothing of it is left on the page. */
+  onError?(): void;
 }
 
 /** The UI's own drawing pieces, handed to widget-plus.js (so that it never carries a second Preact). */
@@ -85,6 +92,13 @@ export type PlusFactory = (kit: Kit) => Plus;
 
 export interface UiModule {
   open(options: OpenOptions, host?: HTMLElement): () => void;
+  /**
+   * The loader's popup: the survey with the config's policy in the visitor's language; it records the
+   * visitor's flags (widget/src/flags.ts) and tells the page's listeners. `closed` is called once it closes.
+   */
+  popup(survey: ConfigSurvey, config: SiteConfig, session: SiteFacts, closed: () => void): () => void;
+  /** Draws the surveys the page places itself (`<div data-feedback-survey="ID">`), each once. */
+  inline(config: SiteConfig, session: SiteFacts): void;
 }
 
 /** A response being answered: one id for every part of it, and what every part says besides its answers. */

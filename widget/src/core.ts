@@ -5,12 +5,11 @@
  */
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import { fetchConfig } from "./api";
-import type { EventName, OpenOptions, SiteFacts, UiModule } from "./contract";
-import type { Strings } from "./i18n/types";
-import { pickLocale } from "./locale";
+import type { EventName, SiteFacts, UiModule } from "./contract";
 import { outboxKey } from "./queue";
 import { read, write } from "./storage";
-import { arm, inCooldown, pageMatches, sampled } from "./triggers";
+import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
+import { nextVisit, VISITOR_KEY, type VisitorState } from "./visitor";
 
 /**
  * Content hashes of the UI and locale files by base name, set at build time: empty in widget.js
@@ -37,6 +36,8 @@ export interface FeedbackApi {
   setContext(context: Record<string, string>): void;
   forget(): Promise<boolean>;
   on(event: EventName, fn: (detail: unknown) => void): void;
+  /** A custom event of the page (`added_to_cart`): surveys may open on its Nth time in the visit. */
+  track(name: string): void;
 }
 
 const load = (base: string, name: string) =>
@@ -56,10 +57,22 @@ export function start(o: StartOptions): FeedbackApi {
   const base = o.collector.replace(/\/+$/, "");
   const listeners: Partial<Record<EventName, ((d: unknown) => void)[]>> = {};
   let context = { ...o.context };
+  // The visitor state: this page load is counted into the visits on first use (when the config has
+  // come, a task after the page's own: the first localStorage read of a page can be slow), and it is
+  // re-read before each decision, since other tabs change it.
+  const landing = location.search;
+  let me: VisitorState | undefined;
+  const latest = (): VisitorState => {
+    const stored = read<VisitorState>(VISITOR_KEY);
+    me = me ? (stored ?? me) : nextVisit(stored, Date.now(), landing);
+    write(VISITOR_KEY, me);
+    return me;
+  };
+  // The landing page's campaign first: what the page sets wins over it.
+  const contextNow = () => ({ ...(me ?? latest()).utm, ...context });
   let config: SiteConfig | null = null;
   let disarm: (() => void) | null = null;
   let close: (() => void) | null = null;
-  const locale = pickLocale([o.locale, document.documentElement.lang, ...navigator.languages]);
 
   // `ready` is told again to a listener that comes after it (as a late `Feedback.on("ready")`).
   let ready: unknown;
@@ -74,14 +87,14 @@ export function start(o: StartOptions): FeedbackApi {
     }
   };
 
-  /** The UI and the visitor's strings (and widget-plus.js for a survey that needs it), fetched in parallel. */
-  const ui = async (survey: ConfigSurvey): Promise<[UiModule, Strings]> => {
+  /** The UI and the visitor's strings (and widget-plus.js when needed), fetched in parallel. */
+  const ui = async (c: SiteConfig, plus: boolean): Promise<UiModule> => {
     await Promise.all([
       window.__fbUI ? 0 : load(base, "widget-ui"),
-      window.__fbL10n?.[locale] ? 0 : load(base, `widget-l10n-${locale}`),
-      survey.plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
+      window.__fbL10n?.[c.locale] ? 0 : load(base, `widget-l10n-${c.locale}`),
+      plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
     ]);
-    return [window.__fbUI!, window.__fbL10n![locale]!];
+    return window.__fbUI!;
   };
 
   const sender = async () => {
@@ -93,21 +106,20 @@ export function start(o: StartOptions): FeedbackApi {
     base,
     site: o.site,
     policyVersion,
-    locale,
-    context: () => context,
+    locale: config?.locale ?? "en",
+    context: contextNow,
     read,
     write,
     emit,
     sender,
   });
 
-  const forget = async () => {
-    try {
-      return await (await sender()).forget(session(""));
-    } catch {
-      return false;
-    }
-  };
+  // Never rejects: a widget-send.js that cannot be fetched reads as "not done".
+  const forget = () =>
+    sender().then(
+      (m) => m.forget(session("")),
+      () => false,
+    );
 
   /** Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. */
   const show = async (survey: ConfigSurvey) => {
@@ -115,44 +127,49 @@ export function start(o: StartOptions): FeedbackApi {
     disarm?.();
     close = () => {};
     try {
-      const [mod, strings] = await ui(survey);
-      const options: OpenOptions = {
-        survey,
-        strings,
-        policyUrl: config.policy.url,
-        retentionDays: config.policy.retentionDays,
-        session: session(config.policy.version),
-        onSubmitted: (queued) => emit("submitted", { survey: survey.id, queued }),
-        onClose: (reason) => {
-          close = null;
-          if (reason === "dismissed") emit("dismissed", { survey: survey.id });
-        },
-      };
-      close = mod.open(options);
-      // The cooldown starts only once the survey was really shown (not when the UI failed to load).
-      write(`fb_seen:${survey.id}`, Date.now());
-      emit("shown", { survey: survey.id });
+      close = (await ui(config, survey.plus)).popup(survey, config, session(config.policy.version), () => {
+        close = null;
+      });
     } catch {
       close = null;
       emit("error", { survey: survey.id, reason: "ui" });
     }
   };
 
-  // One draw per page load: SPA route changes must not give a sampled-out visitor new chances.
-  const roll = Math.random();
-  /** Runs from timers and promise callbacks: a malformed config must not surface as a page error. */
+  const device = () => deviceOf(matchMedia("(pointer:coarse)").matches, Math.min(screen.width, screen.height));
+  /** Whether the survey may open now: checked when armed, and again when it fires (another tab may have shown one). */
+  const mayOpenNow = (survey: ConfigSurvey) => {
+    const now = Date.now();
+    const v = latest();
+    const may =
+      !!config &&
+      !inCooldown(v.last[o.site], config.fatigueDays, now) &&
+      mayOpen(survey, { path: location.pathname, now, device: device(), context: contextNow(), me: v });
+    write(VISITOR_KEY, v); // with the draw mayOpen may have made
+    return may;
+  };
+  /**
+   * Every survey that may open is armed, in priority order: the first whose timing is met opens, so
+   * one that cannot open now (sampled out, its event not seen, exit intent on a phone) keeps no other back.
+   * Runs from timers and promise callbacks: a malformed config must not surface as a page error.
+   */
   const evaluate = () => {
     try {
       disarm?.();
       disarm = null;
-      if (!config || close) return;
-      const now = Date.now();
-      const survey = config.surveys.find(
-        (s) =>
-          pageMatches(s.trigger.pages, location.pathname) &&
-          !inCooldown(read<number>(`fb_seen:${s.id}`), s.trigger.cooldownDays, now),
-      );
-      if (survey && sampled(survey.trigger.sample, roll)) disarm = arm(survey.trigger, () => void show(survey));
+      if (!config) return;
+      // Surveys the page places itself are drawn in place (their look is in widget-plus.js).
+      const c = config;
+      if (document.querySelector("[data-feedback-survey]"))
+        ui(c, true).then(
+          (m) => m.inline(c, session(c.policy.version)),
+          () => {},
+        );
+      if (close) return;
+      const offs = config.surveys
+        .filter(mayOpenNow)
+        .map((s) => arm(s.trigger, device(), () => mayOpenNow(s) && void show(s)));
+      disarm = () => offs.map((off) => off());
     } catch {
       /* stay silent */
     }
@@ -169,19 +186,40 @@ export function start(o: StartOptions): FeedbackApi {
   }
   addEventListener("popstate", () => setTimeout(evaluate));
 
-  // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
-  if (read(outboxKey(base)))
-    sender().then(
-      (mod) => mod.flush(session("")),
-      () => {},
-    );
+  const track = (name: string) => {
+    const v = latest();
+    v.ev[name] = (v.ev[name] ?? 0) + 1;
+    write(VISITOR_KEY, v);
+    evaluate();
+  };
+  // A click on (or inside) an element carrying data-feedback-event counts as that event. Capture
+  // phase: a page handler that stops the click's propagation does not hide it.
+  addEventListener(
+    "click",
+    (e) => {
+      const name = (e.target as Element | null)
+        ?.closest?.("[data-feedback-event]")
+        ?.getAttribute("data-feedback-event");
+      if (name) track(name);
+    },
+    true,
+  );
+
   // A show() that came before the config is honoured when it arrives ("": any survey).
   let asked: string | undefined;
   const showAsked = () => {
     const s = config?.surveys.find((x) => !asked || x.id === asked);
     if (s) void show(s);
   };
-  void fetchConfig(base, o.site).then((c) => {
+  // The collector picks the language (and leaves out surveys not written in it, where they ask so).
+  const langs = [o.locale, document.documentElement.lang, ...navigator.languages].filter(Boolean).join();
+  void fetchConfig(base, o.site, langs).then((c) => {
+    // Answers an earlier page could not deliver: widget-send.js (which holds the outbox) sends them.
+    if (read(outboxKey(base)))
+      sender().then(
+        (mod) => mod.flush(session("")),
+        () => {},
+      );
     config = c;
     if (asked !== undefined) showAsked();
     evaluate();
@@ -196,8 +234,10 @@ export function start(o: StartOptions): FeedbackApi {
     hide() {
       close?.();
     },
+    track,
     setContext(c) {
       context = { ...context, ...c };
+      evaluate();
     },
     forget,
     on(e, fn) {

@@ -213,7 +213,10 @@ export function panel(
 
   render(draw(), root);
   if (!o.preview && hasConsent(session)) begin();
-  v.heading.current?.focus();
+  // On a shop page, focus once the first render is painted (at once, it would force style and layout now).
+  const focus = () => v.heading.current?.focus();
+  if (o.preview) focus();
+  else requestAnimationFrame(() => setTimeout(focus));
   event("shown");
   addEventListener("pagehide", part);
   return () => removeEventListener("pagehide", part);

@@ -11,6 +11,7 @@
  */
 import { nextIndex, surveyPath } from "../../shared/logic";
 import type { Kit, Plus } from "./contract";
+import CSS from "./plus.css?inline";
 import { choiceQuestion } from "./questions/choice-question";
 import type { QuestionProps } from "./questions/types";
 
@@ -19,17 +20,6 @@ const FACES: Record<number, string[]> = {
   5: ["😠", "🙁", "😐", "🙂", "😄"],
   7: ["😫", "😠", "🙁", "😐", "🙂", "😊", "😄"],
 };
-
-/** Stars fill up to the chosen one (`:has()` finds the stars before it). */
-const CSS = `:host{--star:#b26a00}@media(prefers-color-scheme:dark){:host{--star:#ffb951}}
-:host([data-pos=center]){inset:0;display:grid;place-items:center;background:#0007}
-:host([data-inline]),:host([data-preview]){position:relative;inset:auto;display:block;z-index:auto;background:none}
-:host([data-inline]) .fb-panel{width:auto;max-width:560px;max-height:none;box-shadow:none}
-.fb-options--choice span{justify-content:start}
-.fb-options--stars span{border-color:transparent;background:none;color:var(--line);font-size:30px}
-.fb-options--stars label:has(~label :checked) span,.fb-options--stars :checked+span{color:var(--star);background:none;border-color:transparent}
-.fb-reward{display:flex;gap:8px;align-items:center;flex-wrap:wrap;margin:0 0 8px}
-code{font:600 17px monospace;padding:6px 10px;border:1px dashed var(--line);border-radius:6px}`;
 
 export const makePlus = ({ h, Fragment, Options }: Kit): Plus => ({
   nextIndex,

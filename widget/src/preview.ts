@@ -8,7 +8,7 @@ import { themeColors } from "../../shared/theme";
 import type { Survey } from "../../shared/types";
 import { STRINGS } from "./i18n";
 import "./plus";
-import { open } from "./ui";
+import { open } from "./host";
 
 /**
  * Renders `survey` as customers will see it, inside a shadow root on `container`; returns the

@@ -1,55 +1,9 @@
 /**
- * widget-ui.js: the Preact UI, fetched by the loader only when a survey is about to show.
- * Renders into an open shadow root on a host element of its own; focus goes in on open and
- * back where it was on close. Non-modal: the page stays usable (except the "center" modal).
+ * widget-ui.js: the Preact UI, fetched by the loader only when a survey is about to show (or the
+ * page places one itself). The loader's surveys go through `popup` and `inline`; `open` draws any.
  */
-import { Fragment, h, render } from "preact";
-import type { OpenOptions, UiModule } from "./contract";
-import { mountShadow } from "./mount";
-import { panel } from "./panel";
-import { Options } from "./questions/options";
-import { themeCss } from "./styles";
-import { coveredBottom } from "./viewport";
+import type { UiModule } from "./contract";
+import { open } from "./host";
+import { inline, popup } from "./placements";
 
-export function open(o: OpenOptions, container?: HTMLElement): () => void {
-  // A custom element name: shop CSS aimed at `div`s (`body > div`, `main div`) cannot reach it.
-  const host = container ?? document.createElement("feedback-widget");
-  const previous = document.activeElement as HTMLElement | null;
-  host.setAttribute("data-pos", o.survey.theme.position);
-  if (o.preview) host.setAttribute("data-preview", "");
-  if (o.inline) host.setAttribute("data-inline", "");
-  const plus = window.__fbPlus?.({ h, Fragment, Options });
-  const [root, setVars] = mountShadow(host, themeCss(o.survey.colors) + (plus?.css ?? ""));
-  if (!container) document.body.appendChild(host);
-  // A fixed panel sits under a phone's keyboard (the keyboard shrinks only the visual viewport):
-  // lift it by the covered height, so the text field stays visible while typing.
-  const vv = o.preview ? null : window.visualViewport;
-  const fit = () => setVars(`:host{--kb:${coveredBottom(innerHeight, vv!)}px}`);
-  vv?.addEventListener("resize", fit);
-  vv?.addEventListener("scroll", fit);
-  let closed = false;
-  let detach = () => {};
-  const close = (reason: "dismissed" | "done") => {
-    if (closed) return;
-    closed = true;
-    detach();
-    vv?.removeEventListener("resize", fit);
-    vv?.removeEventListener("scroll", fit);
-    // Give focus back only if it is still ours: a page control the customer moved to keeps it.
-    const hadFocus = document.activeElement === host;
-    render(null, root);
-    if (!container) host.remove();
-    if (hadFocus && !o.preview) previous?.focus?.();
-    o.onClose(reason);
-  };
-  try {
-    detach = panel(o, o.session, plus, root, close);
-  } catch (e) {
-    // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
-    if (!container) host.remove();
-    throw e;
-  }
-  return () => close("dismissed");
-}
-
-window.__fbUI = { open } satisfies UiModule;
+window.__fbUI = { open, popup, inline } satisfies UiModule;

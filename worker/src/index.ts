@@ -7,12 +7,13 @@ import type { AppEnv, Env } from "./env";
 import { ApiError, errorResponse } from "./errors";
 import type { AlertMessage, IngestMessage } from "./messages";
 import { securityHeaders } from "./middleware/security-headers";
-import { serveDashboard, serveWidgetFile } from "./routes/assets";
-import { authRoutes } from "./routes/auth";
+import { serveDashboard, serveOpenApi, serveWidgetFile } from "./routes/assets";
+import { accountRoutes, authRoutes } from "./routes/auth";
 import { privacyRoutes } from "./routes/privacy";
 import { publicRoutes } from "./routes/public";
 import { resultRoutes } from "./routes/results";
 import { siteRoutes } from "./routes/sites";
+import { invitationRoutes, teamRoutes } from "./routes/team";
 import { consumeAlertBatch, consumeDeadAlerts } from "./services/alerts";
 import { consumeIngestBatch } from "./services/ingest-queue";
 import { runScheduled } from "./services/scheduled";
@@ -28,10 +29,14 @@ app.use("*", securityHeaders);
 app.get("/healthz", (c) => c.json({ ok: true }));
 
 app.route("/v1", publicRoutes);
+app.get("/api/openapi.json", serveOpenApi);
 app.route("/api/auth", authRoutes);
+app.route("/api/account", accountRoutes);
+app.route("/api/invitations", invitationRoutes);
 app.route("/api/sites", siteRoutes);
 app.route("/api/sites", resultRoutes);
 app.route("/api/sites", privacyRoutes);
+app.route("/api/sites", teamRoutes);
 
 app.get("/widget*", serveWidgetFile);
 app.all("/api/*", () => {

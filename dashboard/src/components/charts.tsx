@@ -15,7 +15,7 @@ const periodLabel = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? p : p.slice(5));
  * The rendered width of a chart's box: the SVG is drawn at that width (one unit = one pixel), so
  * its labels keep their size on a phone instead of shrinking with a fixed viewBox.
  */
-function useWidth(fallback: number): [RefObject<HTMLDivElement>, number] {
+export function useWidth(fallback: number): [RefObject<HTMLDivElement>, number] {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(fallback);
   useLayoutEffect(() => {

@@ -165,3 +165,26 @@ export function useAction<A extends unknown[]>(action: (...args: A) => Promise<u
   };
   return { run, busy, error, setError };
 }
+
+/** A select of fixed choices, each shown with its words: `choices` maps a value to what it means. */
+export function ChoiceSelect<K extends string>({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: K;
+  choices: Record<K, string>;
+  onChange(value: K): void;
+}) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.currentTarget.value as K)}>
+      {(Object.entries(choices) as [K, string][]).map(([k, words]) => (
+        <option key={k} value={k}>
+          {words}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,9 +1,10 @@
 /** The results page's table of satisfaction per value of a context key (per product by default). */
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
 import type { Breakdown, Interval, Site } from "../../../shared/types";
-import { api, qs } from "../api";
+import { qs } from "../api";
 import { fmt } from "../format";
+import { useApiGet } from "../use-api";
 import { VsRest } from "./comparison";
 import { type Filters, filterQuery } from "./filters";
 import { ErrorBox } from "./form";
@@ -24,26 +25,10 @@ export function PerContext({
   onPick(key: string, value: string): void;
 }) {
   const [key, setKey] = useState("productId");
-  const [data, setData] = useState<Breakdown | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const q = filterQuery(filters);
-  const deps = JSON.stringify([site.id, q.from, q.to, q.survey, q.locale, q.page, key]);
-  useEffect(() => {
-    if (!CONTEXT_KEY_PATTERN.test(key)) return;
-    let live = true;
-    setError(null);
-    api<Breakdown>("GET", `/api/sites/${site.id}/breakdown${qs({ key, ...q, context: undefined })}`).then(
-      (b) => live && setData(b),
-      (err) => {
-        if (!live) return;
-        setError(err);
-        setData(null);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [deps]);
+  const { data, error } = useApiGet<Breakdown>(
+    CONTEXT_KEY_PATTERN.test(key) ? `/api/sites/${site.id}/breakdown${qs({ key, ...q, context: undefined })}` : null,
+  );
 
   return (
     <section class="card wide" aria-labelledby="per-h">

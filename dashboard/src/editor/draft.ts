@@ -2,7 +2,14 @@
  * A survey as the editor holds it (a draft), and the body it saves: only the enabled languages,
  * no empty texts, no empty end labels. Pure functions, tested without a DOM.
  */
-import { BUILT_IN_LOCALES } from "../../../shared/constants";
+import {
+  BUILT_IN_LOCALES,
+  DEFAULT_PRIORITY,
+  type QuestionType,
+  SCALE_TYPES,
+  STYLES_OF,
+} from "../../../shared/constants";
+import { DEFAULT_TRIGGER } from "../../../shared/targeting";
 import type { LocalizedText, Question, Survey } from "../../../shared/types";
 
 export type Draft = Omit<Survey, "id" | "version"> & { id?: string; version?: number };
@@ -14,8 +21,9 @@ export const blankDraft = (): Draft => ({
   questions: [
     { id: "nps", type: "nps", required: true, text: { en: "How likely are you to recommend us to a friend?" } },
   ],
-  trigger: { pages: ["*"], delaySeconds: 3, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 90 },
+  trigger: { ...DEFAULT_TRIGGER, delaySeconds: 3 },
   theme: { accent: "#0a7cff", position: "bottom-right" },
+  priority: DEFAULT_PRIORITY,
 });
 
 /** The languages a survey is written in (English always). */
@@ -27,7 +35,13 @@ export const localesOf = (draft: Draft): string[] => {
   return BUILT_IN_LOCALES.filter((l) => used.has(l) || l === "en");
 };
 
-const LISTS: Record<string, string> = { questions: "question", options: "option", pages: "page" };
+const LISTS: Record<string, string> = {
+  questions: "question",
+  options: "option",
+  pages: "page",
+  excludePages: "excluded page",
+  context: "condition",
+};
 
 /** A schema path as the editor names it: ["questions", 1, "text"] → "question 2 › text". */
 export function fieldName(path: readonly PropertyKey[]): string {
@@ -86,4 +100,31 @@ export function missingTexts(draft: Draft, locales: string[]): [string, number][
   return locales
     .map((l) => [l, texts.filter((t) => !t[l]?.trim()).length] as [string, number])
     .filter(([l, n]) => n > 0 && l !== "en");
+}
+
+/** The options a new choice question starts with. */
+export const starterOptions = (): NonNullable<Question["options"]> => [
+  { id: "a", text: { en: "Option A" } },
+  { id: "b", text: { en: "Option B" } },
+];
+
+const isScale = (type: string): type is keyof typeof STYLES_OF => (SCALE_TYPES as readonly string[]).includes(type);
+
+/**
+ * The question as another type: its id, texts and "required" stay; options only for choices, a
+ * style and end labels only for scales that take them; of its rules, those that hold for any type
+ * (answered, skipped).
+ */
+export function retype(q: Question, type: QuestionType): Question {
+  const { options, style, logic, labels, ...rest } = q;
+  const choice = type === "choice" || type === "multi";
+  const kept = logic?.filter((r) => r.if.op === "answered" || r.if.op === "skipped") ?? [];
+  return {
+    ...rest,
+    type,
+    ...(choice ? { options: options?.length ? options : starterOptions() } : {}),
+    ...(style && isScale(type) && STYLES_OF[type].includes(style) ? { style } : {}),
+    ...(labels && isScale(type) ? { labels } : {}),
+    ...(kept.length ? { logic: kept } : {}),
+  };
 }

@@ -1,28 +1,39 @@
-/** The survey editor: its sections, the save (checked with the shared schema first) and the live preview. */
+/**
+ * The survey editor: its sections, the save (checked with the shared schema first), the live
+ * preview (which follows the jump rules: it is the real widget) and the picture of the paths.
+ */
 import type { Site, Survey } from "../../../shared/types";
 import { ApiError, api } from "../api";
 import { ErrorBox, useAction } from "../components/form";
 import { type Draft, fieldName, toBody } from "./draft";
+import { PathMap } from "./path-map";
 import { PreviewPane } from "./preview-pane";
+import { AudienceSection } from "./sections/audience";
 import { BasicsSection } from "./sections/basics";
+import { FrequencySection } from "./sections/frequency";
 import { LookSection } from "./sections/look";
 import { QuestionsSection } from "./sections/questions";
 import { WhenSection } from "./sections/when";
 import { useDraft } from "./use-draft";
+import { useAnswered } from "./use-history";
 
 export function Editor({
   site,
   initial,
   onSaved,
   onEdit,
+  readOnly = false,
 }: {
   site: Site;
   initial: Draft;
+  /** A viewer's look: every field disabled and no save (the server would refuse it anyway). */
+  readOnly?: boolean;
   onSaved(s: Survey, created: boolean): Promise<void>;
   onEdit(): void;
 }) {
   const state = useDraft(site.id, initial, onEdit);
   const { draft: d, locales, dirty } = state;
+  const answered = useAnswered(site.id, d.id);
 
   const save = useAction(async () => {
     const body = toBody(d, locales);
@@ -53,36 +64,45 @@ export function Editor({
         aria-label="Survey editor"
         noValidate
       >
-        <BasicsSection state={state} />
-        <QuestionsSection state={state} />
-        <WhenSection state={state} />
-        <LookSection state={state} />
+        <fieldset class="plain" disabled={readOnly}>
+          <BasicsSection state={state} />
+          <QuestionsSection state={state} answered={answered} />
+          <WhenSection state={state} />
+          <AudienceSection state={state} />
+          <FrequencySection state={state} />
+          <LookSection state={state} />
+        </fieldset>
         <ErrorBox error={save.error} />
-        <div class="row start sticky-actions">
-          <button type="submit" disabled={save.busy}>
-            {save.busy ? "Saving…" : "Save survey"}
-          </button>
-          {dirty ? (
-            <>
-              <span class="badge retrying" data-testid="unsaved">
-                Unsaved changes
-              </span>
-              <button
-                type="button"
-                class="link"
-                onClick={() => {
-                  state.discard();
-                  save.setError(null);
-                }}
-              >
-                Discard changes
-              </button>
-            </>
-          ) : null}
-          {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
-        </div>
+        {readOnly ? null : (
+          <div class="row start sticky-actions">
+            <button type="submit" disabled={save.busy}>
+              {save.busy ? "Saving…" : "Save survey"}
+            </button>
+            {dirty ? (
+              <>
+                <span class="badge retrying" data-testid="unsaved">
+                  Unsaved changes
+                </span>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    state.discard();
+                    save.setError(null);
+                  }}
+                >
+                  Discard changes
+                </button>
+              </>
+            ) : null}
+            {d.id ? <span class="muted small">Saving publishes the change to the widget within a minute.</span> : null}
+          </div>
+        )}
       </form>
-      <PreviewPane site={site} draft={d} locales={locales} />
+      <div class="editor-side">
+        <PreviewPane site={site} draft={d} locales={locales} />
+        <PathMap questions={d.questions} />
+      </div>
     </div>
   );
 }

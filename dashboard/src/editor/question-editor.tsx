@@ -1,17 +1,12 @@
-/** One question of the survey editor: type, id, required, texts per locale, options; reorder and remove. */
+/**
+ * One question of the survey editor: type and style, id, required, texts per locale, options, jump
+ * rules; reorder and remove.
+ */
 import { useState } from "preact/hooks";
-import { type QuestionType, SCORE_RANGE, type ScoredType } from "../../../shared/constants";
-import type { LocalizedText, Question } from "../../../shared/types";
-
-export const TYPE_LABEL: Record<QuestionType, string> = {
-  nps: "NPS 0–10",
-  csat: "CSAT 1–5",
-  ces: "Effort 1–7",
-  choice: "One choice",
-  multi: "Several choices",
-  text: "Free text",
-  thumbs: "Thumbs up/down",
-};
+import { SCORE_RANGE, type ScoredType } from "../../../shared/constants";
+import type { LocalizedText, LogicRule, Question } from "../../../shared/types";
+import { LogicRules } from "./logic-rules";
+import { type Answered, QuestionKind, TYPE_LABEL } from "./question-kind";
 
 const RTL = new Set(["ar", "he", "fa", "ur"]);
 
@@ -55,22 +50,25 @@ export function LocaleTexts({
 }
 
 export function QuestionEditor({
-  q,
+  questions,
   index,
-  count,
+  answered,
   locales,
   onChange,
   onMove,
   onRemove,
 }: {
-  q: Question;
+  /** Every question of the draft (jump rules name later ones). */
+  questions: readonly Question[];
   index: number;
-  count: number;
+  answered: Answered | undefined;
   locales: string[];
   onChange(q: Question): void;
   onMove(by: -1 | 1): void;
   onRemove(): void;
 }) {
+  const q = questions[index]!;
+  const count = questions.length;
   const n = index + 1;
   const setOption = (k: number, patch: Partial<NonNullable<Question["options"]>[number]>) =>
     onChange({ ...q, options: (q.options ?? []).map((o, j) => (j === k ? { ...o, ...patch } : o)) });
@@ -118,6 +116,7 @@ export function QuestionEditor({
           </button>
         </div>
       </div>
+      <QuestionKind q={q} n={n} answered={answered} onChange={onChange} />
       <label class="inline small">
         Question id{" "}
         <input
@@ -179,6 +178,14 @@ export function QuestionEditor({
           </button>
         </fieldset>
       ) : null}
+      <LogicRules
+        questions={questions}
+        index={index}
+        onChange={(logic?: LogicRule[]) => {
+          const { logic: _old, ...rest } = q;
+          onChange(logic ? { ...rest, logic } : rest);
+        }}
+      />
     </li>
   );
 }

@@ -9,13 +9,16 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { QuestionType } from "../../../shared/constants";
 import type { Question } from "../../../shared/types";
-import { type Draft, localesOf } from "./draft";
+import { type Draft, localesOf, starterOptions } from "./draft";
 
 const unsaved = new Map<string, { draft: Draft; locales: string[] }>();
 const unsavedKey = (siteId: string, surveyId: string | undefined) => `${siteId}/${surveyId ?? "new"}`;
 
 /** Whether a survey of the site has unsaved edits kept (its tab shows a marker). */
 export const hasUnsaved = (siteId: string, surveyId: string) => unsaved.has(unsavedKey(siteId, surveyId));
+
+/** Forgets the unsaved edits of a new survey: a template picked replaces them. */
+export const dropUnsavedNew = (siteId: string) => unsaved.delete(unsavedKey(siteId, undefined));
 
 let lastKey = 0;
 const newKey = () => `q${++lastKey}`;
@@ -24,13 +27,7 @@ const newKey = () => `q${++lastKey}`;
 export function newQuestion(type: QuestionType, taken: readonly Question[]): Question {
   let k = 1;
   while (taken.some((q) => q.id === `${type}${k}`)) k++;
-  const options =
-    type === "choice" || type === "multi"
-      ? [
-          { id: "a", text: { en: "Option A" } },
-          { id: "b", text: { en: "Option B" } },
-        ]
-      : undefined;
+  const options = type === "choice" || type === "multi" ? starterOptions() : undefined;
   return { id: `${type}${k}`, type, required: false, text: { en: "" }, ...(options ? { options } : {}) };
 }
 
@@ -73,8 +70,14 @@ export function useDraft(siteId: string, initial: Draft, onEdit: () => void) {
       setLocalesState(next);
       setDirty(true);
     },
+    /** A changed id is followed by the rules that jump to it. */
     setQuestion(i: number, q: Question) {
-      edit({ ...draft, questions: questions.map((x, j) => (j === i ? q : x)) });
+      const was = questions[i]!.id;
+      const follow = (x: Question): Question =>
+        was === q.id || !x.logic?.some((r) => r.goto === was)
+          ? x
+          : { ...x, logic: x.logic.map((r) => (r.goto === was ? { ...r, goto: q.id } : r)) };
+      edit({ ...draft, questions: questions.map((x, j) => (j === i ? q : follow(x))) });
     },
     moveQuestion(i: number, by: -1 | 1) {
       const list = [...questions];

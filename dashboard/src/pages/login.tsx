@@ -1,15 +1,19 @@
-/** Sign in / sign up. Errors say what happened: wrong password, throttled, invalid email, taken email. */
+/**
+ * Sign in / sign up, and the landing of an invitation link (`#/invite/TOKEN`): sign up with the invited
+ * email, or sign in and accept. Errors say what happened: wrong password, a wait after failed attempts
+ * (for this browser and email, the server's Retry-After), an invitation that is no longer valid.
+ */
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, api } from "../api";
 import { ErrorBox, Field } from "../components/form";
+import { go } from "../route";
 
-export function Login({ onDone }: { onDone(email: string): void }) {
-  const [mode, setMode] = useState<"login" | "signup">("login");
+export function Login({ onDone, invite }: { onDone(email: string): void; invite?: string | undefined }) {
+  const [mode, setMode] = useState<"login" | "signup">(invite ? "signup" : "login");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // Throttling is per email: another address (or signing up) is not blocked.
   const [waitUntil, setWaitUntil] = useState(0);
   const [throttled, setThrottled] = useState("");
   const [, tick] = useState(0);
@@ -34,8 +38,24 @@ export function Login({ onDone }: { onDone(email: string): void }) {
     setBusy(true);
     setError(null);
     try {
-      await api("POST", `/api/auth/${mode}`, { email: email.trim(), password });
-      onDone(email.trim());
+      const address = email.trim();
+      if (mode === "signup") {
+        await api("POST", "/api/auth/signup", { email: address, password, ...(invite ? { invite } : {}) });
+        // Sign-up answers the same for an email that already has an account: only a session that opens tells.
+        const me = await api<{ email: string }>("GET", "/api/auth/me").catch(() => null);
+        if (!me) {
+          throw new ApiError(
+            401,
+            "unauthorized",
+            "Could not sign you in with this email and password. If you already have an account, sign in instead.",
+          );
+        }
+      } else {
+        await api("POST", "/api/auth/login", { email: address, password });
+        if (invite) await api("POST", `/api/invitations/${invite}/accept`);
+      }
+      if (invite) go("#/sites");
+      onDone(address);
     } catch (err) {
       setError(err);
       if (err instanceof ApiError && err.code === "rate_limited" && err.retryAfter) {
@@ -52,12 +72,14 @@ export function Login({ onDone }: { onDone(email: string): void }) {
   };
   const hint =
     error instanceof ApiError
-      ? error.code === "unauthorized"
+      ? error.code === "unauthorized" && mode === "login"
         ? "Check the email address and the password (it is case-sensitive)."
         : error.code === "rate_limited"
-          ? "For your safety, sign-in for this email is paused after 10 failed attempts."
-          : error.code === "conflict"
-            ? "This email already has an account: sign in instead."
+          ? "For your safety, after 10 failed attempts this browser waits before each new try (longer each time)."
+          : error.code === "signup_closed"
+            ? invite
+              ? "Ask the site's owner for a new invitation, and sign up with the email it was sent to."
+              : "This collector takes new accounts by invitation: ask an owner of a site to invite you."
             : null
       : null;
 
@@ -65,6 +87,12 @@ export function Login({ onDone }: { onDone(email: string): void }) {
     <main class="login" id="main">
       <h1>Feedback</h1>
       <p class="muted">NPS, CSAT and CES from your shop, with consent first.</p>
+      {invite ? (
+        <p class="notice" role="status" data-testid="invitation">
+          You were invited to a site. {mode === "signup" ? "Create your account" : "Sign in"} with the email the
+          invitation was sent to.
+        </p>
+      ) : null}
       <form onSubmit={submit} class="card" aria-labelledby="login-h">
         <h2 id="login-h">{mode === "login" ? "Sign in" : "Create an account"}</h2>
         <Field label="Email">
@@ -92,7 +120,7 @@ export function Login({ onDone }: { onDone(email: string): void }) {
         {hint ? <p class="muted small">{hint}</p> : null}
         <div class="row start">
           <button type="submit" disabled={busy || waitSeconds > 0}>
-            {mode === "login" ? "Sign in" : "Sign up"}
+            {mode === "login" ? (invite ? "Sign in and accept" : "Sign in") : "Sign up"}
           </button>
           {waitSeconds > 0 ? (
             <span class="muted small">

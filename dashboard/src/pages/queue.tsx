@@ -1,8 +1,13 @@
-/** "Customers to answer": detractors oldest first, with their age; mark new / contacted / resolved with a note. */
+/**
+ * "Customers to answer": every response with an unhappy answer (the shared rule the alerts fire on:
+ * NPS 0–6, CSAT 1–2, CES 1–2, thumbs down), oldest first, with their age; mark new / contacted /
+ * resolved with a note.
+ */
 import { useEffect, useMemo, useState } from "preact/hooks";
 import type { FollowUpStatus } from "../../../shared/constants";
+import { isUnhappy } from "../../../shared/scoring";
 import type { ResponseItem, Site, Survey } from "../../../shared/types";
-import { answerText, indexQuestions, type QuestionIndex, questionTitle } from "../answers";
+import { answerText, indexQuestions, type QuestionIndex, questionTitle, scoreText, UNHAPPY_WORDS } from "../answers";
 import { api, qs } from "../api";
 import { Download } from "../components/download";
 import { age, ConfirmButton, ErrorBox, useAction } from "../components/form";
@@ -27,7 +32,7 @@ export function QueuePage({ site, surveys }: { site: Site; surveys: Survey[] }) 
     try {
       const r = await api<Page>(
         "GET",
-        `/api/sites/${site.id}/responses${qs({ segment: "detractor", status, order: "asc", limit: 50, cursor })}`,
+        `/api/sites/${site.id}/responses${qs({ unhappy: "true", status, order: "asc", limit: 50, cursor })}`,
       );
       setItems((prev) => (cursor && prev ? [...prev, ...r.items] : r.items));
       setNext(r.next);
@@ -56,7 +61,9 @@ export function QueuePage({ site, surveys }: { site: Site; surveys: Survey[] }) 
   return (
     <>
       <h1>Customers to answer</h1>
-      <p class="muted">Detractors (NPS 0–6), oldest first. A quick, personal answer turns many of them around.</p>
+      <p class="muted" data-testid="unhappy-rule">
+        Every unhappy answer ({UNHAPPY_WORDS}), oldest first. A quick, personal answer turns many of them around.
+      </p>
       <div class="toolbar">
         <label class="inline" for="queue-status">
           Show
@@ -68,7 +75,7 @@ export function QueuePage({ site, surveys }: { site: Site; surveys: Survey[] }) 
           <option value="">All statuses</option>
         </select>
         <Download
-          href={`/api/sites/${site.id}/export.csv${qs({ segment: "detractor", status })}`}
+          href={`/api/sites/${site.id}/export.csv${qs({ unhappy: "true", status })}`}
           label="Export these as CSV"
         />
       </div>
@@ -81,7 +88,9 @@ export function QueuePage({ site, surveys }: { site: Site; surveys: Survey[] }) 
           Loading…
         </p>
       ) : items.length === 0 ? (
-        <p class="empty">{status === "new" ? "Nobody waits for an answer." : "No detractor with this status."}</p>
+        <p class="empty">
+          {status === "new" ? "Nobody waits for an answer." : "No unhappy customer with this status."}
+        </p>
       ) : (
         <ul class="queue" data-testid="queue">
           {items.map((r) => (
@@ -111,7 +120,13 @@ function QueueItem({
 }) {
   const [note, setNote] = useState(item.note ?? "");
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
-  const nps = item.answers.find((a) => a.type === "nps")?.value;
+  // In the survey's order (the collector lists them by question id); the answers that put the
+  // customer here lead, the rest follow.
+  const order = [...questions.keys()];
+  const place = (a: ResponseItem["answers"][number]) => order.indexOf(`${item.survey}/${a.question}`) >>> 0;
+  const unhappy = (a: ResponseItem["answers"][number]) => typeof a.value === "number" && isUnhappy(a.type, a.value);
+  const why = item.answers.filter(unhappy).sort((a, b) => place(a) - place(b));
+  const rest = item.answers.filter((a) => !unhappy(a)).sort((a, b) => place(a) - place(b));
   const headingId = `q-${item.id}`;
   const save = useAction(async () => {
     await api("PATCH", `/api/sites/${site.id}/responses/${item.id}`, { status, note });
@@ -126,7 +141,7 @@ function QueueItem({
     <li class="card queue-item" data-response={item.id} aria-labelledby={headingId}>
       <div class="row start">
         <strong class="score" id={headingId}>
-          NPS {String(nps)}
+          {why.length ? why.map(scoreText).join(" · ") : "Unhappy answer"}
         </strong>
         <span class={`badge ${item.status}`}>{STATUS_LABEL[item.status]}</span>
         <span class="muted">
@@ -136,15 +151,13 @@ function QueueItem({
           {item.page ? ` · ${item.page}` : ""}
         </span>
       </div>
-      {item.answers
-        .filter((a) => a.type !== "nps")
-        .map((a) => (
-          <p key={a.question} class="answer">
-            <span class="muted">{questionTitle(questions, item.survey, a)}</span>
-            <br />
-            {answerText(questions, item.survey, a)}
-          </p>
-        ))}
+      {rest.map((a) => (
+        <p key={a.question} class="answer">
+          <span class="muted">{questionTitle(questions, item.survey, a)}</span>
+          <br />
+          {answerText(questions, item.survey, a)}
+        </p>
+      ))}
       {Object.keys(item.context).length ? (
         <p class="muted small">
           {Object.entries(item.context)

@@ -1,4 +1,7 @@
-/** Results: NPS with its 95% interval, split, trend, distributions, CSAT and CES, per product, text answers, export. */
+/**
+ * Results: NPS with its 95% interval, split, trend, distributions, CSAT and CES, the funnel, choice
+ * questions and the cross-tab, per product, text answers, export.
+ */
 import { useEffect, useState } from "preact/hooks";
 import type { Site, Summary, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
@@ -6,6 +9,7 @@ import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { PeriodComparison } from "../components/comparison";
 import { DeliveryHealth } from "../components/delivery-health";
 import { Download } from "../components/download";
+import { EngineResults } from "../components/engine-results";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
 import { Uncertainty } from "../components/interval";
@@ -144,7 +148,8 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
               {s.responses}
             </p>
             <p class="muted">
-              {s.nps.count} NPS answers · {s.from} – {s.to}
+              <span data-testid="completed">{s.completed}</span> complete · {s.nps.count} NPS answers · {s.from} –{" "}
+              {s.to}
             </p>
           </section>
           <section class="card kpi" aria-labelledby="csat-h">
@@ -203,6 +208,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
               <p class="empty">No effort answer in this period.</p>
             )}
           </section>
+          <EngineResults site={site} surveys={surveys} summary={s} range={{ from: query.from, to: query.to }} />
           <PerContext
             site={site}
             filters={filters}

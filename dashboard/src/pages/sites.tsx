@@ -5,6 +5,7 @@ import type { Site } from "../../../shared/types";
 import { api } from "../api";
 import { ErrorBox, Field, useAction } from "../components/form";
 import { go } from "../route";
+import { DeleteAccount } from "../settings/delete-account";
 
 export const parseOrigins = (text: string) =>
   text
@@ -42,7 +43,7 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
             </a>
             <span class="muted small">{s.origins.join(", ")}</span>
             <span class="muted small">
-              key <span class="key">{s.key}</span> · answers kept {s.retentionDays} days
+              key <span class="key">{s.key}</span> · answers kept {s.retentionDays} days · you are {s.role}
             </span>
             <span class="row start small">
               <a href={`#/sites/${s.id}/queue`}>Customers to answer</a>
@@ -93,6 +94,7 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
           Create site
         </button>
       </form>
+      <DeleteAccount />
     </>
   );
 }

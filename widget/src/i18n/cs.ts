@@ -6,7 +6,8 @@ export const cs: Strings = {
   consentWhat: "{n} krátké otázky o vaší zkušenosti s námi.",
   consentWhy: "Vaše odpovědi nám pomáhají se zlepšovat.",
   consentStored:
-    "Ukládáme odpovědi, jazyk, stránku (bez parametrů), typ zařízení a náhodný kód, kterým můžete odpovědi později smazat. Nikdy IP adresu.",
+    "Ukládáme odpovědi, jazyk, stránku (bez parametrů), typ zařízení a náhodný kód, kterým můžete " +
+    "odpovědi později smazat. Nikdy IP adresu.",
   consentKept: "Odpovědi uchováváme {days} dní.",
   privacy: "Zásady ochrany soukromí",
   agree: "Souhlasím",

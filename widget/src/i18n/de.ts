@@ -6,7 +6,8 @@ export const de: Strings = {
   consentWhat: "{n} kurze Fragen zu Ihren Erfahrungen mit uns.",
   consentWhy: "Ihre Antworten helfen uns, besser zu werden.",
   consentStored:
-    "Wir speichern Ihre Antworten, die Sprache, die Seite (ohne Parameter), den Gerätetyp und einen zufälligen Code, mit dem Sie Ihre Antworten später löschen können. Nie Ihre IP-Adresse.",
+    "Wir speichern Ihre Antworten, die Sprache, die Seite (ohne Parameter), den Gerätetyp und einen " +
+    "zufälligen Code, mit dem Sie Ihre Antworten später löschen können. Nie Ihre IP-Adresse.",
   consentKept: "Antworten werden {days} Tage aufbewahrt.",
   privacy: "Datenschutzerklärung",
   agree: "Ich stimme zu",

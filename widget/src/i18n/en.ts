@@ -6,7 +6,8 @@ export const en: Strings = {
   consentWhat: "{n} short questions about your experience with us.",
   consentWhy: "Your answers help us improve.",
   consentStored:
-    "We store your answers, language, the page you are on (without its parameters), your device type and a random code that lets you delete your answers later. Never your IP address.",
+    "We store your answers, language, the page you are on (without its parameters), your device type and " +
+    "a random code that lets you delete your answers later. Never your IP address.",
   consentKept: "Answers are kept for {days} days.",
   privacy: "Privacy policy",
   agree: "I agree",

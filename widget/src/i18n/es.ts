@@ -6,7 +6,8 @@ export const es: Strings = {
   consentWhat: "{n} preguntas breves sobre tu experiencia con nosotros.",
   consentWhy: "Tus respuestas nos ayudan a mejorar.",
   consentStored:
-    "Guardamos tus respuestas, el idioma, la página (sin sus parámetros), el tipo de dispositivo y un código aleatorio que te permite borrar tus respuestas después. Nunca tu dirección IP.",
+    "Guardamos tus respuestas, el idioma, la página (sin sus parámetros), el tipo de dispositivo y un " +
+    "código aleatorio que te permite borrar tus respuestas después. Nunca tu dirección IP.",
   consentKept: "Las respuestas se guardan {days} días.",
   privacy: "Política de privacidad",
   agree: "Acepto",

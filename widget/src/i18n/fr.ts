@@ -6,7 +6,8 @@ export const fr: Strings = {
   consentWhat: "{n} questions rapides sur votre expérience avec nous.",
   consentWhy: "Vos réponses nous aident à nous améliorer.",
   consentStored:
-    "Nous conservons vos réponses, la langue, la page (sans ses paramètres), le type d'appareil et un code aléatoire qui permet de supprimer vos réponses plus tard. Jamais votre adresse IP.",
+    "Nous conservons vos réponses, la langue, la page (sans ses paramètres), le type d'appareil et un " +
+    "code aléatoire qui permet de supprimer vos réponses plus tard. Jamais votre adresse IP.",
   consentKept: "Les réponses sont conservées {days} jours.",
   privacy: "Politique de confidentialité",
   agree: "J'accepte",

@@ -6,7 +6,8 @@ export const pl: Strings = {
   consentWhat: "{n} krótkie pytania o Twoje doświadczenia z nami.",
   consentWhy: "Twoje odpowiedzi pomagają nam się poprawiać.",
   consentStored:
-    "Zapisujemy odpowiedzi, język, stronę (bez parametrów), typ urządzenia i losowy kod, który pozwala później usunąć odpowiedzi. Nigdy adresu IP.",
+    "Zapisujemy odpowiedzi, język, stronę (bez parametrów), typ urządzenia i losowy kod, który pozwala " +
+    "później usunąć odpowiedzi. Nigdy adresu IP.",
   consentKept: "Odpowiedzi przechowujemy przez {days} dni.",
   privacy: "Polityka prywatności",
   agree: "Zgadzam się",

@@ -6,7 +6,8 @@ export const ro: Strings = {
   consentWhat: "{n} întrebări scurte despre experiența ta cu noi.",
   consentWhy: "Răspunsurile tale ne ajută să ne îmbunătățim.",
   consentStored:
-    "Păstrăm răspunsurile, limba, pagina pe care ești (fără parametri), tipul dispozitivului și un cod aleatoriu cu care îți poți șterge răspunsurile. Niciodată adresa IP.",
+    "Păstrăm răspunsurile, limba, pagina pe care ești (fără parametri), tipul dispozitivului și un cod " +
+    "aleatoriu cu care îți poți șterge răspunsurile. Niciodată adresa IP.",
   consentKept: "Răspunsurile sunt păstrate {days} zile.",
   privacy: "Politica de confidențialitate",
   agree: "Sunt de acord",

@@ -19,7 +19,8 @@ export async function optionsByNps(db: D1Queries, f: ResponseFilter & { from: st
     db
       .prepare(
         `SELECT o.value AS option, r.nps_min AS nps, COUNT(*) AS count
-         FROM responses r JOIN answers a ON a.response_id = r.id AND a.question_id = ?${params.length}, ${OPTIONS_OF_ANSWER}
+         FROM responses r
+         JOIN answers a ON a.response_id = r.id AND a.question_id = ?${params.length}, ${OPTIONS_OF_ANSWER}
          WHERE ${where} GROUP BY o.value, r.nps_min`,
       )
       .bind(...params),

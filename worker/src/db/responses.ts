@@ -202,3 +202,7 @@ export const setUnhappy = (db: D1Database, flags: [string, number][]) =>
     )
     .bind(JSON.stringify(flags))
     .run();
+
+/** Whether a response with this id is stored for the site (a later part may continue a closed survey's response). */
+export const responseExists = async (db: D1Database, siteId: string, id: string): Promise<boolean> =>
+  (await db.prepare("SELECT 1 AS ok FROM responses WHERE id = ?1 AND site_id = ?2").bind(id, siteId).first()) !== null;

@@ -4,7 +4,8 @@ export const sitesWithExpired = async (db: D1Database, now: string) =>
     await db
       .prepare(
         `SELECT s.id, s.retention_days FROM sites s
-     WHERE EXISTS (SELECT 1 FROM responses r WHERE r.site_id = s.id AND r.created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || s.retention_days || ' days'))
+     WHERE EXISTS (SELECT 1 FROM responses r WHERE r.site_id = s.id
+                   AND r.created_at < strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || s.retention_days || ' days'))
      ORDER BY s.id`,
       )
       .bind(now)

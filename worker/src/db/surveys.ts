@@ -2,6 +2,8 @@
  * SQL of surveys and their versions. The definition (questions, trigger, theme, reward…: all but
  * id, name, active and version) is one JSON column; every save stores a new version beside it.
  */
+import { DEFAULT_PRIORITY } from "../../../shared/constants";
+import { DEFAULT_TRIGGER } from "../../../shared/targeting";
 import type { Survey } from "../../../shared/types";
 import type { D1Queries } from "../lib/d1-session";
 
@@ -14,25 +16,37 @@ export interface SurveyRow {
   active: number;
   created_at: string;
   updated_at: string;
+  deleted_at?: string | null;
 }
 
 export type SurveyDefinition = Omit<Survey, "id" | "name" | "active" | "version">;
 
-export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">): Survey => ({
-  ...(JSON.parse(r.definition) as SurveyDefinition),
-  id: r.id,
-  name: r.name,
-  active: r.active === 1,
-  version: r.version,
-});
+export const toSurvey = (r: Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">): Survey => {
+  const definition = JSON.parse(r.definition) as SurveyDefinition;
+  return {
+    ...definition,
+    trigger: { ...DEFAULT_TRIGGER, ...definition.trigger },
+    priority: definition.priority ?? DEFAULT_PRIORITY,
+    id: r.id,
+    name: r.name,
+    active: r.active === 1,
+    version: r.version,
+  };
+};
 
 export const findSurvey = (db: D1Database, siteId: string, id: string) =>
-  db.prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2").bind(siteId, id).first<SurveyRow>();
+  db
+    .prepare("SELECT * FROM surveys WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL")
+    .bind(siteId, id)
+    .first<SurveyRow>();
 
 export const listSurveys = async (db: D1Queries, siteId: string, activeOnly = false) =>
   (
     await db
-      .prepare(`SELECT * FROM surveys WHERE site_id = ?1 ${activeOnly ? "AND active = 1" : ""} ORDER BY created_at, id`)
+      .prepare(
+        `SELECT * FROM surveys WHERE site_id = ?1 AND deleted_at IS NULL ${activeOnly ? "AND active = 1" : ""}
+         ORDER BY created_at, id`,
+      )
       .bind(siteId)
       .all<SurveyRow>()
   ).results;
@@ -59,13 +73,14 @@ export async function updateSurvey(db: D1Database, r: Omit<SurveyRow, "created_a
     db
       .prepare(
         `UPDATE surveys SET name = ?3, definition = ?4, active = ?5, updated_at = ?6, version = version + 1
-         WHERE site_id = ?1 AND id = ?2 RETURNING version`,
+         WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING version`,
       )
       .bind(r.site_id, r.id, r.name, r.definition, r.active, r.updated_at),
     db
       .prepare(
         `INSERT INTO survey_versions (survey_id, version, site_id, definition, created_at)
-         SELECT id, version, site_id, definition, updated_at FROM surveys WHERE site_id = ?1 AND id = ?2`,
+         SELECT id, version, site_id, definition, updated_at FROM surveys
+         WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL`,
       )
       .bind(r.site_id, r.id),
   ]);
@@ -77,7 +92,8 @@ export const findSurveyVersion = (db: D1Database, siteId: string, surveyId: stri
   db
     .prepare(
       `SELECT v.survey_id AS id, s.name, s.active, v.version, v.definition FROM survey_versions v
-       JOIN surveys s ON s.id = v.survey_id WHERE v.site_id = ?1 AND v.survey_id = ?2 AND v.version = ?3`,
+       JOIN surveys s ON s.id = v.survey_id AND s.deleted_at IS NULL
+       WHERE v.site_id = ?1 AND v.survey_id = ?2 AND v.version = ?3`,
     )
     .bind(siteId, surveyId, version)
     .first<Pick<SurveyRow, "id" | "name" | "active" | "version" | "definition">>();
@@ -117,3 +133,30 @@ export const versionsOfSite = async (db: D1Queries, siteId: string, surveyId?: s
       .bind(siteId, surveyId ?? null)
       .all<{ survey_id: string; version: number; definition: string }>()
   ).results;
+
+/** Completed responses per survey of a site, from the daily aggregates (kept past retention, erasures removed). */
+export async function completedBySurvey(db: D1Database, siteId: string): Promise<Map<string, number>> {
+  const { results } = await db
+    .prepare("SELECT survey_id, SUM(completed) AS completed FROM daily_responses WHERE site_id = ?1 GROUP BY survey_id")
+    .bind(siteId)
+    .all<{ survey_id: string; completed: number }>();
+  return new Map(results.map((r) => [r.survey_id, Number(r.completed)]));
+}
+
+/** Completed responses of one survey (the quota of its schedule). */
+export async function completedOfSurvey(db: D1Database, siteId: string, surveyId: string): Promise<number> {
+  const row = await db
+    .prepare("SELECT SUM(completed) AS completed FROM daily_responses WHERE site_id = ?1 AND survey_id = ?2")
+    .bind(siteId, surveyId)
+    .first<{ completed: number | null }>();
+  return Number(row?.completed ?? 0);
+}
+
+/** Hides a survey at once (config, ingestion, owner routes); its rows are deleted in chunks afterwards. */
+export const markSurveyDeleted = async (db: D1Database, siteId: string, id: string, at: string) =>
+  (
+    await db
+      .prepare("UPDATE surveys SET deleted_at = ?3 WHERE site_id = ?1 AND id = ?2 AND deleted_at IS NULL RETURNING id")
+      .bind(siteId, id, at)
+      .all()
+  ).results.length;

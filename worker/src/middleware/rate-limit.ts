@@ -1,27 +1,27 @@
 /**
- * Flood protection of the public routes through the Workers rate-limiting binding.
- * The key combines the route with a keyed hash of the client address under a salt that
- * changes every day and is never stored: no IP address is kept or logged.
+ * Flood protection through the Workers rate-limiting bindings: the public routes (/v1) and the
+ * sign-in routes (/api/auth: password spraying, mass sign-ups). The key combines the route with a
+ * keyed hash of the client address (lib/client-key.ts): no IP address is kept or logged.
  */
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env";
+import type { AppEnv, Env } from "../env";
 import { ApiError } from "../errors";
-import { hmacSha256, randomToken, toBase64Url } from "../lib/crypto";
-import { today } from "../lib/time";
+import { clientKey } from "../lib/client-key";
 
-// Made on first use: random values are not allowed in a Worker's global scope.
-let isolateSecret: string | undefined;
+type LimiterName = "PUBLIC_RATE_LIMITER" | "AUTH_RATE_LIMITER";
 
-export const publicRateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const limiter = c.env.PUBLIC_RATE_LIMITER;
-  if (!limiter || c.req.method === "OPTIONS") return next();
-  const address = c.req.header("cf-connecting-ip") ?? c.req.header("x-real-ip") ?? "local";
-  isolateSecret ??= randomToken(32);
-  const salt = `${c.env.RATE_LIMIT_SECRET ?? isolateSecret}:${today()}`;
-  const client = toBase64Url(await hmacSha256(salt, address)).slice(0, 22);
-  const scope = c.req.path.split("/").slice(0, 4).join("/");
-  const { success } = await limiter.limit({ key: `${scope}:${client}` });
-  if (!success)
-    throw new ApiError("rate_limited", "too many requests; retry later", undefined, { "Retry-After": "60" });
-  return next();
-};
+const limitBy =
+  (binding: LimiterName): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const limiter = (c.env as Env)[binding];
+    if (!limiter || c.req.method === "OPTIONS") return next();
+    const client = await clientKey(c.env, c.req.raw.headers);
+    const scope = c.req.path.split("/").slice(0, 4).join("/");
+    const { success } = await limiter.limit({ key: `${scope}:${client}` });
+    if (!success)
+      throw new ApiError("rate_limited", "too many requests; retry later", undefined, { "Retry-After": "60" });
+    return next();
+  };
+
+export const publicRateLimit = limitBy("PUBLIC_RATE_LIMITER");
+export const authRateLimit = limitBy("AUTH_RATE_LIMITER");

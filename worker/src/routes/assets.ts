@@ -1,9 +1,11 @@
 /**
- * Static files from Workers static assets: the widget (CORS for every origin, since it is
+ * Documents and static files. The OpenAPI document (made once per isolate from the zod schemas), and from
+ * Workers static assets: the widget (CORS for every origin, since it is
  * a public script loaded by shops and by SRI with crossorigin="anonymous") and the dashboard.
  */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import { openApiDocument } from "../openapi/document";
 
 const HASHED = /^\/widget[\w-]*\.[0-9a-f]{8,}\.js$/;
 
@@ -30,4 +32,18 @@ export async function serveDashboard(c: Context<AppEnv>): Promise<Response> {
   const out = new Response(res.body, res);
   if ((out.headers.get("content-type") ?? "").includes("text/html")) out.headers.set("Cache-Control", "no-cache");
   return out;
+}
+
+let openApiJson: string | undefined;
+
+/** GET /api/openapi.json: public, so integrators and tools can read it without an account. */
+export function serveOpenApi(): Response {
+  openApiJson ??= JSON.stringify(openApiDocument());
+  return new Response(openApiJson, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+    },
+  });
 }

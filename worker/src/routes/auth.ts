@@ -1,48 +1,69 @@
-/** Owner sign-up, login and logout (session cookie: HttpOnly, SameSite=Strict, Secure off localhost). */
+/**
+ * Owner sign-up, login and logout (session cookie: HttpOnly, SameSite=Strict, Secure off localhost),
+ * and deleting the account. Every /api/auth route is limited per client (middleware/rate-limit.ts).
+ */
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { credentialsSchema } from "../../../shared/schemas";
+import type { SignupMode } from "../../../shared/constants";
+import { accountDeleteSchema, loginSchema, signupSchema } from "../../../shared/schemas";
 import type { AppEnv } from "../env";
-import { ApiError } from "../errors";
+import { clientKey } from "../lib/client-key";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
-import { assertSameOrigin, requireOwner } from "../middleware/owner-auth";
+import { assertSameOrigin, callerOf, requireOwner } from "../middleware/owner-auth";
+import { authRateLimit } from "../middleware/rate-limit";
+import { requireSession } from "../services/access";
 import * as auth from "../services/auth";
+import { deleteAccount } from "../services/deletion";
+import { type AttemptOrigin, DEVICE_COOKIE } from "../services/login-throttle";
 
 export const authRoutes = new Hono<AppEnv>();
+authRoutes.use("*", authRateLimit);
 
-function setSession(c: Context<AppEnv>, session: auth.NewSession) {
-  const secure = new URL(c.req.url).protocol === "https:";
-  setCookie(c, auth.SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    secure,
-    sameSite: "Strict",
+/** Sign-up by invitation unless the deployment says "open" (npm run dev and the tests do). */
+export const signupMode = (value: string | undefined): SignupMode => (value === "open" ? "open" : "invite");
+
+const cookieOptions = (c: Context<AppEnv>, expiresAt: string) => ({
+  httpOnly: true,
+  secure: new URL(c.req.url).protocol === "https:",
+  sameSite: "Strict" as const,
+  expires: new Date(expiresAt),
+});
+
+function signIn(c: Context<AppEnv>, signedIn: auth.SignedIn) {
+  setCookie(c, auth.SESSION_COOKIE, signedIn.session.token, {
+    ...cookieOptions(c, signedIn.session.expiresAt),
     path: "/",
-    expires: new Date(session.expiresAt),
   });
+  if (signedIn.device) {
+    setCookie(c, DEVICE_COOKIE, signedIn.device.token, {
+      ...cookieOptions(c, signedIn.device.expiresAt),
+      path: "/api/",
+    });
+  }
 }
+
+const attemptOrigin = async (c: Context<AppEnv>): Promise<AttemptOrigin> => ({
+  client: await clientKey(c.env, c.req.raw.headers),
+  device: getCookie(c, DEVICE_COOKIE),
+});
 
 authRoutes.post("/signup", async (c) => {
   assertSameOrigin(c.req.raw);
-  const { email, password } = parseOr400(credentialsSchema, await readJsonBody(c.req.raw));
-  const { ownerId, session } = await auth.signup(c.env.DB, email, password);
-  setSession(c, session);
-  return c.json({ id: ownerId, email }, 201);
+  const input = parseOr400(signupSchema, await readJsonBody(c.req.raw));
+  const signedIn = await auth.signup(c.env.DB, input, signupMode(c.env.SIGNUP), await attemptOrigin(c));
+  signIn(c, signedIn);
+  return c.json({ id: signedIn.ownerId, email: signedIn.email }, 201);
 });
 
 authRoutes.post("/login", async (c) => {
   assertSameOrigin(c.req.raw);
-  const raw = await readJsonBody(c.req.raw);
-  // Any password is checked (not the signup rules): old accounts may predate them.
-  const creds = parseOr400(credentialsSchema.pick({ email: true }), raw);
-  const password =
-    typeof (raw as { password?: unknown }).password === "string" ? (raw as { password: string }).password : "";
-  if (!password) throw new ApiError("invalid_body", "password: required");
-  const { ownerId, session } = await auth.login(c.env.DB, creds.email, password);
+  const { email, password } = parseOr400(loginSchema, await readJsonBody(c.req.raw));
+  const signedIn = await auth.login(c.env.DB, email, password, await attemptOrigin(c));
   // Rotation: the session that was presented (if any) is dropped with the new login.
   await auth.logout(c.env.DB, getCookie(c, auth.SESSION_COOKIE), false);
-  setSession(c, session);
-  return c.json({ id: ownerId, email: creds.email }, 200);
+  signIn(c, signedIn);
+  return c.json({ id: signedIn.ownerId, email: signedIn.email }, 200);
 });
 
 authRoutes.post("/logout", async (c) => {
@@ -56,4 +77,17 @@ authRoutes.post("/logout", async (c) => {
   return c.body(null, 204);
 });
 
-authRoutes.get("/me", requireOwner, async (c) => c.json(await auth.me(c.env.DB, c.get("ownerId")!)));
+authRoutes.get("/me", requireOwner, async (c) => c.json(await auth.me(c.env.DB, callerOf(c).ownerId)));
+
+/** Mounted at /api/account. */
+export const accountRoutes = new Hono<AppEnv>();
+accountRoutes.use("*", authRateLimit, requireOwner);
+
+/** The account and every site it alone owns (the password again; never with an API token). */
+accountRoutes.delete("/", async (c) => {
+  requireSession(callerOf(c), "delete an account");
+  const { password } = parseOr400(accountDeleteSchema, await readJsonBody(c.req.raw));
+  await deleteAccount(c.env.DB, callerOf(c), password, await attemptOrigin(c));
+  deleteCookie(c, auth.SESSION_COOKIE, { path: "/" });
+  return c.body(null, 204);
+});

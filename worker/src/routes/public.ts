@@ -1,6 +1,7 @@
 /** Public routes called from shop pages: config, responses, forget (CORS granted per site). */
 import { Hono } from "hono";
-import { eventInputSchema, forgetInputSchema } from "../../../shared/schemas";
+import { localeCandidates, pickLocale } from "../../../shared/locale";
+import { configQuerySchema, eventInputSchema, forgetInputSchema } from "../../../shared/schemas";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/parse";
@@ -25,7 +26,8 @@ publicRoutes.post("/noop", (c) => c.json({ ok: true }, 201));
 
 publicRoutes.get("/sites/:key/config", async (c) => {
   const origin = c.req.header("origin") ?? null;
-  const config = await siteConfig(c.env.DB, c.req.param("key"), origin);
+  const locale = pickLocale(localeCandidates(parseOr400(configQuerySchema, c.req.query()).lang));
+  const config = await siteConfig(c.env.DB, c.req.param("key"), origin, locale);
   const headers = new Headers({ ETag: config.etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" });
   grantCors(headers, origin, config.origins);
   if (c.req.header("if-none-match") === config.etag) return new Response(null, { status: 304, headers });

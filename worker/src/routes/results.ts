@@ -1,7 +1,7 @@
 /**
  * Owner routes for results: summary, per-context breakdown, responses, follow-up, export, and the
- * answers ingestion dropped. Reads go through a D1 session (a read replica where there are some);
- * writes leave their bookmark so the reads after them see them (lib/d1-session.ts).
+ * answers ingestion dropped (viewers read). Reads go through a D1 session (a read replica where there
+ * are some); writes leave their bookmark so the reads after them see them (lib/d1-session.ts).
  */
 import { Hono } from "hono";
 import {
@@ -18,7 +18,7 @@ import { ownerReads, ownerWrite } from "../lib/d1-session";
 import { parseOr400 } from "../lib/parse";
 import { today } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
-import { ownedSite, requireOwner } from "../middleware/owner-auth";
+import { requireOwner, siteAccess } from "../middleware/owner-auth";
 import { crossTab } from "../services/crosstab";
 import { csvResponse } from "../services/csv";
 import { ingestionHealth } from "../services/ingestion-health";
@@ -29,48 +29,48 @@ export const resultRoutes = new Hono<AppEnv>();
 resultRoutes.use("*", requireOwner);
 
 resultRoutes.get("/:siteId/summary", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(summaryQuerySchema, c.req.query());
   return c.json(await summarize(ownerReads(c), site.id, q));
 });
 
 resultRoutes.get("/:siteId/breakdown", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(breakdownQuerySchema, c.req.query());
   return c.json(await breakdown(ownerReads(c), site.id, q.key, q));
 });
 
 resultRoutes.get("/:siteId/crosstab", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   return c.json(await crossTab(ownerReads(c), site.id, parseOr400(crossTabQuerySchema, c.req.query())));
 });
 
 resultRoutes.get("/:siteId/responses", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(responsesListQuerySchema, c.req.query());
   return c.json(await listPage(ownerReads(c), site.id, q));
 });
 
 resultRoutes.patch("/:siteId/responses/:id", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "editor");
   const body = parseOr400(followUpSchema, await readJsonBody(c.req.raw));
   await ownerWrite(c, (db) => setFollowUp(db, site.id, c.req.param("id"), body.status, body.note));
   return c.json({ id: c.req.param("id"), status: body.status, note: body.note ?? null });
 });
 
 resultRoutes.delete("/:siteId/responses/:id", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "owner");
   await ownerWrite(c, (db) => removeResponse(db, site.id, c.req.param("id")));
   return c.body(null, 204);
 });
 
 resultRoutes.get("/:siteId/export.csv", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   const q = parseOr400(exportQuerySchema, c.req.query());
   return csvResponse(await exportCsv(ownerReads(c), site.id, q), `responses-${site.key}-${today()}.csv`);
 });
 
 resultRoutes.get("/:siteId/ingestion", async (c) => {
-  const site = await ownedSite(c);
+  const site = await siteAccess(c, "viewer");
   return c.json(await ingestionHealth(ownerReads(c), site.id, parseOr400(ingestionQuerySchema, c.req.query())));
 });

@@ -1,6 +1,7 @@
 /**
  * Consent records of a site as CSV: every consent given (pseudonymous id, when, which policy and
- * consent wording, on which page) and every withdrawal, without any answer. What a data-protection
+ * consent wording, on which page), every withdrawal, and every erasure requested by a context value
+ * (the value as pseudonymous id, e.g. `orderId:A-1042`), without any answer. What a data-protection
  * officer hands to an authority; a site without any record yet gets a file with just its header.
  */
 import * as consents from "../db/consents";
@@ -22,7 +23,7 @@ export const CONSENT_HEADER = [
 ] as const;
 
 /** Where the download is: in the consents given, then in the withdrawals, after a keyset. */
-type Cursor = { stage: "granted" | "withdrawn"; after: { at: string; id: string } | null };
+type Cursor = { stage: "granted" | "withdrawn" | "erased"; after: { at: string; id: string } | null };
 
 export function consentRecordsCsv(db: D1Database, siteId: string, range: { from: string; to: string }) {
   return csvStream<Cursor>(CONSENT_HEADER, async (cursor = { stage: "granted", after: null }) => {
@@ -47,6 +48,25 @@ export function consentRecordsCsv(db: D1Database, siteId: string, range: { from:
             : { stage: "withdrawn", after: null },
       };
     }
+    if (cursor.stage === "erased") {
+      const rows = await withD1Retry(() => consents.erasurePage(db, siteId, range, cursor.after, CONSENT_PAGE));
+      const last = rows[rows.length - 1];
+      return {
+        rows: rows.map((e) => [
+          verbatim("erased"),
+          `${e.context_key}:${e.context_value}`,
+          verbatim(e.erased_at),
+          null,
+          null,
+          null,
+          null,
+          null,
+          verbatim(e.deleted),
+        ]),
+        next:
+          rows.length === CONSENT_PAGE && last ? { stage: "erased", after: { at: last.erased_at, id: last.id } } : null,
+      };
+    }
     const rows = await withD1Retry(() => consents.withdrawalPage(db, siteId, range, cursor.after, CONSENT_PAGE));
     const last = rows[rows.length - 1];
     return {
@@ -64,7 +84,7 @@ export function consentRecordsCsv(db: D1Database, siteId: string, range: { from:
       next:
         rows.length === CONSENT_PAGE && last
           ? { stage: "withdrawn", after: { at: last.withdrawn_at, id: last.respondent_hash } }
-          : null,
+          : { stage: "erased", after: null },
     };
   });
 }

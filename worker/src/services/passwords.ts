@@ -1,6 +1,8 @@
 /**
- * Password hashing with PBKDF2-SHA256 through WebCrypto. 100,000 iterations is the most
- * the Workers runtime allows; the format records them so they can be raised later.
+ * Password hashing with PBKDF2-SHA256 through WebCrypto. 100,000 iterations is the most the Workers
+ * runtime allows (OWASP asks 600,000 for SHA-256); each hash records its parameters, and a login
+ * rehashes a password stored with fewer iterations than PBKDF2_ITERATIONS, so raising it upgrades
+ * every account at its next sign-in.
  * Format: `pbkdf2-sha256$<iterations>$<salt b64url>$<hash b64url>` (scripts/lib/seed.mjs writes the same).
  */
 import { PBKDF2_ITERATIONS } from "../../../shared/constants";
@@ -23,6 +25,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== "pbkdf2-sha256" || !iter || !salt || !hash) return false;
   const derived = await derive(password, fromBase64Url(salt), Number(iter));
   return timingSafeEqual(toBase64Url(derived), hash);
+}
+
+/** Whether a stored hash was made with weaker parameters than the current ones. */
+export function needsRehash(stored: string): boolean {
+  const [scheme, iter] = stored.split("$");
+  return scheme !== "pbkdf2-sha256" || !(Number(iter) >= PBKDF2_ITERATIONS);
 }
 
 /** A fixed hash to verify against when the account does not exist, so timing does not reveal it. */

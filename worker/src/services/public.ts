@@ -3,6 +3,7 @@
  * every public route), the config the widget reads, and a customer's withdrawal.
  */
 
+import { byPriority, forLanguage, isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
 import type { ForgetInput, SiteConfig } from "../../../shared/types";
 import { needsWidgetPlus } from "../../../shared/widget-parts";
@@ -42,16 +43,36 @@ export interface ConfigAnswer {
   origins: string[];
 }
 
-/** GET /v1/sites/:key/config: the site's policy and its active surveys, with their theme colours computed. */
-export async function siteConfig(db: D1Database, key: string, origin: string | null): Promise<ConfigAnswer> {
+/**
+ * GET /v1/sites/:key/config: the site's policy and fatigue cap, the visitor's language (`locale`,
+ * from the candidates the loader sent), and its active surveys that are open now (schedule and
+ * quota) and for that language, in the order the widget weighs them, with their colours computed.
+ */
+export async function siteConfig(
+  db: D1Database,
+  key: string,
+  origin: string | null,
+  locale: string,
+  now = Date.now(),
+): Promise<ConfigAnswer> {
   const { site, origins } = await siteOfKey(db, key, origin);
-  const rows = await withD1Retry(() => surveys.listSurveys(db, site.id, true));
+  const active = (await withD1Retry(() => surveys.listSurveys(db, site.id, true))).map(surveys.toSurvey);
+  // Only a quota needs the counts: most sites never pay for the query.
+  const completed = active.some((s) => s.schedule?.maxResponses !== undefined)
+    ? await withD1Retry(() => surveys.completedBySurvey(db, site.id))
+    : new Map<string, number>();
   const config: SiteConfig = {
     site: site.key,
     policy: { version: site.policy_version, url: site.policy_url, retentionDays: site.retention_days },
-    surveys: rows
-      .map(surveys.toSurvey)
-      .map((s) => ({ ...s, colors: themeColors(s.theme.accent), plus: needsWidgetPlus(s) })),
+    fatigueDays: site.fatigue_days,
+    locale,
+    surveys: byPriority(
+      active.filter((s) => isOpen(s.schedule, now, completed.get(s.id) ?? 0) && forLanguage(s, locale)),
+    ).map((s) => ({
+      ...s,
+      colors: themeColors(s.theme.accent),
+      plus: needsWidgetPlus(s),
+    })),
   };
   const body = JSON.stringify(config);
   return { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, origins };

@@ -1,14 +1,19 @@
 /**
- * Work of the hourly Cron Trigger: retention purge, session sweep, re-queueing of lost alerts,
- * erasure fences no queued answer can need any more, and the `unhappy` flag of responses stored
- * before it existed.
+ * Work of the hourly Cron Trigger: retention purge, deletions of sites, surveys and accounts left
+ * unfinished by their requests, sweeps of expired sessions, invitations and login counts, erasure
+ * fences no queued answer can need any more, re-queueing of lost alerts, and the `unhappy` flag of
+ * responses stored before it existed.
  */
 import { purgeFences } from "../db/ingest-drops";
+import { deleteExpiredDevices, deleteStaleAttempts } from "../db/login-throttle";
+import { deleteExpiredInvitations } from "../db/members";
 import { deleteExpiredSessions } from "../db/sessions";
 import type { Env } from "../env";
 import { nowIso } from "../lib/time";
 import { requeueStaleAlerts } from "./alerts";
 import { backfillUnhappy } from "./backfill";
+import { continueDeletions } from "./deletion";
+import { LOGIN_CLIENT_WINDOW_MS } from "./login-throttle";
 import { purgeExpired } from "./retention";
 
 /** Queues keep a message at most 14 days (their longest retention): a fence older than that guards nothing. */
@@ -16,7 +21,12 @@ export const FENCE_KEEP_MS = 14 * 86_400_000;
 
 export async function runScheduled(env: Env, scheduledTime: number): Promise<void> {
   const purge = await purgeExpired(env.DB, scheduledTime);
-  await deleteExpiredSessions(env.DB, nowIso(scheduledTime));
+  const deletions = await continueDeletions(env.DB);
+  const now = nowIso(scheduledTime);
+  await deleteExpiredSessions(env.DB, now);
+  await deleteExpiredInvitations(env.DB, now);
+  await deleteExpiredDevices(env.DB, now);
+  await deleteStaleAttempts(env.DB, nowIso(scheduledTime - LOGIN_CLIENT_WINDOW_MS));
   const fences = await purgeFences(env.DB, nowIso(scheduledTime - FENCE_KEEP_MS));
   const requeued = await requeueStaleAlerts(env, scheduledTime);
   const backfilled = await backfillUnhappy(env.DB);
@@ -25,6 +35,8 @@ export async function runScheduled(env: Env, scheduledTime: number): Promise<voi
       event: "scheduled",
       purged: purge.deleted,
       purgeDone: purge.done,
+      deletionChunks: deletions.chunks,
+      deletionsFinished: deletions.finished,
       requeuedAlerts: requeued,
       fencesPurged: fences,
       unhappyBackfilled: backfilled,

@@ -22,6 +22,8 @@ export interface SiteAndSurvey {
   site: { id: string; key: string; origins: string[] };
   /** The survey as of the version asked for (or its current one); null when the site has no such survey. */
   survey: Survey | null;
+  /** Its current version (its schedule says whether it takes new responses). */
+  current: Survey | null;
   /** False when a version was asked for that was never stored. */
   versionFound: boolean;
 }
@@ -45,17 +47,19 @@ function remember<K, V>(map: Map<K, V>, key: K, value: V) {
 async function load(db: D1Database, siteKey: string, surveyId: string, now: number): Promise<Entry | null> {
   const row = await sites.findSiteWithSurvey(db, siteKey, surveyId);
   if (!row) return null; // unknown sites are not cached: a new site works at once
+  const survey = row.survey_id
+    ? surveys.toSurvey({
+        id: row.survey_id,
+        name: row.survey_name!,
+        definition: row.definition!,
+        version: row.version!,
+        active: row.active!,
+      })
+    : null;
   const value: SiteAndSurvey = {
     site: { id: row.site_id, key: siteKey, origins: sites.originsOf(row) },
-    survey: row.survey_id
-      ? surveys.toSurvey({
-          id: row.survey_id,
-          name: row.survey_name!,
-          definition: row.definition!,
-          version: row.version!,
-          active: row.active!,
-        })
-      : null,
+    survey,
+    current: survey,
     versionFound: true,
   };
   const entry = { at: now, value };

@@ -8,8 +8,11 @@ import { SCORE_RANGE } from "../../../shared/constants";
 import { reachedQuestions } from "../../../shared/logic";
 import { responseInputSchema } from "../../../shared/schemas";
 import { isUnhappy } from "../../../shared/scoring";
-import type { ResponseInput } from "../../../shared/types";
+import { isOpen } from "../../../shared/targeting";
+import type { ResponseInput, Survey } from "../../../shared/types";
 import type { NewResponse } from "../db/response-writes";
+import { responseExists } from "../db/responses";
+import { completedOfSurvey } from "../db/surveys";
 import { ApiError, invalid } from "../errors";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
@@ -63,6 +66,20 @@ function canonicalMeta(input: ResponseInput, version: number): string {
   ]);
 }
 
+/**
+ * A survey past its end date or quota (or before its start) takes no new response: 410. A later
+ * part of a response stored while it was open still completes it.
+ */
+async function assertOpen(db: D1Database, siteId: string, survey: Survey, id: string, now: number) {
+  const schedule = survey.schedule;
+  if (!schedule) return;
+  const completed =
+    schedule.maxResponses === undefined ? 0 : await withD1Retry(() => completedOfSurvey(db, siteId, survey.id));
+  if (isOpen(schedule, now, completed)) return;
+  if (await withD1Retry(() => responseExists(db, siteId, id))) return;
+  throw new ApiError("survey_closed", `survey "${survey.id}" is closed: it takes no new responses`);
+}
+
 /** Checks a raw body from `origin` and builds its row; throws the contract's error otherwise. */
 export async function acceptSubmission(
   db: D1Database,
@@ -79,6 +96,8 @@ export async function acceptSubmission(
   if (!found.versionFound) {
     throw invalid([{ path: "version", message: `survey "${survey.id}" has no version ${input.version}` }]);
   }
+  const now = request.now ?? Date.now();
+  await assertOpen(db, site.id, found.current!, input.id, now);
   const complete = input.complete !== false;
   const issues = validateAnswers(survey.questions, input.answers, { complete });
   const page = pageWithoutQuery(input.page);
@@ -86,7 +105,6 @@ export async function acceptSubmission(
   if (issues.length > 0) throw invalid(issues);
 
   const types = new Map(survey.questions.map((q) => [q.id, q.type]));
-  const now = request.now ?? Date.now();
   const createdAt = nowIso(now);
   const answers = input.answers.map((a) => {
     const type = types.get(a.question)!;

@@ -1,9 +1,10 @@
 /** The questions, each in its own editor keyed by a stable key, and the buttons that add one of each type. */
 import { QUESTION_TYPES } from "../../../../shared/constants";
-import { QuestionEditor, TYPE_LABEL } from "../question-editor";
+import { QuestionEditor } from "../question-editor";
+import { type Answered, TYPE_LABEL } from "../question-kind";
 import type { DraftState } from "../use-draft";
 
-export function QuestionsSection({ state }: { state: DraftState }) {
+export function QuestionsSection({ state, answered }: { state: DraftState; answered: Map<string, Answered> }) {
   const { draft: d, locales, questionKeys } = state;
   return (
     <>
@@ -12,9 +13,9 @@ export function QuestionsSection({ state }: { state: DraftState }) {
         {d.questions.map((q, i) => (
           <QuestionEditor
             key={questionKeys[i]}
-            q={q}
+            questions={d.questions}
             index={i}
-            count={d.questions.length}
+            answered={answered.get(q.id)}
             locales={locales}
             onChange={(next) => state.setQuestion(i, next)}
             onMove={(by) => state.moveQuestion(i, by)}

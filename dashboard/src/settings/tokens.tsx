@@ -1,0 +1,137 @@
+/** API tokens of a site (owners): made with a scope, shown once, listed, revoked with what they minted. */
+import { useEffect, useState } from "preact/hooks";
+import type { TokenScope } from "../../../shared/constants";
+import type { ApiToken, ApiTokenCreated, Site } from "../../../shared/types";
+import { api } from "../api";
+import { ChoiceSelect, ConfirmButton, CopyButton, ErrorBox } from "../components/form";
+import { when } from "../format";
+
+const SCOPE_WORDS = {
+  read: "read: results, responses, exports",
+  write: "write: also surveys and follow-ups",
+  admin: "admin: also settings, team, tokens, webhooks",
+} as const satisfies Record<TokenScope, string>;
+
+export function Tokens({ site }: { site: Site }) {
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [name, setName] = useState("");
+  const [scope, setScope] = useState<TokenScope>("read");
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = () => api<ApiToken[]>("GET", `/api/sites/${site.id}/tokens`).then(setTokens, setError);
+  useEffect(() => void reload(), [site.id]);
+
+  const create = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const t = await api<ApiTokenCreated>("POST", `/api/sites/${site.id}/tokens`, {
+        name: name.trim(),
+        scope,
+      });
+      setCreated({ name: t.name ?? name, token: t.token });
+      setName("");
+      await reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const revoke = async (id: string) => {
+    setError(null);
+    try {
+      await api("DELETE", `/api/sites/${site.id}/tokens/${id}`);
+      await reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="tokens-h">
+      <h2 id="tokens-h">API tokens</h2>
+      <p class="muted">
+        For scripts and reports: send <code>Authorization: Bearer TOKEN</code> to the owner API of this site only (see
+        the API reference). A token can do no more than its scope allows.
+      </p>
+      {created ? (
+        <div class="notice" role="status">
+          <p>
+            Token “{created.name}” — copy it now, it is <strong>shown only once</strong>:
+          </p>
+          <code class="secret" data-testid="new-token">
+            {created.token}
+          </code>{" "}
+          <CopyButton text={created.token} label="Copy token" />
+        </div>
+      ) : null}
+      {tokens === null ? (
+        <p class="loading">Loading…</p>
+      ) : tokens.length === 0 ? (
+        <p class="empty">No token yet.</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td>{t.scope}</td>
+                  <td>{when(t.createdAt)}</td>
+                  <td>{when(t.lastUsedAt)}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      <span class="badge dead">revoked {new Date(t.revokedAt).toLocaleDateString()}</span>
+                    ) : (
+                      <span class="badge delivered">active</span>
+                    )}
+                  </td>
+                  <td>
+                    {t.revokedAt ? null : (
+                      <ConfirmButton
+                        label="Revoke"
+                        confirmLabel={`Revoke “${t.name}”`}
+                        onConfirm={() => revoke(t.id)}
+                      />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form class="inline" onSubmit={create}>
+        <input
+          required
+          maxLength={100}
+          aria-label="New token name"
+          placeholder="Token name, e.g. weekly report"
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+        <ChoiceSelect<TokenScope>
+          label="Scope of the new token"
+          value={scope}
+          choices={SCOPE_WORDS}
+          onChange={setScope}
+        />
+        <button type="submit" class="secondary">
+          Create token
+        </button>
+      </form>
+      <ErrorBox error={error} />
+    </section>
+  );
+}
