@@ -128,7 +128,9 @@ const coverage = {
   partial: z
     .literal(true)
     .optional()
-    .describe("present (true) only when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to`"),
+    .describe(
+      "present (true) only when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to`",
+    ),
   coveredFrom: day.optional().describe("with `partial`: the first day the figures cover (the newest are read first)"),
 };
 

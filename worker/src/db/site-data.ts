@@ -28,6 +28,8 @@ export const SITE_TABLES: readonly DataTable[] = [
   { table: "survey_versions", key: "survey_id, version" },
   { table: "alert_deliveries", key: "rowid" },
   { table: "consent_withdrawals", key: "site_id, respondent_hash, withdrawn_at" },
+  { table: "erasure_fences", key: "site_id, subject" },
+  { table: "ingest_drops", key: "site_id, response_id, reason" },
   { table: "context_erasures", key: "rowid" },
   { table: "webhooks", key: "rowid" },
   { table: "api_tokens", key: "rowid" },
