@@ -229,10 +229,11 @@ export const ingestionHealthSchema = z.object({
     .object({
       idReused: z.number().int().describe("sent again under an id already used for another body (queue mode)"),
       withdrawn: z.number().int().describe("their customer asked for erasure after consenting, before the write"),
+      erased: z.number().int().describe("erased by a customer's data request (a context value) before the write"),
     })
     .describe("totals of the period"),
   days: z
-    .array(z.object({ day, idReused: z.number().int(), withdrawn: z.number().int() }))
+    .array(z.object({ day, idReused: z.number().int(), withdrawn: z.number().int(), erased: z.number().int() }))
     .describe("days with a drop, oldest first"),
 });
 

@@ -180,15 +180,16 @@ export interface Breakdown {
 /**
  * GET /api/sites/:siteId/ingestion: answers the collector accepted and then did not write. In queue
  * mode the route answers 202 before the write; the consumer then drops a reused id with another body
- * (`idReused`) and an answer whose respondent asked for erasure after consenting (`withdrawn`).
+ * (`idReused`), an answer whose respondent asked for erasure after consenting (`withdrawn`), and one
+ * erased by a customer's data request in the meantime (`erased`).
  */
 export interface IngestionHealth {
   site: string;
   from: string;
   to: string;
-  dropped: { idReused: number; withdrawn: number };
+  dropped: { idReused: number; withdrawn: number; erased: number };
   /** Days with a drop, oldest first. */
-  days: { day: string; idReused: number; withdrawn: number }[];
+  days: { day: string; idReused: number; withdrawn: number; erased: number }[];
 }
 
 /** GET /api/sites/:siteId/surveys/:surveyId/history: the versions, and the question ids with answers. */

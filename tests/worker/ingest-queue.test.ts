@@ -50,10 +50,10 @@ describe("queue mode › POST /v1/responses", () => {
       JSON.stringify({ event: "ingest_id_reused", id: body.id, site: w.site.id }),
     ]);
     warned.mockRestore();
-    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0, erased: 0 });
     // Delivered once more (at least once): still one drop.
     await deliver(reused.queue.sent, 2);
-    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0, erased: 0 });
   });
 
   it("an invalid submission › should be refused before the queue", async () => {
@@ -126,7 +126,7 @@ describe("queue consumer › at-least-once delivery", () => {
     const clash: IngestMessage = { kind: "response", row: { ...b!.row, id: a!.row.id } };
     await deliver([a!, clash]);
     expect(await stored(w)).toMatchObject({ responses: 1, answers: 1, aggregated: 1 });
-    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0, erased: 0 });
     const score = await env.DB.prepare("SELECT score FROM answers WHERE response_id = ?1")
       .bind(a!.row.id)
       .first<{ score: number }>();

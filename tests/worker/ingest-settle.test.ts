@@ -49,7 +49,7 @@ describe("queue consumer › parts of one response", () => {
       .bind(first.id)
       .first<{ complete: number; reached: string }>();
     expect(row!.complete).toBe(1);
-    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 0 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 0, erased: 0 });
   });
 
   it("both parts in one batch, the complete one first › the complete one kept, each answer once", async () => {
@@ -84,18 +84,34 @@ describe("erasure › answers not yet written", () => {
     expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
     const kept = await env.DB.prepare("SELECT id FROM responses WHERE site_id = ?1").bind(w.site.id).first();
     expect(kept).toEqual({ id: queue.sent[1]!.row.id });
-    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 1 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 1, erased: 0 });
 
     // Delivered again (at least once): still not written, still one drop.
     await deliver([queue.sent[0]!], 2);
     expect((await stored(w)).responses).toBe(1);
-    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 1 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 1, erased: 0 });
 
     // The same customer answers again after withdrawing: a new consent, written.
     const again = captureQueue();
     await submitQueued(submission(w, { respondent, ...ANSWERS(3) }), again);
     await deliver([acceptedLater(again.sent[0]!, 1000)]);
     expect((await stored(w)).responses).toBe(2);
+  });
+
+  it("an answer queued, then a customer's erasure by its order id › never written, counted as erased", async () => {
+    const w = await world();
+    const queue = captureQueue();
+    await submitQueued(submission(w, { ...ANSWERS(7), context: { orderId: "A-7" } }), queue);
+    await submitQueued(submission(w, { ...ANSWERS(8), context: { orderId: "A-8" } }), queue);
+    const res = await call("DELETE", `/api/sites/${w.site.id}/responses?context=orderId:A-7`, {
+      cookie: w.owner.cookie,
+    });
+    expect(await json(res)).toEqual({ deleted: 0, more: false });
+    const r = await deliver(queue.sent);
+    expect(r.acked).toEqual(r.ids);
+    const kept = await env.DB.prepare("SELECT id FROM responses WHERE site_id = ?1").bind(w.site.id).all();
+    expect(kept.results).toEqual([{ id: queue.sent[1]!.row.id }]);
+    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 0, erased: 1 });
   });
 
   it("direct mode › an answer accepted before an erasure and written after it is not stored (201, as if then erased)", async () => {
@@ -112,7 +128,7 @@ describe("erasure › answers not yet written", () => {
     await Promise.all(later);
     expect(outcome).toEqual({ status: 201, body: { id: accepted.row.id } });
     expect((await stored(w)).responses).toBe(0);
-    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 1 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 1, erased: 0 });
   });
 });
 

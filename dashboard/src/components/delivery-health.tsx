@@ -21,13 +21,14 @@ export function DeliveryHealth({ site, from, to }: { site: Site; from?: string |
     };
   }, [site.id, from, to]);
   if (!health) return null;
-  const { idReused, withdrawn } = health.dropped;
+  const { idReused, withdrawn, erased } = health.dropped;
   return (
     <p class="muted small" data-testid="delivery-health">
-      {idReused + withdrawn === 0
+      {idReused + withdrawn + erased === 0
         ? `Every answer accepted from ${health.from} to ${health.to} was stored.`
         : `Answers accepted but not stored from ${health.from} to ${health.to}: ${idReused} sent again under an ` +
-          `id already used for another answer, ${withdrawn} whose customer withdrew consent before they were stored.`}
+          `id already used for another answer, ${withdrawn} whose customer withdrew consent and ${erased} erased ` +
+          "by a customer's data request before they were stored."}
     </p>
   );
 }

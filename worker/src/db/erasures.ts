@@ -1,9 +1,12 @@
 /** SQL of a customer's erasure by a context value and its record (listed with the consent records: db/consents.ts). */
+import { contextSubject, fenceStatement } from "./ingest-drops";
 
 /**
  * Deletes up to `limit` responses whose context has `key = value` (their triggers delete answers and
  * context, take their weight out of the aggregates and cancel pending alerts), and adds the count to
- * the erasure's record, in one transaction. The first result lists the deleted ids.
+ * the erasure's record, in one transaction, after setting its fence (an answer with that value accepted
+ * before now and still waiting in the ingest queue is never written). The second result lists the
+ * deleted ids.
  */
 export const eraseChunk = (
   db: D1Database,
@@ -11,6 +14,7 @@ export const eraseChunk = (
   limit: number,
 ) =>
   db.batch([
+    fenceStatement(db, e.siteId, contextSubject(e.key, e.value), e.at),
     db
       .prepare(
         `DELETE FROM responses WHERE site_id = ?1 AND id IN (

@@ -1,19 +1,26 @@
 /**
  * SQL of erasure fences and of accepted answers that were dropped (migration 0010).
  *
- * A fence is a respondent's latest erasure: an answer whose consent is not later than it is never
- * written, wherever it was when the erasure came (in the ingest queue, or in a request racing it).
+ * A fence is the latest erasure of a respondent or of a shop-context value: an answer of theirs whose
+ * consent is not later than it is never written, wherever it was when the erasure came (in the ingest
+ * queue, or in a request racing it).
  */
 
 /** The fence subject of a respondent (the hash is already pseudonymous: no token is kept). */
 export const respondentSubject = (respondentHash: string) => `respondent:${respondentHash}`;
+/** The fence subject of a shop-context value (a customer's data request: `orderId` = `A-1042`). */
+export const contextSubject = (key: string, value: string) => `context:${key}=${value}`;
 
 /**
- * SQL true when the row `v` (a json_each value with site, respondent and consentAt) may be written:
- * no erasure of its respondent at or after its consent. Used inside the multi-row inserts.
+ * SQL true when the row `v` (a json_each value with site, respondent, context (JSON text) and
+ * consentAt) may be written: no erasure of its respondent, nor of one of its context values, at or
+ * after its consent. Each a primary-key lookup; used inside the multi-row inserts.
  */
 export const NOT_FENCED = `NOT EXISTS (SELECT 1 FROM erasure_fences f WHERE f.site_id = v->>'site'
-    AND f.subject = 'respondent:' || (v->>'respondent') AND f.erased_at >= v->>'consentAt')`;
+    AND f.subject = 'respondent:' || (v->>'respondent') AND f.erased_at >= v->>'consentAt')
+  AND NOT EXISTS (SELECT 1 FROM json_each(v->>'context') c JOIN erasure_fences f
+    ON f.site_id = v->>'site' AND f.subject = 'context:' || c.key || '=' || c.value
+    WHERE f.erased_at >= v->>'consentAt')`;
 
 /** Records an erasure of `subject` (the latest time counts); meant for the erasure's own batch. */
 export const fenceStatement = (db: D1Database, siteId: string, subject: string, at: string) =>
@@ -28,7 +35,7 @@ export const fenceStatement = (db: D1Database, siteId: string, subject: string, 
 export const purgeFences = async (db: D1Database, olderThan: string): Promise<number> =>
   (await db.prepare("DELETE FROM erasure_fences WHERE erased_at < ?1").bind(olderThan).run()).meta.changes ?? 0;
 
-export type DropReason = "id_reused" | "withdrawn";
+export type DropReason = "id_reused" | "withdrawn" | "erased";
 
 export interface Drop {
   siteId: string;

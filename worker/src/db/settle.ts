@@ -1,9 +1,9 @@
 /**
  * Reads that settle submissions whose insert did nothing: the stored response of each id (a retry,
  * a later or earlier part, or a reused id), and for ids not stored, why not (an erasure fence of the
- * respondent, or the survey deleted). One D1 batch, whatever the number of submissions.
+ * respondent or of a context value, or the survey deleted). One D1 batch, whatever the number.
  */
-import { respondentSubject } from "./ingest-drops";
+import { contextSubject, respondentSubject } from "./ingest-drops";
 import type { NewResponse } from "./response-writes";
 
 export interface StoredResponse {
@@ -25,12 +25,17 @@ export interface SettleFacts {
   surveys: Set<string>;
 }
 
-export const fenceKey = (siteId: string, respondentHash: string) => `${siteId}\n${respondentSubject(respondentHash)}`;
+/** The fence subjects a row falls under: its respondent, and each of its context values. */
+export const subjectsOf = (r: NewResponse) => [
+  respondentSubject(r.respondentHash),
+  ...Object.entries(r.context ?? {}).map(([key, value]) => contextSubject(key, value)),
+];
+export const fenceKey = (siteId: string, subject: string) => `${siteId}\n${subject}`;
 export const surveyKey = (siteId: string, surveyId: string) => `${siteId}\n${surveyId}`;
 
 export async function settleFacts(db: D1Database, rows: NewResponse[]): Promise<SettleFacts> {
   const ids = JSON.stringify([...new Set(rows.map((r) => r.id))]);
-  const subjects = JSON.stringify(rows.map((r) => ({ site: r.siteId, subject: respondentSubject(r.respondentHash) })));
+  const subjects = JSON.stringify(rows.flatMap((r) => subjectsOf(r).map((subject) => ({ site: r.siteId, subject }))));
   const surveys = JSON.stringify(rows.map((r) => ({ site: r.siteId, survey: r.surveyId })));
   const [responses, answers, fences, existing] = await db.batch([
     db
@@ -69,7 +74,7 @@ export async function settleFacts(db: D1Database, rows: NewResponse[]): Promise<
     stored,
     fences: new Map(
       (fences!.results as { site_id: string; subject: string; erased_at: string }[]).map((f) => [
-        `${f.site_id}\n${f.subject}`,
+        fenceKey(f.site_id, f.subject),
         f.erased_at,
       ]),
     ),

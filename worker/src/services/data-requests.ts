@@ -45,7 +45,7 @@ export async function eraseByContext(db: D1Database, siteId: string, context: Co
   const erasure = { id: `era_${nanoid()}`, siteId, key: context.key, value: context.value, at: nowIso() };
   let deleted = 0;
   for (let chunk = 0; chunk < ERASE_CHUNKS; chunk++) {
-    const [taken] = await withD1Retry(() => erasures.eraseChunk(db, erasure, ERASE_CHUNK));
+    const [, taken] = await withD1Retry(() => erasures.eraseChunk(db, erasure, ERASE_CHUNK));
     deleted += taken!.results.length;
     if (taken!.results.length < ERASE_CHUNK) return { deleted, more: false };
   }

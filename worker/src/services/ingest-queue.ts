@@ -22,7 +22,7 @@ const errorText = (err: unknown) => String((err as Error)?.message ?? err);
 
 /** Writes rows and records (logs and counts) those dropped: every drop here is one nobody was told of. */
 async function storeAndCount(env: Env, rows: IngestMessage["row"][], defer: (work: Promise<unknown>) => void) {
-  await recordDropped(env, rows, await store(env, rows, defer), ["reused", "withdrawn"]);
+  await recordDropped(env, rows, await store(env, rows, defer), ["reused", "withdrawn", "erased"]);
 }
 
 /**

@@ -13,7 +13,7 @@
  */
 import { type Drop, type DropReason, recordDrops } from "../db/ingest-drops";
 import * as writes from "../db/response-writes";
-import { fenceKey, type SettleFacts, type StoredResponse, settleFacts, surveyKey } from "../db/settle";
+import { fenceKey, type SettleFacts, type StoredResponse, settleFacts, subjectsOf, surveyKey } from "../db/settle";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
@@ -30,9 +30,10 @@ export interface IngestOutcome {
 
 /**
  * What became of a submission handed to `store`: `withdrawn` (its respondent asked for erasure after
- * consenting) and `gone` (its survey was deleted) are not written.
+ * consenting), `erased` (a customer's data request erased one of its context values since) and `gone`
+ * (its survey was deleted) are not written.
  */
-export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "gone";
+export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone";
 
 /** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
 export type Defer = (work: Promise<unknown>) => void;
@@ -60,9 +61,12 @@ function compare(stored: StoredResponse, row: writes.NewResponse): Fate | writes
   return added;
 }
 
-const fenced = (facts: SettleFacts, row: writes.NewResponse) => {
-  const erasedAt = facts.fences.get(fenceKey(row.siteId, row.respondentHash));
-  return erasedAt !== undefined && erasedAt >= row.consentAt;
+/** Which erasure since its consent keeps a row out: its respondent's, or one of its context values'. */
+const fenced = (facts: SettleFacts, row: writes.NewResponse): "withdrawn" | "erased" | null => {
+  const [respondent, ...context] = subjectsOf(row).map((s) => facts.fences.get(fenceKey(row.siteId, s)));
+  const after = (at: string | undefined) => at !== undefined && at >= row.consentAt;
+  if (after(respondent)) return "withdrawn";
+  return context.some(after) ? "erased" : null;
 };
 
 /**
@@ -90,7 +94,8 @@ async function settle(
       const row = rows[i]!;
       const stored = facts.stored.get(row.id);
       if (!stored) {
-        if (fenced(facts, row)) fates[i] = "withdrawn";
+        const erasure = fenced(facts, row);
+        if (erasure) fates[i] = erasure;
         else if (!facts.surveys.has(surveyKey(row.siteId, row.surveyId))) fates[i] = "gone";
         else absent.push(i); // erased (by its owner) since it was stored: written anew, as the first time
         continue;
@@ -162,7 +167,11 @@ export async function store(env: Env, rows: writes.NewResponse[], defer: Defer):
   return fates;
 }
 
-const DROP_REASONS: Partial<Record<Fate, DropReason>> = { reused: "id_reused", withdrawn: "withdrawn" };
+const DROP_REASONS: Partial<Record<Fate, DropReason>> = {
+  reused: "id_reused",
+  withdrawn: "withdrawn",
+  erased: "erased",
+};
 
 /**
  * Submissions that were accepted but not written, logged (ids only: never a body) and counted per
@@ -195,8 +204,8 @@ const reusedError = (id: string) =>
 function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
   if (fate === "reused" || fate === undefined) throw reusedError(id);
   if (fate === "gone") throw new ApiError("unknown_survey", "this survey was deleted");
-  // Withdrawn: the erasure raced this request and came after its consent; as if stored, then erased.
-  if (fate === "created" || fate === "withdrawn") return { status: 201, body: { id } };
+  // Withdrawn or erased: the erasure raced this request and came after its consent; as if stored, then erased.
+  if (fate === "created" || fate === "withdrawn" || fate === "erased") return { status: 201, body: { id } };
   return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
 }
 
@@ -212,6 +221,8 @@ export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promis
     return { status: 202, body: { id: row.id, queued: true } };
   }
   const [fate] = await store(env, [row], defer);
-  if (fate === "withdrawn") defer(recordDropped(env, [row], [fate], ["withdrawn"]).catch(logFailure("drop_failed")));
+  if (fate === "withdrawn" || fate === "erased") {
+    defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
+  }
   return outcomeOf(row.id, fate);
 }

@@ -13,11 +13,11 @@ export async function ingestionHealth(
   const range = resolveRange(q.from, q.to);
   const rows = await withD1Retry(() => dropsPerDay(db, siteId, range));
   const days = new Map<string, IngestionHealth["days"][number]>();
-  const dropped = { idReused: 0, withdrawn: 0 };
+  const dropped = { idReused: 0, withdrawn: 0, erased: 0 };
   for (const r of rows) {
-    const day = days.get(r.day) ?? { day: r.day, idReused: 0, withdrawn: 0 };
+    const day = days.get(r.day) ?? { day: r.day, idReused: 0, withdrawn: 0, erased: 0 };
     days.set(r.day, day);
-    const field = r.reason === "id_reused" ? "idReused" : "withdrawn";
+    const field = r.reason === "id_reused" ? "idReused" : r.reason;
     day[field] += Number(r.count);
     dropped[field] += Number(r.count);
   }

@@ -43,9 +43,13 @@ export function clipWindows(windows: DayWindow[], after: Cursor | undefined, asc
   return windows.filter((w) => w.from <= to).map((w) => (w.to > to ? { ...w, to } : w));
 }
 
-/** The windows of a list's range (every day of the site when it has none), in reading order. */
+/**
+ * The windows of a list's range (every day of the site when it has none), in reading order. A context
+ * value (a customer's order) is found through its own index, whatever the range: one window.
+ */
 export async function listWindows(d1: D1Queries, f: db.ResponseFilter, ascending: boolean, limits: ScanLimits) {
   const range = { from: f.from ?? EVERY_DAY.from, to: f.to ?? EVERY_DAY.to };
+  if (f.context) return [range];
   const days = await withD1Retry(() =>
     responsesPerDay(d1, { siteId: f.siteId, ...range, survey: f.survey, channel: f.channel }),
   );
