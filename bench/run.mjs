@@ -6,7 +6,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT, startStack } from "../scripts/lib/stack.mjs";
 import { measureUnderLoad } from "./lib/dashboard-load.mjs";
@@ -38,7 +38,12 @@ const RESULTS = join(ROOT, "bench", "results.json");
 const previous = existsSync(RESULTS) ? headline(JSON.parse(readFileSync(RESULTS, "utf8"))) : null;
 
 const started = Date.now();
-const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+// The 1-minute load average at each section: other work on a shared machine skews what runs beside it.
+const loads = [];
+const log = (msg) => {
+  loads.push(loadavg()[0]);
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+};
 const attempt = async (name, fn) => {
   try {
     return await fn();
@@ -214,6 +219,11 @@ try {
 }
 
 results.seconds = Math.round((Date.now() - started) / 1000);
+results.machine.loadAverage = {
+  min: Math.min(...loads),
+  median: [...loads].sort((a, b) => a - b)[loads.length >> 1],
+  max: Math.max(...loads),
+};
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(join(ROOT, "BENCHMARKS.md"), renderReport(results, previous));
 log(`done in ${results.seconds} s: BENCHMARKS.md, bench/results.json`);

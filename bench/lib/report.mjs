@@ -22,6 +22,11 @@ export function renderReport(r, previous) {
   p(
     `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}${r.machine.chromium ? `, ${r.machine.chromium}` : ""}. Whole run: ${r.seconds} s.`,
   );
+  const la = r.machine.loadAverage;
+  if (la)
+    p(
+      `The machine is shared: its 1-minute load average during the run was ${la.min.toFixed(1)}–${la.max.toFixed(1)} (median ${la.median.toFixed(1)}) on ${r.machine.cores} cores, so absolute rates drift from run to run; shares and ratios are taken within one run, side by side.`,
+    );
   p();
   targets(r, p);
   thenAndNow(r, previous, p);

@@ -68,7 +68,7 @@ export async function startWorker({ scriptPath, persistDir, mode = "direct", con
     ...(process.env.BENCH_NO_RL
       ? {}
       : { ratelimits: { PUBLIC_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 120, period: 60 } } } }),
-    bindings: { INGEST_MODE: mode, ENVIRONMENT: "bench", RATE_LIMIT_SECRET: "bench-secret" },
+    bindings: { INGEST_MODE: mode, ENVIRONMENT: "bench", RATE_LIMIT_SECRET: "bench-secret", SIGNUP: "open" },
     log: undefined,
   });
   const url = (await mf.ready).toString().replace(/\/$/, "");
