@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { responsesListQuerySchema } from "../../shared/schemas";
 import { dayWindows, OWNER_SCAN, type Pacer, scanWindows } from "../../worker/src/services/bounded-scan";
 import { crossTab } from "../../worker/src/services/crosstab";
+import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../worker/src/services/read-share";
 import { exportCsv, listPage } from "../../worker/src/services/responses";
 import { breakdown, summarize } from "../../worker/src/services/summary";
 import { backdated, clientId, summary, type World, world } from "./fixtures";
@@ -83,6 +84,42 @@ describe("windows of days", () => {
     expect(await scanWindows(windows, read(false), { budgetMs: 45, window: 1, share: 0.2 }, pacer)).toBe(1);
     expect(await scanWindows(windows, read(true), { budgetMs: 1000, window: 1, share: 0.2 }, pacer)).toBe(3);
     expect(sleeps).toEqual([40]);
+  });
+});
+
+describe("each caller's share of the time", () => {
+  it("a page's few reads pass at once; reads in a loop are slowed to a fifth of the time", () => {
+    const caller = `owner-${clientId()}`;
+    let now = 1_000_000;
+    for (let i = 0; i < 5; i++) {
+      expect(waitBeforeRead(caller, now)).toBe(0);
+      chargeRead(caller, 80, now);
+      now += 80;
+    }
+    // A loop of 50 ms reads for a minute: busy at most its share, plus the burst it started with.
+    const start = now;
+    let busy = 0;
+    let waited = 0;
+    while (now - start < 60_000) {
+      const wait = waitBeforeRead(caller, now);
+      waited += wait;
+      now += wait;
+      chargeRead(caller, 50, now);
+      now += 50;
+      busy += 50;
+    }
+    expect(waited).toBeGreaterThan(0);
+    expect(busy).toBeLessThanOrEqual(READ_SHARE * (now - start) + READ_BURST_MS);
+    expect(busy).toBeGreaterThanOrEqual(READ_SHARE * (now - start) - 50);
+  });
+
+  it("a read that paced itself (a long scan) is charged at most the burst", () => {
+    const caller = `owner-${clientId()}`;
+    const now = 2_000_000;
+    chargeRead(caller, 3000, now);
+    expect(waitBeforeRead(caller, now)).toBe(0);
+    chargeRead(caller, 100, now);
+    expect(waitBeforeRead(caller, now)).toBe(100 / READ_SHARE);
   });
 });
 

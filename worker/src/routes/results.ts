@@ -1,7 +1,8 @@
 /**
  * Owner routes for results: summary, per-context breakdown, responses, follow-up, export, and the
  * answers ingestion dropped (viewers read). Reads go through a D1 session (a read replica where there
- * are some); writes leave their bookmark so the reads after them see them (lib/d1-session.ts).
+ * are some), each caller's at most a fifth of the time in the long run (middleware/read-share.ts);
+ * writes leave their bookmark so the reads after them see them (lib/d1-session.ts).
  */
 import { Hono } from "hono";
 import {
@@ -19,6 +20,7 @@ import { parseOr400 } from "../lib/parse";
 import { today } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner, siteAccess } from "../middleware/owner-auth";
+import { shareOwnerReads } from "../middleware/read-share";
 import { crossTab } from "../services/crosstab";
 import { csvResponse } from "../services/csv";
 import { ingestionHealth } from "../services/ingestion-health";
@@ -27,6 +29,7 @@ import { breakdown, summarize } from "../services/summary";
 
 export const resultRoutes = new Hono<AppEnv>();
 resultRoutes.use("*", requireOwner);
+resultRoutes.use("*", shareOwnerReads);
 
 resultRoutes.get("/:siteId/summary", async (c) => {
   const site = await siteAccess(c, "viewer");
