@@ -22,6 +22,7 @@ export const app = new Hono<AppEnv>();
 
 app.use("*", async (c, next) => {
   c.set("requestId", crypto.randomUUID());
+  c.set("startedAt", Date.now());
   await next();
 });
 app.use("*", securityHeaders);

@@ -10,7 +10,8 @@ export const shareOwnerReads: MiddlewareHandler<AppEnv> = async (c, next) => {
   const caller = who?.token ? `token:${who.token.id}` : (who?.ownerId ?? "");
   const wait = waitBeforeRead(caller);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  const started = Date.now();
+  // From the request's arrival: its sign-in check waited for D1 too; the pause just taken is not charged.
+  const started = (c.get("startedAt") ?? Date.now()) + wait;
   try {
     await next();
   } finally {

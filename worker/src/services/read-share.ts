@@ -10,7 +10,7 @@
 /** The long-run share of the time a caller's reads may take. */
 export const READ_SHARE = 0.2;
 /** Busy time a caller may spend at once (a dashboard page's reads) before being paced. */
-export const READ_BURST_MS = 500;
+export const READ_BURST_MS = 250;
 const MAX_CALLERS = 1000;
 
 interface Bucket {
