@@ -62,7 +62,7 @@ describe("windows of days", () => {
     expect(dayWindows([], RANGE, 4)).toEqual([]);
   });
 
-  it("should pause (1 / share − 1) × each window's time on the primary, none after the last or on a replica", async () => {
+  it("should pause its fastest window's time plus 4× any wait beyond; not after the last nor on a replica", async () => {
     let t = 0;
     const sleeps: number[] = [];
     const pacer: Pacer = {
@@ -72,18 +72,22 @@ describe("windows of days", () => {
         t += ms;
       },
     };
-    const windows = DAYS.map((d) => ({ from: d, to: d }));
+    const windows = [...DAYS, "2026-03-06"].map((d) => ({ from: d, to: d }));
+    // Windows taking 10, 30 (20 ms behind writes), 10 and 10 ms.
+    const walls = [10, 30, 10, 10];
     const read = (replica: boolean) => async () => {
-      t += 10;
-      return { cost: { sqlMs: 10, replica } };
+      t += walls[sleeps.length % walls.length]!;
+      return { cost: { sqlMs: 2, replica } };
     };
-    expect(await scanWindows(windows, read(false), { budgetMs: 1000, window: 1, share: 0.2 }, pacer)).toBe(3);
-    expect(sleeps).toEqual([40, 40]);
+    const limits = { budgetMs: 1000, window: 1, share: 0.2 };
+    expect(await scanWindows(windows, read(false), limits, pacer)).toBe(4);
+    expect(sleeps).toEqual([10, 10 + 4 * 20, 10]);
     sleeps.length = 0;
-    // 10 ms read + 40 ms pause spend a 45 ms budget: one window, then partial.
-    expect(await scanWindows(windows, read(false), { budgetMs: 45, window: 1, share: 0.2 }, pacer)).toBe(1);
-    expect(await scanWindows(windows, read(true), { budgetMs: 1000, window: 1, share: 0.2 }, pacer)).toBe(3);
-    expect(sleeps).toEqual([40]);
+    // 10 ms read + 10 ms pause + 30 ms read spend a 45 ms budget: two windows, then partial.
+    expect(await scanWindows(windows, read(false), { ...limits, budgetMs: 45 }, pacer)).toBe(2);
+    sleeps.length = 0;
+    expect(await scanWindows(windows, read(true), limits, pacer)).toBe(4);
+    expect(sleeps).toEqual([]);
   });
 });
 
@@ -127,7 +131,7 @@ describe("each caller's share of the time", () => {
 describe("filtered summary, breakdown and cross-tab over raw answers", () => {
   const context = { key: "productId", value: "sku-1" };
 
-  it("out of time › partial, covering the newest days read; within time › complete, with no partial field", async () => {
+  it("out of time › partial, covering the newest days read; within time › complete, no partial field", async () => {
     const w = await world();
     await threeDays(w);
     const q = { ...RANGE, interval: "day" as const, context };

@@ -29,7 +29,7 @@ describe("queue mode › POST /v1/responses", () => {
     expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
   });
 
-  it("an id already written › the same body again is a duplicate; another body is dropped, logged and counted", async () => {
+  it("an id already written › the same body again is a duplicate; another is dropped, logged, counted", async () => {
     const w = await world();
     const body = submission(w);
     const first = await submitQueued(body);

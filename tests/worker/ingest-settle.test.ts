@@ -26,7 +26,7 @@ const forget = async (w: World, respondent: string) => {
 };
 
 describe("queue consumer › parts of one response", () => {
-  it("the complete part delivered before the partial one › stored complete once; the late part is a duplicate", async () => {
+  it("the complete part delivered before the partial one › stored once; the late part is a duplicate", async () => {
     const w = await world();
     const first = submission(w, { complete: false, answers: [{ question: "nps", value: 3 }] });
     const second = {
@@ -71,7 +71,7 @@ describe("queue consumer › parts of one response", () => {
 });
 
 describe("erasure › answers not yet written", () => {
-  it("an answer queued, then /v1/forget, then the consumer › never written, counted as withdrawn; a later answer is kept", async () => {
+  it("queued, then /v1/forget, then the consumer › never written, counted; a later answer is kept", async () => {
     const w = await world();
     const respondent = "respondent-who-withdraws-4242";
     const queue = captureQueue();
@@ -114,7 +114,7 @@ describe("erasure › answers not yet written", () => {
     expect((await dropped(w)).dropped).toEqual({ idReused: 0, withdrawn: 0, erased: 1 });
   });
 
-  it("direct mode › an answer accepted before an erasure and written after it is not stored (201, as if then erased)", async () => {
+  it("direct mode › accepted before an erasure, written after it › not stored (201: as if then erased)", async () => {
     const w = await world();
     const respondent = "respondent-racing-the-erasure";
     const accepted = await acceptSubmission(env.DB, submission(w, { respondent, ...ANSWERS(4) }), {

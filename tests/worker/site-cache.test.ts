@@ -86,7 +86,7 @@ describe("site cache › freshness", () => {
 });
 
 describe("site cache › the submission path", () => {
-  it("a survey edited in another isolate › an answer to its new question (new version) is accepted at once", async () => {
+  it("a survey edited in another isolate › an answer to its new question (new version) accepted at once", async () => {
     const w = await world();
     expect((await submit(submission(w))).status).toBe(201); // the cache now holds version 1
     await editElsewhere(w, moreQuestions);

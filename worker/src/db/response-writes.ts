@@ -112,7 +112,8 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
     db
       .prepare(
         `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, channel, type, score, value)
-         SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'channel', v->>'type', v->>'score', v->>'value'
+         SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'channel', v->>'type', v->>'score',
+           v->>'value'
          FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE ${guard} ORDER BY k
          ON CONFLICT (response_id, question_id) DO NOTHING`,
       )
@@ -175,9 +176,9 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
   );
   return db
     .prepare(
-      `INSERT INTO responses (id, site_id, survey_id, version, body_hash, respondent_hash, locale, page, device, channel,
-         context, consent_policy, consent_text, consent_at, created_at, updated_at, day, complete, reached, nps_min,
-         unhappy, write_token)
+      `INSERT INTO responses (id, site_id, survey_id, version, body_hash, respondent_hash, locale, page, device,
+         channel, context, consent_policy, consent_text, consent_at, created_at, updated_at, day, complete, reached,
+         nps_min, unhappy, write_token)
        SELECT v->>'id', v->>'site', v->>'survey', v->>'version', v->>'hash', v->>'respondent', v->>'locale', v->>'page',
          v->>'device', v->>'channel', v->>'context', v->>'policy', v->>'text', v->>'consentAt', v->>'createdAt',
          v->>'createdAt', v->>'day', v->>'complete', v->>'reached', v->>'npsMin', v->>'unhappy', v->>'token'

@@ -25,7 +25,8 @@ export async function deleteRespondentResponses(
       .bind(siteId, respondentHash),
     db
       .prepare(
-        "INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted) VALUES (?1, ?2, ?3, changes()) ON CONFLICT DO NOTHING",
+        `INSERT INTO consent_withdrawals (site_id, respondent_hash, withdrawn_at, deleted)
+         VALUES (?1, ?2, ?3, changes()) ON CONFLICT DO NOTHING`,
       )
       .bind(siteId, respondentHash, at),
   ]);
@@ -47,7 +48,8 @@ export const updateFollowUp = async (
   (
     await db
       .prepare(
-        "UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5 WHERE site_id = ?1 AND id = ?2 RETURNING id",
+        `UPDATE responses SET status = ?3, note = COALESCE(?4, note), status_at = ?5
+         WHERE site_id = ?1 AND id = ?2 RETURNING id`,
       )
       .bind(siteId, id, status, note, at)
       .all()
