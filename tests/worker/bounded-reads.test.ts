@@ -62,7 +62,7 @@ describe("windows of days", () => {
     expect(dayWindows([], RANGE, 4)).toEqual([]);
   });
 
-  it("should pause its fastest window's time plus 4× any wait beyond; not after the last nor on a replica", async () => {
+  it("should pause its fastest window's time + 4× any wait beyond; never after the last nor on a replica", async () => {
     let t = 0;
     const sleeps: number[] = [];
     const pacer: Pacer = {
