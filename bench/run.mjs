@@ -124,11 +124,14 @@ for (const [mode, r] of Object.entries(results.ingestion)) {
   if (r.routes)
     for (const c of CFG.concurrencies)
       log(
-        `  ${mode}, ${c} clients: ceiling ${results.ceiling[c].toFixed(0)} req/s, responses ${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%), events ${r.routes[c].events.rps.toFixed(0)} req/s (${(100 * r.routes[c].eventsRatio).toFixed(0)}%)`,
+        `  ${mode}, ${c} clients: ceiling ${results.ceiling[c].toFixed(0)} req/s, responses ` +
+          `${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%), events ` +
+          `${r.routes[c].events.rps.toFixed(0)} req/s (${(100 * r.routes[c].eventsRatio).toFixed(0)}%)`,
       );
   if (r.integrity)
     log(
-      `  ${mode}: accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, doubled ${r.integrity.doubled}`,
+      `  ${mode}: accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, ` +
+        `doubled ${r.integrity.doubled}`,
     );
 }
 

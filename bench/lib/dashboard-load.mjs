@@ -136,7 +136,8 @@ export async function measureUnderLoad({ w, dashboard, mode, repeats, durationMs
       drainSeconds: queued ? median(st.drains) : null,
     };
     log(
-      `under load (${mode}): ${name}: ${rows[name].rps.toFixed(0)} req/s (${(100 * rows[name].share).toFixed(0)}% of alone), p99 ${rows[name].p99.toFixed(0)} ms` +
+      `under load (${mode}): ${name}: ${rows[name].rps.toFixed(0)} req/s ` +
+        `(${(100 * rows[name].share).toFixed(0)}% of alone), p99 ${rows[name].p99.toFixed(0)} ms` +
         (path ? `, ${read.reads.length} reads (${read.partial ?? 0} partial)` : ""),
     );
   }

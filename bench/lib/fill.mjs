@@ -28,7 +28,8 @@ export async function fill(db, { site, survey, tag }, start, end) {
           channel, context, consent_policy, consent_at, created_at, updated_at, day, complete, reached, nps_min,
           unhappy)
         SELECT ${id(tag)}, ?3, ?4, 1, 'bench', printf('respondent%d', i), 'en',
-          'https://shop.bench.example/checkout/thank-you', 'desktop', CASE WHEN i % 10 = 0 THEN 'email' ELSE 'widget' END,
+          'https://shop.bench.example/checkout/thank-you', 'desktop',
+          CASE WHEN i % 10 = 0 THEN 'email' ELSE 'widget' END,
           json_object('productId', 'sku-' || (i % 50)), '2026-11-01', ${day} || 'T12:00:00.000Z',
           ${day} || 'T12:00:00.000Z', ${day} || 'T12:00:00.000Z', ${day}, 1, '["nps","csat","pick","why"]',
           (i * 7) % 11, (i * 7) % 11 <= 6 FROM n`)
@@ -41,7 +42,8 @@ export async function fill(db, { site, survey, tag }, start, end) {
           CASE q.id WHEN 'nps' THEN CAST((i * 7) % 11 AS TEXT) WHEN 'csat' THEN CAST(1 + (i * 3) % 5 AS TEXT)
             WHEN 'pick' THEN json_quote(CASE i % 3 WHEN 0 THEN '${OPTIONS[0]}' WHEN 1 THEN '${OPTIONS[1]}'
               ELSE '${OPTIONS[2]}' END)
-            ELSE json_quote(CASE WHEN i % ${NEEDLE_EVERY} = 0 THEN 'found a needle in the parcel' ELSE 'fast delivery' END)
+            ELSE json_quote(
+              CASE WHEN i % ${NEEDLE_EVERY} = 0 THEN 'found a needle in the parcel' ELSE 'fast delivery' END)
           END
         FROM n, (SELECT 'nps' AS id, 'nps' AS type UNION ALL SELECT 'csat', 'csat' UNION ALL SELECT 'pick', 'choice'
           UNION ALL SELECT 'why', 'text') AS q`)

@@ -58,7 +58,8 @@ async function shopServer(collectorUrl, siteKey) {
       body = Buffer.from(html);
       res.setHeader(
         "Content-Security-Policy",
-        `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`,
+        `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; ` +
+          `connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`,
       );
     }
     res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
@@ -68,16 +69,19 @@ async function shopServer(collectorUrl, siteKey) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-const OBSERVE = `
+const OBSERVE = `(() => {
   window.__bench = { longtasks: [], shifts: [], fcp: null, files: [], shownAt: null };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) __bench.longtasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); }).observe({ type: "layout-shift", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; }).observe({ type: "paint", buffered: true });
-  new PerformanceObserver((l) => {
-    for (const e of l.getEntries())
-      if (/\\/widget[^/?]*\\.js|\\/config([?#]|$)/.test(e.name)) __bench.files.push([e.name.replace(/^.*\\//, ""), e.startTime, e.responseEnd]);
-  }).observe({ type: "resource", buffered: true });
-  // The first frame in which the survey has a box: looked for once a frame, in the shadow roots of the page's top-level elements.
+  const watch = (type, each) =>
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) each(e); }).observe({ type, buffered: true });
+  watch("longtask", (e) => __bench.longtasks.push([e.startTime, e.duration]));
+  watch("layout-shift", (e) => { if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); });
+  watch("paint", (e) => { if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; });
+  watch("resource", (e) => {
+    if (/\\/widget[^/?]*\\.js|\\/config([?#]|$)/.test(e.name))
+      __bench.files.push([e.name.replace(/^.*\\//, ""), e.startTime, e.responseEnd]);
+  });
+  // The first frame in which the survey has a box: looked for once a frame, in the shadow roots of
+  // the page's top-level elements.
   const look = (t) => {
     for (const el of document.body ? document.body.children : []) {
       const root = el.shadowRoot;
@@ -90,7 +94,11 @@ const OBSERVE = `
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
+})();
 `;
+
+/** Long tasks that overlap [from, to] (ms since navigation). */
+const within = (tasks, from, to) => tasks.filter(([s, d]) => s + d >= from && s <= to);
 
 /** Blocking time of long tasks: their time over 50 ms each. */
 const blocking = (tasks) => tasks.reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
@@ -117,8 +125,7 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const filesAt = before.length ? Math.max(...before.map(([, , end]) => end)) : null;
   const firstFile = m.files.length ? Math.min(...m.files.map(([, start]) => start)) : null;
   // The widget's window: from its first file's request to a second after the survey showed.
-  const widgetTasks =
-    firstFile === null ? [] : m.longtasks.filter(([s, d]) => s + d >= firstFile && s <= (shownAt ?? Infinity) + 1000);
+  const widgetTasks = firstFile === null ? [] : within(m.longtasks, firstFile, (shownAt ?? Infinity) + 1000);
   return {
     longTasks: m.longtasks.length,
     longTaskMs: m.longtasks.reduce((a, [, d]) => a + d, 0),
@@ -131,6 +138,8 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
     firstPaintAfterFilesMs: shownAt !== null && filesAt !== null ? shownAt - filesAt : null,
     widgetLongest: Math.max(0, ...widgetTasks.map(([, d]) => d)),
     widgetTbt: blocking(widgetTasks),
+    firstFileMs: firstFile,
+    longtasks: m.longtasks,
     files: before.map(([name]) => name),
   };
 }
@@ -155,7 +164,8 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
   });
   try {
     const results = { without: [], with: [] };
-    await once(browser, `${shop.url}/without${page}`, { settleMs: 1000, throttle, expectWidget: false }); // warm caches of the server and browser
+    // Warms the caches of the server and the browser.
+    await once(browser, `${shop.url}/without${page}`, { settleMs: 1000, throttle, expectWidget: false });
     for (let i = 0; i < runs; i++) {
       results.without.push(
         await once(browser, `${shop.url}/without${page}`, { settleMs, throttle, expectWidget: false }),
@@ -178,12 +188,23 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
           "widgetTbt",
         ].map((k) => [k, median(rows.map((r) => r[k]))]),
       );
+    // The page's own long tasks in the same window (from the widget's first file to a second after
+    // the survey showed, medians of the loads with it), in the loads without the widget: what the
+    // window would hold anyway.
+    const from = median(results.with.map((r) => r.firstFileMs));
+    const to = median(results.with.map((r) => r.surveyShownMs)) + 1000;
+    for (const r of results.without) {
+      const tasks = from === null || !Number.isFinite(to) ? [] : within(r.longtasks, from, to);
+      r.widgetLongest = Math.max(0, ...tasks.map(([, d]) => d));
+      r.widgetTbt = blocking(tasks);
+    }
     return {
       shopOrigin: shop.url,
       page,
       throttle,
       settleMs,
       runs,
+      window: { from, to },
       without: med(results.without),
       with: med(results.with),
       shownRuns: results.with.filter((r) => r.surveyShownMs !== null).length,

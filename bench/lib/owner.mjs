@@ -109,7 +109,10 @@ export const eventRequest = (world, i, run = 0) => ({
   body: JSON.stringify({ site: world.site.key, survey: world.survey.id, event: "shown" }),
 });
 
-/** The ceiling: a route of the same worker that does nothing (and reads no body: an unread body makes workerd reset the connection). */
+/**
+ * The ceiling: a route of the same worker that does nothing (and reads no body: an unread body makes
+ * workerd reset the connection).
+ */
 export const noopRequest = (i, run = 0) => ({
   path: "/v1/noop",
   method: "POST",

@@ -131,8 +131,11 @@ export async function peerWidgets(peers) {
     shown: add(seActor, seModal),
     uiOnly: seModal,
     files:
-      "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
-    note: "@sentry/core left out (external): a lower bound, since the feedback integration cannot run without a Sentry client",
+      "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up " +
+      "front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
+    note:
+      "@sentry/core left out (external): a lower bound, since the feedback integration cannot run without a " +
+      "Sentry client",
   });
   const fj = peers["@formbricks/js"];
   const fs = peers["@formbricks/surveys"];
@@ -144,8 +147,11 @@ export async function peerWidgets(peers) {
     shown: add(fbLoader, fbSurveys),
     uiOnly: fbSurveys,
     files:
-      "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
-    note: "the loader then fetches /js/formbricks.umd.cjs (the SDK core) from the Formbricks server, which is not on npm: a lower bound",
+      "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys " +
+      "dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
+    note:
+      "the loader then fetches /js/formbricks.umd.cjs (the SDK core) from the Formbricks server, which is not " +
+      "on npm: a lower bound",
   });
   const pr = peers.preact;
   const preactMin = sizes(minify(file("preact", "dist/preact.mjs").toString("utf8")));

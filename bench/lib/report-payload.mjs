@@ -24,14 +24,16 @@ export function payload(r, p) {
     return;
   }
   p(
-    "Bytes as raw / gzip -9 / brotli -11. *Before* is what every visitor downloads on every page; *when shown* adds what a survey needs once it opens.",
+    "Bytes as raw / gzip -9 / brotli -11. *Before* is what every visitor downloads on every page; *when shown* " +
+      "adds what a survey needs once it opens.",
   );
   p();
   p("| widget | before a survey shows | when a survey shows | UI bundle alone |");
   p("|---|---|---|---|");
   if (pl.ours?.shown)
     p(
-      `| **ours** (${pl.ours.shown.files.join(" + ")}) | ${bytes(pl.ours.before)} | ${bytes(pl.ours.shown)} | ${bytes(pl.ours.uiAlone)} |`,
+      `| **ours** (${pl.ours.shown.files.join(" + ")}) | ${bytes(pl.ours.before)} | ${bytes(pl.ours.shown)} | ` +
+        `${bytes(pl.ours.uiAlone)} |`,
     );
   else p(`| **ours** | ${pl.ours?.missing ?? "–"} | | |`);
   for (const x of pl.peers) p(`| ${x.peer} | ${bytes(x.before)} | ${bytes(x.shown)} | ${bytes(x.uiOnly)} |`);
@@ -50,7 +52,10 @@ export function payload(r, p) {
   const language = languageOf(pl.ours?.largestLocale);
   if (language)
     p(
-      `Our *when shown* counts the largest locale's strings (${language}, \`${pl.ours.largestLocale}\`); other locales are smaller. Compared like with like: our loader + UI + strings against each peer's *when shown*, and our UI + strings against each peer's *UI bundle alone* (which leaves out each peer's core SDK, only favouring them).`,
+      `Our *when shown* counts the largest locale's strings (${language}, \`${pl.ours.largestLocale}\`); other ` +
+        `locales are smaller. Compared like with like: our loader + UI + strings against each peer's *when shown*, ` +
+        `and our UI + strings against each peer's *UI bundle alone* (which leaves out each peer's core SDK, only ` +
+        `favouring them).`,
     );
   p();
 }

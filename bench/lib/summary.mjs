@@ -135,7 +135,9 @@ export async function measureSummary({ w, persistDir, sizes, rounds, perRound, f
       },
     });
     log(
-      `summary: ${s.answers.toLocaleString("en")} answers: ${median(s.unfiltered).toFixed(1)} ms, by channel ${median(s.channel).toFixed(1)} ms, filtered ${rows.at(-1).filteredMs?.toFixed(0)} ms (${rows.at(-1).filteredPartial}/${s.filtered.length} partial)`,
+      `summary: ${s.answers.toLocaleString("en")} answers: ${median(s.unfiltered).toFixed(1)} ms, by channel ` +
+        `${median(s.channel).toFixed(1)} ms, filtered ${rows.at(-1).filteredMs?.toFixed(0)} ms ` +
+        `(${rows.at(-1).filteredPartial}/${s.filtered.length} partial)`,
     );
   }
   const biggest = sites[sites.length - 1];
