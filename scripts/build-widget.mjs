@@ -6,6 +6,7 @@
  *   widget-send.js         consent, outbox and erasure: fetched when a visitor agrees to answer
  *   widget-plus.js         logic, choices, stars and faces: fetched beside the UI for the surveys that need them
  *   widget.esm.js          ESM entry for bundlers: init({ site, collector, context })
+ *   widget-hosted.js/.css  the hosted survey page (links, QR codes, emails): its script and its page styles
  *   *.<hash>.js            content-hashed, immutable copies; the hashed loader loads hashed files
  *   widget-manifest.json   sizes and sha384 integrity of every file, for SRI snippets
  */
@@ -109,6 +110,12 @@ export async function buildWidget() {
   files["widget.js"] = await loader({}, false);
   // The pinned loader loads hashed files and checks their integrity: the SRI chain does not stop at it.
   const pinnedLoader = await loader(byBase(hash8), byBase(integrity));
+  // The hosted survey page's script: after the loaders, which never load it (their maps leave it out).
+  files["widget-hosted.js"] = await bundle({
+    entryPoints: [join(SRC, "hosted.ts")],
+    format: "iife",
+    target: ["es2022"],
+  });
   files["widget.esm.js"] = await bundle({
     entryPoints: [join(SRC, "esm.ts")],
     format: "esm",
@@ -130,6 +137,8 @@ export async function buildWidget() {
       brotli: brotliCompressSync(text).length,
     };
   }
+  const css = await build({ entryPoints: [join(SRC, "hosted.css")], bundle: true, minify: true, write: false });
+  writeFileSync(join(OUT, "widget-hosted.css"), css.outputFiles[0].text);
   writeFileSync(join(OUT, "widget-manifest.json"), JSON.stringify(manifest, null, 2));
   return manifest;
 }

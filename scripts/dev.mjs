@@ -22,10 +22,13 @@ console.log("Applying migrations and seeding the demo data (once)…");
 const stack = await startStack({ seed: true, persistDir, port, shopPort, quiet: !process.env.VERBOSE });
 
 const line = "─".repeat(64);
+const hosted = `${stack.collectorUrl}/s/${stack.demo.siteKey}/${stack.demo.surveyId}?ctx.orderId=A-1042&a.nps=9`;
 console.log(`
 ${line}
   Collector + dashboard  ${stack.collectorUrl}
   Demo shop (origin 2)   ${stack.shopUrl}/   (survey on ${stack.shopUrl}/checkout/thank-you)
+  Survey in place        ${stack.shopUrl}/account/orders   (the order-status page)
+  Hosted survey page     ${hosted}
   Demo login             ${stack.demo.email} / ${stack.demo.password}
   Demo site key          ${stack.demo.siteKey}
   Local D1 data          ${persistDir}
@@ -34,7 +37,7 @@ ${line}
 ${line}
 Press Ctrl+C to stop.`);
 if (stack.demo.seedVersion !== DEMO_SEED_VERSION) {
-  console.log(`\nThis demo data was seeded by an older version (no survey logic, funnel or choice results).
+  console.log(`\nThis demo data was seeded by an older version (no survey logic, funnel, choice results or channels).
 Stop, delete ${persistDir} and run npm run dev again for the current demo.`);
 }
 

@@ -175,6 +175,17 @@ export const summarySchema = z.object({
       z.object({ id: z.string(), survey: z.string(), reached: z.number().int(), answered: z.number().int() }),
     ),
   }),
+  channels: z
+    .array(
+      z.object({
+        channel: z.enum(CHANNELS),
+        responses: z.number().int(),
+        completed: z.number().int(),
+        share: z.number().describe("% of the period's responses"),
+        nps: z.object({ score, count: z.number().int() }),
+      }),
+    )
+    .describe("responses per channel (popup, inline, link, QR code, email), most first, with each channel's NPS"),
   ...coverage,
 });
 

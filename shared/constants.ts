@@ -38,6 +38,15 @@ export const END_OF_SURVEY = "end";
 export const CHANNELS = ["widget", "inline", "link", "qr", "email"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** The channels of the hosted survey page (a link, a QR code, an email), as its `channel=` parameter says. */
+export const LINK_CHANNELS = ["link", "qr", "email"] as const;
+export type LinkChannel = (typeof LINK_CHANNELS)[number];
+/** Days a minted link stays valid unless the owner says otherwise, and at most. */
+export const DEFAULT_LINK_DAYS = 30;
+export const MAX_LINK_DAYS = 366;
+/** Days an old link-signing secret may stay valid after a rotation (a rollover for shops' back ends). */
+export const MAX_SECRET_GRACE_DAYS = 30;
+
 /** Anonymous funnel events of POST /v1/events. */
 export const FUNNEL_EVENTS = ["shown", "declined", "dismissed"] as const;
 export type FunnelEvent = (typeof FUNNEL_EVENTS)[number];

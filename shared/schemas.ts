@@ -8,25 +8,23 @@ import {
   CHANNELS,
   CLIENT_ID_PATTERN,
   CONTEXT_KEY_PATTERN,
-  DEFAULT_FATIGUE_DAYS,
   DEFAULT_PRIORITY,
-  DEFAULT_RETENTION_DAYS,
-  FOLLOW_UP_STATUSES,
   FUNNEL_EVENTS,
   LOGIC_OPS,
   MAX_CONTEXT_KEYS,
   MAX_CONTEXT_VALUE,
   POSITIONS,
   QUESTION_TYPES,
-  ROLES,
   SCALE_STYLES,
-  SEGMENTS,
   STYLES_OF,
-  TOKEN_SCOPES,
 } from "./constants";
+import { localeSchema } from "./field-schemas";
 import { logicProblems } from "./logic-checks";
 import { scheduleSchema, triggerSchema } from "./targeting-schemas";
 
+export * from "./field-schemas";
+export * from "./owner-schemas";
+export * from "./query-schemas";
 export {
   configQuerySchema,
   contextConditionSchema,
@@ -35,9 +33,7 @@ export {
   triggerSchema,
 } from "./targeting-schemas";
 
-export const localeSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "a BCP 47 language tag such as en or pt-BR");
+import { linksSchema } from "./survey-links";
 
 /** Text per locale: `{ en: "...", ro: "..." }`, at least one locale. */
 export const localizedTextSchema = z
@@ -123,6 +119,7 @@ export const surveyInputSchema = z
     /** Lower first when several surveys could open (then the order of creation). */
     priority: z.number().int().min(0).max(1000).default(DEFAULT_PRIORITY),
     schedule: scheduleSchema.optional(),
+    links: linksSchema.optional(),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
@@ -146,6 +143,7 @@ export const surveySchema = z.object({
   reward: rewardSchema.optional(),
   priority: z.number().int(),
   schedule: scheduleSchema.optional(),
+  links: linksSchema.optional(),
 });
 
 export const contextSchema = z
@@ -180,6 +178,7 @@ export const responseInputSchema = z.object({
   /** `false`: a partial answer (more may follow under the same id); absent means complete. */
   complete: z.boolean().optional(),
   channel: z.enum(CHANNELS).optional(),
+  sig: z.string().max(200).optional(), // a signed link's, sent with the link's context unchanged
 });
 
 /** POST /v1/events: an anonymous count of a survey shown, declined or dismissed. */
@@ -194,155 +193,4 @@ export const eventInputSchema = z.object({
 export const forgetInputSchema = z.object({
   site: z.string().min(1).max(64),
   respondent: z.string().min(16).max(128),
-});
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("a valid email address"))
-  .pipe(z.string().max(254));
-
-export const credentialsSchema = z.object({
-  email: emailSchema,
-  password: z.string().min(10, "at least 10 characters").max(200),
-});
-
-/** POST /api/auth/signup: `invite` is the token of an invitation link (required where sign-up is by invitation). */
-export const signupSchema = credentialsSchema.extend({ invite: z.string().min(10).max(200).optional() });
-
-/** POST /api/auth/login: any password is checked (not the sign-up rules: old accounts may predate them). */
-export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1, "required").max(200) });
-
-/** DELETE /api/account: the password again, so a forgotten signed-in browser cannot delete the account. */
-export const accountDeleteSchema = z.object({ password: z.string().min(1, "required").max(200) });
-
-/** POST /api/sites/:siteId/members: invite someone by email with a role. */
-export const memberInputSchema = z.object({ email: emailSchema, role: z.enum(ROLES) });
-
-/** PATCH /api/sites/:siteId/members/:memberId: change a member's (or a pending invitation's) role. */
-export const memberPatchSchema = z.object({ role: z.enum(ROLES) });
-
-export const originSchema = z
-  .string()
-  .url()
-  .transform((u) => new URL(u).origin)
-  .refine((o) => o !== "null", "an http(s) origin such as https://shop.example");
-
-const retentionDaysSchema = z.number().int().min(1).max(3650);
-/** Days without any survey for a visitor after one was shown to them (0: off). */
-const fatigueDaysSchema = z.number().int().min(0).max(365);
-
-export const siteInputSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  origins: z.array(originSchema).min(1).max(20),
-  retentionDays: retentionDaysSchema.default(DEFAULT_RETENTION_DAYS),
-  policyUrl: z.string().url().max(500).optional(),
-  policyVersion: z.string().trim().min(1).max(64).optional(),
-  fatigueDays: fatigueDaysSchema.default(DEFAULT_FATIGUE_DAYS),
-});
-/** Without defaults: a field left out of a PATCH keeps its stored value. */
-export const sitePatchSchema = siteInputSchema
-  .extend({ retentionDays: retentionDaysSchema, fatigueDays: fatigueDaysSchema })
-  .partial();
-
-/** POST /api/sites/:siteId/tokens: `read` unless a wider scope is chosen (never wider than the caller's). */
-export const tokenInputSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  scope: z.enum(TOKEN_SCOPES).default("read"),
-});
-
-export const webhookInputSchema = z.object({ url: z.string().max(500) });
-
-const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
-export const daySchema = z
-  .string()
-  .regex(dayPattern, "a day as YYYY-MM-DD")
-  .refine(
-    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    "a real calendar day",
-  )
-  .describe("a UTC day, YYYY-MM-DD");
-
-/** `key:value`, such as `productId:sku-77` (the key as in `context`, the value up to 100 characters). */
-export const contextFilterSchema = z
-  .string()
-  .max(41 + MAX_CONTEXT_VALUE)
-  .regex(/^[^:]+:/, "key:value, such as productId:sku-77")
-  .transform((s) => {
-    const i = s.indexOf(":");
-    return { key: s.slice(0, i), value: s.slice(i + 1) };
-  })
-  .refine(
-    (f) => CONTEXT_KEY_PATTERN.test(f.key) && f.value.length <= MAX_CONTEXT_VALUE,
-    "key:value, such as productId:sku-77",
-  )
-  .describe("key:value, such as orderId:A-1042");
-
-/** A customer's data request: every response whose context has this value (such as `orderId:A-1042`). */
-export const dataRequestQuerySchema = z.object({ context: contextFilterSchema });
-
-export const consentsQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
-
-/** GET /api/sites/:siteId/ingestion: answers accepted but not written, per day (last 30 days by default). */
-export const ingestionQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
-
-export const summaryQuerySchema = z.object({
-  survey: z.string().max(64).optional(),
-  from: daySchema.optional(),
-  to: daySchema.optional(),
-  interval: z.enum(["day", "week", "month"]).default("day"),
-  context: contextFilterSchema.optional(),
-  locale: localeSchema.optional(),
-  page: z.string().max(2048).optional(),
-  channel: z.enum(CHANNELS).optional(),
-});
-
-export const responsesQuerySchema = z.object({
-  survey: z.string().max(64).optional(),
-  from: daySchema.optional(),
-  to: daySchema.optional(),
-  segment: z.enum(SEGMENTS).optional(),
-  status: z.enum(FOLLOW_UP_STATUSES).optional(),
-  context: contextFilterSchema.optional(),
-  locale: localeSchema.optional(),
-  page: z.string().max(2048).optional(),
-  q: z.string().max(200).optional(),
-  channel: z.enum(CHANNELS).optional(),
-  /** Only responses with an unhappy answer (NPS 0–6, CSAT 1–2, CES 1–2, thumbs down): "customers to answer". */
-  unhappy: z.enum(["true", "false"]).optional(),
-  /** Complete responses only, or partial ones only. */
-  complete: z.enum(["true", "false"]).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-/** GET /api/sites/:siteId/responses: the filters, the page (cursor, limit) and the order. */
-export const responsesListQuerySchema = responsesQuerySchema.extend({
-  order: z.enum(["asc", "desc"]).default("desc"),
-});
-
-/** GET /api/sites/:siteId/export.csv: the filters of the list, every one optional. */
-export const exportQuerySchema = responsesQuerySchema.partial();
-
-/** GET /api/sites/:siteId/breakdown: satisfaction per value of one context key. */
-export const breakdownQuerySchema = summaryQuerySchema.extend({
-  key: z.string().regex(CONTEXT_KEY_PATTERN, "a context key: 1-40 letters, digits or _"),
-});
-
-/** GET /api/sites/:siteId/crosstab: a choice question by NPS segment or by a context key's values. */
-export const crossTabQuerySchema = z.object({
-  survey: z.string().min(1).max(64),
-  question: z.string().min(1).max(40),
-  by: z.union([
-    z.literal("segment"),
-    z.string().regex(/^context:[A-Za-z0-9_]{1,40}$/, 'by: "segment" or "context:<key>", such as context:productId'),
-  ]),
-  from: daySchema.optional(),
-  to: daySchema.optional(),
-});
-
-export const followUpSchema = z.object({
-  status: z.enum(FOLLOW_UP_STATUSES),
-  note: z.string().max(2000).optional(),
 });

@@ -1,6 +1,7 @@
 /** TypeScript types inferred from the zod schemas: type-only, safe to import anywhere. */
 import type { z } from "zod";
 import type * as a from "./api-schemas";
+import type * as links from "./link-schemas";
 import type * as s from "./schemas";
 import type { Interval, NpsComparison } from "./stats";
 
@@ -35,6 +36,9 @@ export type ContextCondition = z.infer<typeof s.contextConditionSchema>;
 export type Schedule = z.infer<typeof s.scheduleSchema>;
 export type Theme = z.infer<typeof s.themeSchema>;
 export type Reward = z.infer<typeof s.rewardSchema>;
+export type SurveyLinks = z.infer<typeof import("./survey-links").linksSchema>;
+export type LinkInput = z.infer<typeof links.linkInputSchema>;
+export type QrQuery = z.infer<typeof links.qrQuerySchema>;
 export type SurveyInput = z.input<typeof s.surveyInputSchema>;
 export type Survey = z.infer<typeof s.surveySchema>;
 export type ResponseInput = z.infer<typeof s.responseInputSchema>;
@@ -63,6 +67,22 @@ export interface SiteConfig {
   locale: string;
   /** The surveys open now (schedule), lower priority first, then by creation. */
   surveys: ConfigSurvey[];
+}
+
+/**
+ * What the hosted survey page (GET /s/:siteKey/:surveyId) hands to widget-hosted.js, as JSON in the
+ * page: the survey as the config serves it, the language and channel, the link's context and signature,
+ * and the answers its address prefilled (sent only after consent).
+ */
+export interface HostedPageData {
+  site: string;
+  policy: SiteConfig["policy"];
+  survey: ConfigSurvey;
+  locale: string;
+  channel: import("./constants").LinkChannel;
+  context: Record<string, string>;
+  prefill: Record<string, number | string | string[]>;
+  sig?: string;
 }
 
 /** What the API answers (shared/api-schemas.ts). */
@@ -104,6 +124,8 @@ export interface Summary {
   /** Every choice and multi question with its options' shares. */
   questions: QuestionResult[];
   funnel: Funnel;
+  /** Responses per channel (popup, inline, link, QR code, email), most first. */
+  channels: ChannelShare[];
   /**
    * Present (true) only when a filter the daily totals lack (context, locale, page) made the summary
    * read raw answers and that ran out of time: the figures cover `coveredFrom`..`to` only.
@@ -111,6 +133,16 @@ export interface Summary {
   partial?: true;
   /** With `partial`: the first day the figures cover (the newest days are read first). */
   coveredFrom?: string;
+}
+
+/** One channel's responses and their NPS (from the daily counts, so it outlives raw answers). */
+export interface ChannelShare {
+  channel: import("./constants").Channel;
+  responses: number;
+  completed: number;
+  /** % of the period's responses, one decimal. */
+  share: number;
+  nps: { score: number | null; count: number };
 }
 
 /** One option of a choice or multi question: answers that chose it, and their share (multi: of respondents). */

@@ -1,15 +1,12 @@
 /** The owner API client: same-origin fetch with the session cookie; errors in the contract's envelope. */
-export interface Issue {
-  path: string;
-  message: string;
-}
+import type { ErrorBody, ErrorIssue } from "../../shared/errors";
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: Issue[] = [],
+    readonly issues: ErrorIssue[] = [],
     readonly retryAfter: number | null = null,
   ) {
     super(message);
@@ -32,9 +29,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
     throw new ApiError(0, "network", "Cannot reach the server: check your connection and try again.");
   }
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code: string; message: string; issues?: Issue[] };
-  } | null;
+  const data = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
   if (!res.ok) {
     const e = data?.error;
     // An owner route answering 401 means the session ended (expired, or signed out elsewhere).

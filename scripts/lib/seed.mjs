@@ -18,7 +18,7 @@ export { DEMO_SURVEY };
 export const DEMO_LOGIN = { email: "demo@example.com", password: "feedback-demo-2026" };
 
 /** Raised when the demo data changes shape: a folder seeded by an older one is told apart (dev.mjs says so). */
-export const DEMO_SEED_VERSION = 2;
+export const DEMO_SEED_VERSION = 3;
 
 const b64url = (buf) => buf.toString("base64url");
 const q = (v) =>
@@ -154,6 +154,7 @@ export async function writeSeedSql(
   const locales = ["en", "en", "en", "ro", "ro", "pl", "cs", "hy"];
   const products = ["sku-77", "sku-12", "sku-31", "sku-45"];
   const pages = ["/checkout/thank-you", "/checkout/thank-you", "/account/orders"];
+  const BEYOND_POPUP = ["email", "email", "link", "qr", "inline"];
   /** Responses started per "day channel": the funnel's anonymous events are drawn around them. */
   const started = new Map();
   for (let i = 0; i < responses; i++) {
@@ -170,13 +171,17 @@ export async function writeSeedSql(
     const nps = within(SEGMENT_RANGE[segment]);
     const csat = within(CSAT_OF[segment]);
     const version = ageDays < V2_AGE_DAYS ? 2 : 1;
-    const channel = version === 2 && random() < 0.1 ? "link" : "widget";
+    // A third of the answers to the current version come from beyond the popup: emails, links, the
+    // counter's QR code, the order-status page (by position, so the other draws stay as they were).
+    const channel = version === 2 && random() < 0.35 ? BEYOND_POPUP[i % BEYOND_POPUP.length] : "widget";
     const answered = demoAnswers(random, { version, segment, nps, csat, mood: MOOD_OF[segment], locale });
     const unhappy = answered.rows.some(unhappyAnswer);
     const id = rid();
     const status = unhappy && ageDays > 20 ? (random() > 0.4 ? "resolved" : "contacted") : "new";
     const context = { productId: product, orderId: `A-${1000 + i}` };
-    const page = `${shopOrigin}${pages[Math.floor(random() * pages.length)]}`;
+    const shopPage = `${shopOrigin}${pages[Math.floor(random() * pages.length)]}`;
+    // Answers on the hosted page have the collector's page; the seed leaves it out.
+    const page = channel === "widget" ? shopPage : channel === "inline" ? `${shopOrigin}/account/orders` : null;
     started.set(`${day} ${channel}`, (started.get(`${day} ${channel}`) ?? 0) + 1);
     const row = {
       id,

@@ -116,11 +116,12 @@ const TYPES = {
 };
 
 /**
- * The demo shop: static pages from demo/shop on their own origin. `{{COLLECTOR}}` and
- * `{{SITE_KEY}}` in the HTML are replaced; `?site=KEY` on any page overrides the site key
- * (tests create their own sites). Sent with the strict CSP of the widget issue.
+ * The demo shop: static pages from demo/shop on their own origin. `{{COLLECTOR}}`, `{{SITE_KEY}}`
+ * and `{{SURVEY_ID}}` (the survey drawn in place on the order page) in the HTML are replaced;
+ * `?site=KEY` and `?survey=ID` on any page override them (tests create their own sites). Sent with
+ * the strict CSP of the widget issue.
  */
-export async function startShop({ port, collectorUrl, siteKey = "", csp = true }) {
+export async function startShop({ port, collectorUrl, siteKey = "", surveyId = "", csp = true }) {
   const dir = join(ROOT, "demo", "shop");
   const server = createServer(async (req, res) => {
     try {
@@ -134,8 +135,13 @@ export async function startShop({ port, collectorUrl, siteKey = "", csp = true }
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (type.startsWith("text/html")) {
         const key = url.searchParams.get("site") ?? siteKey;
+        const survey = (url.searchParams.get("survey") ?? surveyId).replace(/[^\w-]/g, "");
         const locale = url.searchParams.get("locale");
-        let html = body.toString("utf8").replaceAll("{{COLLECTOR}}", collectorUrl).replaceAll("{{SITE_KEY}}", key);
+        let html = body
+          .toString("utf8")
+          .replaceAll("{{COLLECTOR}}", collectorUrl)
+          .replaceAll("{{SITE_KEY}}", key)
+          .replaceAll("{{SURVEY_ID}}", survey);
         if (locale) html = html.replace(/<html lang="[^"]*"/, `<html lang="${locale.replace(/[^A-Za-z-]/g, "")}"`);
         body = Buffer.from(html);
         if (csp) {
@@ -182,6 +188,7 @@ export async function startStack(options = {}) {
     port: shopPort,
     collectorUrl: collector.url,
     siteKey: demo?.siteKey ?? "",
+    surveyId: demo?.surveyId ?? "",
     csp: options.csp ?? true,
   });
   return {

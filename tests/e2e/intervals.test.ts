@@ -81,6 +81,9 @@ describe("results page intervals", () => {
     expect(await page.getByTestId("nps-interval").textContent()).toBe("between 33 and 100, 95% confidence");
     expect(await page.getByTestId("nps-interval").getAttribute("title")).toBe("95% confidence interval: 32.8 to 100");
     expect(await page.getByTestId("nps-few").textContent()).toContain("Few answers (7)");
+    // The segment shares carry their Wilson intervals too: 7 of 7 promoters is 65–100%, 0 of 7 is 0–35%.
+    expect(await page.getByTestId("promoters-interval").textContent()).toBe(" (65%–100%)");
+    expect(await page.getByTestId("detractors-interval").textContent()).toBe(" (0%–35%)");
     // Wilson 7 of 7 satisfied: low = 7/10.8416 = 64.6%.
     expect(await page.getByTestId("csat-interval").textContent()).toBe("between 65% and 100%, 95% confidence");
     expect(await page.getByTestId("csat-few").textContent()).toContain("Few answers (7)");

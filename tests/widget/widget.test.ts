@@ -138,6 +138,13 @@ describe("bundle size budgets (gzip -9)", () => {
     expect(plus).toBeLessThanOrEqual(2000);
   });
 
+  it("the hosted survey page's own script › widget-hosted.js ≤ 1,000 B; the loader never names it", () => {
+    const hosted = gz("widget-hosted.js");
+    console.log(`widget-hosted.js: ${hosted} B (+ the UI, widget-plus.js and strings it preloads)`);
+    expect(hosted).toBeLessThanOrEqual(1000);
+    expect(readFileSync(join(dist, "widget.js"), "utf8")).not.toContain("widget-hosted");
+  });
+
   it("content-hashed copies › each matches its SRI hash, and the pinned loader loads only hashed files", () => {
     const manifest = JSON.parse(readFileSync(join(dist, "widget-manifest.json"), "utf8"));
     for (const entry of Object.values<{ hashed: string; integrity: string }>(manifest.files)) {

@@ -13,19 +13,19 @@ export enum SendResult {
 export const classify = (status: number): SendResult =>
   status < 300 ? SendResult.Ok : status === 429 || status > 499 ? SendResult.Retry : SendResult.Drop;
 
-/** The site's config; `langs`: the visitor's language candidates, in order (the collector picks one). */
-export async function fetchConfig(base: string, site: string, langs: string): Promise<SiteConfig | null> {
-  try {
-    const res = await fetch(`${base}/v1/sites/${encodeURIComponent(site)}/config?lang=${encodeURIComponent(langs)}`, {
-      credentials: "omit",
-    });
-    const config = res.ok ? ((await res.json()) as SiteConfig) : null;
-    // Only the shape every later step relies on; anything else reads as "no survey".
-    return Array.isArray(config?.surveys) ? config : null;
-  } catch {
-    return null;
-  }
-}
+/**
+ * The site's config; `langs`: the visitor's language candidates, in order (the collector picks one).
+ * Never rejects: a failure, or anything without the shape every later step relies on, is "no survey".
+ */
+export const fetchConfig = (base: string, site: string, langs: string): Promise<SiteConfig | null> =>
+  fetch(`${base}/v1/sites/${encodeURIComponent(site)}/config?lang=${encodeURIComponent(langs)}`, {
+    credentials: "omit",
+  })
+    .then((res) => (res.ok ? (res.json() as Promise<SiteConfig>) : null))
+    .then(
+      (config) => (Array.isArray(config?.surveys) ? config : null),
+      () => null,
+    );
 
 /** text/plain keeps it a "simple" CORS request: no preflight, and the same body works for sendBeacon. */
 export async function post(base: string, path: string, body: unknown): Promise<SendResult> {

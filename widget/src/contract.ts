@@ -4,7 +4,7 @@
  */
 
 import type { FunctionComponent } from "preact";
-import type { Channel, ScaleStyle } from "../../shared/constants";
+import type { Channel } from "../../shared/constants";
 import type { nextIndex, surveyPath } from "../../shared/logic";
 import type { ConfigSurvey, ResponseInput, SiteConfig } from "../../shared/types";
 import type { SendResult } from "./api";
@@ -31,6 +31,8 @@ export interface SiteFacts {
   emit(event: EventName, detail: unknown): void;
   /** widget-send.js, fetched on first use (the loader checks its integrity like the UI's). */
   sender(): Promise<SendModule>;
+  /** The hosted page's signed link: its signature goes with every answer. */
+  sig?: string | undefined;
 }
 
 /** The facts plus delivery (the outbox), inside widget-send.js. */
@@ -77,7 +79,7 @@ export interface Plus {
   nextIndex: typeof nextIndex;
   surveyPath: typeof surveyPath;
   /** The pictures of a scale's choices in a style (stars, emoji), or null to draw numbers. */
-  faces(count: number, style: ScaleStyle): readonly string[] | null;
+  faces: NonNullable<QuestionProps["faces"]>;
   /** The styles of what it draws. */
   css: string;
   Thumbs: FunctionComponent<QuestionProps>;

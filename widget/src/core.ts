@@ -178,13 +178,16 @@ export function start(o: StartOptions): FeedbackApi {
   // Single-page shops: re-evaluate on route changes, without fetching the config again.
   for (const m of ["pushState", "replaceState"] as const) {
     const original = history[m];
-    history[m] = function (this: History, ...args: Parameters<History["pushState"]>) {
-      const r = original.apply(this, args);
+    // Weighed in a later task, once the new address is in place.
+    history[m] = (...args: Parameters<History["pushState"]>) => {
       setTimeout(evaluate);
-      return r;
+      return original.apply(history, args);
     };
   }
   addEventListener("popstate", () => setTimeout(evaluate));
+  // A config that came before the page was parsed (from the cache) is weighed again then: an element
+  // <div data-feedback-survey> further down the page exists only from here on.
+  addEventListener("DOMContentLoaded", evaluate);
 
   const track = (name: string) => {
     const v = latest();

@@ -8,48 +8,14 @@
  * (Preact diffs, so only what changed is touched). Closures minify to one-letter names where class
  * members would not: the UI bundle has a byte budget.
  */
-import { createRef, type RefObject, render } from "preact";
+import { createRef, render } from "preact";
 import type { FunnelEvent } from "../../shared/constants";
 import { hasConsent } from "./consent";
-import type { Answers, OpenOptions, Plus, ResponseDraft, SendModule, SiteFacts } from "./contract";
+import type { OpenOptions, Plus, ResponseDraft, SendModule, SiteFacts } from "./contract";
 import { QUESTION_COMPONENTS } from "./questions";
-import type { Value } from "./questions/types";
 import type { Delivery } from "./queue";
 import { consentStep, questionStep, thanksStep } from "./steps";
-
-export interface PanelState {
-  /** Index of the question on screen; -1 before consent; the number of questions once done. */
-  at: number;
-  /** The questions shown before this one, for "Back". */
-  trail: number[];
-  answers: Answers;
-  error: string;
-  busy: boolean;
-  delivery: Delivery | null;
-  note: string;
-}
-
-/** What the steps draw from, and the actions of their controls. */
-export interface View {
-  o: OpenOptions;
-  session: SiteFacts;
-  plus: Plus | undefined;
-  questions: OpenOptions["survey"]["questions"];
-  components: typeof QUESTION_COMPONENTS;
-  heading: RefObject<HTMLHeadingElement>;
-  st: PanelState;
-  /** The questions the customer goes through given the answers so far (the rest as if skipped). */
-  path(): string[];
-  nextOf(at: number): number;
-  set(patch: Partial<PanelState>): void;
-  answer(id: string, v: Value): void;
-  agree(): void;
-  decline(): void;
-  dismiss(): void;
-  back(): void;
-  next(): void;
-  withdraw(): void;
-}
+import type { View } from "./view";
 
 /** Without logic the path is every question in order (widget-plus.js brings the logic). */
 const LINEAR: Pick<Plus, "nextIndex" | "surveyPath"> = {
@@ -108,6 +74,8 @@ export function panel(
   const begin = () => {
     if (!o.preview) ready().catch(() => {});
     v.set({ at: 0 });
+    // An answer given before the survey opened (a score clicked in an email) is stored from consent on.
+    part();
   };
 
   const v: View = {
@@ -183,7 +151,8 @@ export function panel(
 
   const center = o.survey.theme.position === "center";
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === "Escape") {
+    // A survey drawn in place is part of the page: Escape does not remove it.
+    if (e.key === "Escape" && !o.inline) {
       e.stopPropagation();
       v.dismiss();
     }
@@ -211,12 +180,18 @@ export function panel(
     </div>
   );
 
+  // Consent given before (this device, this policy): the first question at once, and a prefilled answer sent.
+  if (!o.preview && hasConsent(session)) {
+    ready().catch(() => {});
+    v.st.at = 0;
+  }
   render(draw(), root);
-  if (!o.preview && hasConsent(session)) begin();
+  part();
   // On a shop page, focus once the first render is painted (at once, it would force style and layout now).
+  // A survey drawn in place waits on the page to be reached: it does not take the focus (nor scroll to it).
   const focus = () => v.heading.current?.focus();
   if (o.preview) focus();
-  else requestAnimationFrame(() => setTimeout(focus));
+  else if (!o.inline) requestAnimationFrame(() => setTimeout(focus));
   event("shown");
   addEventListener("pagehide", part);
   return () => removeEventListener("pagehide", part);

@@ -1,10 +1,12 @@
 /**
  * Where the loader's surveys go on the page: a popup (the survey its trigger chose), or in place
- * (`<div data-feedback-survey="ID">` in the shop's page, drawn once, whatever the triggers say).
+ * (`<div data-feedback-survey="ID" data-context-order-id="A-1042">` in the shop's page, drawn once,
+ * whatever the triggers say).
  * Both record what the visitor saw and did in their browser and tell the page's listeners.
  */
 import type { ConfigSurvey, SiteConfig } from "../../shared/types";
 import type { OpenOptions, SiteFacts } from "./contract";
+import { contextOf } from "./dataset";
 import { open } from "./host";
 import { remember } from "./visitor";
 
@@ -55,9 +57,12 @@ export function inline(config: SiteConfig, session: SiteFacts): void {
   for (const el of document.querySelectorAll<HTMLElement>("[data-feedback-survey]")) {
     const survey = config.surveys.find((s) => s.id === el.dataset.feedbackSurvey);
     if (!survey || el.shadowRoot) continue;
+    // The element's own data-context-* (the order it shows) add to the snippet's context.
+    const own = contextOf(el.dataset);
+    const facts = { ...session, context: () => ({ ...session.context(), ...own }) };
     open(
       {
-        ...optionsFor(survey, config, session, () => {}),
+        ...optionsFor(survey, config, facts, () => {}),
         channel: "inline",
         inline: true,
         onShown: () => session.emit("shown", { survey: survey.id, inline: true }),

@@ -58,6 +58,7 @@ export function startResponse(s: Session, survey: { id: string; version: number 
     page: pageOf(location),
     channel,
     ...(context ? { context } : {}),
+    ...(s.sig ? { sig: s.sig } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * (not components with props of their own: the UI bundle stays within its byte budget).
  */
 import { localizedText } from "../../shared/localized";
-import type { View } from "./panel";
+import type { View } from "./view";
 
 const fill = (text: string, vars: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));

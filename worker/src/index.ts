@@ -9,6 +9,8 @@ import type { AlertMessage, IngestMessage } from "./messages";
 import { securityHeaders } from "./middleware/security-headers";
 import { serveDashboard, serveOpenApi, serveWidgetFile } from "./routes/assets";
 import { accountRoutes, authRoutes } from "./routes/auth";
+import { hostedRoutes } from "./routes/hosted";
+import { linkRoutes } from "./routes/links";
 import { privacyRoutes } from "./routes/privacy";
 import { publicRoutes } from "./routes/public";
 import { resultRoutes } from "./routes/results";
@@ -38,6 +40,8 @@ app.route("/api/sites", siteRoutes);
 app.route("/api/sites", resultRoutes);
 app.route("/api/sites", privacyRoutes);
 app.route("/api/sites", teamRoutes);
+app.route("/api/sites", linkRoutes);
+app.route("/s", hostedRoutes);
 
 app.get("/widget*", serveWidgetFile);
 app.all("/api/*", () => {

@@ -1,5 +1,5 @@
-/** The results filters: period (presets and custom), survey, language, page and shop context. */
-import { BUILT_IN_LOCALES, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
+/** The results filters: period (presets and custom), survey, channel, language, page and shop context. */
+import { BUILT_IN_LOCALES, CHANNELS, type Channel, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
 import type { Survey } from "../../../shared/types";
 import { isoDay } from "./form";
 
@@ -8,6 +8,8 @@ export interface Filters {
   from: string;
   to: string;
   survey: string;
+  /** Where the answers were given: popup, inline, link, QR code, email ("" for all). */
+  channel: string;
   locale: string;
   page: string;
   contextKey: string;
@@ -19,11 +21,21 @@ export const defaultFilters = (): Filters => ({
   from: isoDay(29),
   to: isoDay(0),
   survey: "",
+  channel: "",
   locale: "",
   page: "",
   contextKey: "productId",
   contextValue: "",
 });
+
+/** How the dashboard names each channel. */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  widget: "Popup",
+  inline: "On the page",
+  link: "Link",
+  qr: "QR code",
+  email: "Email",
+};
 
 const PRESETS = ["7", "30", "90", "custom"] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -39,7 +51,8 @@ export function filtersToParams(f: Filters): URLSearchParams {
     p.set("from", f.from);
     p.set("to", f.to);
   }
-  for (const k of ["survey", "locale", "page", "contextValue"] as const) if (f[k].trim()) p.set(k, f[k].trim());
+  for (const k of ["survey", "channel", "locale", "page", "contextValue"] as const)
+    if (f[k].trim()) p.set(k, f[k].trim());
   if (f.contextKey.trim() && f.contextKey.trim() !== "productId") p.set("contextKey", f.contextKey.trim());
   return p;
 }
@@ -62,6 +75,8 @@ export function filtersFromParams(p: URLSearchParams): Filters {
     const v = p.get(k);
     if (v !== null) f[k] = v.slice(0, 2048);
   }
+  const channel = p.get("channel");
+  if (channel && (CHANNELS as readonly string[]).includes(channel)) f.channel = channel;
   return f;
 }
 
@@ -73,6 +88,7 @@ export const filterQuery = (f: Filters) => ({
   from: f.from,
   to: f.to,
   survey: f.survey,
+  channel: f.channel,
   locale: f.locale,
   page: pagePath(f.page),
   context: f.contextKey.trim() && f.contextValue.trim() ? `${f.contextKey.trim()}:${f.contextValue.trim()}` : "",
@@ -130,6 +146,17 @@ export function FilterBar({
           {surveys.map((x) => (
             <option key={x.id} value={x.id}>
               {x.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Channel
+        <select value={value.channel} onChange={(e) => set({ channel: e.currentTarget.value })}>
+          <option value="">All</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {CHANNEL_NAMES[c]}
             </option>
           ))}
         </select>

@@ -11,6 +11,7 @@ import { PreviewPane } from "./preview-pane";
 import { AudienceSection } from "./sections/audience";
 import { BasicsSection } from "./sections/basics";
 import { FrequencySection } from "./sections/frequency";
+import { LinksSection } from "./sections/links";
 import { LookSection } from "./sections/look";
 import { QuestionsSection } from "./sections/questions";
 import { WhenSection } from "./sections/when";
@@ -71,6 +72,7 @@ export function Editor({
           <AudienceSection state={state} />
           <FrequencySection state={state} />
           <LookSection state={state} />
+          <LinksSection state={state} />
         </fieldset>
         <ErrorBox error={save.error} />
         {readOnly ? null : (

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Site, Summary, Survey } from "../../../shared/types";
 import { api, qs } from "../api";
+import { ChannelSplit } from "../components/channel-split";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { PeriodComparison } from "../components/comparison";
 import { DeliveryHealth } from "../components/delivery-health";
@@ -15,10 +16,9 @@ import { ErrorBox } from "../components/form";
 import { Uncertainty } from "../components/interval";
 import { PartialNote } from "../components/partial-note";
 import { PerContext } from "../components/per-context";
+import { SegmentLegend } from "../components/segment-legend";
 import { TextAnswers } from "../components/text-answers";
 import { fmt } from "../format";
-
-const pct = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "0%");
 
 type Interval = "day" | "week" | "month";
 const storageKey = (siteId: string) => `feedback:results:${siteId}`;
@@ -115,32 +115,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             {npsTotal ? (
               <SplitBar promoters={s.nps.promoters} passives={s.nps.passives} detractors={s.nps.detractors} />
             ) : null}
-            <dl class="split-legend">
-              <div>
-                <dt>
-                  <span class="dot promoter" aria-hidden="true" />
-                  Promoters
-                </dt>
-                <dd data-testid="promoters">{s.nps.promoters}</dd>
-                <dd class="muted">{pct(s.nps.promoters, npsTotal)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <span class="dot passive" aria-hidden="true" />
-                  Passives
-                </dt>
-                <dd data-testid="passives">{s.nps.passives}</dd>
-                <dd class="muted">{pct(s.nps.passives, npsTotal)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <span class="dot detractor" aria-hidden="true" />
-                  Detractors
-                </dt>
-                <dd data-testid="detractors">{s.nps.detractors}</dd>
-                <dd class="muted">{pct(s.nps.detractors, npsTotal)}</dd>
-              </div>
-            </dl>
+            <SegmentLegend nps={s.nps} />
           </section>
           <section class="card kpi" aria-labelledby="resp-h">
             <h2 id="resp-h">Responses</h2>
@@ -184,6 +159,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
             </div>
             <TrendChart points={s.trend} label="NPS and CSAT over time" />
           </section>
+          <ChannelSplit channels={s.channels} onPick={(channel) => setFilters({ ...filters, channel })} />
           <section class="card wide" aria-labelledby="dist-h">
             <h2 id="dist-h">NPS distribution (0–10)</h2>
             {s.nps.count ? (

@@ -7,6 +7,7 @@ import { blankDraft, type Draft } from "../editor/draft";
 import { Editor } from "../editor/editor";
 import { TemplatePicker } from "../editor/template-picker";
 import { dropUnsavedNew, hasUnsaved } from "../editor/use-draft";
+import { SharePanel } from "../share/share-panel";
 
 export function SurveysPage({
   site,
@@ -105,6 +106,7 @@ export function SurveysPage({
           }}
         />
       ) : null}
+      {draft.id ? <SharePanel key={draft.id} site={site} survey={draft as Survey} /> : null}
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { TokenScope } from "../../../shared/constants";
 import type { ApiToken, ApiTokenCreated, Site } from "../../../shared/types";
 import { api } from "../api";
-import { ChoiceSelect, ConfirmButton, CopyButton, ErrorBox } from "../components/form";
+import { ChoiceSelect, ConfirmButton, CopyButton, ErrorBox, useAction } from "../components/form";
 import { when } from "../format";
 
 const SCOPE_WORDS = {
@@ -17,34 +17,19 @@ export function Tokens({ site }: { site: Site }) {
   const [name, setName] = useState("");
   const [scope, setScope] = useState<TokenScope>("read");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const reload = () => api<ApiToken[]>("GET", `/api/sites/${site.id}/tokens`).then(setTokens, setError);
-  useEffect(() => void reload(), [site.id]);
+  const load = useAction(async () => setTokens(await api<ApiToken[]>("GET", `/api/sites/${site.id}/tokens`)));
+  useEffect(() => void load.run(), [site.id]);
 
-  const create = async (e: Event) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const t = await api<ApiTokenCreated>("POST", `/api/sites/${site.id}/tokens`, {
-        name: name.trim(),
-        scope,
-      });
-      setCreated({ name: t.name ?? name, token: t.token });
-      setName("");
-      await reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const revoke = async (id: string) => {
-    setError(null);
-    try {
-      await api("DELETE", `/api/sites/${site.id}/tokens/${id}`);
-      await reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const create = useAction(async () => {
+    const t = await api<ApiTokenCreated>("POST", `/api/sites/${site.id}/tokens`, { name: name.trim(), scope });
+    setCreated({ name: t.name ?? name, token: t.token });
+    setName("");
+    await load.run();
+  });
+  const revoke = useAction(async (id: string) => {
+    await api("DELETE", `/api/sites/${site.id}/tokens/${id}`);
+    await load.run();
+  });
 
   return (
     <section class="card" aria-labelledby="tokens-h">
@@ -102,7 +87,7 @@ export function Tokens({ site }: { site: Site }) {
                       <ConfirmButton
                         label="Revoke"
                         confirmLabel={`Revoke “${t.name}”`}
-                        onConfirm={() => revoke(t.id)}
+                        onConfirm={async () => void (await revoke.run(t.id))}
                       />
                     )}
                   </td>
@@ -112,7 +97,13 @@ export function Tokens({ site }: { site: Site }) {
           </table>
         </div>
       )}
-      <form class="inline" onSubmit={create}>
+      <form
+        class="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create.run();
+        }}
+      >
         <input
           required
           maxLength={100}
@@ -127,11 +118,11 @@ export function Tokens({ site }: { site: Site }) {
           choices={SCOPE_WORDS}
           onChange={setScope}
         />
-        <button type="submit" class="secondary">
+        <button type="submit" class="secondary" disabled={create.busy}>
           Create token
         </button>
       </form>
-      <ErrorBox error={error} />
+      <ErrorBox error={load.error ?? create.error ?? revoke.error} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
+import type { ScaleStyle } from "../../../shared/constants";
 import type { Question } from "../../../shared/types";
-import type { Plus } from "../contract";
 import type { Strings } from "../i18n/types";
 
 export type Value = number | string | string[] | undefined;
@@ -12,6 +12,6 @@ export interface QuestionProps {
   locale: string;
   /** id of the element naming the question (its heading) */
   labelId: string;
-  /** Stars and faces of styled scales (widget-plus.js), when loaded. */
-  faces?: Plus["faces"] | undefined;
+  /** Stars and faces of styled scales (widget-plus.js), when loaded: the pictures, or null for numbers. */
+  faces?: ((count: number, style: ScaleStyle) => readonly string[] | null) | undefined;
 }

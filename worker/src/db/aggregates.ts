@@ -23,6 +23,31 @@ export interface SummaryData {
   options: { survey: string; question: string; option: string; count: number }[];
   /** Funnel events; null where a filter is set that anonymous events do not carry. */
   events: { event: string; count: number }[] | null;
+  /** Per channel: responses, complete ones, and the histogram of NPS answers (`h`, by score 0..10). */
+  channels: ChannelCounts[];
+}
+
+export interface ChannelCounts {
+  channel: string;
+  count: number;
+  completed: number;
+  h: number[];
+}
+
+/** Merges per-channel response counts and per-channel NPS histograms (a channel may have either alone). */
+export function channelCounts(
+  counts: { channel: string; count: number; completed: number }[],
+  histograms: ({ channel: string } & Record<`h${number}`, number>)[],
+): ChannelCounts[] {
+  const byChannel = new Map<string, ChannelCounts>();
+  const entry = (channel: string) => {
+    const e = byChannel.get(channel) ?? { channel, count: 0, completed: 0, h: new Array<number>(11).fill(0) };
+    byChannel.set(channel, e);
+    return e;
+  };
+  for (const c of counts) Object.assign(entry(c.channel), { count: Number(c.count), completed: Number(c.completed) });
+  for (const r of histograms) entry(r.channel).h = HISTOGRAM_COLUMNS.map((h) => Number(r[h as `h${number}`] ?? 0));
+  return [...byChannel.values()];
 }
 
 export interface AggregateFilter {
@@ -57,6 +82,9 @@ export const AGGREGATE_SQL = {
   options: `SELECT survey_id AS survey, question_id AS question, option_id AS option, SUM(count) AS count
    FROM daily_options WHERE ${WHERE} GROUP BY survey_id, question_id, option_id`,
   events: `SELECT event, SUM(count) AS count FROM daily_events WHERE ${WHERE} GROUP BY event`,
+  channels: `SELECT channel, SUM(count) AS count, SUM(completed) AS completed FROM daily_responses
+   WHERE ${WHERE} GROUP BY channel`,
+  channelNps: `SELECT channel, ${H} FROM daily_aggregates WHERE ${WHERE} AND type = 'nps' GROUP BY channel`,
 } as const;
 
 const num = <T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]) =>
@@ -66,12 +94,14 @@ const paramsOf = (f: AggregateFilter) => [f.siteId, f.from, f.to, f.survey ?? nu
 
 export async function aggregateSummaryData(db: D1Queries, f: AggregateFilter): Promise<SummaryData> {
   const params = paramsOf(f);
-  const [hist, responses, questions, options, events] = await db.batch([
+  const [hist, responses, questions, options, events, channels, channelNps] = await db.batch([
     db.prepare(AGGREGATE_SQL.histograms).bind(...params),
     db.prepare(AGGREGATE_SQL.responses).bind(...params),
     db.prepare(AGGREGATE_SQL.questions).bind(...params),
     db.prepare(AGGREGATE_SQL.options).bind(...params),
     db.prepare(AGGREGATE_SQL.events).bind(...params),
+    db.prepare(AGGREGATE_SQL.channels).bind(...params),
+    db.prepare(AGGREGATE_SQL.channelNps).bind(...params),
   ]);
   return {
     histograms: (hist!.results as HRow[]).map(toHist),
@@ -79,6 +109,10 @@ export async function aggregateSummaryData(db: D1Queries, f: AggregateFilter): P
     questions: num(questions!.results as SummaryData["questions"], ["reached", "answered"]),
     options: num(options!.results as SummaryData["options"], ["count"]),
     events: num(events!.results as NonNullable<SummaryData["events"]>, ["count"]),
+    channels: channelCounts(
+      channels!.results as { channel: string; count: number; completed: number }[],
+      channelNps!.results as ({ channel: string } & Record<`h${number}`, number>)[],
+    ),
   };
 }
 

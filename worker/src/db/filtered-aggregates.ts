@@ -5,7 +5,14 @@
  * services read a long range window by window (bounded-scan.ts), so no single query stalls D1.
  */
 import type { D1Queries } from "../lib/d1-session";
-import { type DayTypeHistogram, HISTOGRAM_COLUMNS, type HRow, type SummaryData, toHist } from "./aggregates";
+import {
+  channelCounts,
+  type DayTypeHistogram,
+  HISTOGRAM_COLUMNS,
+  type HRow,
+  type SummaryData,
+  toHist,
+} from "./aggregates";
 import { costOf } from "./cost";
 import { type ResponseFilter, responseWhere } from "./responses";
 
@@ -29,9 +36,13 @@ export async function filteredSummaryData(db: D1Queries, f: ResponseFilter & { f
        FROM responses r JOIN answers a ON a.response_id = r.id,
          json_each(CASE a.type WHEN 'multi' THEN a.value ELSE json_array(json_extract(a.value, '$')) END) o
        WHERE ${where} AND a.type IN ('choice', 'multi') GROUP BY a.survey_id, a.question_id, o.value`,
+      `SELECT r.channel AS channel, COUNT(*) AS count, SUM(r.complete) AS completed FROM responses r
+       WHERE ${where} GROUP BY r.channel`,
+      `SELECT r.channel AS channel, ${H_OF_SCORES} FROM responses r JOIN answers a ON a.response_id = r.id
+       WHERE ${where} AND a.type = 'nps' GROUP BY r.channel`,
     ].map((sql) => db.prepare(sql).bind(...params)),
   );
-  const [hist, counts, answered, reached, options] = results;
+  const [hist, counts, answered, reached, options, channels, channelNps] = results;
   const key = (r: { survey: string; question: string }) => `${r.survey}\n${r.question}`;
   const perQuestion = new Map<string, SummaryData["questions"][number]>();
   for (const r of reached!.results as { survey: string; question: string; reached: number }[]) {
@@ -53,6 +64,10 @@ export async function filteredSummaryData(db: D1Queries, f: ResponseFilter & { f
     options: (options!.results as SummaryData["options"]).map((r) => ({ ...r, count: Number(r.count) })),
     // Anonymous events carry no context, language or page: the funnel's first steps are unknown here.
     events: null,
+    channels: channelCounts(
+      channels!.results as { channel: string; count: number; completed: number }[],
+      channelNps!.results as ({ channel: string } & Record<`h${number}`, number>)[],
+    ),
     cost: costOf(results),
   } satisfies SummaryData & { cost: unknown };
 }

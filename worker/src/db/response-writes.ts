@@ -12,6 +12,13 @@
  */
 import { NOT_FENCED } from "./ingest-drops";
 
+/**
+ * SQL true when the row `v` (site, survey, respondent, context, consentAt) may be written: its survey
+ * still exists and no erasure came after its consent.
+ */
+const WRITABLE = `${NOT_FENCED}
+  AND EXISTS (SELECT 1 FROM surveys s WHERE s.id = v->>'survey' AND s.site_id = v->>'site')`;
+
 export interface NewAnswer {
   questionId: string;
   type: string;
@@ -47,6 +54,8 @@ export interface NewResponse {
   alertDueAt: string;
   /** Random per write: what this write inserts is guarded by it. */
   writeToken: string;
+  /** The context value this response holds alone (a `onePer` survey's order id); null when any number may answer. */
+  claim: string | null;
   answers: NewAnswer[];
 }
 
@@ -148,6 +157,37 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
   return stmts;
 }
 
+/**
+ * Claims of one response per context value, written before the responses: a claim already held by
+ * another response is left alone (its own response then is not inserted), and a response id already
+ * stored claims nothing (a retry or a reused id is settled apart).
+ */
+function claimInsert(db: D1Database, rows: NewResponse[]) {
+  const claims = rows
+    .filter((r) => r.claim)
+    .map((r) => ({
+      id: r.id,
+      site: r.siteId,
+      survey: r.surveyId,
+      claim: r.claim,
+      respondent: r.respondentHash,
+      context: r.context ? JSON.stringify(r.context) : null,
+      consentAt: r.consentAt,
+    }));
+  if (claims.length === 0) return [];
+  return [
+    db
+      .prepare(
+        `INSERT INTO response_claims (site_id, survey_id, claim, response_id)
+         SELECT v->>'site', v->>'survey', v->>'claim', v->>'id'
+         FROM (SELECT value AS v, key AS k FROM json_each(?1))
+         WHERE NOT EXISTS (SELECT 1 FROM responses WHERE id = v->>'id') AND ${WRITABLE} ORDER BY k
+         ON CONFLICT DO NOTHING`,
+      )
+      .bind(JSON.stringify(claims)),
+  ];
+}
+
 function responseInsert(db: D1Database, rows: NewResponse[]) {
   const json = JSON.stringify(
     rows.map((r) => ({
@@ -172,6 +212,7 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
       npsMin: r.npsMin,
       unhappy: r.unhappy ? 1 : 0,
       token: r.writeToken,
+      claim: r.claim ?? null,
     })),
   );
   return db
@@ -183,7 +224,9 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
          v->>'device', v->>'channel', v->>'context', v->>'policy', v->>'text', v->>'consentAt', v->>'createdAt',
          v->>'createdAt', v->>'day', v->>'complete', v->>'reached', v->>'npsMin', v->>'unhappy', v->>'token'
        FROM (SELECT value AS v, key AS k FROM json_each(?1))
-       WHERE ${NOT_FENCED} AND EXISTS (SELECT 1 FROM surveys s WHERE s.id = v->>'survey' AND s.site_id = v->>'site')
+       WHERE ${WRITABLE} AND (v->>'claim' IS NULL OR EXISTS (SELECT 1 FROM response_claims c
+         WHERE c.site_id = v->>'site' AND c.survey_id = v->>'survey' AND c.claim = v->>'claim'
+           AND c.response_id = v->>'id'))
        ORDER BY k
        ON CONFLICT (id) DO NOTHING RETURNING id AS inserted_id`,
     )
@@ -202,6 +245,14 @@ const deliveriesOf = (results: D1Result[]) =>
     .flatMap((r) => (r.results as Partial<PendingDelivery>[]).filter((x) => x.due_at !== undefined && x.id))
     .map((x) => ({ id: x.id!, due_at: x.due_at ?? null }));
 
+/** The statements that write new responses (the queue consumer's batch, or the route's one). */
+export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
+  chunksOf(rows).flatMap((chunk) => [
+    ...claimInsert(db, chunk),
+    responseInsert(db, chunk),
+    ...childStatements(db, chunk, (r) => r.answers),
+  ]);
+
 /**
  * Writes new responses in one transaction: the ids it inserted (an id already stored is left as it
  * was, answers too, so the same submission twice is written once) and the alert deliveries it made.
@@ -210,9 +261,8 @@ export async function insertResponses(
   db: D1Database,
   rows: NewResponse[],
 ): Promise<{ inserted: Set<string>; deliveries: PendingDelivery[] }> {
-  const results = await db.batch(
-    chunksOf(rows).flatMap((chunk) => [responseInsert(db, chunk), ...childStatements(db, chunk, (r) => r.answers)]),
-  );
+  const results = await db.batch(insertResponsesStatements(db, rows));
+  // The responses' insert returns one `inserted_id` per new response; the claims' returns none.
   const inserted = new Set(
     results.flatMap((r) => (r.results as { inserted_id?: string }[]).flatMap((x) => x.inserted_id ?? [])),
   );

@@ -20,6 +20,7 @@ export const SITE_TABLES: readonly DataTable[] = [
   { table: "responses", key: "rowid" },
   { table: "answers", key: "response_id, question_id" },
   { table: "response_context", key: "response_id, key" },
+  { table: "response_claims", key: "site_id, survey_id, claim" },
   { table: "daily_aggregates", key: "site_id, day, survey_id, question_id, channel" },
   { table: "daily_responses", key: "site_id, day, survey_id, channel" },
   { table: "daily_questions", key: "site_id, day, survey_id, question_id, channel" },
@@ -32,6 +33,7 @@ export const SITE_TABLES: readonly DataTable[] = [
   { table: "ingest_drops", key: "site_id, response_id, reason" },
   { table: "context_erasures", key: "rowid" },
   { table: "webhooks", key: "rowid" },
+  { table: "link_secrets", key: "site_id" },
   { table: "api_tokens", key: "rowid" },
   { table: "invitations", key: "rowid" },
   { table: "site_members", key: "rowid" },
@@ -44,6 +46,7 @@ export const SURVEY_TABLES: readonly DataTable[] = SITE_TABLES.filter((t) =>
   [
     "responses",
     "answers",
+    "response_claims",
     "daily_aggregates",
     "daily_responses",
     "daily_questions",

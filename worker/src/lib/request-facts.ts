@@ -22,3 +22,19 @@ export function pageWithoutQuery(page: string | undefined): string | null | unde
     return null;
   }
 }
+
+/** The languages of an Accept-Language header, most wanted first (`ro-RO,ro;q=0.9,en;q=0.8` → ro-RO, ro, en). */
+export function acceptedLanguages(header: string | null): string[] {
+  if (!header) return [];
+  return header
+    .split(",")
+    .slice(0, 20)
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag!.trim(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((l) => l.tag && l.tag !== "*" && l.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i)
+    .map((l) => l.tag);
+}

@@ -7,6 +7,16 @@ import type { AppEnv } from "../env";
 import { type ApiError, errorResponse } from "../errors";
 import { isKnownOrigin } from "../services/public";
 
+/**
+ * The page's origin as the site rules see it: none for a page of the collector itself (the hosted
+ * survey page and the dashboard, which are ours), so that a survey answered on its hosted page is
+ * not refused for an origin the shop never had to list; no CORS is needed there either.
+ */
+export function callerOrigin(req: Request): string | null {
+  const origin = req.headers.get("origin");
+  return origin === null || origin === new URL(req.url).origin ? null : origin;
+}
+
 const ALLOW_HEADERS = "Content-Type, If-None-Match";
 
 export function grantCors(headers: Headers, origin: string | null, allowed: readonly string[]): void {

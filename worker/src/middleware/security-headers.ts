@@ -9,6 +9,14 @@ export const DASHBOARD_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/**
+ * The hosted survey page (/s/…): its own files only, no inline script or style, and answers sent to
+ * this collector. Not framed by other sites (clickjacking a consent button).
+ */
+export const HOSTED_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const isLocal = (url: URL) => url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
 
 /** Paths fetched cross-origin by shop pages: the widget's files and the public API. */
@@ -24,7 +32,10 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (isPublicPath(url.pathname)) {
     h.set("Cross-Origin-Resource-Policy", "cross-origin");
   } else {
-    h.set("Content-Security-Policy", DASHBOARD_CSP);
+    const hosted = url.pathname.startsWith("/s/");
+    h.set("Content-Security-Policy", hosted ? HOSTED_CSP : DASHBOARD_CSP);
+    // The page's address carries a signature and an order: not even the collector's own files are told it.
+    if (hosted) h.set("Referrer-Policy", "no-referrer");
     h.set("X-Frame-Options", "DENY");
     h.set("Cross-Origin-Resource-Policy", "same-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin");

@@ -23,6 +23,8 @@ const MEDIA: Record<Answer["content"], string | null> = {
   json: "application/json",
   csv: "text/csv; charset=utf-8",
   javascript: "text/javascript",
+  html: "text/html; charset=utf-8",
+  svg: "image/svg+xml",
   none: null,
 };
 

@@ -21,7 +21,7 @@ export type Method = "get" | "post" | "put" | "patch" | "delete";
  */
 export type Access = "public" | "account" | "person" | Role;
 
-export type Content = "json" | "csv" | "javascript" | "none";
+export type Content = "json" | "csv" | "javascript" | "html" | "svg" | "none";
 
 export interface Answer {
   description: string;

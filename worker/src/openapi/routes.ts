@@ -1,6 +1,7 @@
 /** Every documented route, in the order of docs/API.md. */
 import { z } from "zod";
 import { authDocs } from "./auth";
+import { channelDocs } from "./channels";
 import { privacyDocs } from "./privacy";
 import { publicDocs } from "./public";
 import { json, type RouteDoc, route } from "./registry";
@@ -26,4 +27,5 @@ export const API_ROUTES: readonly RouteDoc[] = [
   ...teamDocs,
   ...resultDocs,
   ...privacyDocs,
+  ...channelDocs,
 ];

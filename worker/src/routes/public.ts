@@ -6,7 +6,7 @@ import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
-import { corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
+import { callerOrigin, corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
 import { publicRateLimit } from "../middleware/rate-limit";
 import { recordEvent } from "../services/events";
 import { ingest } from "../services/ingest";
@@ -25,7 +25,7 @@ publicRoutes.options("*", preflight);
 publicRoutes.post("/noop", (c) => c.json({ ok: true }, 201));
 
 publicRoutes.get("/sites/:key/config", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   const locale = pickLocale(localeCandidates(parseOr400(configQuerySchema, c.req.query()).lang));
   const config = await siteConfig(c.env.DB, c.req.param("key"), origin, locale);
   const headers = new Headers({ ETag: config.etag, "Cache-Control": "public, max-age=60, stale-while-revalidate=300" });
@@ -36,7 +36,7 @@ publicRoutes.get("/sites/:key/config", async (c) => {
 });
 
 publicRoutes.post("/responses", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
     const raw = await readJsonBody(c.req.raw);
@@ -52,7 +52,7 @@ publicRoutes.post("/responses", async (c) => {
 });
 
 publicRoutes.post("/events", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
     const input = parseOr400(eventInputSchema, await readJsonBody(c.req.raw));
@@ -67,7 +67,7 @@ publicRoutes.post("/events", async (c) => {
 });
 
 publicRoutes.post("/forget", async (c) => {
-  const origin = c.req.header("origin") ?? null;
+  const origin = callerOrigin(c.req.raw);
   const input = parseOr400(forgetInputSchema, await readJsonBody(c.req.raw));
   const { deleted, origins } = await forgetRespondent(c.env.DB, input, origin);
   return corsJson({ deleted }, 200, origin, origins);

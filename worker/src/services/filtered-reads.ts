@@ -66,6 +66,15 @@ export async function filteredSummary(
       },
     ),
     events: null,
+    channels: sumBy(
+      parts.flatMap((p) => p.channels),
+      (c) => c.channel,
+      (into, c) => {
+        into.count += c.count;
+        into.completed += c.completed;
+        addHistogram(into, c);
+      },
+    ),
     ...coverage(windows, read),
   };
 }

@@ -12,6 +12,7 @@
  * (ARCHITECTURE.md): the consumer settles duplicates and reused ids, and counts what it dropped.
  */
 import { type Drop, type DropReason, recordDrops } from "../db/ingest-drops";
+import { claimHolder } from "../db/links";
 import * as writes from "../db/response-writes";
 import { fenceKey, type SettleFacts, type StoredResponse, settleFacts, subjectsOf, surveyKey } from "../db/settle";
 import type { Env } from "../env";
@@ -30,10 +31,11 @@ export interface IngestOutcome {
 
 /**
  * What became of a submission handed to `store`: `withdrawn` (its respondent asked for erasure after
- * consenting), `erased` (a customer's data request erased one of its context values since) and `gone`
- * (its survey was deleted) are not written.
+ * consenting), `erased` (a customer's data request erased one of its context values since), `gone`
+ * (its survey was deleted) and `answered` (another response holds its context value: one per order)
+ * are not written.
  */
-export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone";
+export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone" | "answered";
 
 /** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
 export type Defer = (work: Promise<unknown>) => void;
@@ -69,6 +71,12 @@ const fenced = (facts: SettleFacts, row: writes.NewResponse): "withdrawn" | "era
   return context.some(after) ? "erased" : null;
 };
 
+/** Whether another response holds the context value this one claims (one response per order). */
+const heldByAnother = async (env: Env, row: writes.NewResponse) => {
+  const holder = await withD1Retry(() => claimHolder(env.DB, row.siteId, row.surveyId, row.claim!));
+  return holder !== null && holder !== row.id;
+};
+
 /**
  * Settles the submissions (indexes into `rows`, in order) whose insert did nothing, in a few
  * rounds: one batch of reads for all of them, then a later part written where the response is still
@@ -97,6 +105,7 @@ async function settle(
         const erasure = fenced(facts, row);
         if (erasure) fates[i] = erasure;
         else if (!facts.surveys.has(surveyKey(row.siteId, row.surveyId))) fates[i] = "gone";
+        else if (row.claim && (await heldByAnother(env, row))) fates[i] = "answered";
         else absent.push(i); // erased (by its owner) since it was stored: written anew, as the first time
         continue;
       }
@@ -204,6 +213,9 @@ const reusedError = (id: string) =>
 function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
   if (fate === "reused" || fate === undefined) throw reusedError(id);
   if (fate === "gone") throw new ApiError("unknown_survey", "this survey was deleted");
+  if (fate === "answered") {
+    throw new ApiError("already_answered", "this survey takes one response per customer, and this one already has it");
+  }
   // Withdrawn or erased: the erasure raced this request and came after its consent; as if stored, then erased.
   if (fate === "created" || fate === "withdrawn" || fate === "erased") return { status: 201, body: { id } };
   return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
@@ -212,7 +224,8 @@ function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
 export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
   const { row } = accepted;
-  if (queueMode(env)) {
+  // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
+  if (queueMode(env) && !row.claim) {
     try {
       await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });
     } catch {

@@ -67,7 +67,11 @@ export async function siteConfig(
     fatigueDays: site.fatigue_days,
     locale,
     surveys: byPriority(
-      active.filter((s) => isOpen(s.schedule, now, completed.get(s.id) ?? 0) && forLanguage(s, locale)),
+      active.filter(
+        (s) =>
+          // A survey of signed links is answered on its hosted page only: a popup could not sign its answers.
+          !s.links?.signed && isOpen(s.schedule, now, completed.get(s.id) ?? 0) && forLanguage(s, locale),
+      ),
     ).map((s) => ({
       ...s,
       colors: themeColors(s.theme.accent),

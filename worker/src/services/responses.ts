@@ -128,6 +128,7 @@ export async function exportCsv(
     "consent_policy",
     "consent_at",
     "context",
+    "channel",
     ...questions.map(
       ({ survey, question }) => `${survey.name} / ${question.id}: ${localizedText(question.text, "en")}`,
     ),
@@ -169,6 +170,7 @@ export async function exportCsv(
           Object.entries(item.context)
             .map(([k, v]) => `${k}=${v}`)
             .join("; "),
+          verbatim(item.channel),
           ...questions.map(({ survey, question }) => values.get(`${survey.id}/${question.id}`)),
         ];
       }),

@@ -20,6 +20,7 @@ import { parseOr400 } from "../lib/parse";
 import { deviceClass, pageWithoutQuery } from "../lib/request-facts";
 import { dayOf, nowIso } from "../lib/time";
 import { ALERT_SILENCE_MS } from "./alerts";
+import { linkRules } from "./links";
 import { assertOrigin, respondentHash } from "./public";
 import { siteAndSurvey } from "./site-cache";
 
@@ -103,6 +104,7 @@ export async function acceptSubmission(
   const page = pageWithoutQuery(input.page);
   if (page === null) issues.push({ path: "page", message: "page must be an http(s) URL" });
   if (issues.length > 0) throw invalid(issues);
+  const claim = await linkRules(db, site, survey, input, request.now ?? Date.now());
 
   const types = new Map(survey.questions.map((q) => [q.id, q.type]));
   const createdAt = nowIso(now);
@@ -138,6 +140,7 @@ export async function acceptSubmission(
       unhappy: answers.some((a) => isUnhappy(a.type, a.score)),
       alertDueAt: nowIso(complete ? now : now + ALERT_SILENCE_MS),
       writeToken: randomToken(16),
+      claim,
       answers,
     },
   };

@@ -15,6 +15,7 @@ import { withD1Retry } from "../lib/d1-retry";
 import type { D1Queries } from "../lib/d1-session";
 import { addDays, today } from "../lib/time";
 import { OWNER_SCAN, type ScanLimits } from "./bounded-scan";
+import { channelShares } from "./channel-split";
 import { breakdownData, type Coverage, filteredSummary } from "./filtered-reads";
 import { mergeVersions, questionResults } from "./question-results";
 
@@ -54,7 +55,7 @@ const addInto = (target: number[], source: number[]) => {
 };
 
 /** The scores and trend of a summary (the results per question are added by question-results.ts). */
-export type Scores = Omit<Summary, "completed" | "thumbs" | "questions" | "funnel">;
+export type Scores = Omit<Summary, "completed" | "thumbs" | "questions" | "funnel" | "channels">;
 
 /** Totals and trend from per-day histogram rows and per-day response counts. */
 export function buildSummary(
@@ -135,7 +136,13 @@ export async function summarize(
   const results = questionResults(data, mergeVersions(versions));
   const { partial, coveredFrom } = data as Coverage;
   const covered = partial ? { partial, coveredFrom: coveredFrom! } : {};
-  return { ...summary, ...results, ...(q.context ? { context: q.context } : {}), ...covered };
+  return {
+    ...summary,
+    ...results,
+    channels: channelShares(data.channels),
+    ...(q.context ? { context: q.context } : {}),
+    ...covered,
+  };
 }
 
 /**
@@ -146,13 +153,13 @@ export async function breakdown(
   db: D1Queries,
   siteId: string,
   key: string,
-  q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page">,
+  q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page" | "channel">,
   limits: ScanLimits = OWNER_SCAN,
 ): Promise<Breakdown> {
   const { from, to } = resolveRange(q.from, q.to);
   const data = await breakdownData(
     db,
-    { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page },
+    { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page, channel: q.channel },
     key,
     limits,
   );
