@@ -62,7 +62,7 @@ describe("windows of days", () => {
     expect(dayWindows([], RANGE, 4)).toEqual([]);
   });
 
-  it("should pause its fastest window's time + 4× any wait beyond; never after the last nor on a replica", async () => {
+  it("should pause (1 / share − 1) × a window's time on the primary, not after the last nor on a replica", async () => {
     let t = 0;
     const sleeps: number[] = [];
     const pacer: Pacer = {
@@ -72,27 +72,27 @@ describe("windows of days", () => {
         t += ms;
       },
     };
-    const windows = [...DAYS, "2026-03-06"].map((d) => ({ from: d, to: d }));
-    // Windows taking 10, 30 (20 ms behind writes), 10 and 10 ms.
-    const walls = [10, 30, 10, 10];
+    const windows = DAYS.map((d) => ({ from: d, to: d }));
+    // Windows taking 10 ms, then 30 (waiting 20 ms behind writes), then 10.
+    const walls = [10, 30, 10];
     const read = (replica: boolean) => async () => {
       t += walls[sleeps.length % walls.length]!;
       return { cost: { sqlMs: 2, replica } };
     };
     const limits = { budgetMs: 1000, window: 1, share: 0.2 };
-    expect(await scanWindows(windows, read(false), limits, pacer)).toBe(4);
-    expect(sleeps).toEqual([10, 10 + 4 * 20, 10]);
+    expect(await scanWindows(windows, read(false), limits, pacer)).toBe(3);
+    expect(sleeps).toEqual([40, 120]);
     sleeps.length = 0;
-    // 10 ms read + 10 ms pause + 30 ms read spend a 45 ms budget: two windows, then partial.
-    expect(await scanWindows(windows, read(false), { ...limits, budgetMs: 45 }, pacer)).toBe(2);
+    // 10 ms read + 40 ms pause spend a 45 ms budget: one window, then partial.
+    expect(await scanWindows(windows, read(false), { ...limits, budgetMs: 45 }, pacer)).toBe(1);
     sleeps.length = 0;
-    expect(await scanWindows(windows, read(true), limits, pacer)).toBe(4);
+    expect(await scanWindows(windows, read(true), limits, pacer)).toBe(3);
     expect(sleeps).toEqual([]);
   });
 });
 
 describe("each caller's share of the time", () => {
-  it("a page's few reads pass at once; reads in a loop are slowed to a fifth of the time", () => {
+  it("a page's few reads pass at once; reads in a loop are slowed to their share of the time", () => {
     const caller = `owner-${clientId()}`;
     let now = 1_000_000;
     // A page's reads, together within the burst: none waits.

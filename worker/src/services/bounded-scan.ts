@@ -2,11 +2,10 @@
  * Owner views that read raw answers (filters the daily aggregates lack, the per-context breakdown,
  * the cross-tab, a responses list with a sparse filter, the CSV export) read them in windows of
  * days, each window a few indexed queries over at most ~WINDOW responses, so no query holds D1
- * (one query at a time) for long. On the primary a scan pauses after each window: as long as its
- * fastest window took (half the time when nothing waits ahead of it), plus (1 / SHARE − 1) times any
- * wait beyond that (queries queued ahead of it: submissions), so under load it takes about SHARE of
- * the time. A view stops after its time budget and says so (`partial`, with the days it covers),
- * newest days first.
+ * (one query at a time) for long. On the primary a scan pauses after each window (1 / SHARE − 1)
+ * times the window's wall time (its queries, their wait behind others, its own work in the Worker),
+ * so it takes at most SHARE of the time, and backs off further when submissions queue ahead of it.
+ * A view stops after its time budget and says so (`partial`, with the days it covers), newest first.
  */
 import type { AggregateFilter } from "../db/aggregates";
 import { responsesPerDay } from "../db/aggregates";
@@ -19,7 +18,7 @@ export interface ScanLimits {
   budgetMs: number;
   /** Responses per window, as the daily counts tell (a day with more is a window of its own). */
   window: number;
-  /** Share of the time a scan may take on the primary while submissions queue ahead of it. */
+  /** Share of the time a scan may take on the primary: it pauses (1 / share − 1) × each window's time. */
   share: number;
 }
 
@@ -90,16 +89,11 @@ export interface Pacer {
 const realTime: Pacer = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 /**
- * The pause after a window that took `wallMs` (at least its SQL time) when the scan's fastest window
- * took `fastestMs`: that much again, plus (1 / share − 1) times the rest, the time it waited behind
- * other queries. Zero on a replica (the primary, where submissions are written, was not used).
+ * The pause after a window that took `wallMs` (at least its SQL time): zero on a replica (the primary,
+ * where submissions are written, was not used).
  */
-export function pauseAfter(cost: ReadCost, wallMs: number, fastestMs: number, limits: ScanLimits): number {
-  if (cost.replica) return 0;
-  const wall = Math.max(wallMs, cost.sqlMs);
-  const own = Math.min(wall, fastestMs);
-  return own + ((wall - own) * (1 - limits.share)) / limits.share;
-}
+export const pauseAfter = (cost: ReadCost, wallMs: number, limits: ScanLimits) =>
+  cost.replica ? 0 : (Math.max(wallMs, cost.sqlMs) * (1 - limits.share)) / limits.share;
 
 /**
  * Reads windows in order until `read` says it has enough, the windows end, or the budget is spent
@@ -113,16 +107,13 @@ export async function scanWindows(
 ): Promise<number> {
   const started = pacer.now();
   let done = 0;
-  let fastest = Number.POSITIVE_INFINITY;
   for (const w of windows) {
     if (done > 0 && pacer.now() - started >= limits.budgetMs) break;
     const t0 = pacer.now();
     const { cost, enough } = await read(w);
-    const wall = pacer.now() - t0;
-    fastest = Math.min(fastest, wall);
     done++;
     if (enough || done === windows.length) break;
-    const pause = pauseAfter(cost, wall, fastest, limits);
+    const pause = pauseAfter(cost, pacer.now() - t0, limits);
     if (pause > 0) await pacer.sleep(pause);
   }
   return done;
