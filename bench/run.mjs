@@ -1,35 +1,51 @@
 /**
- * `npm run bench`: every figure of issue 6, measured side by side in one run on this
- * machine, written to BENCHMARKS.md and bench/results.json. Loopback only, every loop
+ * `npm run bench`: every figure of the performance issues, measured side by side in one run on
+ * this machine, written to BENCHMARKS.md (beside the figures of the previous run, read from
+ * bench/results.json before it is replaced) and bench/results.json. Loopback only, every loop
  * bounded in time and count. BENCH_QUICK=1 shortens everything (for trying the script).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { markedSections } from "../scripts/lib/benchmarks-sections.mjs";
 import { ROOT, startStack } from "../scripts/lib/stack.mjs";
+import { measureUnderLoad } from "./lib/dashboard-load.mjs";
 import { hostPageAvailable, measureHostPage } from "./lib/hostpage.mjs";
-import { ingestionForMode, measureRoutes } from "./lib/ingest.mjs";
+import { applyCeiling, ingestionForMode, measureRoutes } from "./lib/ingest.mjs";
 import { ownerWorld } from "./lib/owner.mjs";
 import { fetchPeers, ourWidget, peerWidgets } from "./lib/payload.mjs";
+import { headline } from "./lib/previous.mjs";
 import { renderReport } from "./lib/report.mjs";
 import { measureSummary } from "./lib/summary.mjs";
-import { bundleWorker, copyDatabase, migratedTemplate } from "./lib/worker.mjs";
+import { bundleWorker, copyDatabase, migratedTemplate, startWorker } from "./lib/worker.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const CFG = {
-  repeats: QUICK ? 1 : 3,
+  // Medians of five runs: the machine is shared, and one run in five often lands beside someone else's.
+  repeats: QUICK ? 1 : 5,
   durationMs: QUICK ? 1500 : 3000,
   concurrencies: [10, 50],
   summarySizes: QUICK ? [10_000, 100_000] : [10_000, 100_000, 1_000_000],
-  summarySamples: QUICK ? 10 : 30,
+  summaryRounds: QUICK ? 2 : 6,
+  summaryPerRound: 5,
+  filteredRounds: QUICK ? 1 : 3,
+  underLoadRepeats: QUICK ? 1 : 3,
   hostRuns: QUICK ? 2 : 5,
   wranglerRepeats: QUICK ? 1 : 2,
 };
 
+const RESULTS = join(ROOT, "bench", "results.json");
+// The figures of the previous run, kept beside the new ones in BENCHMARKS.md.
+const previous = existsSync(RESULTS) ? headline(JSON.parse(readFileSync(RESULTS, "utf8"))) : null;
+
 const started = Date.now();
-const log = (msg) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+// The 1-minute load average at each section: other work on a shared machine skews what runs beside it.
+const loads = [];
+const log = (msg) => {
+  loads.push(loadavg()[0]);
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+};
 const attempt = async (name, fn) => {
   try {
     return await fn();
@@ -80,58 +96,90 @@ results.payload = await attempt("payload", async () => {
 log("bundling the worker (esbuild) and migrating a template D1");
 const work = mkdtempSync(join(tmpdir(), "bench-"));
 const scriptPath = await bundleWorker(work);
-const cachedScript = await bundleWorker(work, { variant: "config-cache" });
 const template = migratedTemplate();
 
 results.ingestion = {};
-const modes = [
-  ["direct", scriptPath, "direct"],
-  ["queue", scriptPath, "queue"],
-  ["queue + config cache (prototype)", cachedScript, "queue"],
-];
 let tag = 1;
-for (const [name, script, mode] of modes) {
+const variants = [
+  ["direct", "direct", true],
+  ["queue", "queue", true],
+  // The route alone, its consumer left out: what the hot path does when the consumer runs elsewhere.
+  ["queue, route alone", "queue", false],
+];
+for (const [name, mode, consumer] of variants) {
   log(`ingestion in Miniflare: ${name}`);
   results.ingestion[name] = await attempt(`ingestion ${name}`, () =>
     ingestionForMode({
-      scriptPath: script,
+      scriptPath,
       persistDir: copyDatabase(template),
       mode,
+      consumer,
       concurrencies: CFG.concurrencies,
       repeats: CFG.repeats,
       durationMs: CFG.durationMs,
       runTag: tag++ * 40,
     }),
   );
-  const r = results.ingestion[name];
+}
+results.ceiling = applyCeiling(results.ingestion);
+for (const [mode, r] of Object.entries(results.ingestion)) {
   if (r.routes)
     for (const c of CFG.concurrencies)
       log(
-        `  ${c} clients: noop ${r.routes[c].noop.rps.toFixed(0)} req/s, responses ${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%)`,
+        `  ${mode}, ${c} clients: ceiling ${results.ceiling[c].toFixed(0)} req/s, responses ` +
+          `${r.routes[c].responses.rps.toFixed(0)} req/s (${(100 * r.routes[c].ratio).toFixed(0)}%), events ` +
+          `${r.routes[c].events.rps.toFixed(0)} req/s (${(100 * r.routes[c].eventsRatio).toFixed(0)}%)`,
       );
   if (r.integrity)
     log(
-      `  accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, doubled ${r.integrity.doubled}`,
+      `  ${mode}: accepted ${r.integrity.accepted}, stored ${r.integrity.stored}, lost ${r.integrity.lost}, ` +
+        `doubled ${r.integrity.doubled}`,
     );
 }
 
-log("summary latency: filling D1 through Miniflare");
-results.summary = await attempt("summary", () =>
-  measureSummary({
-    scriptPath,
-    persistDir: copyDatabase(template),
-    sizes: CFG.summarySizes,
-    samples: CFG.summarySamples,
-    log,
-    ingestion: {
-      modes: ["direct", "queue"],
-      scriptPaths: {},
-      repeats: CFG.wranglerRepeats,
-      durationMs: CFG.durationMs,
-      concurrency: 10,
-    },
-  }),
-);
+log("summary latency: filling one D1 with a site per size");
+const summaryDir = copyDatabase(template);
+results.summary = await attempt("summary", async () => {
+  const w = await startWorker({ scriptPath, persistDir: summaryDir, mode: "direct" });
+  try {
+    return await measureSummary({
+      w,
+      persistDir: summaryDir,
+      sizes: CFG.summarySizes,
+      rounds: CFG.summaryRounds,
+      perRound: CFG.summaryPerRound,
+      filteredRounds: CFG.filteredRounds,
+      log,
+    });
+  } finally {
+    await w.dispose();
+  }
+});
+
+if (results.summary?.dashboardWorld) {
+  const dashboard = results.summary.dashboardWorld;
+  delete results.summary.dashboardWorld;
+  results.underLoad = {};
+  for (const mode of ["direct", "queue"]) {
+    log(`ingestion while a dashboard reads (${mode})`);
+    results.underLoad[mode] = await attempt(`under load ${mode}`, async () => {
+      const w = await startWorker({ scriptPath, persistDir: summaryDir, mode });
+      try {
+        return await measureUnderLoad({
+          w,
+          dashboard,
+          mode,
+          repeats: CFG.underLoadRepeats,
+          durationMs: CFG.durationMs,
+          concurrency: 10,
+          log,
+        });
+      } finally {
+        await w.dispose();
+      }
+    });
+  }
+}
 
 log("wrangler dev: the same routes through its proxy, and the host page");
 let stack = null;
@@ -149,6 +197,7 @@ try {
       runTag: 200,
       accepted,
     });
+    applyCeiling({ "wrangler dev": { routes } });
     const today = new Date().toISOString().slice(0, 10);
     const s = await world.call("GET", `/api/sites/${world.site.id}/summary?from=${today}&to=${today}`);
     return {
@@ -175,9 +224,14 @@ try {
 }
 
 results.seconds = Math.round((Date.now() - started) / 1000);
-writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+results.machine.loadAverage = {
+  min: Math.min(...loads),
+  median: [...loads].sort((a, b) => a - b)[loads.length >> 1],
+  max: Math.max(...loads),
+};
+writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 // Sections written by other commands (npm run test:deep) are kept as they were.
-const previous = existsSync(join(ROOT, "BENCHMARKS.md")) ? readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8") : "";
-const report = [renderReport(results).trimEnd(), ...markedSections(previous)].join("\n\n");
+const before = existsSync(join(ROOT, "BENCHMARKS.md")) ? readFileSync(join(ROOT, "BENCHMARKS.md"), "utf8") : "";
+const report = [renderReport(results, previous).trimEnd(), ...markedSections(before)].join("\n\n");
 writeFileSync(join(ROOT, "BENCHMARKS.md"), `${report}\n`);
 log(`done in ${results.seconds} s: BENCHMARKS.md, bench/results.json`);

@@ -106,6 +106,20 @@ export const cesScoreSchema = z.object({
   distribution: z.array(z.number().int()).describe("answers per score 1..7"),
 });
 
+/**
+ * Said by the views that read raw answers (filters the daily totals lack, per-context, cross-tab)
+ * when their time budget ran out: they read the newest days first and cover only part of the range.
+ */
+const coverage = {
+  partial: z
+    .literal(true)
+    .optional()
+    .describe(
+      "present (true) only when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to`",
+    ),
+  coveredFrom: day.optional().describe("with `partial`: the first day the figures cover (the newest are read first)"),
+};
+
 export const trendPointSchema = z.object({
   period: day,
   responses: z.number().int(),
@@ -158,6 +172,7 @@ export const summarySchema = z.object({
       }),
     )
     .describe("responses per channel (popup, inline, link, QR code, email), most first, with each channel's NPS"),
+  ...coverage,
 });
 
 const npsComparison = z
@@ -187,6 +202,7 @@ export const breakdownSchema = z.object({
       ces: z.object({ average: score, interval, count: z.number().int() }),
     }),
   ),
+  ...coverage,
 });
 
 /** GET /api/sites/:siteId/crosstab: per option, how many of each column's respondents chose it, and their %. */
@@ -198,6 +214,24 @@ export const crossTabSchema = z.object({
   to: day,
   columns: z.array(z.object({ id: z.string(), respondents: z.number().int() })),
   rows: z.array(z.object({ option: z.string(), counts: z.array(z.number().int()), shares: z.array(score) })),
+  ...coverage,
+});
+
+/** GET /api/sites/:siteId/ingestion: answers accepted and then not stored, per day. */
+export const ingestionHealthSchema = z.object({
+  site: z.string(),
+  from: day,
+  to: day,
+  dropped: z
+    .object({
+      idReused: z.number().int().describe("sent again under an id already used for another body (queue mode)"),
+      withdrawn: z.number().int().describe("their customer asked for erasure after consenting, before the write"),
+      erased: z.number().int().describe("erased by a customer's data request (a context value) before the write"),
+    })
+    .describe("totals of the period"),
+  days: z
+    .array(z.object({ day, idReused: z.number().int(), withdrawn: z.number().int(), erased: z.number().int() }))
+    .describe("days with a drop, oldest first"),
 });
 
 /** GET /api/sites/:siteId/surveys/:surveyId/history: the versions, and the question ids with answers. */
@@ -235,7 +269,13 @@ export const responseItemSchema = z.object({
 
 export const responsesPageSchema = z.object({
   items: z.array(responseItemSchema),
-  next: z.string().nullable().describe("cursor of the next page; null on the last one"),
+  next: z
+    .string()
+    .nullable()
+    .describe(
+      "cursor of the next page; null on the last one. A page may hold fewer items than `limit` (even none) " +
+        "when reading ran out of time: follow `next` until it is null",
+    ),
 });
 
 export const followUpResultSchema = z.object({

@@ -23,6 +23,9 @@ export const dataRequestQuerySchema = z.object({ context: contextFilterSchema })
 
 export const consentsQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
 
+/** GET /api/sites/:siteId/ingestion: answers accepted but not written, per day (last 30 days by default). */
+export const ingestionQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional() });
+
 export const summaryQuerySchema = z.object({
   survey: z.string().max(64).optional(),
   from: daySchema.optional(),

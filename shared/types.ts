@@ -25,6 +25,10 @@ export interface CrossTab {
   /** Segments (promoter, passive, detractor), or the context key's values with the most answers. */
   columns: { id: string; respondents: number }[];
   rows: { option: string; counts: number[]; shares: (number | null)[] }[];
+  /** Present (true) when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to` only. */
+  partial?: true;
+  /** With `partial`: the first day the figures cover (the newest days are read first). */
+  coveredFrom?: string;
 }
 export type QuestionOption = z.infer<typeof s.optionSchema>;
 export type Trigger = z.infer<typeof s.triggerSchema>;
@@ -124,6 +128,13 @@ export interface Summary {
   funnel: Funnel;
   /** Responses per channel (popup, inline, link, QR code, email), most first. */
   channels: ChannelShare[];
+  /**
+   * Present (true) only when a filter the daily totals lack (context, locale, page) made the summary
+   * read raw answers and that ran out of time: the figures cover `coveredFrom`..`to` only.
+   */
+  partial?: true;
+  /** With `partial`: the first day the figures cover (the newest days are read first). */
+  coveredFrom?: string;
 }
 
 /** One channel's responses and their NPS (from the daily counts, so it outlives raw answers). */
@@ -194,6 +205,25 @@ export interface Breakdown {
   from: string;
   to: string;
   rows: BreakdownRow[];
+  /** Present (true) when reading the raw answers ran out of time: the figures cover `coveredFrom`..`to` only. */
+  partial?: true;
+  /** With `partial`: the first day the figures cover (the newest days are read first). */
+  coveredFrom?: string;
+}
+
+/**
+ * GET /api/sites/:siteId/ingestion: answers the collector accepted and then did not write. In queue
+ * mode the route answers 202 before the write; the consumer then drops a reused id with another body
+ * (`idReused`), an answer whose respondent asked for erasure after consenting (`withdrawn`), and one
+ * erased by a customer's data request in the meantime (`erased`).
+ */
+export interface IngestionHealth {
+  site: string;
+  from: string;
+  to: string;
+  dropped: { idReused: number; withdrawn: number; erased: number };
+  /** Days with a drop, oldest first. */
+  days: { day: string; idReused: number; withdrawn: number; erased: number }[];
 }
 
 /** GET /api/sites/:siteId/surveys/:surveyId/history: the versions, and the question ids with answers. */
@@ -245,4 +275,5 @@ export type SchemasMatch = [
   Assert<Same<CrossTab, z.infer<typeof a.crossTabSchema>>>,
   Assert<Same<SurveyHistory, z.infer<typeof a.surveyHistorySchema>>>,
   Assert<Same<SiteConfig, z.infer<typeof a.siteConfigSchema>>>,
+  Assert<Same<IngestionHealth, z.infer<typeof a.ingestionHealthSchema>>>,
 ];

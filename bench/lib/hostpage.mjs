@@ -3,6 +3,9 @@
  * same server, same strict CSP, CPU slowed 4× (a mid-range phone). Long tasks from
  * PerformanceObserver('longtask'), total blocking time (sum of each long task's time over
  * 50 ms after first contentful paint), layout shift from PerformanceObserver('layout-shift').
+ * For the widget itself: when its files arrived (Resource Timing of widget*.js and the config),
+ * the first frame that shows the survey (checked on every animation frame), the time between the
+ * two, and the long tasks and blocking time between its first file and a second after it showed.
  */
 
 import { existsSync, readFileSync } from "node:fs";
@@ -55,7 +58,8 @@ async function shopServer(collectorUrl, siteKey) {
       body = Buffer.from(html);
       res.setHeader(
         "Content-Security-Policy",
-        `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`,
+        `default-src 'self'; script-src 'self' ${collectorUrl}; style-src 'self' ${collectorUrl}; ` +
+          `connect-src ${collectorUrl}; img-src 'self' data:; frame-ancestors 'none'`,
       );
     }
     res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" });
@@ -65,22 +69,39 @@ async function shopServer(collectorUrl, siteKey) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-const OBSERVE = `
-  window.__bench = { longtasks: [], shifts: [], fcp: null };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) __bench.longtasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); }).observe({ type: "layout-shift", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; }).observe({ type: "paint", buffered: true });
+const OBSERVE = `(() => {
+  window.__bench = { longtasks: [], shifts: [], fcp: null, files: [], shownAt: null };
+  const watch = (type, each) =>
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) each(e); }).observe({ type, buffered: true });
+  watch("longtask", (e) => __bench.longtasks.push([e.startTime, e.duration]));
+  watch("layout-shift", (e) => { if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); });
+  watch("paint", (e) => { if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; });
+  watch("resource", (e) => {
+    if (/\\/widget[^/?]*\\.js|\\/config([?#]|$)/.test(e.name))
+      __bench.files.push([e.name.replace(/^.*\\//, ""), e.startTime, e.responseEnd]);
+  });
+  // The first frame in which the survey has a box: looked for once a frame, in the shadow roots of
+  // the page's top-level elements.
+  const look = (t) => {
+    for (const el of document.body ? document.body.children : []) {
+      const root = el.shadowRoot;
+      if (!root) continue;
+      for (const c of root.querySelectorAll("*")) {
+        const r = c.getBoundingClientRect();
+        if (r.width > 20 && r.height > 20) { __bench.shownAt = t; return; }
+      }
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})();
 `;
 
-/** Is a widget visible: an element with a shadow root holding something with a box. */
-const SHOWN = `(() => {
-  for (const el of document.querySelectorAll("*")) {
-    const root = el.shadowRoot;
-    if (!root) continue;
-    for (const child of root.querySelectorAll("*")) { const r = child.getBoundingClientRect(); if (r.width > 20 && r.height > 20) return true; }
-  }
-  return false;
-})()`;
+/** Long tasks that overlap [from, to] (ms since navigation). */
+const within = (tasks, from, to) => tasks.filter(([s, d]) => s + d >= from && s <= to);
+
+/** Blocking time of long tasks: their time over 50 ms each. */
+const blocking = (tasks) => tasks.reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
 
 async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
@@ -88,26 +109,38 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await page.addInitScript(OBSERVE);
-  const t0 = Date.now();
   await page.goto(url, { waitUntil: "load" });
-  let shownAt = null;
   const deadline = Date.now() + settleMs;
+  let shown = false;
   while (Date.now() < deadline) {
-    if (expectWidget && shownAt === null && (await page.evaluate(SHOWN))) shownAt = Date.now() - t0;
+    if (expectWidget && !shown) shown = (await page.evaluate("window.__bench.shownAt")) !== null;
     await page.waitForTimeout(100);
   }
-  if (expectWidget && shownAt !== null) await page.waitForTimeout(1000); // let the open animation's shifts land
+  if (shown) await page.waitForTimeout(1000); // let the open animation's shifts land
   const m = await page.evaluate("window.__bench");
   await context.close();
   const fcp = m.fcp ?? 0;
+  const shownAt = m.shownAt;
+  const before = shownAt === null ? [] : m.files.filter(([, , end]) => end <= shownAt);
+  const filesAt = before.length ? Math.max(...before.map(([, , end]) => end)) : null;
+  const firstFile = m.files.length ? Math.min(...m.files.map(([, start]) => start)) : null;
+  // The widget's window: from its first file's request to a second after the survey showed.
+  const widgetTasks = firstFile === null ? [] : within(m.longtasks, firstFile, (shownAt ?? Infinity) + 1000);
   return {
     longTasks: m.longtasks.length,
     longTaskMs: m.longtasks.reduce((a, [, d]) => a + d, 0),
     longest: Math.max(0, ...m.longtasks.map(([, d]) => d)),
-    tbt: m.longtasks.filter(([s]) => s >= fcp).reduce((a, [, d]) => a + Math.max(0, d - 50), 0),
+    tbt: blocking(m.longtasks.filter(([s]) => s >= fcp)),
     cls: m.shifts.reduce((a, [, v]) => a + v, 0),
     fcp: m.fcp,
     surveyShownMs: shownAt,
+    filesArrivedMs: filesAt,
+    firstPaintAfterFilesMs: shownAt !== null && filesAt !== null ? shownAt - filesAt : null,
+    widgetLongest: Math.max(0, ...widgetTasks.map(([, d]) => d)),
+    widgetTbt: blocking(widgetTasks),
+    firstFileMs: firstFile,
+    longtasks: m.longtasks,
+    files: before.map(([name]) => name),
   };
 }
 
@@ -131,7 +164,8 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
   });
   try {
     const results = { without: [], with: [] };
-    await once(browser, `${shop.url}/without${page}`, { settleMs: 1000, throttle, expectWidget: false }); // warm caches of the server and browser
+    // Warms the caches of the server and the browser.
+    await once(browser, `${shop.url}/without${page}`, { settleMs: 1000, throttle, expectWidget: false });
     for (let i = 0; i < runs; i++) {
       results.without.push(
         await once(browser, `${shop.url}/without${page}`, { settleMs, throttle, expectWidget: false }),
@@ -140,17 +174,37 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
     }
     const med = (rows) =>
       Object.fromEntries(
-        ["longTasks", "longTaskMs", "longest", "tbt", "cls", "fcp", "surveyShownMs"].map((k) => [
-          k,
-          median(rows.map((r) => r[k])),
-        ]),
+        [
+          "longTasks",
+          "longTaskMs",
+          "longest",
+          "tbt",
+          "cls",
+          "fcp",
+          "surveyShownMs",
+          "filesArrivedMs",
+          "firstPaintAfterFilesMs",
+          "widgetLongest",
+          "widgetTbt",
+        ].map((k) => [k, median(rows.map((r) => r[k]))]),
       );
+    // The page's own long tasks in the same window (from the widget's first file to a second after
+    // the survey showed, medians of the loads with it), in the loads without the widget: what the
+    // window would hold anyway.
+    const from = median(results.with.map((r) => r.firstFileMs));
+    const to = median(results.with.map((r) => r.surveyShownMs)) + 1000;
+    for (const r of results.without) {
+      const tasks = from === null || !Number.isFinite(to) ? [] : within(r.longtasks, from, to);
+      r.widgetLongest = Math.max(0, ...tasks.map(([, d]) => d));
+      r.widgetTbt = blocking(tasks);
+    }
     return {
       shopOrigin: shop.url,
       page,
       throttle,
       settleMs,
       runs,
+      window: { from, to },
       without: med(results.without),
       with: med(results.with),
       shownRuns: results.with.filter((r) => r.surveyShownMs !== null).length,

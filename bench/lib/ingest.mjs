@@ -1,24 +1,55 @@
 /**
- * Ingestion: POST /v1/responses against POST /v1/noop of the same worker, in the same run,
- * at 10 and 50 concurrent clients, in workerd through Miniflare's API; then every accepted
- * (201) id is looked up in D1: nothing lost, nothing doubled.
+ * Ingestion: POST /v1/responses and POST /v1/events against POST /v1/noop of the same worker (the
+ * same middleware: request id, security headers, public rate limit), at 10 and 50 concurrent
+ * clients, in workerd through Miniflare's API; then every accepted id is looked up in D1: nothing
+ * lost, nothing doubled. In queue mode the consumer's backlog is drained before every run, so no
+ * run (the no-op ceiling least of all) shares the machine with the previous run's writes.
  */
 import { median, runLoad } from "./load.mjs";
-import { noopRequest, ownerWorld, responseRequest } from "./owner.mjs";
+import { eventRequest, noopRequest, ownerWorld, responseRequest } from "./owner.mjs";
 import { startWorker } from "./worker.mjs";
 
 const ANSWERS_PER_RESPONSE = 3;
 const SCORED_PER_RESPONSE = 2;
+const ACCEPTED = new Set([201, 202]);
 
-/** Interleaved runs (noop, responses, noop, …) so drift of the machine hits both alike. */
-export async function measureRoutes({ base, world, concurrencies, repeats, durationMs, runTag, accepted }) {
+const responsesOf = async (db, siteId) =>
+  Number((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(siteId).first()).n);
+
+/**
+ * Waits (bounded) until every accepted response of the site is written: the queue is then empty.
+ * Returns the seconds it took, or null when there was nothing to wait for.
+ */
+export async function drain(db, siteId, accepted, { waitMs = 120_000 } = {}) {
+  if (!db) return null;
+  const t0 = Date.now();
+  let stored = await responsesOf(db, siteId);
+  if (stored >= accepted.length) return null;
+  while (stored < accepted.length && Date.now() - t0 < waitMs) {
+    await new Promise((r) => setTimeout(r, 100));
+    stored = await responsesOf(db, siteId);
+  }
+  return (Date.now() - t0) / 1000;
+}
+
+/**
+ * Interleaved runs (noop, responses, events, noop, …) so drift of the machine hits all alike; each
+ * starts from a quiet state (`db` given: queue mode, drained first). The consumer's rate is the
+ * answers a run accepted over the time from its start until they were all written.
+ */
+export async function measureRoutes({ base, world, concurrencies, repeats, durationMs, runTag, accepted, db }) {
   const out = {};
   for (const c of concurrencies) {
     const noop = [];
     const resp = [];
+    const events = [];
+    const consumer = [];
     for (let r = 0; r < repeats; r++) {
       const run = runTag + r * 10 + c;
+      await drain(db, world.site.id, accepted);
       noop.push(await runLoad({ base, concurrency: c, durationMs, make: (i) => noopRequest(i, run) }));
+      const before = accepted.length;
+      const t0 = Date.now();
       resp.push(
         await runLoad({
           base,
@@ -26,13 +57,21 @@ export async function measureRoutes({ base, world, concurrencies, repeats, durat
           durationMs,
           make: (i) => responseRequest(world, i, run),
           onResponse: (req, res) => {
-            if (res.status === 201) accepted.push(JSON.parse(req.body).id);
+            if (ACCEPTED.has(res.status)) accepted.push(JSON.parse(req.body).id);
           },
         }),
       );
+      const drained = await drain(db, world.site.id, accepted);
+      if (db) {
+        const seconds = (Date.now() - t0) / 1000;
+        consumer.push({ rps: (accepted.length - before) / seconds, drainSeconds: drained ?? 0 });
+      }
+      events.push(await runLoad({ base, concurrency: c, durationMs, make: (i) => eventRequest(world, i, run + 5) }));
     }
-    out[c] = { noop: summarize(noop), responses: summarize(resp) };
-    out[c].ratio = out[c].responses.rps / out[c].noop.rps;
+    out[c] = { noop: summarize(noop), responses: summarize(resp), events: summarize(events) };
+    out[c].consumer = consumer.length
+      ? { rps: median(consumer.map((x) => x.rps)), drainSeconds: median(consumer.map((x) => x.drainSeconds)) }
+      : null;
   }
   return out;
 }
@@ -51,15 +90,9 @@ export function summarize(runs) {
 }
 
 /** Counts in D1 for the accepted ids; in queue mode waits (bounded) for the consumer to drain. */
-export async function checkAccepted(db, siteId, accepted, { waitMs = 60_000 } = {}) {
-  const deadline = Date.now() + waitMs;
-  const count = async () =>
-    Number((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(siteId).first()).n);
-  let stored = await count();
-  while (stored < accepted.length && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 500));
-    stored = await count();
-  }
+export async function checkAccepted(db, siteId, accepted, { waitMs = 120_000 } = {}) {
+  await drain(db, siteId, accepted, { waitMs });
+  const stored = await responsesOf(db, siteId);
   const unique = new Set(accepted);
   const found = Number(
     (
@@ -69,32 +102,19 @@ export async function checkAccepted(db, siteId, accepted, { waitMs = 60_000 } = 
         .first()
     ).n,
   );
-  const answers = Number(
-    (await db.prepare("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1").bind(siteId).first()).n,
-  );
-  const daily = Number(
-    (
-      await db
-        .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1")
-        .bind(siteId)
-        .first()
-    ).n,
-  );
-  const aggregated = Number(
-    (
-      await db
-        .prepare("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1")
-        .bind(siteId)
-        .first()
-    ).n,
-  );
+  const count = async (sql) => Number((await db.prepare(sql).bind(siteId).first()).n);
+  const answers = await count("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1");
+  const daily = await count("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1");
+  const aggregated = await count("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1");
+  const dropped = await count("SELECT COUNT(*) AS n FROM ingest_drops WHERE site_id = ?1");
   const ok =
     unique.size === accepted.length &&
     stored === accepted.length &&
     found === accepted.length &&
     answers === accepted.length * ANSWERS_PER_RESPONSE &&
     daily === accepted.length &&
-    aggregated === accepted.length * SCORED_PER_RESPONSE;
+    aggregated === accepted.length * SCORED_PER_RESPONSE &&
+    dropped === 0;
   return {
     accepted: accepted.length,
     stored,
@@ -105,31 +125,72 @@ export async function checkAccepted(db, siteId, accepted, { waitMs = 60_000 } = 
     expectedAnswers: accepted.length * ANSWERS_PER_RESPONSE,
     dailyResponses: daily,
     aggregatedAnswers: aggregated,
+    dropped,
     ok,
   };
 }
 
-/** One mode of the worker: start it, measure, check the database, stop it. */
-export async function ingestionForMode({ scriptPath, persistDir, mode, concurrencies, repeats, durationMs, runTag }) {
-  const w = await startWorker({ scriptPath, persistDir, mode });
+/**
+ * One mode of the worker: start it, measure, check the database, stop it. `consumer: false` (queue
+ * mode) measures the route alone, as when the consumer runs on other machines: nothing is written,
+ * so there is nothing to check.
+ */
+export async function ingestionForMode({
+  scriptPath,
+  persistDir,
+  mode,
+  concurrencies,
+  repeats,
+  durationMs,
+  runTag,
+  consumer = true,
+}) {
+  const w = await startWorker({ scriptPath, persistDir, mode, consumer });
   try {
     const world = await ownerWorld(w.url);
+    const db = await w.db();
     const accepted = [];
-    // Warm-up: first requests compile the code paths and open the database.
+    // Warm-up: first requests compile the code paths, open the database and fill the isolate's cache.
     await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
-    const warm = [];
     await runLoad({
       base: w.url,
       concurrency: 4,
       durationMs: 700,
       make: (i) => responseRequest(world, i, 248),
-      onResponse: (req, res) => res.status === 201 && warm.push(JSON.parse(req.body).id),
+      onResponse: (req, res) => ACCEPTED.has(res.status) && accepted.push(JSON.parse(req.body).id),
     });
-    accepted.push(...warm);
-    const routes = await measureRoutes({ base: w.url, world, concurrencies, repeats, durationMs, runTag, accepted });
-    const integrity = await checkAccepted(await w.db(), world.site.id, accepted);
+    const routes = await measureRoutes({
+      base: w.url,
+      world,
+      concurrencies,
+      repeats,
+      durationMs,
+      runTag,
+      accepted,
+      db: mode === "queue" && consumer ? db : null,
+    });
+    const integrity = consumer ? await checkAccepted(db, world.site.id, accepted) : null;
     return { mode, routes, integrity };
   } finally {
     await w.dispose();
   }
+}
+
+/**
+ * One ceiling for every mode: per concurrency, the median of the no-op runs of all modes (each
+ * measured from a quiet state); every route's ratio is taken against it.
+ */
+export function applyCeiling(ingestion) {
+  const modes = Object.values(ingestion).filter((m) => m?.routes);
+  const ceiling = {};
+  for (const c of Object.keys(modes[0]?.routes ?? {})) {
+    ceiling[c] = median(modes.flatMap((m) => m.routes[c].noop.runs));
+    for (const m of modes) {
+      const x = m.routes[c];
+      x.ratio = x.responses.rps / ceiling[c];
+      x.eventsRatio = x.events.rps / ceiling[c];
+      if (x.consumer) x.consumer.ratio = x.consumer.rps / ceiling[c];
+    }
+  }
+  return ceiling;
 }

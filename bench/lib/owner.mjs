@@ -45,6 +45,23 @@ export const BENCH_SURVEY = {
   theme: { accent: "#0a7cff", position: "bottom-right" },
 };
 
+/** The survey of the summary's sites: two scores, a choice (its shares) and a text (searched by the list). */
+export const SUMMARY_SURVEY = {
+  ...BENCH_SURVEY,
+  name: "Post-purchase, with a choice",
+  questions: [
+    BENCH_SURVEY.questions[0],
+    BENCH_SURVEY.questions[1],
+    {
+      id: "pick",
+      type: "choice",
+      text: { en: "How did you hear about us?" },
+      options: ["friend", "search", "ad"].map((id) => ({ id, text: { en: id } })),
+    },
+    BENCH_SURVEY.questions[2],
+  ],
+};
+
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 export function clientId(seed) {
   let s = "";
@@ -80,7 +97,22 @@ export function responseRequest(world, i, run = 0) {
   };
 }
 
-/** The ceiling: a route of the same worker that does nothing (and reads no body: an unread body makes workerd reset the connection). */
+/** One POST /v1/events as the widget sends it (a survey shown), from the shop's origin. */
+export const eventRequest = (world, i, run = 0) => ({
+  path: "/v1/events",
+  method: "POST",
+  headers: {
+    "content-type": "text/plain;charset=UTF-8",
+    origin: world.shopOrigin,
+    "cf-connecting-ip": clientAddress(run, i),
+  },
+  body: JSON.stringify({ site: world.site.key, survey: world.survey.id, event: "shown" }),
+});
+
+/**
+ * The ceiling: a route of the same worker that does nothing (and reads no body: an unread body makes
+ * workerd reset the connection).
+ */
 export const noopRequest = (i, run = 0) => ({
   path: "/v1/noop",
   method: "POST",

@@ -24,7 +24,7 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 /**
  * Our widget, as scripts/build-widget.mjs lays it out: every visitor gets widget.js; when a
  * survey shows, widget-ui.js (Preact, UI, styles) and the strings of the visitor's one locale
- * are added. The largest locale (Armenian) is counted, so the figure is the worst case.
+ * are added. The largest locale is counted, so the figure is the worst case.
  * Hashed copies and the ESM entry are alternatives to these files, never extra downloads.
  */
 export function ourWidget() {
@@ -40,6 +40,7 @@ export function ourWidget() {
   const shown = [loader, ui, largest];
   return {
     files: [loader, ui, ...locales],
+    largestLocale: largest.file,
     manifest: null,
     before: { files: [loader.file], ...loader },
     shown: { files: shown.map((f) => f.file), ...shown.reduce(add, ZERO) },
@@ -130,8 +131,11 @@ export async function peerWidgets(peers) {
     shown: add(seActor, seModal),
     uiOnly: seModal,
     files:
-      "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
-    note: "@sentry/core left out (external): a lower bound, since the feedback integration cannot run without a Sentry client",
+      "build/npm/esm/index.js bundled and minified by esbuild: buildFeedbackIntegration (the button, loaded up " +
+      "front) + feedbackModalIntegration (the form, lazy-loaded when opened)",
+    note:
+      "@sentry/core left out (external): a lower bound, since the feedback integration cannot run without a " +
+      "Sentry client",
   });
   const fj = peers["@formbricks/js"];
   const fs = peers["@formbricks/surveys"];
@@ -143,8 +147,11 @@ export async function peerWidgets(peers) {
     shown: add(fbLoader, fbSurveys),
     uiOnly: fbSurveys,
     files:
-      "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
-    note: "the loader then fetches /js/formbricks.umd.cjs (the SDK core) from the Formbricks server, which is not on npm: a lower bound",
+      "@formbricks/js dist/index.js (the npm loader, minified by esbuild) + @formbricks/surveys " +
+      "dist/index.umd.js (the surveys UI the app serves as surveys.umd.cjs)",
+    note:
+      "the loader then fetches /js/formbricks.umd.cjs (the SDK core) from the Formbricks server, which is not " +
+      "on npm: a lower bound",
   });
   const pr = peers.preact;
   const preactMin = sizes(minify(file("preact", "dist/preact.mjs").toString("utf8")));

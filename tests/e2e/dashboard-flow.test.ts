@@ -173,6 +173,10 @@ describe("dashboard", () => {
     expect(await page.getByTestId("promoters").textContent()).toBe("3");
     expect(await page.getByTestId("passives").textContent()).toBe("2");
     expect(await page.getByTestId("detractors").textContent()).toBe("3");
+    // What the collector accepted and then did not store (nothing, here): GET /api/sites/:id/ingestion.
+    await expect
+      .poll(() => page.getByTestId("delivery-health").textContent())
+      .toMatch(/^Every answer accepted from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d was stored\.$/);
     const bars = await page
       .getByRole("img", { name: "Number of answers per NPS score" })
       .locator("rect title")

@@ -1,126 +1,24 @@
 /**
  * Buffered ingestion (INGEST_MODE = "queue", ARCHITECTURE.md): the route validates and
- * answers, the Queue consumer writes. Queues deliver at least once and retry failed
- * batches, so these tests check the one promise that matters: an accepted answer is
- * written exactly once, whatever the redeliveries and failures on the way.
+ * answers 202, the Queue consumer writes. Queues deliver at least once, in any order, and retry
+ * failed batches, so these tests check the one promise that matters: an accepted answer is
+ * written exactly once, whatever the redeliveries and failures on the way, and what is dropped
+ * (a reused id, an answer whose respondent withdrew) is counted where the owner sees it.
  */
-import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { IngestMessage } from "../../worker/src/messages";
-import { BASE, clientId, json, SHOP, submission, type World, world } from "./fixtures";
-
-const mod = await import("../../worker/src/index");
-const worker = mod.default;
-const app = mod.app;
-
-/** A queue producer that keeps what it was given, so each test delivers messages itself. */
-function captureQueue() {
-  const sent: IngestMessage[] = [];
-  return {
-    sent,
-    binding: {
-      async send(body: IngestMessage) {
-        sent.push(structuredClone(body));
-      },
-      async sendBatch(items: Iterable<{ body: IngestMessage }>) {
-        for (const item of items) sent.push(structuredClone(item.body));
-      },
-    } as unknown as Queue<IngestMessage>,
-  };
-}
-
-/** POST /v1/responses through the app in queue mode, with a capturing producer. */
-async function submitQueued(body: unknown, queue = captureQueue(), db: D1Database = env.DB) {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(
-    new Request(`${BASE}/v1/responses`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        origin: SHOP,
-        "cf-connecting-ip": `10.9.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`,
-      },
-      body: JSON.stringify(body),
-    }),
-    { ...env, DB: db, INGEST_MODE: "queue", INGEST_QUEUE: queue.binding },
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return { res, queue };
-}
-
-/** Accepted messages for `count` fresh submissions (optionally shaped by `make`). */
-async function acceptedMessages(w: World, count: number, make: (i: number) => Record<string, unknown> = () => ({})) {
-  const queue = captureQueue();
-  for (let i = 0; i < count; i++) {
-    const { res } = await submitQueued(submission(w, make(i)), queue);
-    expect(res.status).toBe(201);
-  }
-  return queue.sent;
-}
-
-let seq = 0;
-/** Runs the worker's queue handler on one delivery of `bodies`, as the Queues runtime would. */
-async function deliver(bodies: IngestMessage[], attempts = 1, db: D1Database = env.DB) {
-  const batch = createMessageBatch<IngestMessage>(
-    "feedback-ingest",
-    bodies.map((body) => ({ id: `msg-${++seq}`, timestamp: new Date(), attempts, body: structuredClone(body) })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch as never, { ...env, DB: db } as never);
-  const result = await getQueueResult(batch, ctx);
-  const ids = batch.messages.map((m) => m.id);
-  const acked = result.ackAll ? ids : result.explicitAcks;
-  const retried = result.retryBatch.retry ? ids : result.retryMessages.map((m) => m.msgId);
-  return { ids, acked, retried };
-}
-
-/** What the database holds for a site: responses, answers, and the aggregates' view of them. */
-async function stored(w: World) {
-  const q = (sql: string) =>
-    env.DB.prepare(sql)
-      .bind(w.site.id)
-      .first<{ n: number }>()
-      .then((r) => Number(r?.n ?? 0));
-  return {
-    responses: await q("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1"),
-    answers: await q("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1"),
-    context: await q("SELECT COUNT(*) AS n FROM response_context WHERE site_id = ?1"),
-    aggregated: await q("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1"),
-    dailyResponses: await q("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1"),
-  };
-}
-
-/** A D1 binding whose batch() misbehaves as told, passing everything else through. */
-function faultyDb(fault: (call: number, real: () => Promise<D1Result[]>) => Promise<D1Result[]>) {
-  let calls = 0;
-  const real = env.DB;
-  return new Proxy(real, {
-    get(target, prop) {
-      if (prop === "batch") return (stmts: D1PreparedStatement[]) => fault(++calls, () => target.batch(stmts));
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  }) as D1Database;
-}
-
-const ANSWERS = (i: number) => ({
-  answers: [
-    { question: "nps", value: i % 11 },
-    { question: "csat", value: 1 + (i % 5) },
-    { question: "why", value: `reason ${i}` },
-  ],
-  context: { productId: `sku-${i % 7}`, orderId: `A-${i}` },
-});
+import { BASE, clientId, json, SHOP, submission, world } from "./fixtures";
+import { ANSWERS, acceptedMessages, app, deliver, dropped, faultyDb, stored, submitQueued } from "./queue-support";
 
 describe("queue mode › POST /v1/responses", () => {
-  it("a valid submission › should answer 201 at once and be written only by the consumer", async () => {
+  it("a valid submission › should answer 202 at once and be written only by the consumer", async () => {
     const w = await world();
     const body = submission(w, ANSWERS(3));
     const { res, queue } = await submitQueued(body);
-    expect(res.status).toBe(201);
-    expect(await json(res)).toEqual({ id: body.id });
+    expect(res.status).toBe(202);
+    expect(await json(res)).toEqual({ id: body.id, queued: true });
     expect(res.headers.get("access-control-allow-origin")).toBe(SHOP);
     expect(queue.sent).toHaveLength(1);
     expect(await stored(w)).toMatchObject({ responses: 0, answers: 0 });
@@ -131,19 +29,31 @@ describe("queue mode › POST /v1/responses", () => {
     expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
   });
 
-  it("an id already written › should answer 200 duplicate for the same body and 422 for another, queueing nothing", async () => {
+  it("an id already written › the same body again is a duplicate; another is dropped, logged, counted", async () => {
     const w = await world();
     const body = submission(w);
     const first = await submitQueued(body);
     await deliver(first.queue.sent);
     const again = await submitQueued(body);
-    expect(again.res.status).toBe(200);
-    expect(await json(again.res)).toEqual({ id: body.id, duplicate: true });
+    expect(again.res.status).toBe(202);
     const reused = await submitQueued({ ...body, answers: [{ question: "nps", value: 1 }] });
-    expect(reused.res.status).toBe(422);
-    expect(again.queue.sent).toEqual([]);
-    expect(reused.queue.sent).toEqual([]);
+    expect(reused.res.status).toBe(202);
+    const warned = vi.spyOn(console, "warn");
+    const r = await deliver([...again.queue.sent, ...reused.queue.sent]);
+    expect(r.acked).toEqual(r.ids);
     expect(await stored(w)).toMatchObject({ responses: 1, answers: 1, aggregated: 1 });
+    const score = await env.DB.prepare("SELECT score FROM answers WHERE response_id = ?1")
+      .bind(body.id)
+      .first<{ score: number }>();
+    expect(score!.score).toBe(9);
+    expect(warned.mock.calls.map((c) => String(c[0])).filter((t) => t.includes(body.id))).toEqual([
+      JSON.stringify({ event: "ingest_id_reused", id: body.id, site: w.site.id }),
+    ]);
+    warned.mockRestore();
+    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0, erased: 0 });
+    // Delivered once more (at least once): still one drop.
+    await deliver(reused.queue.sent, 2);
+    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0, erased: 0 });
   });
 
   it("an invalid submission › should be refused before the queue", async () => {
@@ -153,7 +63,7 @@ describe("queue mode › POST /v1/responses", () => {
     expect(queue.sent).toEqual([]);
   });
 
-  it("the real queue binding › should answer 201 and the runtime's consumer should write the answer once", async () => {
+  it("the real queue binding › should answer 202 and the runtime's consumer should write the answer once", async () => {
     const w = await world();
     const body = submission(w, ANSWERS(5));
     const ctx = createExecutionContext();
@@ -167,7 +77,7 @@ describe("queue mode › POST /v1/responses", () => {
       ctx,
     );
     await waitOnExecutionContext(ctx);
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(202);
     // The consumer runs after max_batch_timeout (1 s); bounded wait.
     const deadline = Date.now() + 15_000;
     while ((await stored(w)).responses === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -216,6 +126,7 @@ describe("queue consumer › at-least-once delivery", () => {
     const clash: IngestMessage = { kind: "response", row: { ...b!.row, id: a!.row.id } };
     await deliver([a!, clash]);
     expect(await stored(w)).toMatchObject({ responses: 1, answers: 1, aggregated: 1 });
+    expect((await dropped(w)).dropped).toEqual({ idReused: 1, withdrawn: 0, erased: 0 });
     const score = await env.DB.prepare("SELECT score FROM answers WHERE response_id = ?1")
       .bind(a!.row.id)
       .first<{ score: number }>();

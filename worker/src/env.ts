@@ -38,5 +38,6 @@ export interface Env {
 /** What a request carries through the middleware: the caller of owner routes, and a request id for logs. */
 export type AppEnv = {
   Bindings: Env;
-  Variables: { caller?: Caller; requestId: string };
+  /** `startedAt`: when the request arrived (ms), so a read is charged its sign-in check too. */
+  Variables: { caller?: Caller; requestId: string; startedAt?: number };
 };

@@ -11,6 +11,7 @@ import { qs } from "../api";
 import { useApiGet } from "../use-api";
 import { optionLabel } from "./choice-chart";
 import { ErrorBox } from "./form";
+import { PartialNote } from "./partial-note";
 
 const SEGMENT_LABEL: Record<string, string> = {
   promoter: "Promoters (9–10)",
@@ -94,6 +95,7 @@ export function CrossTabCard({
         ) : null}
       </div>
       <ErrorBox error={error} />
+      {data ? <PartialNote view={data} to={data.to} /> : null}
       {data === null ? (
         error ? null : (
           <p class="loading">Loading…</p>

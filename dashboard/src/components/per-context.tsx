@@ -9,6 +9,7 @@ import { VsRest } from "./comparison";
 import { type Filters, filterQuery } from "./filters";
 import { ErrorBox } from "./form";
 import { IntervalRange } from "./interval";
+import { PartialNote } from "./partial-note";
 
 /**
  * Satisfaction per product (or any context key): NPS and CSAT with their 95% intervals and counts,
@@ -44,6 +45,7 @@ export function PerContext({
         </label>
       </div>
       <ErrorBox error={error} />
+      {data ? <PartialNote view={data} to={data.to} /> : null}
       {data === null ? (
         error ? null : (
           <p class="loading">Loading…</p>

@@ -8,11 +8,13 @@ import { api, qs } from "../api";
 import { ChannelSplit } from "../components/channel-split";
 import { Distribution, SplitBar, TrendChart } from "../components/charts";
 import { PeriodComparison } from "../components/comparison";
+import { DeliveryHealth } from "../components/delivery-health";
 import { Download } from "../components/download";
 import { EngineResults } from "../components/engine-results";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
 import { Uncertainty } from "../components/interval";
+import { PartialNote } from "../components/partial-note";
 import { PerContext } from "../components/per-context";
 import { SegmentLegend } from "../components/segment-legend";
 import { TextAnswers } from "../components/text-answers";
@@ -94,6 +96,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
       </div>
       <FilterBar value={filters} surveys={surveys} onChange={setFilters} />
       <ErrorBox error={error} />
+      {s ? <PartialNote view={s} to={s.to} /> : null}
       {!s ? (
         error ? null : (
           <p class="loading" aria-live="polite">
@@ -197,6 +200,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
           ? ` Filters by language, page or shop context read the raw answers, so they cover only the last ${site.retentionDays} days.`
           : ""}
       </p>
+      {s ? <DeliveryHealth site={site} from={s.from} to={s.to} /> : null}
     </>
   );
 }

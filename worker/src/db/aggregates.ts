@@ -4,6 +4,8 @@
  * Filtered summaries (context, locale, page) read raw responses: filtered-aggregates.ts.
  */
 
+import type { D1Queries } from "../lib/d1-session";
+
 /** Histogram rows per day and scored type; `h` is indexed by score value (0..10). */
 export interface DayTypeHistogram {
   day: string;
@@ -88,8 +90,10 @@ export const AGGREGATE_SQL = {
 const num = <T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, keys.includes(k) ? Number(v) : v])) as T);
 
-export async function aggregateSummaryData(db: D1Database, f: AggregateFilter): Promise<SummaryData> {
-  const params = [f.siteId, f.from, f.to, f.survey ?? null, f.channel ?? null];
+const paramsOf = (f: AggregateFilter) => [f.siteId, f.from, f.to, f.survey ?? null, f.channel ?? null];
+
+export async function aggregateSummaryData(db: D1Queries, f: AggregateFilter): Promise<SummaryData> {
+  const params = paramsOf(f);
   const [hist, responses, questions, options, events, channels, channelNps] = await db.batch([
     db.prepare(AGGREGATE_SQL.histograms).bind(...params),
     db.prepare(AGGREGATE_SQL.responses).bind(...params),
@@ -111,3 +115,15 @@ export async function aggregateSummaryData(db: D1Database, f: AggregateFilter): 
     ),
   };
 }
+
+/** Responses stored per day (an upper bound of any filter's): how owner views split a scan into windows. */
+export const responsesPerDay = async (db: D1Queries, f: AggregateFilter) =>
+  num(
+    (
+      await db
+        .prepare(AGGREGATE_SQL.responses)
+        .bind(...paramsOf(f))
+        .all<SummaryData["responses"][number]>()
+    ).results,
+    ["count", "completed"],
+  );

@@ -3,17 +3,19 @@
  * the respondent's lowest NPS answer or by a shop-context value. Over stored answers (retention
  * applies); bounded by the date range and one question.
  */
+import type { D1Queries } from "../lib/d1-session";
+import { costOf } from "./cost";
 import { type ResponseFilter, responseWhere } from "./responses";
 
 const OPTIONS_OF_ANSWER =
   "json_each(CASE a.type WHEN 'multi' THEN a.value ELSE json_array(json_extract(a.value, '$')) END) o";
 
 /** Per option and lowest NPS of the response (null: no NPS answer): answers choosing it. */
-export async function optionsByNps(db: D1Database, f: ResponseFilter & { from: string; to: string }, question: string) {
+export async function optionsByNps(db: D1Queries, f: ResponseFilter & { from: string; to: string }, question: string) {
   const params: unknown[] = [];
   const where = responseWhere(f, params);
   params.push(question);
-  const [byOption, byColumn] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `SELECT o.value AS option, r.nps_min AS nps, COUNT(*) AS count
@@ -30,15 +32,17 @@ export async function optionsByNps(db: D1Database, f: ResponseFilter & { from: s
       )
       .bind(...params),
   ]);
+  const [byOption, byColumn] = results;
   return {
     cells: byOption!.results as { option: string; nps: number | null; count: number }[],
     totals: byColumn!.results as { nps: number | null; count: number }[],
+    cost: costOf(results),
   };
 }
 
-/** Per option and value of a context key (the 12 values with the most answers): answers choosing it. */
+/** Per option and value of a context key: answers choosing it, and answers per value. */
 export async function optionsByContext(
-  db: D1Database,
+  db: D1Queries,
   f: ResponseFilter & { from: string; to: string },
   question: string,
   key: string,
@@ -48,13 +52,13 @@ export async function optionsByContext(
   params.push(question, key);
   const q = `?${params.length - 1}`;
   const k = `?${params.length}`;
-  const [totals, cells] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `SELECT rc.value AS value, COUNT(*) AS count FROM responses r
          JOIN answers a ON a.response_id = r.id AND a.question_id = ${q}
          JOIN response_context rc ON rc.response_id = r.id AND rc.key = ${k}
-         WHERE ${where} GROUP BY rc.value ORDER BY count DESC, rc.value LIMIT 12`,
+         WHERE ${where} GROUP BY rc.value`,
       )
       .bind(...params),
     db
@@ -66,8 +70,10 @@ export async function optionsByContext(
       )
       .bind(...params),
   ]);
+  const [totals, cells] = results;
   return {
     cells: cells!.results as { option: string; value: string; count: number }[],
     totals: totals!.results as { value: string; count: number }[],
+    cost: costOf(results),
   };
 }

@@ -1,12 +1,14 @@
 /** SQL of a customer's erasure by a context value and its record (listed with the consent records: db/consents.ts). */
+import { contextSubject, fenceStatement } from "./ingest-drops";
 import { erasedEventStatement } from "./webhook-events";
 
 /**
  * Deletes up to `limit` responses whose context has `key = value` (their triggers delete answers and
  * context, take their weight out of the aggregates and cancel pending alerts), and adds the count to
- * the erasure's record, in one transaction, with a response.erased of those ids for the webhooks that
- * asked for it (`eventId`: this chunk's own). The first result lists the events, the second the
- * deleted ids. Both statements take the same rows: the first ids of the value, by id.
+ * the erasure's record, in one transaction, after setting its fence (an answer with that value accepted
+ * before now and still waiting in the ingest queue is never written), with a response.erased of those
+ * ids for the webhooks that asked for it (`eventId`: this chunk's own). The second result lists the
+ * events, the third the deleted ids. Both take the same rows: the first ids of the value, by id.
  */
 export const eraseChunk = (
   db: D1Database,
@@ -15,6 +17,7 @@ export const eraseChunk = (
   limit: number,
 ) =>
   db.batch([
+    fenceStatement(db, e.siteId, contextSubject(e.key, e.value), e.at),
     erasedEventStatement(
       db,
       { id: eventId, siteId: e.siteId, at: e.at, reason: "request" },

@@ -1,8 +1,10 @@
 /**
  * The summary's figures computed from the matching raw responses, for filters the daily aggregates
  * lack (shop context, language, page), and the per-context breakdown. These read answers through
- * indexes, so they cover only what retention still keeps.
+ * indexes, so they cover only what retention still keeps. Each call reads one range of days: the
+ * services read a long range window by window (bounded-scan.ts), so no single query stalls D1.
  */
+import type { D1Queries } from "../lib/d1-session";
 import {
   channelCounts,
   type DayTypeHistogram,
@@ -11,14 +13,15 @@ import {
   type SummaryData,
   toHist,
 } from "./aggregates";
+import { costOf } from "./cost";
 import { type ResponseFilter, responseWhere } from "./responses";
 
 const H_OF_SCORES = HISTOGRAM_COLUMNS.map((h, i) => `SUM(a.score = ${i}) AS ${h}`).join(", ");
 
-export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { from: string; to: string }) {
+export async function filteredSummaryData(db: D1Queries, f: ResponseFilter & { from: string; to: string }) {
   const params: unknown[] = [];
   const where = responseWhere(f, params);
-  const [hist, counts, answered, reached, options, channels, channelNps] = await db.batch(
+  const results = await db.batch(
     [
       `SELECT r.day AS day, a.type AS type, ${H_OF_SCORES}
        FROM responses r JOIN answers a ON a.response_id = r.id
@@ -39,6 +42,7 @@ export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { 
        WHERE ${where} AND a.type = 'nps' GROUP BY r.channel`,
     ].map((sql) => db.prepare(sql).bind(...params)),
   );
+  const [hist, counts, answered, reached, options, channels, channelNps] = results;
   const key = (r: { survey: string; question: string }) => `${r.survey}\n${r.question}`;
   const perQuestion = new Map<string, SummaryData["questions"][number]>();
   for (const r of reached!.results as { survey: string; question: string; reached: number }[]) {
@@ -64,20 +68,21 @@ export async function filteredSummaryData(db: D1Database, f: ResponseFilter & { 
       channels!.results as { channel: string; count: number; completed: number }[],
       channelNps!.results as ({ channel: string } & Record<`h${number}`, number>)[],
     ),
-  } satisfies SummaryData;
+    cost: costOf(results),
+  } satisfies SummaryData & { cost: unknown };
 }
 
 export interface ContextHistogram extends DayTypeHistogram {
   value: string;
 }
 
-/** Histograms per value of one context key (satisfaction per product), plus response counts. */
-export async function contextBreakdown(db: D1Database, f: ResponseFilter & { from: string; to: string }, key: string) {
+/** Histograms per value of one context key (satisfaction per product), plus response counts per value. */
+export async function contextBreakdown(db: D1Queries, f: ResponseFilter & { from: string; to: string }, key: string) {
   const params: unknown[] = [];
   const where = responseWhere(f, params);
   params.push(key);
   const k = `?${params.length}`;
-  const [hist, counts] = await db.batch([
+  const results = await db.batch([
     db
       .prepare(
         `SELECT rc.value AS value, a.type AS type, ${H_OF_SCORES}
@@ -89,10 +94,11 @@ export async function contextBreakdown(db: D1Database, f: ResponseFilter & { fro
     db
       .prepare(
         `SELECT rc.value AS value, COUNT(*) AS count FROM response_context rc JOIN responses r ON r.id = rc.response_id
-         WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} GROUP BY rc.value ORDER BY count DESC LIMIT 100`,
+         WHERE rc.site_id = r.site_id AND rc.key = ${k} AND ${where} GROUP BY rc.value`,
       )
       .bind(...params),
   ]);
+  const [hist, counts] = results;
   return {
     histograms: (hist!.results as (HRow & { value: string })[]).map(
       (r): ContextHistogram => ({
@@ -104,5 +110,6 @@ export async function contextBreakdown(db: D1Database, f: ResponseFilter & { fro
       value: r.value,
       count: Number(r.count),
     })),
+    cost: costOf(results),
   };
 }

@@ -7,10 +7,21 @@
  * answers, context and alert deliveries are written only under the `write_token` this very write
  * set, so nothing is added to a response another request wrote. The triggers of the migrations
  * keep every daily aggregate in step inside the same transaction, and make the webhook events of
- * the write (db/webhook-events.ts).
+ * the write (db/webhook-events.ts). A response is written only while its survey exists and no
+ * erasure of its respondent came after its consent (ingest-drops.ts).
  * The alert deliveries come back from the same batch, so queueing them costs no further read.
  */
+import { NOT_FENCED } from "./ingest-drops";
 import { deliveriesIn, type PendingDelivery, subscribed, writtenEventsStatement } from "./webhook-events";
+
+export type { PendingDelivery };
+
+/**
+ * SQL true when the row `v` (site, survey, respondent, context, consentAt) may be written: its survey
+ * still exists and no erasure came after its consent.
+ */
+const WRITABLE = `${NOT_FENCED}
+  AND EXISTS (SELECT 1 FROM surveys s WHERE s.id = v->>'survey' AND s.site_id = v->>'site')`;
 
 export interface NewAnswer {
   questionId: string;
@@ -114,7 +125,8 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
     db
       .prepare(
         `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, channel, type, score, value)
-         SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'channel', v->>'type', v->>'score', v->>'value'
+         SELECT v->>'id', v->>'q', v->>'site', v->>'survey', v->>'day', v->>'channel', v->>'type', v->>'score',
+           v->>'value'
          FROM (SELECT value AS v, key AS k FROM json_each(?1)) WHERE ${guard} ORDER BY k
          ON CONFLICT (response_id, question_id) DO NOTHING`,
       )
@@ -163,7 +175,15 @@ function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewRe
 function claimInsert(db: D1Database, rows: NewResponse[]) {
   const claims = rows
     .filter((r) => r.claim)
-    .map((r) => ({ id: r.id, site: r.siteId, survey: r.surveyId, claim: r.claim }));
+    .map((r) => ({
+      id: r.id,
+      site: r.siteId,
+      survey: r.surveyId,
+      claim: r.claim,
+      respondent: r.respondentHash,
+      context: r.context ? JSON.stringify(r.context) : null,
+      consentAt: r.consentAt,
+    }));
   if (claims.length === 0) return [];
   return [
     db
@@ -171,7 +191,7 @@ function claimInsert(db: D1Database, rows: NewResponse[]) {
         `INSERT INTO response_claims (site_id, survey_id, claim, response_id)
          SELECT v->>'site', v->>'survey', v->>'claim', v->>'id'
          FROM (SELECT value AS v, key AS k FROM json_each(?1))
-         WHERE NOT EXISTS (SELECT 1 FROM responses WHERE id = v->>'id') ORDER BY k
+         WHERE NOT EXISTS (SELECT 1 FROM responses WHERE id = v->>'id') AND ${WRITABLE} ORDER BY k
          ON CONFLICT DO NOTHING`,
       )
       .bind(JSON.stringify(claims)),
@@ -207,15 +227,16 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
   );
   return db
     .prepare(
-      `INSERT INTO responses (id, site_id, survey_id, version, body_hash, respondent_hash, locale, page, device, channel,
-         context, consent_policy, consent_text, consent_at, created_at, updated_at, day, complete, reached, nps_min,
-         unhappy, write_token)
+      `INSERT INTO responses (id, site_id, survey_id, version, body_hash, respondent_hash, locale, page, device,
+         channel, context, consent_policy, consent_text, consent_at, created_at, updated_at, day, complete, reached,
+         nps_min, unhappy, write_token)
        SELECT v->>'id', v->>'site', v->>'survey', v->>'version', v->>'hash', v->>'respondent', v->>'locale', v->>'page',
          v->>'device', v->>'channel', v->>'context', v->>'policy', v->>'text', v->>'consentAt', v->>'createdAt',
          v->>'createdAt', v->>'day', v->>'complete', v->>'reached', v->>'npsMin', v->>'unhappy', v->>'token'
        FROM (SELECT value AS v, key AS k FROM json_each(?1))
-       WHERE v->>'claim' IS NULL OR EXISTS (SELECT 1 FROM response_claims c WHERE c.site_id = v->>'site'
-         AND c.survey_id = v->>'survey' AND c.claim = v->>'claim' AND c.response_id = v->>'id')
+       WHERE ${WRITABLE} AND (v->>'claim' IS NULL OR EXISTS (SELECT 1 FROM response_claims c
+         WHERE c.site_id = v->>'site' AND c.survey_id = v->>'survey' AND c.claim = v->>'claim'
+           AND c.response_id = v->>'id'))
        ORDER BY k
        ON CONFLICT (id) DO NOTHING RETURNING id AS inserted_id`,
     )

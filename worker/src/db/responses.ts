@@ -3,6 +3,9 @@
  * response-writes.ts); the triggers of the migrations keep the daily aggregates in step.
  */
 import { SEGMENT_RANGE, type Segment } from "../../../shared/constants";
+import type { D1Queries } from "../lib/d1-session";
+import { costOf, type ReadCost } from "./cost";
+import { fenceStatement, respondentSubject } from "./ingest-drops";
 import {
   deliveriesIn,
   type ErasureEvent,
@@ -13,9 +16,11 @@ import {
 
 /**
  * Deletes every response of a respondent on a site; triggers remove answers, context and aggregate
- * weight. A withdrawal that erased something is recorded with the consent records; one that found
- * nothing (a repeat, or a made-up token) is only counted for its day. Webhooks that asked for it get
- * a response.erased listing the ids, in the same transaction.
+ * weight. The erasure's fence is set first, in the same transaction: an answer of theirs accepted
+ * before now and written later (waiting in the ingest queue) is never written. A withdrawal that
+ * erased something is recorded with the consent records; one that found nothing (a repeat, or a
+ * made-up token) is only counted for its day. Webhooks that asked for it get a response.erased
+ * listing the ids, in the same transaction.
  */
 export async function deleteRespondentResponses(
   db: D1Database,
@@ -24,7 +29,8 @@ export async function deleteRespondentResponses(
 ): Promise<{ deleted: number; deliveries: PendingDelivery[] }> {
   const { siteId, at } = erasure;
   const ids = "SELECT id FROM responses WHERE site_id = ?2 AND respondent_hash = ?5";
-  const [events, deleted] = await db.batch([
+  const [, events, deleted] = await db.batch([
+    fenceStatement(db, siteId, respondentSubject(respondentHash), at),
     erasedEventStatement(db, erasure, ids, [respondentHash]),
     db
       .prepare("DELETE FROM responses WHERE site_id = ?1 AND respondent_hash = ?2 RETURNING id")
@@ -48,7 +54,7 @@ export async function deleteRespondentResponses(
 }
 
 /** Deletes one response (an owner's decision); webhooks that asked for it get a response.erased. */
-export async function deleteResponse(db: D1Database, erasure: ErasureEvent, id: string) {
+export async function deleteResponse(db: D1Queries, erasure: ErasureEvent, id: string) {
   const [events, deleted] = await db.batch([
     erasedEventStatement(db, erasure, "SELECT id FROM responses WHERE site_id = ?2 AND id = ?5", [id]),
     db.prepare("DELETE FROM responses WHERE site_id = ?1 AND id = ?2 RETURNING id").bind(erasure.siteId, id),
@@ -58,7 +64,7 @@ export async function deleteResponse(db: D1Database, erasure: ErasureEvent, id: 
 
 /** Sets a response's follow-up; webhooks that asked for it get a follow_up.changed if anything changed. */
 export async function updateFollowUp(
-  db: D1Database,
+  db: D1Queries,
   change: { id: string; siteId: string; responseId: string; status: string; note: string | null; at: string },
 ) {
   const [events, updated] = await db.batch([
@@ -136,8 +142,9 @@ export function responseWhere(f: ResponseFilter, params: unknown[]): string {
     where.push(`r.nps_min BETWEEN ${add(lo)} AND ${add(hi)}`);
   }
   if (f.context) {
+    // An IN list rather than a correlated EXISTS: the context index then finds the few responses.
     where.push(
-      `EXISTS (SELECT 1 FROM response_context rc WHERE rc.response_id = r.id AND rc.site_id = r.site_id
+      `r.id IN (SELECT rc.response_id FROM response_context rc WHERE rc.site_id = ${add(f.siteId)}
          AND rc.key = ${add(f.context.key)} AND rc.value = ${add(f.context.value)})`,
     );
   }
@@ -150,12 +157,20 @@ export function responseWhere(f: ResponseFilter, params: unknown[]): string {
   return where.join(" AND ");
 }
 
-/** One page of responses by keyset (created_at, id), newest first unless `ascending`. */
+/**
+ * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within` bounds
+ * the times too, so that a sparse filter examines one window of days, not the whole site.
+ */
 export async function listResponses(
-  db: D1Database,
+  db: D1Queries,
   f: ResponseFilter,
-  opts: { limit: number; ascending: boolean; after?: { createdAt: string; id: string } | undefined },
-): Promise<ResponseRow[]> {
+  opts: {
+    limit: number;
+    ascending: boolean;
+    after?: { createdAt: string; id: string } | undefined;
+    within?: { from: string; to: string };
+  },
+): Promise<{ rows: ResponseRow[]; cost: ReadCost }> {
   const params: unknown[] = [];
   let where = responseWhere(f, params);
   const cmp = opts.ascending ? ">" : "<";
@@ -163,20 +178,24 @@ export async function listResponses(
     params.push(opts.after.createdAt, opts.after.id);
     where += ` AND (r.created_at, r.id) ${cmp} (?${params.length - 1}, ?${params.length})`;
   }
+  if (opts.within) {
+    // A time (YYYY-MM-DDT…) sorts after its day and before the next day.
+    params.push(opts.within.from, opts.within.to);
+    where += ` AND r.created_at >= ?${params.length - 1} AND r.created_at < ?${params.length} || '~'`;
+  }
   params.push(opts.limit);
   const dir = opts.ascending ? "ASC" : "DESC";
   const sql = `SELECT r.id, r.survey_id, r.locale, r.page, r.device, r.context, r.consent_policy, r.consent_at,
       r.created_at, r.status, r.note, r.nps_min, r.version, r.complete, r.channel, r.updated_at
     FROM responses r WHERE ${where} ORDER BY r.created_at ${dir}, r.id ${dir} LIMIT ?${params.length}`;
-  return (
-    await db
-      .prepare(sql)
-      .bind(...params)
-      .all<ResponseRow>()
-  ).results;
+  const result = await db
+    .prepare(sql)
+    .bind(...params)
+    .all<ResponseRow>();
+  return { rows: result.results, cost: costOf([result]) };
 }
 
-export async function answersOf(db: D1Database, responseIds: string[]): Promise<AnswerRow[]> {
+export async function answersOf(db: D1Queries, responseIds: string[]): Promise<AnswerRow[]> {
   if (responseIds.length === 0) return [];
   return (
     await db

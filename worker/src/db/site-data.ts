@@ -30,6 +30,8 @@ export const SITE_TABLES: readonly DataTable[] = [
   { table: "alert_deliveries", key: "rowid" },
   { table: "consent_withdrawals", key: "site_id, respondent_hash, withdrawn_at" },
   { table: "empty_withdrawals", key: "site_id, day" },
+  { table: "erasure_fences", key: "site_id, subject" },
+  { table: "ingest_drops", key: "site_id, response_id, reason" },
   { table: "context_erasures", key: "rowid" },
   { table: "webhooks", key: "rowid" },
   { table: "link_secrets", key: "site_id" },

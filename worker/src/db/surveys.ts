@@ -5,6 +5,7 @@
 import { DEFAULT_PRIORITY } from "../../../shared/constants";
 import { DEFAULT_TRIGGER } from "../../../shared/targeting";
 import type { Survey } from "../../../shared/types";
+import type { D1Queries } from "../lib/d1-session";
 
 export interface SurveyRow {
   id: string;
@@ -39,7 +40,7 @@ export const findSurvey = (db: D1Database, siteId: string, id: string) =>
     .bind(siteId, id)
     .first<SurveyRow>();
 
-export const listSurveys = async (db: D1Database, siteId: string, activeOnly = false) =>
+export const listSurveys = async (db: D1Queries, siteId: string, activeOnly = false) =>
   (
     await db
       .prepare(
@@ -122,7 +123,7 @@ export const answeredQuestions = async (db: D1Database, siteId: string, surveyId
   ).results;
 
 /** Every version of the site's surveys (or of one), newest first: results name questions by them. */
-export const versionsOfSite = async (db: D1Database, siteId: string, surveyId?: string) =>
+export const versionsOfSite = async (db: D1Queries, siteId: string, surveyId?: string) =>
   (
     await db
       .prepare(

@@ -6,6 +6,7 @@
  * Each statement returns the deliveries it made as `id, due_at`, to be queued after the write.
  */
 import type { ErasureReason, WebhookEvent } from "../../../shared/webhooks";
+import type { D1Queries } from "../lib/d1-session";
 
 /** A webhook delivery written by a write: queued after it (ALERT_QUEUE), due at `due_at`. */
 export interface PendingDelivery {
@@ -36,7 +37,7 @@ export interface ErasureEvent {
  * with parameters from ?5 on, `params`): run it just before the DELETE that takes the same rows. Nothing
  * when nothing matches.
  */
-export const erasedEventStatement = (db: D1Database, e: ErasureEvent, ids: string, params: unknown[]) =>
+export const erasedEventStatement = (db: D1Queries, e: ErasureEvent, ids: string, params: unknown[]) =>
   db
     .prepare(
       `INSERT INTO alert_deliveries (id, site_id, webhook_id, response_id, status, created_at, updated_at, due_at,
@@ -56,7 +57,7 @@ export const erasedEventStatement = (db: D1Database, e: ErasureEvent, ids: strin
  * `note` null keeps the stored note. The event carries the status and note of that moment.
  */
 export const followUpEventStatement = (
-  db: D1Database,
+  db: D1Queries,
   change: { id: string; siteId: string; responseId: string; status: string; note: string | null; at: string },
 ) =>
   db

@@ -1,8 +1,9 @@
-/** Documentation of results: summary, breakdown, responses and their follow-up, export. */
+/** Documentation of results: summary, breakdown, responses and their follow-up, export, dropped answers. */
 import {
   breakdownSchema,
   crossTabSchema,
   followUpResultSchema,
+  ingestionHealthSchema,
   responsesPageSchema,
   summarySchema,
 } from "../../../shared/api-schemas";
@@ -11,6 +12,7 @@ import {
   crossTabQuerySchema,
   exportQuerySchema,
   followUpSchema,
+  ingestionQuerySchema,
   responsesListQuerySchema,
   summaryQuerySchema,
 } from "../../../shared/schemas";
@@ -24,6 +26,10 @@ export const resultDocs = [
     tag: "Results",
     access: "viewer",
     summary: "NPS, CSAT and CES of a period with their intervals, and the trend",
+    description:
+      "Without `context`, `locale` or `page` it reads only daily totals, whatever the number of answers. With " +
+      "one of them it reads the raw answers, newest days first, within a time budget: `partial: true` and " +
+      "`coveredFrom` say when it covers only part of the period.",
     query: summaryQuerySchema,
     exampleQuery: "from=2026-10-01&to=2026-10-31&interval=week",
     responses: { 200: json("The summary", summarySchema) },
@@ -35,6 +41,7 @@ export const resultDocs = [
     tag: "Results",
     access: "viewer",
     summary: "Satisfaction per value of a context key (e.g. per product)",
+    description: "Reads raw answers within a time budget: `partial` and `coveredFrom` as in the summary.",
     query: breakdownQuerySchema,
     exampleQuery: "key=productId",
     responses: { 200: json("One row per value", breakdownSchema) },
@@ -46,6 +53,7 @@ export const resultDocs = [
     tag: "Results",
     access: "viewer",
     summary: "A choice question's options by NPS segment or by the values of a context key",
+    description: "Reads raw answers within a time budget: `partial` and `coveredFrom` as in the summary.",
     query: crossTabQuerySchema,
     exampleQuery: "survey=SURVEY_ID&question=source&by=segment",
     responses: { 200: json("One row per option, one column per segment or value", crossTabSchema) },
@@ -90,5 +98,16 @@ export const resultDocs = [
     summary: "Every response matching the filters as CSV (UTF-8 with BOM, streamed, formulas neutralised)",
     query: exportQuerySchema,
     responses: { 200: csv("The CSV file") },
+  }),
+  route({
+    id: "ingestionHealth",
+    method: "get",
+    path: "/api/sites/:siteId/ingestion",
+    tag: "Results",
+    access: "viewer",
+    summary: "Answers accepted and then not stored, per day and cause (queue mode settles them after answering)",
+    query: ingestionQuerySchema,
+    exampleQuery: "from=2026-10-01&to=2026-10-31",
+    responses: { 200: json("Totals of the period and the days with a drop", ingestionHealthSchema) },
   }),
 ];

@@ -18,6 +18,12 @@ export const publicRoutes = new Hono<AppEnv>();
 publicRoutes.use("*", publicRateLimit);
 publicRoutes.options("*", preflight);
 
+/**
+ * A route that does nothing behind the same middleware as the others (request id, security headers,
+ * rate limit): the benchmark measures it as the ceiling of this worker.
+ */
+publicRoutes.post("/noop", (c) => c.json({ ok: true }, 201));
+
 publicRoutes.get("/sites/:key/config", async (c) => {
   const origin = callerOrigin(c.req.raw);
   const locale = pickLocale(localeCandidates(parseOr400(configQuerySchema, c.req.query()).lang));

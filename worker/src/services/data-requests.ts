@@ -58,7 +58,7 @@ export async function eraseByContext(
   let deleted = 0;
   for (let chunk = 0; chunk < ERASE_CHUNKS; chunk++) {
     const eventId = `erasure:${erasure.id}:${chunk}`;
-    const [events, taken] = await withD1Retry(() => erasures.eraseChunk(env.DB, erasure, eventId, ERASE_CHUNK));
+    const [, events, taken] = await withD1Retry(() => erasures.eraseChunk(env.DB, erasure, eventId, ERASE_CHUNK));
     queueLater(env, defer, deliveriesIn(events!));
     deleted += taken!.results.length;
     if (taken!.results.length < ERASE_CHUNK) return { deleted, more: false };

@@ -1,13 +1,15 @@
 /**
  * The ingest queue's consumer (INGEST_MODE = "queue", see ARCHITECTURE.md). Queues deliver at
- * least once, so the client id stays the idempotency key: `store` does nothing for an id already
- * written, and a batch that fails is retried whole without doubling anything.
+ * least once and in no particular order, so the client id stays the idempotency key: `store` does
+ * nothing for an id already written, settles parts delivered out of order, and a batch that fails is
+ * retried whole without doubling anything. The route answered 202 before any of this: a reused id
+ * or an answer of a respondent who withdrew in the meantime is dropped here, logged and counted.
  */
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { isOverloadD1Error, isTransientD1Error } from "../lib/d1-retry";
 import type { IngestMessage } from "../messages";
-import { type Fate, store } from "./ingest";
+import { recordDropped, store } from "./ingest";
 
 /** Delay before a retried message comes back: grows with its attempts, at most a minute. */
 const retryDelay = (attempts: number) => Math.min(60, 2 ** Math.min(6, attempts));
@@ -18,10 +20,9 @@ const databaseUnavailable = (err: unknown) =>
 
 const errorText = (err: unknown) => String((err as Error)?.message ?? err);
 
-/** A reused id (another body under an id already written), or a second answer for one order, is dropped: logged. */
-function logReused(fates: Map<string, Fate>) {
-  for (const [id, fate] of fates)
-    if (fate === "reused" || fate === "answered") console.warn(JSON.stringify({ event: `ingest_${fate}`, id }));
+/** Writes rows and records (logs and counts) those dropped: every drop here is one nobody was told of. */
+async function storeAndCount(env: Env, rows: IngestMessage["row"][], defer: (work: Promise<unknown>) => void) {
+  await recordDropped(env, rows, await store(env, rows, defer), ["reused", "withdrawn", "erased"]);
 }
 
 /**
@@ -39,12 +40,10 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
   const alerts: Promise<unknown>[] = [];
   const defer = (work: Promise<unknown>) => void alerts.push(work);
   try {
-    logReused(
-      await store(
-        env,
-        messages.map((m) => m.body.row),
-        defer,
-      ),
+    await storeAndCount(
+      env,
+      messages.map((m) => m.body.row),
+      defer,
     );
     for (const m of messages) m.ack();
   } catch (err) {
@@ -55,7 +54,7 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
     }
     for (const m of messages) {
       try {
-        logReused(await store(env, [m.body.row], defer));
+        await storeAndCount(env, [m.body.row], defer);
         m.ack();
       } catch (one) {
         console.error(JSON.stringify({ event: "ingest_message_failed", attempts: m.attempts, error: errorText(one) }));

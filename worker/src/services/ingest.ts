@@ -3,32 +3,39 @@
  * One atomic, idempotent write keyed by the client's id, then the alerts of unhappy answers.
  *
  * An id seen before is settled against what is stored: the same submission again is a duplicate
- * (counted once); a later part that adds answers or completes the response continues it; anything
- * else (another body, a changed or removed answer, a complete response reopened) is a reused id and
- * changes nothing.
+ * (counted once); a later part that adds answers or completes the response continues it; an earlier
+ * part delivered after a later one (queues do not keep order) is a duplicate too; anything else
+ * (another body, a changed or removed answer, a complete response reopened) is a reused id and
+ * changes nothing. A submission whose respondent asked for erasure after consenting is never written.
  *
- * `INGEST_MODE = "queue"` puts the write of new ids behind Cloudflare Queues (ARCHITECTURE.md):
- * the route answers once the submission is safely queued, and the consumer calls `store` with a batch.
+ * `INGEST_MODE = "queue"` answers 202 once the submission is queued, with no D1 query on the way
+ * (ARCHITECTURE.md): the consumer settles duplicates and reused ids, and counts what it dropped.
  */
+import { type Drop, type DropReason, recordDrops } from "../db/ingest-drops";
 import { claimHolder } from "../db/links";
 import * as writes from "../db/response-writes";
-import { type StoredResponse, storedResponses } from "../db/stored-responses";
-import type { PendingDelivery } from "../db/webhook-events";
+import { fenceKey, type SettleFacts, type StoredResponse, settleFacts, subjectsOf, surveyKey } from "../db/settle";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
+import { nowIso } from "../lib/time";
 import type { IngestMessage } from "../messages";
 import { queueDeliveries } from "./alerts";
 import type { Accepted } from "./submission";
 
-/** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again. */
+/** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again, 202 queued. */
 export interface IngestOutcome {
-  status: 200 | 201;
-  body: { id: string; duplicate?: true };
+  status: 200 | 201 | 202;
+  body: { id: string; duplicate?: true; queued?: true };
 }
 
-/** What became of a submission handed to `store`. */
-export type Fate = "created" | "continued" | "duplicate" | "reused" | "answered";
+/**
+ * What became of a submission handed to `store`: `withdrawn` (its respondent asked for erasure after
+ * consenting), `erased` (a customer's data request erased one of its context values since), `gone`
+ * (its survey was deleted) and `answered` (another response holds its context value: one per order)
+ * are not written.
+ */
+export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone" | "answered";
 
 /** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
 export type Defer = (work: Promise<unknown>) => void;
@@ -41,90 +48,195 @@ export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !
 /** How a submission relates to the stored response of its id: its new answers, or a fate already. */
 function compare(stored: StoredResponse, row: writes.NewResponse): Fate | writes.NewAnswer[] {
   if (stored.site_id !== row.siteId || stored.body_hash !== row.bodyHash) return "reused";
-  const posted = new Map(row.answers.map((a) => [a.questionId, a.value]));
-  if (stored.answers.some((a) => posted.get(a.question) !== a.value)) return "reused";
-  const before = new Set(stored.answers.map((a) => a.question));
+  const before = new Map(stored.answers.map((a) => [a.question, a.value]));
+  if (row.answers.some((a) => before.has(a.questionId) && before.get(a.questionId) !== a.value)) return "reused";
+  const posted = new Set(row.answers.map((a) => a.questionId));
+  const removes = stored.answers.some((a) => !posted.has(a.question));
   const added = row.answers.filter((a) => !before.has(a.questionId));
   const wasComplete = stored.complete === 1;
-  if (added.length === 0 && wasComplete === row.complete) return "duplicate";
-  // A complete response is final: nothing is added to it, and it is never reopened.
-  if (wasComplete) return "reused";
+  if (added.length === 0 && !removes && wasComplete === row.complete) return "duplicate";
+  // Accepted before the part stored last and bringing nothing new: delivered out of order.
+  const earlier = stored.updated_at !== null && row.createdAt < stored.updated_at;
+  if (earlier && added.length === 0 && (wasComplete || !row.complete)) return "duplicate";
+  // Removing an answer, or adding to or reopening a complete response (which is final).
+  if (removes || wasComplete) return "reused";
   return added;
 }
 
+/** Which erasure since its consent keeps a row out: its respondent's, or one of its context values'. */
+const fenced = (facts: SettleFacts, row: writes.NewResponse): "withdrawn" | "erased" | null => {
+  const [respondent, ...context] = subjectsOf(row).map((s) => facts.fences.get(fenceKey(row.siteId, s)));
+  const after = (at: string | undefined) => at !== undefined && at >= row.consentAt;
+  if (after(respondent)) return "withdrawn";
+  return context.some(after) ? "erased" : null;
+};
+
+/** Whether another response holds the context value this one claims (one response per order). */
+const heldByAnother = async (env: Env, row: writes.NewResponse) => {
+  const holder = await withD1Retry(() => claimHolder(env.DB, row.siteId, row.surveyId, row.claim!));
+  return holder !== null && holder !== row.id;
+};
+
 /**
- * An id already stored: settles it, writing a later part if it is one (again if another part came
- * first). The alert deliveries it writes are added to `deliveries`.
+ * Settles the submissions (indexes into `rows`, in order) whose insert did nothing, in a few
+ * rounds: one batch of reads for all of them, then a later part written where the response is still
+ * as read (another part may come first: read again), or an insert where it is no longer stored.
  */
-async function settle(env: Env, row: writes.NewResponse, deliveries: PendingDelivery[]): Promise<Fate> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = (await withD1Retry(() => storedResponses(env.DB, [row.id]))).get(row.id);
-    if (!stored) {
-      // Not written because another response holds its context value (one per order): refused.
-      if (row.claim && (await withD1Retry(() => claimHolder(env.DB, row.siteId, row.surveyId, row.claim!)))) {
-        return "answered";
+async function settle(
+  env: Env,
+  rows: writes.NewResponse[],
+  pending: number[],
+  fates: Fate[],
+  deliveries: writes.PendingDelivery[],
+): Promise<void> {
+  for (let round = 0; round < 3 && pending.length > 0; round++) {
+    const facts = await withD1Retry(() =>
+      settleFacts(
+        env.DB,
+        pending.map((i) => rows[i]!),
+      ),
+    );
+    const again: number[] = [];
+    const absent: number[] = [];
+    for (const i of pending) {
+      const row = rows[i]!;
+      const stored = facts.stored.get(row.id);
+      if (!stored) {
+        const erasure = fenced(facts, row);
+        if (erasure) fates[i] = erasure;
+        else if (!facts.surveys.has(surveyKey(row.siteId, row.surveyId))) fates[i] = "gone";
+        else if (row.claim && (await heldByAnother(env, row))) fates[i] = "answered";
+        else absent.push(i); // erased (by its owner) since it was stored: written anew, as the first time
+        continue;
       }
-      // Erased between the insert and this read: written anew, as the first time.
-      const again = await withD1Retry(() => writes.insertResponses(env.DB, [row]));
-      deliveries.push(...again.deliveries);
-      if (again.inserted.has(row.id)) return "created";
-      continue;
+      const relation = compare(stored, row);
+      if (typeof relation === "string") {
+        fates[i] = relation;
+        continue;
+      }
+      const expected = { complete: stored.complete === 1, answers: stored.answers.length, day: stored.day };
+      const part = await withD1Retry(() => writes.continueResponse(env.DB, row, expected, relation));
+      if (!part.written) {
+        again.push(i);
+        continue;
+      }
+      fates[i] = "continued";
+      deliveries.push(...part.deliveries);
+      // Later parts of the same id in this batch are settled against what was just written.
+      stored.answers.push(...relation.map((a) => ({ question: a.questionId, value: a.value })));
+      stored.complete = row.complete ? 1 : 0;
+      stored.updated_at = row.createdAt;
     }
-    const relation = compare(stored, row);
-    if (typeof relation === "string") return relation;
-    const expected = { complete: stored.complete === 1, answers: stored.answers.length, day: stored.day };
-    const part = await withD1Retry(() => writes.continueResponse(env.DB, row, expected, relation));
-    deliveries.push(...part.deliveries);
-    if (part.written) return "continued";
+    if (absent.length > 0) {
+      const written = await withD1Retry(() =>
+        writes.insertResponses(
+          env.DB,
+          absent.map((i) => rows[i]!),
+        ),
+      );
+      deliveries.push(...written.deliveries);
+      const claimed = new Set<string>();
+      for (const i of absent) {
+        const id = rows[i]!.id;
+        if (written.inserted.has(id) && !claimed.has(id)) {
+          fates[i] = "created";
+          claimed.add(id);
+        } else again.push(i);
+      }
+    }
+    pending = again.sort((a, b) => a - b);
   }
-  throw new ApiError("unavailable", "this response is being written by another request; retry", undefined, {
-    "Retry-After": "1",
-  });
+  if (pending.length > 0) {
+    throw new ApiError("unavailable", "this response is being written by another request; retry", undefined, {
+      "Retry-After": "1",
+    });
+  }
 }
 
 /**
- * Writes rows (new ones in one transaction) and tells each one's fate; the webhook deliveries the
- * writes made (alerts of unhappy answers, response.created and .completed) are queued through
- * `defer`, so the write never waits for, or fails with, a webhook.
+ * Writes rows (new ones in one transaction) and tells each one's fate, in the order given; the
+ * webhook deliveries the writes made (alerts of unhappy answers, response.created and .completed) are
+ * queued through `defer`, so the write never waits for, or fails with, a webhook. New submissions
+ * cost one D1 round trip: the batch.
  */
-export async function store(env: Env, rows: writes.NewResponse[], defer: Defer): Promise<Map<string, Fate>> {
+export async function store(env: Env, rows: writes.NewResponse[], defer: Defer): Promise<Fate[]> {
   const first = await withD1Retry(() => writes.insertResponses(env.DB, rows));
+  const fates: Fate[] = new Array(rows.length);
   const deliveries = [...first.deliveries];
-  const fates = new Map<string, Fate>();
-  for (const row of rows) {
-    if (first.inserted.has(row.id) && !fates.has(row.id)) fates.set(row.id, "created");
+  const claimed = new Set<string>();
+  const pending: number[] = [];
+  rows.forEach((row, i) => {
     // A repeated id within one batch is settled against the first copy, as a retry would be.
-    else fates.set(row.id, await settle(env, row, deliveries));
-  }
+    if (first.inserted.has(row.id) && !claimed.has(row.id)) {
+      fates[i] = "created";
+      claimed.add(row.id);
+    } else pending.push(i);
+  });
+  if (pending.length > 0) await settle(env, rows, pending, fates, deliveries);
   if (deliveries.length > 0) defer(queueDeliveries(env, deliveries).catch(logFailure("alert_enqueue_failed")));
   return fates;
+}
+
+const DROP_REASONS: Partial<Record<Fate, DropReason>> = {
+  reused: "id_reused",
+  withdrawn: "withdrawn",
+  erased: "erased",
+};
+
+/**
+ * Submissions that were accepted but not written, logged (ids only: never a body) and counted per
+ * site and day for the owners (GET /api/sites/:siteId/ingestion). `silent` lists the fates nobody
+ * was told about: in queue mode a reused id was answered 202, in direct mode it got 422.
+ */
+export async function recordDropped(
+  env: Env,
+  rows: writes.NewResponse[],
+  fates: Fate[],
+  silent: Fate[],
+): Promise<void> {
+  const at = nowIso();
+  const drops: Drop[] = [];
+  rows.forEach((row, i) => {
+    const fate = fates[i]!;
+    if (fate === "gone") console.warn(JSON.stringify({ event: "ingest_survey_gone", id: row.id }));
+    const reason = DROP_REASONS[fate];
+    if (!reason || !silent.includes(fate)) return;
+    console.warn(JSON.stringify({ event: `ingest_${reason}`, id: row.id, site: row.siteId }));
+    drops.push({ siteId: row.siteId, responseId: row.id, reason, at });
+  });
+  if (drops.length > 0) await withD1Retry(() => recordDrops(env.DB, drops));
 }
 
 const reusedError = (id: string) =>
   new ApiError("id_reused", `response id "${id}" was already used for a different submission`);
 
-/** The contract's answer for a fate. */
+/** The contract's answer for a fate (direct mode). */
 function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
   if (fate === "reused" || fate === undefined) throw reusedError(id);
+  if (fate === "gone") throw new ApiError("unknown_survey", "this survey was deleted");
   if (fate === "answered") {
     throw new ApiError("already_answered", "this survey takes one response per customer, and this one already has it");
   }
-  if (fate === "created") return { status: 201, body: { id } };
+  // Withdrawn or erased: the erasure raced this request and came after its consent; as if stored, then erased.
+  if (fate === "created" || fate === "withdrawn" || fate === "erased") return { status: 201, body: { id } };
   return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
 }
 
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
 export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
   const { row } = accepted;
-  // A response that claims a context value is written now: only the write can tell 201 from 409.
-  if (!queueMode(env) || row.claim) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
-  // Queue mode: an id already written is settled now (a retry, or a later part); a new one is queued.
-  const stored = (await withD1Retry(() => storedResponses(env.DB, [row.id]))).get(row.id);
-  if (stored) return outcomeOf(row.id, (await store(env, [row], defer)).get(row.id));
-  try {
-    await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });
-  } catch {
-    throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
+  // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
+  if (queueMode(env) && !row.claim) {
+    try {
+      await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });
+    } catch {
+      throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
+    }
+    return { status: 202, body: { id: row.id, queued: true } };
   }
-  return { status: 201, body: { id: row.id } };
+  const [fate] = await store(env, [row], defer);
+  if (fate === "withdrawn" || fate === "erased") {
+    defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
+  }
+  return outcomeOf(row.id, fate);
 }

@@ -8,7 +8,7 @@ import { hostedUrl } from "../../../shared/hosted-url";
 import { contextSchema } from "../../../shared/schemas";
 import type { LinkInput, QrQuery, ResponseInput, Survey } from "../../../shared/types";
 import * as links from "../db/links";
-import { storedResponses } from "../db/stored-responses";
+import { responseExists } from "../db/responses";
 import { ApiError, invalid, zodIssues } from "../errors";
 import { randomToken } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
@@ -135,7 +135,7 @@ export async function linkRules(
   const claim = assertOnePerKey(survey, input.context, "context");
   const check = await linkCheck(db, site, survey, input.context ?? {}, input.sig, now);
   if (check === "valid") return claim;
-  if (check === "expired" && (await withD1Retry(() => storedResponses(db, [input.id]))).has(input.id)) return claim;
+  if (check === "expired" && (await withD1Retry(() => responseExists(db, site.id, input.id)))) return claim;
   throw new ApiError(
     "bad_signature",
     check === "expired"

@@ -1,4 +1,7 @@
-/** Owner views of responses: the paged list, follow-up, deletion and the streamed CSV export. */
+/**
+ * Owner views of responses: the paged list, follow-up, deletion and the streamed CSV export. Both the
+ * list and the export read window by window (response-windows.ts), pausing on the primary.
+ */
 import { nanoid } from "nanoid";
 import type { Channel } from "../../../shared/constants";
 import { localizedText } from "../../../shared/localized";
@@ -8,15 +11,13 @@ import * as surveysDb from "../db/surveys";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
+import type { D1Queries } from "../lib/d1-session";
 import { nowIso } from "../lib/time";
 import { queueLater } from "./alerts";
+import { OWNER_SCAN, pauseAfter, type ScanLimits } from "./bounded-scan";
 import { csvStream, verbatim } from "./csv";
 import type { Defer } from "./ingest";
-
-interface Cursor {
-  createdAt: string;
-  id: string;
-}
+import { type Cursor, clipWindows, listWindows, windowedPage } from "./response-windows";
 
 const encodeCursor = (c: Cursor) => btoa(JSON.stringify([c.createdAt, c.id])).replace(/=+$/, "");
 function decodeCursor(text: string | undefined): Cursor | undefined {
@@ -72,38 +73,37 @@ function toItems(rows: db.ResponseRow[], answers: db.AnswerRow[]): ResponseItem[
   }));
 }
 
-export async function listPage(d1: D1Database, siteId: string, q: ResponsesQuery & { order?: "asc" | "desc" }) {
-  const rows = await withD1Retry(() =>
-    db.listResponses(d1, filterOf(siteId, q), {
-      limit: q.limit + 1,
-      ascending: q.order === "asc",
-      after: decodeCursor(q.cursor),
-    }),
-  );
-  const page = rows.slice(0, q.limit);
+export async function listPage(
+  d1: D1Queries,
+  siteId: string,
+  q: ResponsesQuery & { order?: "asc" | "desc" },
+  limits: ScanLimits = OWNER_SCAN,
+) {
+  const ascending = q.order === "asc";
+  const after = decodeCursor(q.cursor);
+  const filter = filterOf(siteId, q);
+  const windows = clipWindows(await listWindows(d1, filter, ascending, limits), after, ascending);
+  const page = await windowedPage(d1, filter, windows, { limit: q.limit, ascending, after }, limits);
   const answers = await withD1Retry(() =>
     db.answersOf(
       d1,
-      page.map((r) => r.id),
+      page.rows.map((r) => r.id),
     ),
   );
-  const last = page[page.length - 1];
-  return {
-    items: toItems(page, answers),
-    next: rows.length > q.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
-  };
+  return { items: toItems(page.rows, answers), next: page.next ? encodeCursor(page.next) : null };
 }
 
 /** An editor's follow-up of a response; webhooks that asked for it are told when it changed. */
 export async function setFollowUp(
   env: Env,
+  d1: D1Queries,
   siteId: string,
   id: string,
   change: { status: string; note?: string | undefined },
   defer: Defer,
 ) {
   const { updated, deliveries } = await withD1Retry(() =>
-    db.updateFollowUp(env.DB, {
+    db.updateFollowUp(d1, {
       id: `follow_up:${nanoid()}`,
       siteId,
       responseId: id,
@@ -117,17 +117,26 @@ export async function setFollowUp(
 }
 
 /** An owner deletes one response; webhooks that asked for it are told (response.erased). */
-export async function removeResponse(env: Env, siteId: string, id: string, defer: Defer) {
+export async function removeResponse(env: Env, d1: D1Queries, siteId: string, id: string, defer: Defer) {
   const erasure = { id: `erasure:${nanoid()}`, siteId, at: nowIso(), reason: "owner" as const };
-  const { deleted, deliveries } = await withD1Retry(() => db.deleteResponse(env.DB, erasure, id));
+  const { deleted, deliveries } = await withD1Retry(() => db.deleteResponse(d1, erasure, id));
   if (deleted === 0) throw new ApiError("not_found", "no such response on this site");
   queueLater(env, defer, deliveries);
 }
 
 export const EXPORT_PAGE = 500;
 
-/** CSV of every response matching the filters, streamed page by page (never all in memory). */
-export async function exportCsv(d1: D1Database, siteId: string, q: Partial<ResponsesQuery>) {
+/**
+ * CSV of every response matching the filters, streamed page by page (never all in memory): one
+ * window of days per page at most, and a pause after each on the primary, however long it takes.
+ */
+export async function exportCsv(
+  d1: D1Queries,
+  siteId: string,
+  q: Partial<ResponsesQuery>,
+  limits: ScanLimits = OWNER_SCAN,
+  sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+) {
   const surveys: Survey[] = (await surveysDb.listSurveys(d1, siteId))
     .map(surveysDb.toSurvey)
     .filter((s) => !q.survey || s.id === q.survey);
@@ -150,16 +159,25 @@ export async function exportCsv(d1: D1Database, siteId: string, q: Partial<Respo
     ),
   ];
   const filter = filterOf(siteId, q);
+  const windows = await listWindows(d1, filter, true, limits);
+  const onePage = { ...limits, budgetMs: 0 };
   return csvStream<Cursor>(header, async (after) => {
-    const rows = await withD1Retry(() => db.listResponses(d1, filter, { limit: EXPORT_PAGE, ascending: true, after }));
+    const started = Date.now();
+    const page = await windowedPage(
+      d1,
+      filter,
+      clipWindows(windows, after, true),
+      { limit: EXPORT_PAGE, ascending: true, after },
+      onePage,
+    );
+    const rows = page.rows;
     const answers = await withD1Retry(() =>
       db.answersOf(
         d1,
         rows.map((r) => r.id),
       ),
     );
-    const last = rows[rows.length - 1];
-    return {
+    const csvPage = {
       rows: toItems(rows, answers).map((item) => {
         const values = new Map(item.answers.map((a) => [`${item.survey}/${a.question}`, a.value]));
         return [
@@ -180,7 +198,10 @@ export async function exportCsv(d1: D1Database, siteId: string, q: Partial<Respo
           ...questions.map(({ survey, question }) => values.get(`${survey.id}/${question.id}`)),
         ];
       }),
-      next: rows.length === EXPORT_PAGE && last ? { createdAt: last.created_at, id: last.id } : null,
+      next: page.next,
     };
+    // The page's time includes its answers and its rows made: the pause covers this worker's share too.
+    if (page.next) await sleep(pauseAfter(page.cost, Date.now() - started, limits));
+    return csvPage;
   });
 }

@@ -1,15 +1,21 @@
 /**
- * The site and survey a submission names, read in one query and kept in the isolate for
- * 30 seconds: ingestion then spends its D1 time on the write (D1 runs one query at a time).
- * Owner edits made through this isolate drop the entry at once; other isolates see them
- * within the TTL (an origin removed, a question added: at most 30 s late). An older version of a
- * survey never changes once stored, so it is kept as long as there is room.
+ * The site and survey a submission names, read in one query and kept in the isolate, so that
+ * ingestion makes no D1 query for them (D1 runs one query at a time; in queue mode the route then
+ * makes none at all). How an owner's edit reaches every isolate:
+ * - a submission naming a survey version newer than the cached one reloads it at once (the widget
+ *   only knows a version from a config read after the edit);
+ * - every entry is reloaded after SITE_CACHE_TTL_MS (an origin removed, a survey closed: seen
+ *   within seconds);
+ * - edits made through this isolate drop the site's entries at once (`forgetSite`).
+ * Concurrent misses share one read (like an unknown site key, an unknown version costs one read per
+ * request; the public rate limit bounds both). An older version of a survey never changes once stored, so it
+ * is kept as long as there is room.
  */
 import type { Survey } from "../../../shared/types";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
 
-export const SITE_CACHE_TTL_MS = 30_000;
+export const SITE_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 1000;
 
 export interface SiteAndSurvey {
@@ -22,18 +28,23 @@ export interface SiteAndSurvey {
   versionFound: boolean;
 }
 
-const current = new Map<string, { at: number; value: SiteAndSurvey }>();
+interface Entry {
+  at: number;
+  value: SiteAndSurvey;
+}
+
+const current = new Map<string, Entry>();
+const loading = new Map<string, Promise<Entry | null>>();
 const versions = new Map<string, Survey | null>();
 
-const remember = <K, V>(map: Map<K, V>, key: K, value: V) => {
-  if (map.size >= MAX_ENTRIES) map.clear();
+/** Oldest first out: a flood of unknown surveys cannot empty the cache of the ones in use. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V) {
+  map.delete(key);
+  if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value as K);
   map.set(key, value);
-};
+}
 
-async function currentOf(db: D1Database, siteKey: string, surveyId: string, now: number) {
-  const key = `${siteKey}\n${surveyId}`;
-  const hit = current.get(key);
-  if (hit && now - hit.at < SITE_CACHE_TTL_MS) return hit.value;
+async function load(db: D1Database, siteKey: string, surveyId: string, now: number): Promise<Entry | null> {
   const row = await sites.findSiteWithSurvey(db, siteKey, surveyId);
   if (!row) return null; // unknown sites are not cached: a new site works at once
   const survey = row.survey_id
@@ -51,9 +62,24 @@ async function currentOf(db: D1Database, siteKey: string, surveyId: string, now:
     current: survey,
     versionFound: true,
   };
-  remember(current, key, { at: now, value });
-  return value;
+  const entry = { at: now, value };
+  remember(current, `${siteKey}\n${surveyId}`, entry);
+  return entry;
 }
+
+/** One read for every request that misses the same entry at the same time. */
+function reload(db: D1Database, siteKey: string, surveyId: string, now: number): Promise<Entry | null> {
+  const key = `${siteKey}\n${surveyId}`;
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = load(db, siteKey, surveyId, now).finally(() => loading.delete(key));
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
+const behind = (entry: Entry, version: number | undefined) =>
+  version !== undefined && (entry.value.survey === null || entry.value.survey.version < version);
 
 /** The site of `siteKey` and its survey `surveyId`, as of `version` when given. */
 export async function siteAndSurvey(
@@ -63,15 +89,21 @@ export async function siteAndSurvey(
   version?: number,
   now = Date.now(),
 ): Promise<SiteAndSurvey | null> {
-  const found = await currentOf(db, siteKey, surveyId, now);
+  let entry = current.get(`${siteKey}\n${surveyId}`) ?? null;
+  // A newer version than cached: the survey was saved since (or the version does not exist: a read tells).
+  if (!entry || now - entry.at >= SITE_CACHE_TTL_MS || behind(entry, version)) {
+    entry = await reload(db, siteKey, surveyId, now);
+  }
+  const found = entry?.value ?? null;
   if (!found?.survey || version === undefined || version === found.survey.version) return found;
+  // A version above the one just read was never saved.
+  if (version > found.survey.version) return { ...found, versionFound: false };
   const key = `${found.site.id}\n${surveyId}\n${version}`;
   let old = versions.get(key);
   if (old === undefined) {
     const row = await surveys.findSurveyVersion(db, found.site.id, surveyId, version);
     old = row ? surveys.toSurvey(row) : null;
-    // A version above the current one may still be saved by another isolate: not cached as missing.
-    if (old || version < found.survey.version) remember(versions, key, old);
+    remember(versions, key, old);
   }
   return { ...found, survey: old ?? found.survey, versionFound: old !== null };
 }

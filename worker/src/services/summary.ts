@@ -1,19 +1,22 @@
 /**
  * The summary endpoint: NPS, CSAT, CES and a trend, computed with shared/scoring.ts from
  * per-day histograms, each with its 95% interval (shared/stats.ts). Without a response-level
- * filter the histograms come from the daily aggregates only (no scan of answers, whatever the volume).
+ * filter the histograms come from the daily aggregates only (no scan of answers, whatever the volume);
+ * with one, from the raw answers read window by window within a time budget (filtered-reads.ts).
  */
 import { SCORE_RANGE } from "../../../shared/constants";
 import { cesFromDistribution, csatFromDistribution, npsFromDistribution } from "../../../shared/scoring";
 import { compareNps } from "../../../shared/stats";
 import type { Breakdown, BreakdownRow, Summary, SummaryQuery, TrendPoint } from "../../../shared/types";
 import { aggregateSummaryData, type DayTypeHistogram } from "../db/aggregates";
-import { contextBreakdown, filteredSummaryData } from "../db/filtered-aggregates";
 import { versionsOfSite } from "../db/surveys";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
+import type { D1Queries } from "../lib/d1-session";
 import { addDays, today } from "../lib/time";
+import { OWNER_SCAN, type ScanLimits } from "./bounded-scan";
 import { channelShares } from "./channel-split";
+import { breakdownData, type Coverage, filteredSummary } from "./filtered-reads";
 import { mergeVersions, questionResults } from "./question-results";
 
 export const DEFAULT_RANGE_DAYS = 30;
@@ -111,15 +114,18 @@ export function buildSummary(
   };
 }
 
-export async function summarize(db: D1Database, siteId: string, q: SummaryQuery): Promise<Summary> {
+export async function summarize(
+  db: D1Queries,
+  siteId: string,
+  q: SummaryQuery,
+  limits: ScanLimits = OWNER_SCAN,
+): Promise<Summary> {
   const { from, to } = resolveRange(q.from, q.to);
   const needsResponses = q.context || q.locale || q.page;
   const [data, versions] = await Promise.all([
-    withD1Retry(() =>
-      needsResponses
-        ? filteredSummaryData(db, { siteId, from, to, ...q })
-        : aggregateSummaryData(db, { siteId, from, to, survey: q.survey, channel: q.channel }),
-    ),
+    needsResponses
+      ? filteredSummary(db, { siteId, ...q, from, to }, limits)
+      : withD1Retry(() => aggregateSummaryData(db, { siteId, from, to, survey: q.survey, channel: q.channel })),
     withD1Retry(() => versionsOfSite(db, siteId, q.survey)),
   ]);
   const summary = buildSummary(
@@ -128,11 +134,14 @@ export async function summarize(db: D1Database, siteId: string, q: SummaryQuery)
     data.responses,
   );
   const results = questionResults(data, mergeVersions(versions));
+  const { partial, coveredFrom } = data as Coverage;
+  const covered = partial ? { partial, coveredFrom: coveredFrom! } : {};
   return {
     ...summary,
     ...results,
     channels: channelShares(data.channels),
     ...(q.context ? { context: q.context } : {}),
+    ...covered,
   };
 }
 
@@ -141,18 +150,18 @@ export async function summarize(db: D1Database, siteId: string, q: SummaryQuery)
  * NPS compared with that of all the other values of the key together ("this product vs the rest").
  */
 export async function breakdown(
-  db: D1Database,
+  db: D1Queries,
   siteId: string,
   key: string,
   q: Pick<SummaryQuery, "from" | "to" | "survey" | "locale" | "page" | "channel">,
+  limits: ScanLimits = OWNER_SCAN,
 ): Promise<Breakdown> {
   const { from, to } = resolveRange(q.from, q.to);
-  const data = await withD1Retry(() =>
-    contextBreakdown(
-      db,
-      { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page, channel: q.channel },
-      key,
-    ),
+  const data = await breakdownData(
+    db,
+    { siteId, from, to, survey: q.survey, locale: q.locale, page: q.page, channel: q.channel },
+    key,
+    limits,
   );
   // Histograms of every value, including those past the 100 listed, so that "the rest" is all of them.
   const byValue = new Map<string, Record<Scale, number[]>>();
@@ -191,5 +200,6 @@ export async function breakdown(
       ces: { average: e.average, interval: e.interval, count: e.count },
     };
   });
-  return { site: siteId, key, from, to, rows };
+  const covered = data.partial ? { partial: true as const, coveredFrom: data.coveredFrom! } : {};
+  return { site: siteId, key, from, to, rows, ...covered };
 }

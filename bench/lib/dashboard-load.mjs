@@ -1,0 +1,146 @@
+/**
+ * Ingestion while a dashboard reads, on the summary's database (its biggest site is the dashboard's):
+ * one owner reads one view in a loop, one request at a time, while 10 clients submit answers to
+ * another site. D1 runs one query at a time, so a view that holds it stalls every write behind it;
+ * the bounded views read in windows and pause, and must leave ingestion ≥ 80% of its rate alone.
+ */
+import http from "node:http";
+import { YEAR } from "./fill.mjs";
+import { checkAccepted, drain } from "./ingest.mjs";
+import { median, runLoad } from "./load.mjs";
+import { noopRequest, ownerWorld, responseRequest } from "./owner.mjs";
+import { summaryPath } from "./summary.mjs";
+
+const RANGE = `from=${YEAR.from}&to=${YEAR.to}`;
+
+/** The dashboard's views, as the results and queue pages request them. */
+export const dashboardViews = (world) => {
+  const site = `/api/sites/${world.site.id}`;
+  return [
+    ["summary", summaryPath(world.site.id)],
+    ["summary by channel", summaryPath(world.site.id, "&channel=email")],
+    ["filtered summary (language)", summaryPath(world.site.id, "&locale=en")],
+    ["satisfaction per product", `${site}/breakdown?${RANGE}&key=productId`],
+    [
+      "cross-tab of a choice by segment",
+      `${site}/crosstab?${RANGE}&survey=${world.survey.id}&question=pick&by=segment`,
+    ],
+    ["responses, text search", `${site}/responses?q=needle&limit=50`],
+    ["CSV export (streamed)", `${site}/export.csv?${RANGE}`],
+  ];
+};
+
+/**
+ * Reads `path` in a loop until stopped: each read's time and whether it said `partial`; a streamed
+ * download is cut when told to stop, and counted by the rows it delivered.
+ */
+async function readLoop(base, cookie, path, stopped, out) {
+  const streamed = path.includes("export.csv");
+  const deadline = Date.now() + 180_000;
+  while (!stopped() && Date.now() < deadline) {
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      const req = http.get(base + path, { headers: { cookie }, agent: false }, (res) => {
+        let text = "";
+        const timer = setInterval(() => {
+          if (stopped()) req.destroy();
+        }, 50);
+        res.on("data", (chunk) => {
+          if (streamed) out.rows = (out.rows ?? 0) + (chunk.toString("utf8").match(/\r\n/g)?.length ?? 0);
+          else text += chunk;
+        });
+        let finished = false;
+        const done = () => {
+          if (finished) return;
+          finished = true;
+          clearInterval(timer);
+          if (res.statusCode === 200 && !streamed) {
+            out.reads.push(performance.now() - t0);
+            if (JSON.parse(text).partial === true) out.partial = (out.partial ?? 0) + 1;
+          } else if (res.statusCode !== 200) out.failed = (out.failed ?? 0) + 1;
+          resolve();
+        };
+        res.on("end", done);
+        res.on("error", done);
+        res.on("close", done);
+      });
+      req.on("error", () => resolve());
+    });
+  }
+}
+
+/**
+ * Rounds of every condition (alone, then each view), so that the machine's drift hits all alike; a
+ * view's share is taken against "alone" of the same round, and the median of the rounds reported.
+ */
+export async function measureUnderLoad({ w, dashboard, mode, repeats, durationMs, concurrency, log }) {
+  const ingestWorld = await ownerWorld(w.url);
+  const db = await w.db();
+  const queued = mode === "queue";
+  const accepted = [];
+  const keep = (req, res) => (res.status === 201 || res.status === 202) && accepted.push(JSON.parse(req.body).id);
+  // Warm-up: the isolate's cache, the code paths, the database's pages.
+  await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
+  await runLoad({
+    base: w.url,
+    concurrency,
+    durationMs: 1000,
+    make: (i) => responseRequest(ingestWorld, i, 99),
+    onResponse: keep,
+  });
+  const conditions = [["alone", null], ...dashboardViews(dashboard)];
+  const state = new Map(
+    conditions.map(([name]) => [name, { runs: [], shares: [], drains: [], read: { reads: [] }, seconds: 0 }]),
+  );
+  for (let r = 0; r < repeats; r++) {
+    let alone = null;
+    for (const [k, [name, path]] of conditions.entries()) {
+      const st = state.get(name);
+      await drain(queued ? db : null, ingestWorld.site.id, accepted);
+      let stop = false;
+      const loop = path
+        ? readLoop(w.url, dashboard.cookie, path, () => stop, st.read).catch((err) => log(`dashboard loop: ${err}`))
+        : Promise.resolve();
+      const t0 = Date.now();
+      const run = await runLoad({
+        base: w.url,
+        concurrency,
+        durationMs,
+        make: (i) => responseRequest(ingestWorld, i, 100 + k * 7 + r * 71),
+        onResponse: keep,
+      });
+      stop = true;
+      await loop;
+      st.seconds += (Date.now() - t0) / 1000;
+      st.runs.push(run);
+      if (path === null) alone = run.rps;
+      st.shares.push(run.rps / alone);
+      const drained = await drain(queued ? db : null, ingestWorld.site.id, accepted);
+      if (queued) st.drains.push(drained ?? 0);
+    }
+  }
+  const rows = {};
+  for (const [name, path] of conditions) {
+    const st = state.get(name);
+    const read = st.read;
+    rows[name] = {
+      rps: median(st.runs.map((x) => x.rps)),
+      share: median(st.shares),
+      p50: median(st.runs.map((x) => x.p50)),
+      p99: median(st.runs.map((x) => x.p99)),
+      readMs: path && read.reads.length ? median(read.reads) : null,
+      reads: read.reads.length,
+      partialReads: read.partial ?? 0,
+      failedReads: read.failed ?? 0,
+      exportRowsPerSecond: read.rows ? read.rows / st.seconds : null,
+      drainSeconds: queued ? median(st.drains) : null,
+    };
+    log(
+      `under load (${mode}): ${name}: ${rows[name].rps.toFixed(0)} req/s ` +
+        `(${(100 * rows[name].share).toFixed(0)}% of alone), p99 ${rows[name].p99.toFixed(0)} ms` +
+        (path ? `, ${read.reads.length} reads (${read.partial ?? 0} partial)` : ""),
+    );
+  }
+  rows.integrity = await checkAccepted(db, ingestWorld.site.id, accepted);
+  return rows;
+}

@@ -1,0 +1,225 @@
+/**
+ * Owner views over raw answers read window by window (services/bounded-scan.ts): they pause on the
+ * primary so submissions go first, stop at their time budget and then say which days they cover
+ * (`partial`, `coveredFrom`), and a short page of the list or export still leads to every row once.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { responsesListQuerySchema } from "../../shared/schemas";
+import { dayWindows, OWNER_SCAN, type Pacer, scanWindows } from "../../worker/src/services/bounded-scan";
+import { crossTab } from "../../worker/src/services/crosstab";
+import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../worker/src/services/read-share";
+import { exportCsv, listPage } from "../../worker/src/services/responses";
+import { breakdown, summarize } from "../../worker/src/services/summary";
+import { backdated, clientId, summary, type World, world } from "./fixtures";
+
+/** One response a window, and the budget spent after the first: every view stops after one window. */
+const TINY = { budgetMs: 0, window: 1, share: 1 };
+const DAYS = ["2026-03-01", "2026-03-02", "2026-03-05"];
+const RANGE = { from: "2026-03-01", to: "2026-03-31" };
+
+/** 1, 2 and 3 responses on the three days (NPS 10, 9, 8), each choosing "a", the oldest saying "needle". */
+async function threeDays(w: World) {
+  const ids: string[] = [];
+  for (const [i, day] of DAYS.entries()) {
+    for (let k = 0; k <= i; k++) {
+      const id = clientId();
+      ids.push(id);
+      await backdated(
+        w,
+        id,
+        day,
+        [
+          ["nps", "nps", 10 - i, 10 - i],
+          ["pick", "choice", null, "a"],
+          ["why", "text", null, i === 0 ? "a needle in the hay" : "hay"],
+        ],
+        { productId: "sku-1" },
+      );
+    }
+  }
+  return ids;
+}
+
+describe("windows of days", () => {
+  it("should cut the range into windows of at most N responses, newest first, covering every day", () => {
+    const days = [
+      { day: "2026-03-01", count: 2 },
+      { day: "2026-03-02", count: 2 },
+      { day: "2026-03-04", count: 5 },
+      { day: "2026-03-09", count: 1 },
+    ];
+    expect(dayWindows(days, RANGE, 4)).toEqual([
+      { from: "2026-03-09", to: "2026-03-31" },
+      { from: "2026-03-04", to: "2026-03-08" },
+      { from: "2026-03-01", to: "2026-03-03" },
+    ]);
+    expect(dayWindows(days, RANGE, 4, "oldest")).toEqual([
+      { from: "2026-03-01", to: "2026-03-03" },
+      { from: "2026-03-04", to: "2026-03-08" },
+      { from: "2026-03-09", to: "2026-03-31" },
+    ]);
+    expect(dayWindows([], RANGE, 4)).toEqual([]);
+  });
+
+  it("should pause (1 / share − 1) × a window's time on the primary, not after the last nor on a replica", async () => {
+    let t = 0;
+    const sleeps: number[] = [];
+    const pacer: Pacer = {
+      now: () => t,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        t += ms;
+      },
+    };
+    const windows = DAYS.map((d) => ({ from: d, to: d }));
+    // Windows taking 10 ms, then 30 (waiting 20 ms behind writes), then 10.
+    const walls = [10, 30, 10];
+    const read = (replica: boolean) => async () => {
+      t += walls[sleeps.length % walls.length]!;
+      return { cost: { sqlMs: 2, replica } };
+    };
+    const limits = { budgetMs: 1000, window: 1, share: 0.2 };
+    expect(await scanWindows(windows, read(false), limits, pacer)).toBe(3);
+    expect(sleeps).toEqual([40, 120]);
+    sleeps.length = 0;
+    // 10 ms read + 40 ms pause spend a 45 ms budget: one window, then partial.
+    expect(await scanWindows(windows, read(false), { ...limits, budgetMs: 45 }, pacer)).toBe(1);
+    sleeps.length = 0;
+    expect(await scanWindows(windows, read(true), limits, pacer)).toBe(3);
+    expect(sleeps).toEqual([]);
+  });
+});
+
+describe("each caller's share of the time", () => {
+  it("a page's few reads pass at once; reads in a loop are slowed to their share of the time", () => {
+    const caller = `owner-${clientId()}`;
+    let now = 1_000_000;
+    // A page's reads, together within the burst: none waits.
+    for (let i = 0; i < 3; i++) {
+      expect(waitBeforeRead(caller, now)).toBe(0);
+      chargeRead(caller, READ_BURST_MS / 4, now);
+      now += READ_BURST_MS / 4;
+    }
+    // A loop of 50 ms reads for a minute: busy at most its share, plus the burst it started with.
+    const start = now;
+    let busy = 0;
+    let waited = 0;
+    while (now - start < 60_000) {
+      const wait = waitBeforeRead(caller, now);
+      waited += wait;
+      now += wait;
+      chargeRead(caller, 50, now);
+      now += 50;
+      busy += 50;
+    }
+    expect(waited).toBeGreaterThan(0);
+    expect(busy).toBeLessThanOrEqual(READ_SHARE * (now - start) + READ_BURST_MS);
+    expect(busy).toBeGreaterThanOrEqual(READ_SHARE * (now - start) - 50);
+  });
+
+  it("a read that paced itself (a long scan) is charged at most the burst", () => {
+    const caller = `owner-${clientId()}`;
+    const now = 2_000_000;
+    chargeRead(caller, 30 * READ_BURST_MS, now);
+    expect(waitBeforeRead(caller, now)).toBe(0);
+    chargeRead(caller, 100, now);
+    expect(waitBeforeRead(caller, now)).toBe(100 / READ_SHARE);
+  });
+});
+
+describe("filtered summary, breakdown and cross-tab over raw answers", () => {
+  const context = { key: "productId", value: "sku-1" };
+
+  it("out of time › partial, covering the newest days read; within time › complete, no partial field", async () => {
+    const w = await world();
+    await threeDays(w);
+    const q = { ...RANGE, interval: "day" as const, context };
+    const part = await summarize(env.DB, w.site.id, q, TINY);
+    expect(part).toMatchObject({ partial: true, coveredFrom: "2026-03-05", responses: 3 });
+    expect(part.nps).toMatchObject({ count: 3, promoters: 0, passives: 3 });
+
+    const whole = await summarize(env.DB, w.site.id, q, OWNER_SCAN);
+    expect(whole).toMatchObject({ responses: 6, nps: { count: 6, promoters: 3, passives: 3 } });
+    expect(whole).not.toHaveProperty("partial");
+    expect(whole.trend.map((p) => p.responses)).toEqual([1, 2, 3]);
+    expect(whole.questions.find((x) => x.id === "pick")?.options[0]).toMatchObject({ id: "a", count: 6 });
+    // Through the route (default limits): the same figures, complete.
+    expect(await summary(w, `?from=${RANGE.from}&to=${RANGE.to}&context=productId:sku-1`)).toMatchObject({
+      responses: 6,
+      nps: { count: 6 },
+    });
+  });
+
+  it("breakdown and cross-tab › partial on the newest days first, complete within time", async () => {
+    const w = await world();
+    await threeDays(w);
+    const part = await breakdown(env.DB, w.site.id, "productId", RANGE, TINY);
+    expect(part).toMatchObject({ partial: true, coveredFrom: "2026-03-05" });
+    expect(part.rows).toMatchObject([{ value: "sku-1", responses: 3, nps: { count: 3 } }]);
+    const whole = await breakdown(env.DB, w.site.id, "productId", RANGE, OWNER_SCAN);
+    expect(whole.rows).toMatchObject([{ value: "sku-1", responses: 6, nps: { count: 6 } }]);
+    expect(whole).not.toHaveProperty("partial");
+
+    const q = { survey: w.survey.id, question: "pick", by: "segment" as const, ...RANGE };
+    const tab = await crossTab(env.DB, w.site.id, q, TINY);
+    expect(tab).toMatchObject({ partial: true, coveredFrom: "2026-03-05" });
+    expect(tab.columns).toEqual([
+      { id: "promoter", respondents: 0 },
+      { id: "passive", respondents: 3 },
+      { id: "detractor", respondents: 0 },
+    ]);
+    const full = await crossTab(env.DB, w.site.id, q, OWNER_SCAN);
+    expect(full.columns.map((c) => c.respondents)).toEqual([3, 3, 0]);
+    expect(full.rows.find((r) => r.option === "a")?.counts).toEqual([3, 3, 0]);
+  });
+});
+
+describe("responses list and export, window by window", () => {
+  const pages = async (w: World, order: "asc" | "desc", q: string | undefined) => {
+    const seen: { items: string[]; next: boolean }[] = [];
+    let cursor: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const query = responsesListQuerySchema.parse({
+        limit: 2,
+        order,
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      const page = await listPage(env.DB, w.site.id, query, TINY);
+      seen.push({ items: page.items.map((x) => x.id), next: page.next !== null });
+      if (!page.next) break;
+      cursor = page.next;
+    }
+    return seen;
+  };
+
+  it("a sparse text search out of time › short pages with a cursor, and every match once in the end", async () => {
+    const w = await world();
+    const ids = await threeDays(w);
+    const newestFirst = await pages(w, "desc", "needle");
+    expect(newestFirst).toEqual([
+      { items: [], next: true },
+      { items: [], next: true },
+      { items: [ids[0]], next: false },
+    ]);
+    const oldestFirst = await pages(w, "asc", "needle");
+    expect(oldestFirst[0]).toEqual({ items: [ids[0]], next: true });
+    expect(oldestFirst.flatMap((p) => p.items)).toEqual([ids[0]]);
+  });
+
+  it("no filter › every response once, in order, across windows and pages", async () => {
+    const w = await world();
+    const ids = await threeDays(w);
+    const all = (await pages(w, "asc", undefined)).flatMap((p) => p.items);
+    expect(all).toHaveLength(6);
+    expect(new Set(all)).toEqual(new Set(ids));
+    const csv = await new Response(await exportCsv(env.DB, w.site.id, {}, TINY, async () => {})).text();
+    const exported = csv
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    expect(exported.sort()).toEqual([...ids].sort());
+  });
+});

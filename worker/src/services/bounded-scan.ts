@@ -1,0 +1,124 @@
+/**
+ * Owner views that read raw answers (filters the daily aggregates lack, the per-context breakdown,
+ * the cross-tab, a responses list with a sparse filter, the CSV export) read them in windows of
+ * days, each window a few indexed queries over at most ~WINDOW responses, so no query holds D1
+ * (one query at a time) for long. On the primary a scan pauses after each window (1 / SHARE − 1)
+ * times the window's wall time (its queries, their wait behind others, its own work in the Worker),
+ * so it takes at most SHARE of the time, and backs off further when submissions queue ahead of it.
+ * A view stops after its time budget and says so (`partial`, with the days it covers), newest first.
+ */
+import type { AggregateFilter } from "../db/aggregates";
+import { responsesPerDay } from "../db/aggregates";
+import type { ReadCost } from "../db/cost";
+import { withD1Retry } from "../lib/d1-retry";
+import type { D1Queries } from "../lib/d1-session";
+
+export interface ScanLimits {
+  /** Wall time after which a view answers with what it has read (at least one window is read). */
+  budgetMs: number;
+  /** Responses per window, as the daily counts tell (a day with more is a window of its own). */
+  window: number;
+  /** Share of the time a scan may take on the primary: it pauses (1 / share − 1) × each window's time. */
+  share: number;
+}
+
+export const OWNER_SCAN: ScanLimits = { budgetMs: 3_000, window: 2_000, share: 0.2 };
+
+export interface DayWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * [from, to] cut into windows of consecutive days holding at most `size` responses each, in the
+ * order asked for. Days without responses belong to a neighbouring window; no responses, no window.
+ */
+export function dayWindows(
+  days: { day: string; count: number }[],
+  range: DayWindow,
+  size: number,
+  order: "newest" | "oldest" = "newest",
+): DayWindow[] {
+  const inRange = days.filter((d) => d.day >= range.from && d.day <= range.to && d.count > 0);
+  inRange.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  if (order === "newest") inRange.reverse();
+  const windows: DayWindow[] = [];
+  let open: { first: string; last: string; count: number } | null = null;
+  for (const d of inRange) {
+    if (open && open.count + d.count > size) {
+      windows.push(spanOf(open.first, open.last));
+      open = null;
+    }
+    if (open) {
+      open.last = d.day;
+      open.count += d.count;
+    } else open = { first: d.day, last: d.day, count: d.count };
+  }
+  if (open) windows.push(spanOf(open.first, open.last));
+  // Stretch the windows over the gaps between them, so that together they cover the whole range.
+  return windows.map((w, i) => {
+    const older = order === "newest" ? windows[i + 1] : windows[i - 1];
+    const newer = order === "newest" ? windows[i - 1] : windows[i + 1];
+    return {
+      from: older ? w.from : range.from,
+      to: newer ? dayBefore(newer.from) : range.to,
+    };
+  });
+}
+
+const spanOf = (a: string, b: string): DayWindow => (a <= b ? { from: a, to: b } : { from: b, to: a });
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The windows of a filter's range, from the daily counts (an O(days) read of the aggregates). */
+export async function windowsOf(
+  db: D1Queries,
+  f: AggregateFilter,
+  limits: ScanLimits,
+  order: "newest" | "oldest" = "newest",
+): Promise<DayWindow[]> {
+  const days = await withD1Retry(() => responsesPerDay(db, f));
+  return dayWindows(days, f, limits.window, order);
+}
+
+export interface Pacer {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realTime: Pacer = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+
+/**
+ * The pause after a window that took `wallMs` (at least its SQL time): zero on a replica (the primary,
+ * where submissions are written, was not used).
+ */
+export const pauseAfter = (cost: ReadCost, wallMs: number, limits: ScanLimits) =>
+  cost.replica ? 0 : (Math.max(wallMs, cost.sqlMs) * (1 - limits.share)) / limits.share;
+
+/**
+ * Reads windows in order until `read` says it has enough, the windows end, or the budget is spent
+ * (checked before each window after the first). Returns how many windows were read.
+ */
+export async function scanWindows(
+  windows: DayWindow[],
+  read: (w: DayWindow) => Promise<{ cost: ReadCost; enough?: boolean }>,
+  limits: ScanLimits,
+  pacer: Pacer = realTime,
+): Promise<number> {
+  const started = pacer.now();
+  let done = 0;
+  for (const w of windows) {
+    if (done > 0 && pacer.now() - started >= limits.budgetMs) break;
+    const t0 = pacer.now();
+    const { cost, enough } = await read(w);
+    done++;
+    if (enough || done === windows.length) break;
+    const pause = pauseAfter(cost, pacer.now() - t0, limits);
+    if (pause > 0) await pacer.sleep(pause);
+  }
+  return done;
+}
+
+/** What a view says about its coverage: nothing when complete, else the days it covers (newest first). */
+export const coverage = (windows: DayWindow[], read: number): { partial?: true; coveredFrom?: string } =>
+  read < windows.length && read > 0 ? { partial: true, coveredFrom: windows[read - 1]!.from } : {};
