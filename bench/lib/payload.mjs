@@ -24,40 +24,33 @@ const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 /**
  * Our widget, as scripts/build-widget.mjs lays it out: every visitor gets widget.js; when a
  * survey shows, widget-ui.js (Preact, UI, styles) and the strings of the visitor's one locale
- * are added. The largest locale is counted, so the figure is the worst case.
+ * are added, and widget-send.js (consent, outbox, delivery) once the customer consents; a survey
+ * with choice questions adds widget-plus.js. The largest locale is counted, so the figure is the
+ * worst case. widget-hosted.js is the hosted survey page's own start, never loaded on a shop.
  * Hashed copies and the ESM entry are alternatives to these files, never extra downloads.
  */
 export function ourWidget() {
   const dist = join(ROOT, "dist");
-  const files = existsSync(dist) ? readdirSync(dist).filter((f) => /^widget.*\.js$/.test(f)) : [];
-  if (!files.includes("widget.js") || !files.includes("widget-ui.js"))
-    return { missing: "dist/widget.js not found: run `npm run build:widget` first" };
+  const files = existsSync(dist) ? readdirSync(dist).filter((f) => /^widget[a-z0-9-]*\.js$/.test(f)) : [];
+  const needed = ["widget.js", "widget-ui.js", "widget-send.js", "widget-plus.js"];
+  if (!needed.every((f) => files.includes(f)))
+    return { missing: "dist/widget*.js not found: run `npm run build:widget`" };
   const file = (f) => ({ file: f, ...sizes(readFileSync(join(dist, f))) });
   const locales = files.filter((f) => /^widget-l10n-[a-z]{2}\.js$/.test(f)).map(file);
   const largest = locales.reduce((a, b) => (b.gzip > a.gzip ? b : a));
-  const loader = file("widget.js");
-  const ui = file("widget-ui.js");
-  const shown = [loader, ui, largest];
+  const [loader, ui, send, plus] = needed.map(file);
+  const others = files.filter((f) => f === "widget-hosted.js").map(file);
+  const shown = [loader, ui, largest, send];
+  const total = (list) => ({ files: list.map((f) => f.file), ...list.reduce(add, ZERO) });
   return {
-    files: [loader, ui, ...locales],
+    files: [loader, ui, send, plus, ...others, ...locales],
     largestLocale: largest.file,
     manifest: null,
-    before: { files: [loader.file], ...loader },
-    shown: { files: shown.map((f) => f.file), ...shown.reduce(add, ZERO) },
-    uiAlone: { files: [ui.file, largest.file], ...[ui, largest].reduce(add, ZERO) },
+    before: total([loader]),
+    shown: total(shown),
+    withChoices: total([...shown, plus]),
+    uiAlone: total([ui, largest]),
   };
-}
-
-function _collectFiles(value, out = []) {
-  if (typeof value === "string") {
-    const m = /(?:^|\/)(widget[^/]*\.(?:js|css))$/.exec(value);
-    if (m) out.push(m[1]);
-  } else if (Array.isArray(value)) {
-    for (const v of value) _collectFiles(v, out);
-  } else if (value && typeof value === "object") {
-    for (const v of Object.values(value)) _collectFiles(v, out);
-  }
-  return [...new Set(out)];
 }
 
 const PEERS = ["posthog-js", "@sentry-internal/feedback", "@formbricks/js", "@formbricks/surveys", "preact"];

@@ -36,6 +36,11 @@ export function payload(r, p) {
         `${bytes(pl.ours.uiAlone)} |`,
     );
   else p(`| **ours** | ${pl.ours?.missing ?? "–"} | | |`);
+  if (pl.ours?.withChoices)
+    p(
+      `| **ours**, a survey with choice questions (+ widget-plus.js) | ${bytes(pl.ours.before)} | ` +
+        `${bytes(pl.ours.withChoices)} | ${bytes(pl.ours.uiAlone)} |`,
+    );
   for (const x of pl.peers) p(`| ${x.peer} | ${bytes(x.before)} | ${bytes(x.shown)} | ${bytes(x.uiOnly)} |`);
   p(`| ${pl.floor.peer} | – | ${bytes(pl.floor.shown)} | ${bytes(pl.floor.uiOnly)} |`);
   p();
@@ -53,9 +58,9 @@ export function payload(r, p) {
   if (language)
     p(
       `Our *when shown* counts the largest locale's strings (${language}, \`${pl.ours.largestLocale}\`); other ` +
-        `locales are smaller. Compared like with like: our loader + UI + strings against each peer's *when shown*, ` +
-        `and our UI + strings against each peer's *UI bundle alone* (which leaves out each peer's core SDK, only ` +
-        `favouring them).`,
+        `locales are smaller. Compared like with like: our loader + UI + strings + sender (consent, outbox, ` +
+        `delivery) against each peer's *when shown*, and our UI + strings against each peer's *UI bundle alone* ` +
+        `(which leaves out each peer's core SDK and its transport, only favouring them).`,
     );
   p();
 }
