@@ -11,6 +11,7 @@
  * erasure of its respondent came after its consent (ingest-drops.ts).
  * The alert deliveries come back from the same batch, so queueing them costs no further read.
  */
+import { chunksByJsonSize } from "../lib/json-chunks";
 import { NOT_FENCED } from "./ingest-drops";
 import { deliveriesIn, type PendingDelivery, subscribed, writtenEventsStatement } from "./webhook-events";
 
@@ -65,24 +66,6 @@ export interface NewResponse {
 
 /** Rows per multi-row statement are bounded by bytes of JSON, not by bound parameters (one per statement). */
 const MULTI_ROW_JSON_BYTES = 256 * 1024;
-
-function chunksOf(rows: NewResponse[]): NewResponse[][] {
-  const chunks: NewResponse[][] = [];
-  let current: NewResponse[] = [];
-  let bytes = 0;
-  for (const r of rows) {
-    const size = JSON.stringify(r).length;
-    if (current.length > 0 && bytes + size > MULTI_ROW_JSON_BYTES) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(r);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
-}
 
 /** Answers, context and alert deliveries of `rows`, each inserted only under its row's write token. */
 function childStatements(db: D1Database, rows: NewResponse[], answers: (r: NewResponse) => NewAnswer[]) {
@@ -245,7 +228,7 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
 
 /** The statements that write new responses (the queue consumer's batch, or the route's one). */
 export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
-  chunksOf(rows).flatMap((chunk) => [
+  chunksByJsonSize(rows, MULTI_ROW_JSON_BYTES).flatMap((chunk) => [
     ...claimInsert(db, chunk),
     responseInsert(db, chunk),
     ...childStatements(db, chunk, (r) => r.answers),
