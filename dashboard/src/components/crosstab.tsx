@@ -4,14 +4,13 @@
  * collector (GET /crosstab); a table, shaded by share, so it reads the same to everyone.
  */
 import { useState } from "preact/hooks";
-import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
+import { CONTEXT_KEY_PATTERN } from "../../../shared/constants";
 import type { CrossTab, QuestionResult, Site, Survey } from "../../../shared/types";
 import { indexQuestions, questionTitle } from "../answers";
 import { qs } from "../api";
 import { useApiGet } from "../use-api";
 import { optionLabel } from "./choice-chart";
-import { ErrorBox } from "./form";
-import { PartialNote } from "./partial-note";
+import { ContextKeyInput, ViewStatus } from "./view-status";
 
 const SEGMENT_LABEL: Record<string, string> = {
   promoter: "Promoters (9–10)",
@@ -81,26 +80,10 @@ export function CrossTabCard({
             <option value="context">Context key</option>
           </select>
         </label>
-        {by === "context" ? (
-          <label class="inline">
-            Key{" "}
-            <input
-              class="short"
-              aria-label="Cross-tab key"
-              value={key}
-              pattern={CONTEXT_PATTERN_ATTRIBUTE}
-              onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
-            />
-          </label>
-        ) : null}
+        {by === "context" ? <ContextKeyInput text="Key" name="Cross-tab key" value={key} onChange={setKey} /> : null}
       </div>
-      <ErrorBox error={error} />
-      {data ? <PartialNote view={data} to={data.to} /> : null}
-      {data === null ? (
-        error ? null : (
-          <p class="loading">Loading…</p>
-        )
-      ) : data.columns.length === 0 ? (
+      <ViewStatus error={error} view={data} />
+      {data === null ? null : data.columns.length === 0 ? (
         <p class="empty">
           {by === "segment"
             ? "No response answered both this question and the NPS question in this period."

@@ -81,6 +81,31 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   );
 }
 
+/** A secret the server shows once (an invitation link, a token, a signing secret): to copy now. */
+export function ShownOnce({
+  children,
+  secret,
+  copyLabel,
+  testId,
+}: {
+  children: ComponentChildren;
+  secret: string;
+  copyLabel: string;
+  testId?: string;
+}) {
+  return (
+    <div class="notice" role="status">
+      <p>
+        {children} — copy it now, it is <strong>shown only once</strong>:
+      </p>
+      <code class="secret" data-testid={testId}>
+        {secret}
+      </code>{" "}
+      <CopyButton text={secret} label={copyLabel} />
+    </div>
+  );
+}
+
 /** A two-step destructive button: the first press asks, the second does it (no window.confirm). */
 export function ConfirmButton({
   label,

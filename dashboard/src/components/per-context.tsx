@@ -1,15 +1,14 @@
 /** The results page's table of satisfaction per value of a context key (per product by default). */
 import { useState } from "preact/hooks";
-import { CONTEXT_KEY_PATTERN, CONTEXT_PATTERN_ATTRIBUTE } from "../../../shared/constants";
+import { CONTEXT_KEY_PATTERN } from "../../../shared/constants";
 import type { Breakdown, Interval, Site } from "../../../shared/types";
 import { qs } from "../api";
 import { fmt } from "../format";
 import { useApiGet } from "../use-api";
 import { VsRest } from "./comparison";
 import { type Filters, filterQuery } from "./filters";
-import { ErrorBox } from "./form";
 import { IntervalRange } from "./interval";
-import { PartialNote } from "./partial-note";
+import { ContextKeyInput, ViewStatus } from "./view-status";
 
 /**
  * Satisfaction per product (or any context key): NPS and CSAT with their 95% intervals and counts,
@@ -34,23 +33,10 @@ export function PerContext({
     <section class="card wide" aria-labelledby="per-h">
       <div class="row">
         <h2 id="per-h">Satisfaction per {key === "productId" ? "product" : key}</h2>
-        <label class="inline">
-          Context key{" "}
-          <input
-            class="short"
-            value={key}
-            pattern={CONTEXT_PATTERN_ATTRIBUTE}
-            onChange={(e) => setKey(e.currentTarget.value.trim() || "productId")}
-          />
-        </label>
+        <ContextKeyInput text="Context key" value={key} onChange={setKey} />
       </div>
-      <ErrorBox error={error} />
-      {data ? <PartialNote view={data} to={data.to} /> : null}
-      {data === null ? (
-        error ? null : (
-          <p class="loading">Loading…</p>
-        )
-      ) : data.rows.length === 0 ? (
+      <ViewStatus error={error} view={data} />
+      {data === null ? null : data.rows.length === 0 ? (
         <p class="empty">
           No answer carries <code>{key}</code> yet: add{" "}
           <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.

@@ -14,10 +14,10 @@ import { EngineResults } from "../components/engine-results";
 import { FilterBar, type Filters, filterQuery, filtersFromParams, filtersToParams } from "../components/filters";
 import { ErrorBox } from "../components/form";
 import { Uncertainty } from "../components/interval";
-import { PartialNote } from "../components/partial-note";
 import { PerContext } from "../components/per-context";
 import { SegmentLegend } from "../components/segment-legend";
 import { TextAnswers } from "../components/text-answers";
+import { PartialNote } from "../components/view-status";
 import { fmt } from "../format";
 
 type Interval = "day" | "week" | "month";
@@ -96,7 +96,7 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
       </div>
       <FilterBar value={filters} surveys={surveys} onChange={setFilters} />
       <ErrorBox error={error} />
-      {s ? <PartialNote view={s} to={s.to} /> : null}
+      {s ? <PartialNote view={s} /> : null}
       {!s ? (
         error ? null : (
           <p class="loading" aria-live="polite">

@@ -6,7 +6,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { AlertDelivery, Site, Webhook, WebhookCreated, WebhookTest } from "../../../shared/types";
 import { api } from "../api";
-import { ConfirmButton, CopyButton, ErrorBox } from "../components/form";
+import { ConfirmButton, ErrorBox, ShownOnce } from "../components/form";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { EVENT_LABELS, FORMAT_LABELS, WebhookForm } from "./webhook-form";
 
@@ -68,12 +68,9 @@ export function Alerts({ site }: { site: Site }) {
         body) and retried until delivered.
       </p>
       {secret ? (
-        <div class="notice" role="status">
-          <p>
-            Signing secret for {secret.url} — copy it now, it is <strong>shown only once</strong>:
-          </p>
-          <code class="secret">{secret.secret}</code> <CopyButton text={secret.secret} label="Copy secret" />
-        </div>
+        <ShownOnce secret={secret.secret} copyLabel="Copy secret">
+          Signing secret for {secret.url}
+        </ShownOnce>
       ) : null}
       {hooks?.length ? (
         <ul class="plain hooks">

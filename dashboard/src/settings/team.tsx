@@ -6,7 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ROLES, type Role } from "../../../shared/constants";
 import type { InvitationCreated, Member, Site } from "../../../shared/types";
 import { api } from "../api";
-import { ChoiceSelect, ConfirmButton, CopyButton, ErrorBox, useAction } from "../components/form";
+import { ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
 
 const ROLE_WORDS = {
   viewer: "viewer: reads results and responses",
@@ -41,15 +41,9 @@ export function Team({ site }: { site: Site }) {
       <h2 id="team-h">Team</h2>
       <p class="muted">Who has access to this site. Invitations are links valid for 7 days, used once.</p>
       {created ? (
-        <div class="notice" role="status">
-          <p>
-            Invitation for {created.email} ({created.role}) — send this link; it is <strong>shown only once</strong>:
-          </p>
-          <code class="secret" data-testid="invite-link">
-            {created.invite}
-          </code>{" "}
-          <CopyButton text={created.invite} label="Copy link" />
-        </div>
+        <ShownOnce secret={created.invite} copyLabel="Copy link" testId="invite-link">
+          Invitation link for {created.email} ({created.role}), to send
+        </ShownOnce>
       ) : null}
       {members ? (
         <div class="table-scroll">

@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { TokenScope } from "../../../shared/constants";
 import type { ApiToken, ApiTokenCreated, Site } from "../../../shared/types";
 import { api } from "../api";
-import { ChoiceSelect, ConfirmButton, CopyButton, ErrorBox, useAction } from "../components/form";
+import { ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
 import { when } from "../format";
 
 const SCOPE_WORDS = {
@@ -39,15 +39,9 @@ export function Tokens({ site }: { site: Site }) {
         the API reference). A token can do no more than its scope allows.
       </p>
       {created ? (
-        <div class="notice" role="status">
-          <p>
-            Token “{created.name}” — copy it now, it is <strong>shown only once</strong>:
-          </p>
-          <code class="secret" data-testid="new-token">
-            {created.token}
-          </code>{" "}
-          <CopyButton text={created.token} label="Copy token" />
-        </div>
+        <ShownOnce secret={created.token} copyLabel="Copy token" testId="new-token">
+          Token “{created.name}”
+        </ShownOnce>
       ) : null}
       {tokens === null ? (
         <p class="loading">Loading…</p>
