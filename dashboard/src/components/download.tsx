@@ -43,6 +43,16 @@ async function fetchFile(href: string, onProgress: (bytes: number) => void): Pro
   };
 }
 
+/** Hands a file to the browser's downloads (the object URL lives long enough for a slow save dialog). */
+export function saveBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export function Download({
   href,
   label,
@@ -62,12 +72,7 @@ export function Download({
     setProgress(0);
     try {
       const { blob, name } = await fetchFile(href, setProgress);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveBlob(blob, name);
     } catch (err) {
       setError(
         err instanceof ApiError && err.code !== "cut_off" && err.code !== "network"

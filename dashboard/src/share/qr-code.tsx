@@ -4,6 +4,7 @@
  */
 import { useState } from "preact/hooks";
 import { ApiError } from "../api";
+import { saveBlob } from "../components/download";
 import { ErrorBox } from "../components/form";
 
 /** Pixels of the PNG: sharp at 10 cm printed at 300 dpi. */
@@ -35,15 +36,6 @@ export async function svgToPng(svg: string, pixels = PNG_PIXELS): Promise<Blob> 
   );
 }
 
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function QrCode({ href, name, label }: { href: string; name: string; label: string }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -52,7 +44,7 @@ export function QrCode({ href, name, label }: { href: string; name: string; labe
     setError(null);
     try {
       const svg = await fetchSvg(href);
-      save(as === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPng(svg), `${name}.${as}`);
+      saveBlob(as === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPng(svg), `${name}.${as}`);
     } catch (err) {
       setError(err);
     } finally {
