@@ -4,7 +4,10 @@ import { useEffect, useState } from "preact/hooks";
 export type Route =
   | { page: "sites" }
   | { page: "results" | "queue" | "surveys" | "settings"; siteId: string }
-  /** An invitation link (`#/invite/TOKEN`): in the fragment, the token stays out of request lines and Referer headers. */
+  /**
+   * An invitation link (`#/invite/TOKEN`): in the fragment, the token stays out of request lines
+   * and Referer headers.
+   */
   | { page: "invite"; token: string };
 
 export function parseRoute(hash: string): Route {

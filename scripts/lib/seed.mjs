@@ -44,6 +44,8 @@ function rng(seed) {
 }
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+/** The alphabet of the worker's prefixed ids (own_…, site_…, srv_…), as in worker/src/lib/crypto.ts. */
+const LOWER_ALPHANUMERIC = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 const TEXTS = {
   good: {
@@ -122,7 +124,7 @@ export async function writeSeedSql(
   const random = rng(20261122);
   const rid = (n = 21) => Array.from({ length: n }, () => ID_ALPHABET[Math.floor(random() * 64)]).join("");
   const lid = (prefix) =>
-    `${prefix}_${Array.from({ length: 16 }, () => "0123456789abcdefghijklmnopqrstuvwxyz"[Math.floor(random() * 36)]).join("")}`;
+    `${prefix}_${Array.from({ length: 16 }, () => LOWER_ALPHANUMERIC[Math.floor(random() * 36)]).join("")}`;
   const ownerId = lid("own");
   const siteId = lid("site");
   const siteKey = `pk_demo${rid(12).replace(/[_-]/g, "x")}`;
@@ -132,22 +134,28 @@ export async function writeSeedSql(
   const origins = [...new Set([shopOrigin, shopOrigin.replace("127.0.0.1", "localhost"), ...extraOrigins])];
   const sql = [];
   sql.push(
-    `INSERT INTO owners (id, email, password_hash, created_at) VALUES (${q(ownerId)}, ${q(DEMO_LOGIN.email)}, ${q(hashPassword(DEMO_LOGIN.password))}, ${q(created)});`,
+    "INSERT INTO owners (id, email, password_hash, created_at) " +
+      `VALUES (${q(ownerId)}, ${q(DEMO_LOGIN.email)}, ${q(hashPassword(DEMO_LOGIN.password))}, ${q(created)});`,
   );
   sql.push(
-    `INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, updated_at) VALUES (${q(siteId)}, ${q(ownerId)}, ${q(siteKey)}, 'Demo shop', ${q(JSON.stringify(origins))}, 365, ${q(`${shopOrigin}/privacy.html`)}, '2026-11-01', ${q(created)}, ${q(created)});`,
+    "INSERT INTO sites (id, owner_id, key, name, origins, retention_days, policy_url, policy_version, created_at, " +
+      `updated_at) VALUES (${q(siteId)}, ${q(ownerId)}, ${q(siteKey)}, 'Demo shop', ${q(JSON.stringify(origins))}, ` +
+      `365, ${q(`${shopOrigin}/privacy.html`)}, '2026-11-01', ${q(created)}, ${q(created)});`,
   );
   for (const o of origins) sql.push(`INSERT INTO site_origins (origin, site_id) VALUES (${q(o)}, ${q(siteId)});`);
   const definition = ({ name: _n, active: _a, ...rest }) => JSON.stringify(rest);
   sql.push(
-    `INSERT INTO surveys (id, site_id, name, definition, version, active, created_at, updated_at) VALUES (${q(surveyId)}, ${q(siteId)}, ${q(DEMO_SURVEY.name)}, ${q(definition(DEMO_SURVEY))}, 2, 1, ${q(created)}, ${q(v2At)});`,
+    "INSERT INTO surveys (id, site_id, name, definition, version, active, created_at, updated_at) " +
+      `VALUES (${q(surveyId)}, ${q(siteId)}, ${q(DEMO_SURVEY.name)}, ${q(definition(DEMO_SURVEY))}, 2, 1, ` +
+      `${q(created)}, ${q(v2At)});`,
   );
   for (const [version, survey, at] of [
     [1, DEMO_SURVEY_V1, created],
     [2, DEMO_SURVEY, v2At],
   ]) {
     sql.push(
-      `INSERT INTO survey_versions (survey_id, version, site_id, definition, created_at) VALUES (${[surveyId, version, siteId, definition(survey), at].map(q).join(", ")});`,
+      "INSERT INTO survey_versions (survey_id, version, site_id, definition, created_at) " +
+        `VALUES (${[surveyId, version, siteId, definition(survey), at].map(q).join(", ")});`,
     );
   }
 
@@ -213,12 +221,14 @@ export async function writeSeedSql(
     );
     for (const [question, type, score, value] of answered.rows) {
       sql.push(
-        `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value, channel) VALUES (${[id, question, siteId, surveyId, day, type, score, value, channel].map(q).join(", ")});`,
+        "INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value, channel) " +
+          `VALUES (${[id, question, siteId, surveyId, day, type, score, value, channel].map(q).join(", ")});`,
       );
     }
     for (const [key, value] of Object.entries(context)) {
       sql.push(
-        `INSERT INTO response_context (response_id, site_id, key, value, day) VALUES (${[id, siteId, key, value, day].map(q).join(", ")});`,
+        "INSERT INTO response_context (response_id, site_id, key, value, day) " +
+          `VALUES (${[id, siteId, key, value, day].map(q).join(", ")});`,
       );
     }
   }
@@ -230,7 +240,8 @@ export async function writeSeedSql(
     const events = { shown: count + unanswered, declined, dismissed: unanswered - declined };
     for (const [event, n] of Object.entries(events)) {
       sql.push(
-        `INSERT INTO daily_events (site_id, survey_id, day, channel, event, count) VALUES (${[siteId, surveyId, day, channel, event, n].map(q).join(", ")});`,
+        "INSERT INTO daily_events (site_id, survey_id, day, channel, event, count) " +
+          `VALUES (${[siteId, surveyId, day, channel, event, n].map(q).join(", ")});`,
       );
     }
   }

@@ -460,7 +460,7 @@ describe("dashboard on the seeded demo", () => {
     await context.close();
   });
 
-  it("accessibility › axe-core finds no serious violation on sign-in, results, queue, editor and settings", async () => {
+  it("accessibility › axe-core finds no serious violation on sign-in, results, queue, editor, settings", async () => {
     // axe is injected as a script, which the strict CSP rightly refuses: this context bypasses
     // CSP (the other tests keep it and count its violations).
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });

@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("survey editor › targeting", () => {
-  it("share, visitors, devices, event, a context condition and dates › summary line, preview unaffected, saved", async () => {
+  it("share, visitors, devices, event, context condition, dates › summary line, preview unchanged, saved", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];

@@ -167,7 +167,7 @@ describe("survey editor with logic", () => {
   const preview = (page: Page) => page.getByTestId("preview");
   const previewHeading = (page: Page) => preview(page).locator("h2").textContent();
 
-  it("a template › rules in words, the paths pictured, the preview follows a changed rule; saved as shown", async () => {
+  it("a template › rules in words, paths pictured, the preview follows a changed rule; saved as shown", async () => {
     const { page, context, problems } = await signedIn("surveys");
     await page.getByRole("button", { name: "+ New survey" }).click();
     await page.getByRole("button", { name: "NPS with a follow-up for detractors and promoters" }).click();

@@ -241,7 +241,7 @@ describe("survey engine on the demo shop", () => {
     await context.close();
   });
 
-  it("the owner removes a question while a customer answers › the answer arrives with its version and counts", async () => {
+  it("a question removed while a customer answers › the answer arrives with its version and counts", async () => {
     const questions = [
       { id: "nps", type: "nps", required: true, text: { en: "Recommend us?" } },
       { id: "why", type: "text", required: true, text: { en: "Why?" } },
@@ -279,7 +279,7 @@ describe("survey engine on the demo shop", () => {
     await context.close();
   });
 
-  it("customers to answer › a detractor and a promoter who gave a thumbs down, each headed by what was unhappy", async () => {
+  it("customers to answer › a detractor, a promoter with a thumbs down; each headed by what was unhappy", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, stack.collectorUrl, login);

@@ -10,7 +10,10 @@ import { ROOT, type Stack, startStack } from "../../scripts/lib/stack.mjs";
 export { type Stack, startStack };
 
 export const REPO_ROOT: string = ROOT;
-/** Screenshots of every run (ignored by git); `npm run screenshots` copies them into docs/screenshots for the README. */
+/**
+ * Screenshots of every run (ignored by git); `npm run screenshots` copies them into docs/screenshots
+ * for the README.
+ */
 export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 

@@ -59,7 +59,7 @@ describe("targeting on the demo shop", () => {
     await context.close();
   });
 
-  it("fatigue cap › after one survey was shown, no other opens on another page or tab until the cap is lifted", async () => {
+  it("fatigue cap › once one survey was shown, no other opens on another page or tab until the cap lifts", async () => {
     const s = await site(); // the default cap: 14 days
     const onProduct = await survey(s.id, { trigger: { pages: ["/product.html"], ...NOW } });
     const onOrder = await survey(s.id, { trigger: { pages: ["/checkout/thank-you*"], ...NOW } });
@@ -93,7 +93,7 @@ describe("targeting on the demo shop", () => {
     await same.close();
   });
 
-  it("event trigger › opens at the second 'added_to_cart' of the visit (a click on data-feedback-event, then track)", async () => {
+  it("event trigger › opens at the visit's 2nd 'added_to_cart' (a data-feedback-event click, then track)", async () => {
     const s = await site();
     const id = await survey(s.id, {
       trigger: { pages: ["/product.html"], ...NOW, event: { name: "added_to_cart", times: 2 } },
@@ -136,7 +136,7 @@ describe("targeting on the demo shop", () => {
     await closed.context.close();
   });
 
-  it("campaign › the landing page's utm_ parameters join the answer after consent, never the rest of its URL", async () => {
+  it("campaign › the landing URL's utm_ parameters join the answer after consent, never the rest of it", async () => {
     const s = await site();
     await survey(s.id, { trigger: { pages: ["/checkout/thank-you*"], ...NOW } });
     const { page, context, errors, requests } = await watch(browser);

@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 describe("widget question types and withdrawal", () => {
-  it("csat, ces, choice, multi and text › answered, stored with their types; then withdrawn from the thank-you step", async () => {
+  it("csat, ces, choice, multi, text › stored with their types; then withdrawn from the thank-you step", async () => {
     const site = await siteWith({
       questions: [
         { id: "sat", type: "csat", required: true, text: { en: "How satisfied are you with your order?" } },
@@ -167,7 +167,7 @@ describe("widget question types and withdrawal", () => {
 });
 
 describe("widget global API and single-page shops", () => {
-  it("route change › a survey for the new path shows without a second config request; the centred modal keeps Tab inside", async () => {
+  it("route change › the new path's survey shows, no second config request; the centred modal traps Tab", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/spa/done*"], ...TRIGGER, cooldownDays: 30 },
@@ -220,7 +220,7 @@ describe("widget global API and single-page shops", () => {
     await context.close();
   });
 
-  it("Feedback.show / hide / forget › programmatic show ignores page rules and cooldown; events; forget erases", async () => {
+  it("Feedback.show / hide / forget › show ignores page rules and cooldown; events; forget erases", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/nowhere"], ...TRIGGER, cooldownDays: 30 },
@@ -260,7 +260,7 @@ describe("widget global API and single-page shops", () => {
     await context.close();
   });
 
-  it("first-party collector under a path prefix › every request goes through the shop's own /feedback/ path", async () => {
+  it("first-party collector under a path prefix › every request goes through the shop's /feedback/ path", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/product.html"], ...TRIGGER },
@@ -298,7 +298,7 @@ describe("widget global API and single-page shops", () => {
     await context.close();
   });
 
-  it("pinned SRI snippet › the hashed loader loads hashed files with integrity; a changed UI file is refused silently", async () => {
+  it("pinned SRI snippet › hashed loader, files with integrity; a changed UI file is silently refused", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/product.html"], ...TRIGGER },
@@ -346,7 +346,7 @@ describe("widget global API and single-page shops", () => {
     }
   });
 
-  it("pagehide › an answer the collector could not take yet leaves with the page by sendBeacon (text/plain, no preflight)", async () => {
+  it("pagehide › an answer not yet taken leaves with the page by sendBeacon (text/plain, no preflight)", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/product.html"], ...TRIGGER },
@@ -384,7 +384,7 @@ describe("widget global API and single-page shops", () => {
     await context.close();
   });
 
-  it("odd collector answers › a malformed config or a missing UI file leaves the page silent, and starts no cooldown", async () => {
+  it("odd collector answers › malformed config or missing UI file: page stays silent, no cooldown starts", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/checkout/thank-you*"], ...TRIGGER, cooldownDays: 30 },
@@ -433,7 +433,7 @@ describe("widget global API and single-page shops", () => {
 });
 
 describe("widget triggers and preferences", () => {
-  it("an engine without constructable stylesheets › no <style> is injected without a nonce: the widget stays away", async () => {
+  it("no constructable stylesheets › no <style> is injected without a nonce: the widget stays away", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", text: { en: "Would you recommend us?" } }],
       trigger: { pages: ["/product.html"], ...TRIGGER },

@@ -99,7 +99,7 @@ async function responses(): Promise<any[]> {
 }
 
 describe("widget on a shop with a strict CSP", () => {
-  it("mouse › consent first, nothing but an anonymous count posted before 'I agree', answer stored with page and context", async () => {
+  it("mouse › before 'I agree' only an anonymous count is posted; answer stored with page and context", async () => {
     const before = (await responses()).length;
     const { page, context, posts, errors } = await openShop();
     const counted: unknown[] = [];

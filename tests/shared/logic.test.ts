@@ -82,7 +82,7 @@ describe("the path", () => {
     expect(surveyPath([], {})).toEqual([]);
   });
 
-  it("reached questions › a complete response its whole path; a partial one up to the question after its last answer", () => {
+  it("reached questions › complete: the whole path; partial: up to the question after its last answer", () => {
     expect(reachedQuestions(SURVEY, { nps: 3 }, false)).toEqual(["nps", "wrong"]);
     expect(reachedQuestions(SURVEY, { nps: 3, wrong: "late" }, false)).toEqual(["nps", "wrong", "source"]);
     expect(reachedQuestions(SURVEY, { nps: 3, wrong: "late" }, true)).toEqual(["nps", "wrong", "source", "last"]);
@@ -135,7 +135,7 @@ describe("answers against the path", () => {
 });
 
 describe("logic checked at save", () => {
-  it("jumps back, to itself or to an unknown id, and values the question cannot have › refused with the rule's path", () => {
+  it("jumps back, to itself or an unknown id, values the question cannot have › refused with the rule's path", () => {
     const problems = logicProblems([
       q("first", "nps", {
         logic: [

@@ -77,7 +77,7 @@ describe("outbox", () => {
     expect(stored()).toEqual([]);
   });
 
-  it("refused (4xx other than 429) › should report failed, leave the outbox, and be kept aside and told, never dropped silently", async () => {
+  it("refused (4xx, not 429) › 'failed', out of the outbox, kept aside and told: never dropped silently", async () => {
     refused.length = 0;
     for (const status of [400, 403, 413, 422]) {
       b.replies = [status];
@@ -89,7 +89,7 @@ describe("outbox", () => {
     expect(dead.map((d) => d.id)).toEqual(Array(4).fill("x".repeat(21)));
   });
 
-  it("a later part sent while an earlier one is out › the later one stays until it is sent itself; both arrive", async () => {
+  it("a later part sent while an earlier one is out › it stays until sent itself; both arrive", async () => {
     const id = "p".repeat(21);
     const box = outbox(BASE);
     let later: Promise<unknown> | null = null;

@@ -51,7 +51,7 @@ afterEach(() => {
 });
 
 describe("consent and respondent token", () => {
-  it("before 'I agree' › nothing is stored; after › a random token of ≥ 22 URL-safe characters and the policy version", () => {
+  it("before 'I agree' › nothing stored; after › a random token of ≥ 22 URL-safe chars and the policy version", () => {
     const { session, store } = fakeSession();
     expect(hasConsent(session)).toBe(false);
     expect(store.size).toBe(0);
@@ -74,7 +74,7 @@ describe("consent and respondent token", () => {
     expect(store.get("fb_rt:pk_site")).toBeDefined();
   });
 
-  it("a response in parts › one fresh 21-character id per response, the same for its parts; page without query or fragment", async () => {
+  it("a response in parts › a fresh 21-character id shared by its parts; page without query or fragment", async () => {
     vi.stubGlobal("location", { origin: "https://shop.example", pathname: "/checkout/thank-you" });
     const { session, sent, store } = fakeSession();
     giveConsent(session);

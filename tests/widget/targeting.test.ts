@@ -114,7 +114,7 @@ describe("mayOpen › each rule of the trigger", () => {
 });
 
 describe("sampling › per visitor, stable", () => {
-  it("10,000 visitors › the share asked is within 2 points of the setting; each keeps their answer on every page", () => {
+  it("10,000 visitors › share asked within 2 points of the setting; each keeps their answer on every page", () => {
     for (const sample of [0.1, 0.25, 0.5]) {
       const s = survey("s", { sample });
       let asked = 0;

@@ -122,7 +122,8 @@ describe("bundle size budgets (gzip -9)", () => {
     const total = gz("widget.js") + gz("widget-ui.js");
     const strings = Object.keys(STRINGS).map((l) => gz(`widget-l10n-${l}.js`));
     console.log(
-      `loader + UI + styles: ${total} B gzip; plus one locale's strings: ${Math.min(...strings)}-${Math.max(...strings)} B`,
+      `loader + UI + styles: ${total} B gzip; ` +
+        `plus one locale's strings: ${Math.min(...strings)}-${Math.max(...strings)} B`,
     );
     expect(total).toBeLessThanOrEqual(12000);
   });

@@ -34,7 +34,7 @@ async function consume(deliveryId: string) {
 }
 
 describe("alerts of partial answers", () => {
-  it("a detractor's first part › due after 30 minutes of silence; completing it makes it due now, with the why", async () => {
+  it("a detractor's first part › due after 30 quiet minutes; completed, it is due now, with the why", async () => {
     const w = await logicWorld();
     const path = `/ok/${crypto.randomUUID()}`;
     await call("POST", `/api/sites/${w.site.id}/webhooks`, {
@@ -65,7 +65,7 @@ describe("alerts of partial answers", () => {
     expect(payload.response.complete).toBe(true);
   });
 
-  it("every unhappy type › alerts: NPS 6, CSAT 2, CES 2, thumbs down; NPS 7, CSAT 3, CES 3, thumbs up do not", async () => {
+  it("every type › alerts: NPS 6, CSAT 2, CES 2, thumbs down; NPS 7, CSAT 3, CES 3, thumbs up do not", async () => {
     const owner = (await logicWorld()).owner;
     const site = await json(
       await call("POST", "/api/sites", {

@@ -18,7 +18,7 @@ const received = async () =>
   }[];
 
 describe("detractor alerts", () => {
-  it("a detractor › should reach the webhook signed; a failing webhook is retried then dead-lettered while ingestion answers 201", async () => {
+  it("a detractor › signed to the webhook; a failing one is retried, dead-lettered; ingestion still 201", async () => {
     const w = await world();
     const tag = crypto.randomUUID();
     const okHook = await json(

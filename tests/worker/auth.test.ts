@@ -18,7 +18,7 @@ async function pbkdf2(password: string, iterations: number) {
 const statusOf = async (res: Response) => ({ status: res.status, code: res.ok ? null : (await json(res)).error.code });
 
 describe("sign-up", () => {
-  it("an email that has an account › should answer like a new sign-up, and open nothing without its password", async () => {
+  it("an email that has an account › answered like a new sign-up, opens nothing without its password", async () => {
     const owner = await signup();
     await createSite(owner);
     const fresh = await call("POST", "/api/auth/signup", {
@@ -42,7 +42,7 @@ describe("sign-up", () => {
     expect(sites).toHaveLength(1);
   });
 
-  it("by invitation › the first account signs up freely, every later one gets 403 signup_closed, known email or not", async () => {
+  it("by invitation › the first signs up freely; later ones get 403 signup_closed, known email or not", async () => {
     await env.DB.exec("DELETE FROM owners"); // a collector without any account
     const invite = { env: { SIGNUP: "invite" } };
     const first = await call("POST", "/api/auth/signup", {

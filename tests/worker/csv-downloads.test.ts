@@ -93,7 +93,7 @@ describe("export.csv", () => {
     });
   }
 
-  it("ids made by the system › written as they are, even one starting with '-'; customers' text neutralised", async () => {
+  it("system-made ids › written as they are, even one starting with '-'; customers' text neutralised", async () => {
     const w = await world();
     const body = submission(w, {
       id: `-${"a".repeat(20)}`,
@@ -114,7 +114,7 @@ describe("export.csv", () => {
 });
 
 describe("csvStream", () => {
-  it("pages with nothing to write, first or last › read on to the next page or the end: the stream never stalls", async () => {
+  it("pages with nothing to write, first or last › read on to the next or the end: never stalls", async () => {
     // Read in this isolate (not piped out through the runtime), as a client reads it: a pull()
     // that neither enqueued nor closed would leave this read waiting for ever.
     const pages = [[], [], [["a", 1]], [], [["b", 2]], []];

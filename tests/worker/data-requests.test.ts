@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { call, json, rowCounts, submission, submit, summary, world } from "./fixtures";
 
 describe("a customer's data requests", () => {
-  it("erasure by context › deletes every response with the value, takes it out of the aggregates, is recorded", async () => {
+  it("erasure by context › deletes every response with the value, out of the aggregates too; recorded", async () => {
     const w = await world();
     const answer = (orderId: string, nps: number, csat: number) =>
       submit(

@@ -23,7 +23,8 @@ import {
 /** Every table of the schema, read from the database itself: a table added later cannot be forgotten. */
 async function tables(): Promise<string[]> {
   const rows = await env.DB.prepare(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+    `SELECT name FROM sqlite_master
+     WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'`,
   ).all<{ name: string }>();
   return rows.results.map((r) => r.name);
 }

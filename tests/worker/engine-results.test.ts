@@ -13,7 +13,7 @@ const event = (site: string, survey: string, name: string, origin: string | null
   call("POST", "/v1/events", { body: { site, survey, version: 1, event: name }, origin });
 
 describe("option shares, thumbs and the funnel", () => {
-  it("four customers on three paths › shares and Wilson 95% intervals as computed by hand; funnel per question", async () => {
+  it("four customers, three paths › shares, Wilson 95% intervals computed by hand; funnel per question", async () => {
     const w = await logicWorld();
     // Detractor → wrong → source → thumbs; promoter → love → source (ad ends it); passive → source;
     // promoter who skips "love" → end. One more customer leaves after the NPS question (partial).
@@ -60,7 +60,7 @@ describe("option shares, thumbs and the funnel", () => {
     });
   });
 
-  it("a partial response › reaches the question after its last answer, which counts as reached, not answered", async () => {
+  it("a partial response › reaches the question after its last answer: reached, not answered", async () => {
     const w = await logicWorld();
     expect((await submit(submission(w, { complete: false, answers: answers(["nps", 8]) }))).status).toBe(201);
     const s = await summary(w);
@@ -69,7 +69,7 @@ describe("option shares, thumbs and the funnel", () => {
     expect(s.funnel).toMatchObject({ started: 1, completed: 0 });
   });
 
-  it("events › 204 and counted; an unknown event, survey or a refused origin › the contract's error, nothing counted", async () => {
+  it("events › 204, counted; unknown event or survey, refused origin › contract's error, nothing counted", async () => {
     const w = await logicWorld();
     expect((await event(w.site.key, w.survey.id, "dismissed")).status).toBe(204);
     const cases: [Response, number, string][] = [
@@ -95,15 +95,13 @@ async function recount(siteId: string) {
   const [questions, kept, options, keptOptions, responses, keptResponses] = await Promise.all([
     q(`SELECT r.survey_id, x.value AS question, COUNT(*) AS reached FROM responses r, json_each(r.reached) x
        WHERE r.site_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2`),
-    q(
-      "SELECT survey_id, question_id AS question, SUM(reached) AS reached, SUM(answered) AS answered FROM daily_questions WHERE site_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2",
-    ),
+    q(`SELECT survey_id, question_id AS question, SUM(reached) AS reached, SUM(answered) AS answered
+       FROM daily_questions WHERE site_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2`),
     q(`SELECT a.question_id AS question, o.value AS option, COUNT(*) AS count FROM answers a,
        json_each(CASE a.type WHEN 'multi' THEN a.value ELSE json_array(json_extract(a.value, '$')) END) o
        WHERE a.site_id = ?1 AND a.type IN ('choice', 'multi') GROUP BY 1, 2 ORDER BY 1, 2`),
-    q(
-      "SELECT question_id AS question, option_id AS option, SUM(count) AS count FROM daily_options WHERE site_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2",
-    ),
+    q(`SELECT question_id AS question, option_id AS option, SUM(count) AS count
+       FROM daily_options WHERE site_id = ?1 GROUP BY 1, 2 ORDER BY 1, 2`),
     q("SELECT COUNT(*) AS count, SUM(complete) AS completed FROM responses WHERE site_id = ?1"),
     q("SELECT SUM(count) AS count, SUM(completed) AS completed FROM daily_responses WHERE site_id = ?1"),
   ]);

@@ -22,7 +22,8 @@ function faultyDb(db: D1Database, nextFault: () => Fault): D1Database {
           if (fault === "lost-before") throw new Error("D1_ERROR: Network connection lost.");
           if (fault === "overloaded") throw new Error("D1_ERROR: D1 DB is overloaded. Too many requests queued.");
           const result = await target.batch(statements);
-          if (fault === "lost-after") throw new Error("D1_ERROR: Network connection lost."); // committed, but the caller never heard
+          // Committed, but the caller never heard.
+          if (fault === "lost-after") throw new Error("D1_ERROR: Network connection lost.");
           return result;
         };
       }
@@ -52,7 +53,7 @@ async function post(body: unknown, db: D1Database) {
 }
 
 describe("D1 faults during ingestion", () => {
-  it("transient and overload faults › accepted answers are stored exactly once; the rest are told to retry", async () => {
+  it("transient and overload faults › accepted answers stored exactly once; the rest told to retry", async () => {
     const w = await world();
     await fc.assert(
       fc.asyncProperty(
@@ -99,7 +100,8 @@ describe("D1 faults during ingestion", () => {
               expect(responses).toBe(1);
               expect(answers).toBe(2);
             } else {
-              // Never accepted: every answer said 503, and the row exists at most once (a commit the client never heard of).
+              // Never accepted: every answer said 503, and the row exists at most once (a commit the client
+              // never heard of).
               expect(statuses.every((s) => s === 503)).toBe(true);
               expect(responses).toBeLessThanOrEqual(1);
             }

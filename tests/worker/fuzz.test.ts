@@ -123,7 +123,7 @@ describe("POST /v1/responses fuzzing", () => {
 });
 
 describe("public rate limit", () => {
-  it("a flood from one client › the limiter's refusal is 429 rate_limited with Retry-After, per client and route", async () => {
+  it("a flood from one client › 429 rate_limited with Retry-After, per client and route", async () => {
     // The binding counts in 60 s windows that a test cannot control: a counting stand-in (same
     // interface) refuses the fourth call of a key, so the middleware is tested, not the clock.
     const { limiter, keys } = countingLimiter(3);

@@ -96,7 +96,7 @@ describe("queue consumer › at-least-once delivery", () => {
     expect(await stored(w)).toEqual({ responses: 1, answers: 3, context: 2, aggregated: 2, dailyResponses: 1 });
   });
 
-  it("a full batch of 100 › should write every answer once with multi-row inserts, and again nothing on redelivery", async () => {
+  it("a full batch of 100 › writes every answer once with multi-row inserts, nothing more on redelivery", async () => {
     const w = await world();
     const messages = await acceptedMessages(w, 100, ANSWERS);
     const first = await deliver(messages);
@@ -135,7 +135,7 @@ describe("queue consumer › at-least-once delivery", () => {
 });
 
 describe("queue consumer › failures mid-batch", () => {
-  it("the database overloaded for the whole batch › should retry every message and write nothing; the redelivery writes each once", async () => {
+  it("database overloaded all batch › every message retried, none written; redelivery writes each once", async () => {
     const w = await world();
     const messages = await acceptedMessages(w, 5, ANSWERS);
     const down = faultyDb(async () => {
@@ -192,7 +192,7 @@ describe("queue consumer › failures mid-batch", () => {
     expect(await stored(w)).toEqual({ responses: 6, answers: 18, context: 12, aggregated: 12, dailyResponses: 6 });
   });
 
-  it("a poison message whose insert fails mid-batch › should roll the batch back, write the good ones once and retry only the poison", async () => {
+  it("a poison insert mid-batch › batch rolled back, the good ones written once, only the poison retried", async () => {
     const w = await world();
     const [good1, bad, good2] = await acceptedMessages(w, 3, ANSWERS);
     // answers.value is NOT NULL: this row fails in the middle of the batch's transaction.

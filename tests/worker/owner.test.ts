@@ -143,7 +143,7 @@ describe("sites, surveys and isolation", () => {
     expect((await json(missing)).error.code).toBe("unknown_survey");
   });
 
-  it("config › should serve active surveys with an ETag, 304 on revalidation, CORS for allowed origins only", async () => {
+  it("config › serves active surveys with an ETag, 304 on revalidation, CORS for allowed origins only", async () => {
     const w = await world();
     const res = await call("GET", `/v1/sites/${w.site.key}/config`, { origin: "https://shop.example" });
     expect(res.status).toBe(200);
@@ -342,8 +342,10 @@ describe("responses, follow-up and export", () => {
     const w = await world();
     await env.DB.prepare(
       `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1233)
-       INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
-       SELECT printf('exp%018d', i), ?1, ?2, 'h', 'r', 'desktop', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z', '2026-09-01', 5 FROM n`,
+       INSERT INTO responses
+         (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
+       SELECT printf('exp%018d', i), ?1, ?2, 'h', 'r', 'desktop', '2026-09-01T00:00:00Z', '2026-09-01T00:00:00Z',
+              '2026-09-01', 5 FROM n`,
     )
       .bind(w.site.id, w.survey.id)
       .run();

@@ -33,14 +33,16 @@ async function bulkInsert(w: World, prefix: string, count: number, ageDays: numb
   const at = new Date(now - ageDays * DAY).toISOString();
   await env.DB.prepare(
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?4 - 1)
-     INSERT INTO responses (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
+     INSERT INTO responses
+       (id, site_id, survey_id, body_hash, respondent_hash, device, consent_at, created_at, day, nps_min)
      SELECT ?5 || i, ?1, ?2, 'h', 'r' || i, 'desktop', ?3, ?3, substr(?3, 1, 10), i % 11 FROM n`,
   )
     .bind(w.site.id, w.survey.id, at, count, prefix)
     .run();
   await env.DB.prepare(
     `INSERT INTO answers (response_id, question_id, site_id, survey_id, day, type, score, value)
-     SELECT id, 'nps', site_id, survey_id, day, 'nps', nps_min, nps_min FROM responses WHERE site_id = ?1 AND id LIKE ?2 || '%'`,
+     SELECT id, 'nps', site_id, survey_id, day, 'nps', nps_min, nps_min FROM responses
+     WHERE site_id = ?1 AND id LIKE ?2 || '%'`,
   )
     .bind(w.site.id, prefix)
     .run();

@@ -353,7 +353,7 @@ describe("POST /v1/responses", () => {
     expect((await json(res)).error.code).toBe("not_found");
   });
 
-  it("preflight from an allowed origin › should grant POST with Content-Type; a foreign origin gets no grant", async () => {
+  it("preflight from an allowed origin › grants POST with Content-Type; a foreign origin gets no grant", async () => {
     await world();
     const ok = await call("OPTIONS", "/v1/responses", {
       origin: SHOP,

@@ -70,7 +70,7 @@ describe("roles × routes", () => {
     expect(siteRoutes.length).toBeGreaterThan(25);
   });
 
-  it("every site route × every caller › a role below the route's is 403 forbidden, one at or above passes", async () => {
+  it("each site route × each caller › a role below the route's is 403 forbidden, one at or above passes", async () => {
     const w = await world();
     const everyone = await callers(w.owner, w.site.id);
     const failures: string[] = [];

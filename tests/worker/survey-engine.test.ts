@@ -151,7 +151,7 @@ describe("versions", () => {
 });
 
 describe("partial answers", () => {
-  it("partial › then more › then complete: one response, counted once, completed once; the same part again is a duplicate", async () => {
+  it("partial, more, complete › one response, counted and completed once; a resent part is a duplicate", async () => {
     const w = await logicWorld();
     const first = submission(w, { complete: false, answers: answers(["nps", 4]) });
     let res = await submit(first);
@@ -181,7 +181,7 @@ describe("partial answers", () => {
     expect(rows!.n).toBe(3);
   });
 
-  it("a later part that changes or removes a stored answer, or reopens a complete one › 422 id_reused, nothing changes", async () => {
+  it("a part that changes or drops a stored answer, or reopens a complete one › 422 id_reused, no change", async () => {
     const w = await logicWorld();
     const first = submission(w, { complete: false, answers: answers(["nps", 4], ["wrong", "late"]) });
     expect((await submit(first)).status).toBe(201);

@@ -102,7 +102,7 @@ describe("config › open surveys in priority order", () => {
 });
 
 describe("config › the visitor's language", () => {
-  it("?lang candidates › the first built-in one; a survey asking only in its own languages is left out for others", async () => {
+  it("?lang candidates › first built-in wins; a survey only in its own languages is left out for others", async () => {
     const w = await world();
     const onlyRo = await createSurvey(w.owner, w.site.id, {
       ...SURVEY,

@@ -9,7 +9,7 @@ const members = async (cookie: string, siteId: string) =>
   json(await call("GET", `/api/sites/${siteId}/members`, { cookie }));
 
 describe("invitations", () => {
-  it("an invited viewer › signs up with the link where sign-up is by invitation, and reads but cannot edit", async () => {
+  it("an invited viewer › signs up with the link where sign-up is by invitation; reads, cannot edit", async () => {
     const w = await world();
     const res = await call("POST", `/api/sites/${w.site.id}/members`, {
       cookie: w.owner.cookie,

@@ -48,7 +48,7 @@ describe("API tokens", () => {
     expect(await status(admin.token, "DELETE", "/api/account", { password: "correct horse battery" })).toBe(403);
   });
 
-  it("minting › a token mints no wider than itself, and revoking it revokes what it minted, down the chain", async () => {
+  it("minting › a token mints no wider than itself; revoking it revokes what it minted, down the chain", async () => {
     const w = await world();
     const admin = await apiToken(w.owner, w.site.id, "admin");
     const mint = (token: string, scope: string) =>

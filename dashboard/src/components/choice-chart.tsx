@@ -23,7 +23,8 @@ export function ChoiceChart({ result, question }: { result: QuestionResult; ques
   const x = (share: number) => labelW + (share / 100) * barW;
   const height = PAD.t + result.options.length * ROW + PAD.b;
   const title = localizedText(question?.text, "en", result.id);
-  const label = `${title}: share of ${result.type === "multi" ? "respondents" : "answers"} per option, with 95% intervals`;
+  const shareOf = result.type === "multi" ? "respondents" : "answers";
+  const label = `${title}: share of ${shareOf} per option, with 95% intervals`;
   const maxChars = Math.max(6, Math.floor(labelW / 7.2));
   return (
     <div ref={box} class="chart-box">

@@ -72,7 +72,9 @@ export function funnelSteps(funnel: FunnelData, surveys: readonly Survey[]): Ste
         label: `${i + 1}. ${questionTitle(questions, survey, { question: q.id })}`,
         value: q.reached,
         inner: q.answered,
-        note: `${q.reached} reached · ${q.answered} answered · ${left} skipped or left (${percentOf(left, q.reached) ?? 0}%)`,
+        note:
+          `${q.reached} reached · ${q.answered} answered · ` +
+          `${left} skipped or left (${percentOf(left, q.reached) ?? 0}%)`,
         kind: "question",
       });
     });

@@ -197,7 +197,8 @@ export function ResultsPage({ site, surveys }: { site: Site; surveys: Survey[] }
         Raw answers older than {site.retentionDays} days are deleted; their anonymous daily totals stay in these scores
         and trends.
         {query.locale || query.page || query.context
-          ? ` Filters by language, page or shop context read the raw answers, so they cover only the last ${site.retentionDays} days.`
+          ? " Filters by language, page or shop context read the raw answers, so they cover only the last " +
+            `${site.retentionDays} days.`
           : ""}
       </p>
       {s ? <DeliveryHealth site={site} from={s.from} to={s.to} /> : null}

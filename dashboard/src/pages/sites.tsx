@@ -72,7 +72,10 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
         </Field>
         <Field
           label="Allowed origins"
-          hint="Where the widget runs, e.g. https://shop.example (one per line). Answers from other origins are refused."
+          hint={
+            "Where the widget runs, e.g. https://shop.example (one per line). " +
+            "Answers from other origins are refused."
+          }
         >
           <textarea name="origins" required value={origins} onInput={(e) => setOrigins(e.currentTarget.value)} />
         </Field>

@@ -7,6 +7,7 @@ import type { DraftState } from "../use-draft";
 export function BasicsSection({ state }: { state: DraftState }) {
   const { draft: d, locales, edit, setLocales } = state;
   const missing = missingTexts(d, locales);
+  const setActive = (active: boolean) => edit({ ...d, active });
   return (
     <>
       <div class="grid-2">
@@ -14,8 +15,8 @@ export function BasicsSection({ state }: { state: DraftState }) {
           <input value={d.name} maxLength={200} onInput={(e) => edit({ ...d, name: e.currentTarget.value })} />
         </Field>
         <label class="check switch">
-          <input type="checkbox" checked={d.active} onChange={(e) => edit({ ...d, active: e.currentTarget.checked })} />{" "}
-          Active (shown to customers)
+          <input type="checkbox" checked={d.active} onChange={(e) => setActive(e.currentTarget.checked)} /> Active
+          (shown to customers)
         </label>
       </div>
       <fieldset>

@@ -8,7 +8,10 @@ import { OP_WORDS } from "./summary";
 
 const NUMERIC = new Set<ContextCondition["op"]>(["lt", "lte", "gt", "gte"]);
 
-/** What the owner typed, as the condition's value: a number where the operator compares numbers, a list for "one of". */
+/**
+ * What the owner typed, as the condition's value: a number where the operator compares numbers,
+ * a list for "one of".
+ */
 export function conditionValue(op: ContextCondition["op"], text: string): ContextCondition["value"] {
   if (op === "in") {
     const items = text
