@@ -58,6 +58,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A poll waits for the event it names; a busy machine may take seconds to get there (a fixed
+          // short wait would fail there and pass on a fast one). Failing is still bounded, and quick on
+          // an idle machine, where a result comes in milliseconds.
+          expect: { poll: { timeout: 30_000, interval: 50 } },
         },
       },
     ],

@@ -56,7 +56,7 @@ describe("channels on the demo", () => {
     const problems = watch(page);
     await page.goto(`${stack.shopUrl}/account/orders`);
     const slot = page.locator(".survey-slot");
-    await expect.poll(() => slot.locator(".fb-panel").isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => slot.locator(".fb-panel").isVisible()).toBe(true);
     // In the page's flow, inside the shop's element: no popup host, no close button, the focus left alone.
     expect(await page.locator("feedback-widget").count()).toBe(0);
     expect(await slot.locator(".fb-close").count()).toBe(0);
@@ -67,9 +67,7 @@ describe("channels on the demo", () => {
     await slot.getByRole("button", { name: "I agree" }).click();
     await slot.getByRole("radio", { name: "8", exact: true }).click();
     await slot.getByRole("button", { name: "Next" }).click();
-    await expect
-      .poll(async () => (await responses("channel=inline&context=orderId:A-1042")).length, { timeout: 15_000 })
-      .toBe(before + 1);
+    await expect.poll(async () => (await responses("channel=inline&context=orderId:A-1042")).length).toBe(before + 1);
     const [stored] = await responses("channel=inline&context=orderId:A-1042&limit=1");
     expect(stored.context).toEqual({ orderId: "A-1042", productId: "sku-77" });
     expect(stored.page).toBe(`${stack.shopUrl}/account/orders`);
@@ -146,9 +144,7 @@ describe("channels on the demo", () => {
     await hosted.goto(target!);
     await hosted.getByRole("button", { name: "I agree" }).click();
     await expect.poll(() => hosted.getByRole("radio", { name: "9", exact: true }).isChecked()).toBe(true);
-    await expect
-      .poll(async () => (await responses("channel=email&context=orderId:A-2001")).length, { timeout: 15_000 })
-      .toBe(1);
+    await expect.poll(async () => (await responses("channel=email&context=orderId:A-2001")).length).toBe(1);
     expect((await responses("channel=email&context=orderId:A-2001"))[0].answers[0].value).toBe(9);
     await visitor.close();
   });

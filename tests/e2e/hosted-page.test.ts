@@ -88,7 +88,7 @@ describe("hosted survey page", () => {
     const id = await survey();
     const url = `${stack.collectorUrl}/s/${site.key}/${id}?ctx.orderId=A-1042&a.nps=9&channel=email`;
     const { page, context, posts, problems } = await visit(url, { width: 360, height: 740 }, "ro-RO");
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     expect(await page.locator("html").getAttribute("lang")).toBe("ro");
     await expect.poll(() => page.getByRole("heading", { name: "Putem să te întrebăm ceva?" }).isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "hosted-consent-ro-phone.png") });
@@ -97,7 +97,7 @@ describe("hosted survey page", () => {
     await page.getByRole("button", { name: "Sunt de acord" }).click();
     // The score from the email is chosen, and stored with the order at once.
     await expect.poll(() => page.getByRole("radio", { name: "9", exact: true }).isChecked()).toBe(true);
-    await expect.poll(async () => (await responses(id)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await responses(id)).length).toBe(1);
     const [stored] = await responses(id);
     expect(stored).toMatchObject({
       channel: "email",
@@ -127,9 +127,9 @@ describe("hosted survey page", () => {
     });
     const first = await visit(`${url}&a.nps=10`);
     expect(first.status).toBe(200);
-    await expect.poll(() => panel(first.page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(first.page).isVisible()).toBe(true);
     await first.page.getByRole("button", { name: "I agree" }).click();
-    await expect.poll(async () => (await responses(id)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await responses(id)).length).toBe(1);
     expect(first.posts[0]!.body.sig).toBe(new URL(url).searchParams.get("sig"));
     expect(first.problems).toEqual([]);
     await first.context.close();
@@ -151,7 +151,7 @@ describe("hosted survey page", () => {
     const good = surveyLink({ ...base, context: { orderId: "C-1" }, lang: "de" });
     const ok = await visit(good);
     expect(ok.status).toBe(200);
-    await expect.poll(() => panel(ok.page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(ok.page).isVisible()).toBe(true);
     await ok.context.close();
 
     const forged = good.replace("ctx.orderId=C-1", "ctx.orderId=C-2");
@@ -172,7 +172,7 @@ describe("hosted survey page", () => {
   it("'No thanks' › nothing sent, the page says so; Escape does not remove the survey", async () => {
     const id = await survey();
     const { page, context, posts } = await visit(`${stack.collectorUrl}/s/${site.key}/${id}?a.nps=3`);
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     await page.getByRole("button", { name: "I agree" }).focus();
     await page.keyboard.press("Escape");
     expect(await panel(page).isVisible()).toBe(true);
@@ -189,7 +189,7 @@ describe("hosted survey page", () => {
     // The test's own axe script needs the CSP bypassed (the page allows no inline script).
     const url = `${stack.collectorUrl}/s/${site.key}/${id}?lang=en`;
     const { page, context } = await visit(url, { width: 1024, height: 800 }, "en-US", true);
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
     const run = () =>
       page.evaluate(async () => {

@@ -48,7 +48,7 @@ async function consentWith(url: string) {
     void d.dismiss();
   });
   await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${siteKey}`);
-  await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => panel(page).isVisible()).toBe(true);
   await page.getByRole("button", { name: "I agree" }).waitFor();
   return { page, errors, dialogs: () => dialogs };
 }

@@ -124,7 +124,7 @@ export async function widgetEvent(page: Page, name: string, detail?: unknown): P
   await page.waitForFunction(
     (w) => (window.__fbEvents ?? []).some((e) => (w.endsWith(":") ? e.startsWith(w) : e === w)),
     want,
-    { timeout: 15_000 },
+    { timeout: 30_000 },
   );
 }
 

@@ -378,7 +378,7 @@ describe("widget global API and single-page shops", () => {
     // once the page is gone) can deliver it; an application/json beacon would need a preflight
     // that never completes during unload.
     await page.goto("about:blank");
-    await expect.poll(async () => (await responses(site.id)).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await responses(site.id)).length).toBe(1);
     expect(seen.filter((x) => !x.startsWith("POST fetch"))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

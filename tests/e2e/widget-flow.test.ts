@@ -106,7 +106,7 @@ describe("widget on a shop with a strict CSP", () => {
     page.on("request", (r) => {
       if (r.url().endsWith("/v1/events")) counted.push(JSON.parse(r.postData() ?? "null"));
     });
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-desktop.png") });
     expect(posts.filter((u) => u.endsWith("/v1/responses"))).toEqual([]);
     // The survey shown, counted without an identifier, a token or the page.
@@ -173,7 +173,7 @@ describe("widget on a shop with a strict CSP", () => {
   it("keyboard only › the whole NPS flow with Tab, arrows, Enter; Esc closes and focus returns", async () => {
     const before = (await responses()).length;
     const { page, context, errors } = await openShop();
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     const focusedName = () =>
       page.evaluate(() => {
         const host = document.querySelector("feedback-widget");
@@ -214,7 +214,7 @@ describe("widget on a shop with a strict CSP", () => {
   it("every built-in locale › renders its own strings (right-to-left for ar and he)", async () => {
     for (const [locale, s] of Object.entries(STRINGS)) {
       const { page, context, errors } = await openShop({ locale });
-      await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => panel(page).isVisible()).toBe(true);
       expect(await page.getByRole("button", { name: s.agree, exact: true }).count(), locale).toBe(1);
       expect(await page.getByRole("button", { name: s.decline, exact: true }).count(), locale).toBe(1);
       expect(await panel(page).textContent()).toContain(s.consentTitle);
@@ -230,7 +230,7 @@ describe("widget on a shop with a strict CSP", () => {
   it("Romanian › answered in ro, it shows in the summary", async () => {
     const before = await owner.json("GET", `/api/sites/${site.id}/summary?survey=${surveyId}`);
     const { page, context } = await openShop({ locale: "ro" });
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     await page.getByRole("button", { name: "Sunt de acord" }).click();
     await page.getByRole("radio", { name: "3", exact: true }).click();
     await page.getByRole("button", { name: "Înainte" }).click();
@@ -252,7 +252,7 @@ describe("widget on a shop with a strict CSP", () => {
     page.on("request", (r) => {
       if (r.method() === "POST" && r.url().endsWith("/v1/responses")) sent.push(r.postData() ?? "");
     });
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     await page.getByRole("button", { name: "I agree" }).click();
     await page.getByRole("radio", { name: "7", exact: true }).click();
     await page.getByRole("button", { name: "Next" }).click();
@@ -266,7 +266,7 @@ describe("widget on a shop with a strict CSP", () => {
     await expect.poll(() => panel(page).textContent()).toContain("You seem to be offline");
     expect((await responses())[0]).toMatchObject({ id: partial.id, complete: false });
     await context.setOffline(false);
-    await expect.poll(async () => (await responses())[0].complete, { timeout: 20_000 }).toBe(true);
+    await expect.poll(async () => (await responses())[0].complete).toBe(true);
     const [stored] = await responses();
     expect(stored.id).toBe(partial.id);
     expect(stored.answers).toHaveLength(2);
@@ -322,7 +322,7 @@ describe("widget on a shop with a strict CSP", () => {
     await plain.close();
 
     const { page, context, errors } = await openShop();
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     expect(await probe(page)).toEqual(baseline);
     expect(await page.evaluate(() => document.querySelectorAll("style, [style]").length)).toBe(0);
     expect(errors).toEqual([]);
@@ -343,7 +343,7 @@ describe("widget on a shop with a strict CSP", () => {
 
   it("accessibility › axe-core finds no violation in the widget; 320 px phone layout fits", async () => {
     const { page, context } = await openShop({ bypassCSP: true });
-    await expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
     const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
     await page.addScriptTag({ path: axePath });
     const run = () =>
@@ -361,7 +361,7 @@ describe("widget on a shop with a strict CSP", () => {
     await context.close();
 
     const phone = await openShop({ viewport: { width: 320, height: 640 } });
-    await expect.poll(() => panel(phone.page).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => panel(phone.page).isVisible()).toBe(true);
     const box = (await panel(phone.page).boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(320);

@@ -58,4 +58,4 @@ export const opening = (page: Page) => page.evaluate(() => !!document.querySelec
  */
 export const afterTriggers = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 export const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
-export const visible = (page: Page) => expect.poll(() => panel(page).isVisible(), { timeout: 15_000 }).toBe(true);
+export const visible = (page: Page) => expect.poll(() => panel(page).isVisible()).toBe(true);
