@@ -1,61 +1,23 @@
 /**
  * The dashboard in real Chromium against the real worker: sign up → site → survey in the
  * editor → answers through the public API → the right NPS, counts and distribution; stored
- * XSS impossible; follow-up queue; CSV export; and the seeded demo.
+ * XSS impossible; follow-up queue; CSV export; site settings and API tokens.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUpWithSite } from "./dashboard-page";
-import { launchBrowser, postResponse, SCREENSHOT_DIR, type Stack, startStack } from "./support";
+import { describe, expect, it } from "vitest";
+import { openDashboard, signUpWithSite } from "./dashboard-page";
+import { browser, stack, useLiveStack } from "./live-stack";
+import { postResponse, SCREENSHOT_DIR } from "./support";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-function watch(page: Page) {
-  const problems: string[] = [];
-  // CSP violations reported by the page itself (not only the console wording).
-  void page.exposeFunction("__cspViolation", (v: string) => problems.push(`csp: ${v}`));
-  void page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(
-        `${e.violatedDirective} ${e.blockedURI}`,
-      ),
-    );
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`csp: ${m.text()}`);
-  });
-  page.on("dialog", (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return problems;
-}
+useLiveStack();
 
 describe("dashboard", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
   it("sign up → site → survey → answers → scores, XSS as text, queue, export", async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(stack.collectorUrl);
+    const { context, page, problems } = await openDashboard(browser, stack.collectorUrl, {
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
 
     // Wrong password first: a clear error.
     await page.getByLabel("Email").fill("nobody@example.com");
@@ -290,229 +252,6 @@ describe("dashboard", () => {
       ).status,
     ).toBe(401);
 
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-  it("survey editor › reordered questions keep their own open sections and texts", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(stack.collectorUrl);
-    const siteId = await page.evaluate(async () => {
-      const post = (path: string, body: unknown) =>
-        fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      await post("/api/auth/signup", {
-        email: `ed-${crypto.randomUUID()}@example.com`,
-        password: "correct horse battery",
-      });
-      const site = await post("/api/sites", { name: "Editor shop", origins: ["https://editor.example"] });
-      return ((await site.json()) as { id: string }).id;
-    });
-    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/surveys`);
-    await page.reload();
-    await page.getByRole("button", { name: "+ CSAT 1–5" }).click();
-    const details = (n: number) =>
-      page.getByRole("listitem", { name: new RegExp(`^Question ${n}:`) }).locator("details");
-    // Question 1 (NPS) gets an open end-label section with its own words; question 2 (CSAT) stays folded.
-    await details(1).locator("summary").click();
-    await page.getByLabel("Question 1 low end (en)").fill("NPS low words");
-    expect(await details(1).getAttribute("open")).toBe("");
-    expect(await details(2).getAttribute("open")).toBeNull();
-
-    await page.getByRole("button", { name: "Move question 1 down" }).click();
-    // The NPS question is now second: its section is still open with its words; the CSAT one is still folded.
-    expect(await page.getByRole("listitem", { name: /^Question 2:/ }).textContent()).toContain("NPS 0–10");
-    expect(await details(2).getAttribute("open")).toBe("");
-    expect(await page.getByLabel("Question 2 low end (en)").inputValue()).toBe("NPS low words");
-    expect(await details(1).getAttribute("open")).toBeNull();
-    expect(await page.getByRole("listitem", { name: /^Question 1:/ }).textContent()).toContain("CSAT 1–5");
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  it("consent records of a new site › a file with just its header; a refused download says why", async () => {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(stack.collectorUrl);
-    const siteId = await page.evaluate(async () => {
-      const post = (path: string, body: unknown) =>
-        fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      await post("/api/auth/signup", {
-        email: `dpo-${crypto.randomUUID()}@example.com`,
-        password: "correct horse battery",
-      });
-      const site = await post("/api/sites", { name: "New shop", origins: ["https://new.example"] });
-      return ((await site.json()) as { id: string }).id;
-    });
-    // Signed in by the API above: load the dashboard again, at the site's settings.
-    await page.goto(`${stack.collectorUrl}/#/sites/${siteId}/settings`);
-    await page.reload();
-    const link = page.getByRole("link", { name: "Download consent records" });
-    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
-    expect(download.suggestedFilename()).toMatch(/^consents-pk_\w+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-    const file = readFileSync((await download.path())!);
-    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(file.subarray(3).toString("utf8")).toBe(
-      "event,pseudonymous_id,at,policy_version,consent_text_version,response_id,locale,page,deleted_responses\r\n",
-    );
-    // The server refuses (here: the session has ended meanwhile): the owner reads why, no file is saved.
-    let downloads = 0;
-    page.on("download", () => downloads++);
-    await page.route("**/consents.csv*", (route) =>
-      route.fulfill({
-        status: 503,
-        contentType: "application/json",
-        body: JSON.stringify({ error: { code: "unavailable", message: "the database is busy; retry later" } }),
-      }),
-    );
-    await link.click();
-    await expect
-      .poll(() => page.getByRole("alert").textContent())
-      .toContain("The download failed: the database is busy");
-    expect(downloads).toBe(0);
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-});
-
-describe("dashboard on the seeded demo", () => {
-  let stack: Stack;
-  beforeAll(async () => {
-    stack = await startStack({ seed: true });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
-  it("demo login › shows scores, trend and the detractor queue", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1500 } });
-    const page = await context.newPage();
-    const problems = watch(page);
-    await page.goto(stack.collectorUrl);
-    await page.getByLabel("Email").fill(stack.demo!.email);
-    await page.getByLabel("Password").fill(stack.demo!.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("link", { name: /Demo shop/ }).click();
-    await page.getByLabel("Period").selectOption("90");
-    await expect.poll(async () => Number(await page.getByTestId("responses").textContent())).toBeGreaterThan(300);
-    const summary = await page.evaluate(
-      (id) =>
-        fetch(`/api/sites/${id}/summary?from=${new Date(Date.now() - 89 * 864e5).toISOString().slice(0, 10)}`).then(
-          (r) => r.json(),
-        ),
-      stack.demo!.siteId,
-    );
-    expect(await page.getByTestId("nps-score").textContent()).toBe(String(summary.nps.score));
-    expect(
-      await page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count(),
-    ).toBeGreaterThan(30);
-    await page.getByLabel("By").selectOption("week");
-    await expect
-      .poll(() => page.getByRole("img", { name: "NPS and CSAT over time" }).locator("circle.nps-dot").count())
-      .toBeLessThan(16);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results.png"), fullPage: false });
-    await page.getByRole("link", { name: "Customers to answer" }).click();
-    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
-    expect(await page.getByTestId("queue").locator("li").first().textContent()).toMatch(
-      /waiting \d+ (day|days|hours?)/,
-    );
-    // Answers read as the customer saw them: option labels, scales with their range.
-    const queueText = (await page.getByTestId("queue").textContent())!;
-    expect(queueText).toMatch(/How satisfied are you with your order\?[1-5] \/ 5/);
-    expect(queueText).toMatch(/What should we improve\?(Delivery|Price|Quality)/);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-queue.png") });
-    // Per product on the demo data.
-    await page.getByRole("link", { name: "Results" }).click();
-    // The filters survive a trip to another tab, and live in the address for a reload or a link.
-    await expect.poll(() => page.getByLabel("Period").inputValue()).toBe("90");
-    expect(await page.getByLabel("By").inputValue()).toBe("week");
-    expect(page.url()).toMatch(/results\?preset=90&interval=week$/);
-    await page.reload();
-    await expect.poll(async () => Number(await page.getByTestId("responses").textContent())).toBe(summary.responses);
-    await expect.poll(() => page.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(1);
-    // Responsive: nothing wider than a phone at 375 px.
-    await page.setViewportSize({ width: 375, height: 800 });
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const wide = [...document.querySelectorAll("body *")].filter(
-            (e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".table-scroll, nav"),
-          );
-          return wide.map((e) => `${e.tagName.toLowerCase()}.${e.className}`).slice(0, 5);
-        }),
-      )
-      .toEqual([]);
-    // Chart labels keep a readable size on the phone (the charts are drawn at their box's width).
-    // The charts redraw at the new width once their ResizeObserver has reported it: wait for that.
-    const smallestLabel = () =>
-      page.evaluate(() =>
-        Math.min(
-          ...[...document.querySelectorAll("svg text.tick")]
-            .map((t) => t.getBoundingClientRect().height)
-            .filter((h) => h > 0),
-        ),
-      );
-    await expect.poll(smallestLabel).toBeGreaterThanOrEqual(11);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "dashboard-results-mobile.png") });
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  it("accessibility › axe-core finds no serious violation on sign-in, results, queue, editor, settings", async () => {
-    // axe is injected as a script, which the strict CSP rightly refuses: this context bypasses
-    // CSP (the other tests keep it and count its violations).
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-    const audit = async (where: string) => {
-      await page.addScriptTag({ path: axePath });
-      const found = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                o: unknown,
-                c: unknown,
-              ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const r = await axe.run(document, { resultTypes: ["violations"] });
-        return r.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(" "))
-                .slice(0, 3)
-                .join(", ")}`,
-          );
-      });
-      return found.map((f) => `${where} › ${f}`);
-    };
-    const problems: string[] = [];
-    await page.goto(stack.collectorUrl);
-    await page.getByLabel("Email").waitFor();
-    problems.push(...(await audit("sign-in")));
-    await page.getByLabel("Email").fill(stack.demo!.email);
-    await page.getByLabel("Password").fill(stack.demo!.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    const base = `${stack.collectorUrl}/#/sites/${stack.demo!.siteId}`;
-    await page.goto(`${base}/results?preset=90`);
-    await expect.poll(() => page.getByTestId("texts").locator("li").count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId("breakdown").locator("tbody tr").count()).toBeGreaterThan(0);
-    problems.push(...(await audit("results")));
-    await page.getByRole("link", { name: "Customers to answer" }).click();
-    await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBeGreaterThan(0);
-    problems.push(...(await audit("queue")));
-    await page.getByRole("link", { name: "Surveys" }).click();
-    await expect.poll(() => page.getByTestId("preview").getByRole("button", { name: "I agree" }).count()).toBe(1);
-    problems.push(...(await audit("editor")));
-    await page.getByRole("link", { name: "Settings" }).click();
-    await page.getByTestId("snippet").waitFor();
-    problems.push(...(await audit("settings")));
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,102 +1,18 @@
 /**
  * The widget in real Chromium, on a shop page of another origin served with a strict CSP,
  * against the real worker (wrangler dev): consent first, mouse and keyboard flows, locales,
- * offline delivery exactly once, isolation from the host page, accessibility.
+ * accessibility.
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STRINGS } from "../../widget/src/i18n";
-import {
-  launchBrowser,
-  OwnerClient,
-  recordWidgetEvents,
-  SCREENSHOT_DIR,
-  type Stack,
-  startStack,
-  widgetEvent,
-} from "./support";
-import { panel, watch } from "./widget-page";
+import { openShop, responses, site, surveyId, useCheckoutSurvey } from "./checkout-survey";
+import { owner, stack } from "./live-stack";
+import { SCREENSHOT_DIR } from "./support";
+import { panel } from "./widget-page";
 
-let stack: Stack;
-let browser: Browser;
-let owner: OwnerClient;
-let site: { id: string; key: string };
-let surveyId: string;
-
-const SURVEY = {
-  name: "Post-purchase NPS",
-  questions: [
-    {
-      id: "nps",
-      type: "nps",
-      required: true,
-      text: {
-        en: "How likely are you to recommend Coffee & Co to a friend?",
-        ro: "Cât de probabil este să ne recomanzi unui prieten?",
-      },
-    },
-    {
-      id: "why",
-      type: "text",
-      text: { en: "What is the main reason for your score?", ro: "Care este motivul principal?" },
-    },
-  ],
-  trigger: {
-    pages: ["/checkout/thank-you*"],
-    delaySeconds: 0,
-    scrollPercent: 0,
-    exitIntent: false,
-    sample: 1,
-    cooldownDays: 0,
-  },
-  theme: { accent: "#0a7cff", position: "bottom-right" },
-  reward: { text: { en: "Thank you! 10% off your next order:", ro: "Mulțumim! 10% reducere:" }, code: "THANKS10" },
-};
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  owner = new OwnerClient(stack.collectorUrl);
-  await owner.signup();
-  site = await owner.json("POST", "/api/sites", {
-    name: "Coffee & Co",
-    origins: [stack.shopUrl],
-    retentionDays: 180,
-    policyUrl: `${stack.shopUrl}/privacy.html`,
-    policyVersion: "2026-11-01",
-  });
-  surveyId = (await owner.json("POST", `/api/sites/${site.id}/surveys`, SURVEY)).id;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-interface Watched {
-  page: Page;
-  context: BrowserContext;
-  posts: string[];
-  errors: string[];
-}
-
-async function openShop(
-  opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
-): Promise<Watched> {
-  const { page, context, errors } = await watch(browser, opts);
-  const posts: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST" && r.url().startsWith(stack.collectorUrl)) posts.push(r.url());
-  });
-  const q = new URLSearchParams({ site: site.key, ...(opts.locale ? { locale: opts.locale } : {}) });
-  await page.goto(`${stack.shopUrl}/checkout/thank-you?${q}#top`);
-  return { page, context, posts, errors };
-}
-
-async function responses(): Promise<any[]> {
-  return (await owner.json("GET", `/api/sites/${site.id}/responses?survey=${surveyId}&limit=200`)).items;
-}
+useCheckoutSurvey();
 
 describe("widget on a shop with a strict CSP", () => {
   it("mouse › before 'I agree' only an anonymous count is posted; answer stored with page and context", async () => {
@@ -243,102 +159,6 @@ describe("widget on a shop with a strict CSP", () => {
     const ro = (await owner.json("GET", `/api/sites/${site.id}/responses?locale=ro`)).items;
     expect(ro[0].answers.find((a: any) => a.question === "why").value).toBe("Livrare întârziată, ambalaj șifonat");
     await context.close();
-  });
-
-  it("offline › the last part is kept, shown as saved, and arrives exactly once when the network returns", async () => {
-    const before = (await responses()).length;
-    const { page, context } = await openShop();
-    const sent: string[] = [];
-    page.on("request", (r) => {
-      if (r.method() === "POST" && r.url().endsWith("/v1/responses")) sent.push(r.postData() ?? "");
-    });
-    await expect.poll(() => panel(page).isVisible()).toBe(true);
-    await page.getByRole("button", { name: "I agree" }).click();
-    await page.getByRole("radio", { name: "7", exact: true }).click();
-    await page.getByRole("button", { name: "Next" }).click();
-    // The answered step is sent at once, as a partial response.
-    await expect.poll(async () => (await responses()).length).toBe(before + 1);
-    const partial = (await responses())[0];
-    expect(partial).toMatchObject({ complete: false, answers: [{ question: "nps", value: 7 }] });
-    await context.setOffline(true);
-    await page.getByRole("textbox").fill("Slow site");
-    await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => panel(page).textContent()).toContain("You seem to be offline");
-    expect((await responses())[0]).toMatchObject({ id: partial.id, complete: false });
-    await context.setOffline(false);
-    await expect.poll(async () => (await responses())[0].complete).toBe(true);
-    const [stored] = await responses();
-    expect(stored.id).toBe(partial.id);
-    expect(stored.answers).toHaveLength(2);
-    expect((await responses()).length).toBe(before + 1);
-    const outbox = () =>
-      page.evaluate(() =>
-        Object.keys(localStorage)
-          .filter((k) => k.startsWith("fb_outbox"))
-          .map((k) => localStorage.getItem(k)),
-      );
-    await expect.poll(outbox).toEqual([]);
-    // The collector's answer lost on the way back: the answer is still in the outbox, and the next
-    // page load sends it again. The server takes it as a duplicate and counts it once.
-    const body = JSON.parse(sent[sent.length - 1]!);
-    await page.evaluate(([key, item]) => localStorage.setItem(key, JSON.stringify([item])), [
-      `fb_outbox:${stack.collectorUrl}`,
-      { id: body.id, body, tries: 1, due: 0 },
-    ] as const);
-    const resent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/v1/responses"));
-    await page.reload();
-    const answer = await resent;
-    expect(answer.status()).toBe(200);
-    expect(await answer.json()).toEqual({ id: body.id, duplicate: true });
-    await expect.poll(outbox).toEqual([]);
-    expect((await responses()).length).toBe(before + 1);
-    await context.close();
-  });
-
-  it("isolation › host page styles untouched, silent when the collector fails", async () => {
-    const probe = (page: Page) =>
-      page.evaluate(() =>
-        ["body", "header", "h1", ".button", ".order", "footer"].map((sel) => {
-          const cs = getComputedStyle(document.querySelector(sel)!);
-          return [
-            sel,
-            cs.fontFamily,
-            cs.fontSize,
-            cs.color,
-            cs.backgroundColor,
-            cs.margin,
-            cs.padding,
-            cs.lineHeight,
-          ].join("|");
-        }),
-      );
-    const plain = await browser.newContext();
-    const plainPage = await plain.newPage();
-    await recordWidgetEvents(plainPage);
-    await plainPage.goto(`${stack.shopUrl}/checkout/thank-you?site=pk_not_a_site`);
-    await widgetEvent(plainPage, "ready", { surveys: 0 });
-    const baseline = await probe(plainPage);
-    expect(await plainPage.locator("feedback-widget").count()).toBe(0);
-    await plain.close();
-
-    const { page, context, errors } = await openShop();
-    await expect.poll(() => panel(page).isVisible()).toBe(true);
-    expect(await probe(page)).toEqual(baseline);
-    expect(await page.evaluate(() => document.querySelectorAll("style, [style]").length)).toBe(0);
-    expect(errors).toEqual([]);
-    await context.close();
-
-    const down = await browser.newContext();
-    const downPage = await down.newPage();
-    const downErrors: string[] = [];
-    downPage.on("pageerror", (e) => downErrors.push(e.message));
-    await downPage.route(`${stack.collectorUrl}/v1/**`, (r) => r.fulfill({ status: 503, body: "down" }));
-    await recordWidgetEvents(downPage);
-    await downPage.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
-    await widgetEvent(downPage, "ready", { surveys: 0 });
-    expect(await downPage.locator("feedback-widget").count()).toBe(0);
-    expect(downErrors).toEqual([]);
-    await down.close();
   });
 
   it("accessibility › axe-core finds no violation in the widget; 320 px phone layout fits", async () => {

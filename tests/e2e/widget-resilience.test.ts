@@ -1,0 +1,110 @@
+/**
+ * The widget on the strict-CSP shop when things go wrong, in real Chromium against the real worker:
+ * offline delivery exactly once, isolation from the host page, silence when the collector fails.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openShop, responses, site, useCheckoutSurvey } from "./checkout-survey";
+import { browser, stack } from "./live-stack";
+import { recordWidgetEvents, widgetEvent } from "./support";
+import { panel } from "./widget-page";
+
+useCheckoutSurvey();
+
+describe("widget on a shop with a strict CSP", () => {
+  it("offline › the last part is kept, shown as saved, and arrives exactly once when the network returns", async () => {
+    const before = (await responses()).length;
+    const { page, context } = await openShop();
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/v1/responses")) sent.push(r.postData() ?? "");
+    });
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    await page.getByRole("button", { name: "I agree" }).click();
+    await page.getByRole("radio", { name: "7", exact: true }).click();
+    await page.getByRole("button", { name: "Next" }).click();
+    // The answered step is sent at once, as a partial response.
+    await expect.poll(async () => (await responses()).length).toBe(before + 1);
+    const partial = (await responses())[0];
+    expect(partial).toMatchObject({ complete: false, answers: [{ question: "nps", value: 7 }] });
+    await context.setOffline(true);
+    await page.getByRole("textbox").fill("Slow site");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => panel(page).textContent()).toContain("You seem to be offline");
+    expect((await responses())[0]).toMatchObject({ id: partial.id, complete: false });
+    await context.setOffline(false);
+    await expect.poll(async () => (await responses())[0].complete).toBe(true);
+    const [stored] = await responses();
+    expect(stored.id).toBe(partial.id);
+    expect(stored.answers).toHaveLength(2);
+    expect((await responses()).length).toBe(before + 1);
+    const outbox = () =>
+      page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith("fb_outbox"))
+          .map((k) => localStorage.getItem(k)),
+      );
+    await expect.poll(outbox).toEqual([]);
+    // The collector's answer lost on the way back: the answer is still in the outbox, and the next
+    // page load sends it again. The server takes it as a duplicate and counts it once.
+    const body = JSON.parse(sent[sent.length - 1]!);
+    await page.evaluate(([key, item]) => localStorage.setItem(key, JSON.stringify([item])), [
+      `fb_outbox:${stack.collectorUrl}`,
+      { id: body.id, body, tries: 1, due: 0 },
+    ] as const);
+    const resent = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/v1/responses"));
+    await page.reload();
+    const answer = await resent;
+    expect(answer.status()).toBe(200);
+    expect(await answer.json()).toEqual({ id: body.id, duplicate: true });
+    await expect.poll(outbox).toEqual([]);
+    expect((await responses()).length).toBe(before + 1);
+    await context.close();
+  });
+
+  it("isolation › host page styles untouched, silent when the collector fails", async () => {
+    const probe = (page: Page) =>
+      page.evaluate(() =>
+        ["body", "header", "h1", ".button", ".order", "footer"].map((sel) => {
+          const cs = getComputedStyle(document.querySelector(sel)!);
+          return [
+            sel,
+            cs.fontFamily,
+            cs.fontSize,
+            cs.color,
+            cs.backgroundColor,
+            cs.margin,
+            cs.padding,
+            cs.lineHeight,
+          ].join("|");
+        }),
+      );
+    const plain = await browser.newContext();
+    const plainPage = await plain.newPage();
+    await recordWidgetEvents(plainPage);
+    await plainPage.goto(`${stack.shopUrl}/checkout/thank-you?site=pk_not_a_site`);
+    await widgetEvent(plainPage, "ready", { surveys: 0 });
+    const baseline = await probe(plainPage);
+    expect(await plainPage.locator("feedback-widget").count()).toBe(0);
+    await plain.close();
+
+    const { page, context, errors } = await openShop();
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    expect(await probe(page)).toEqual(baseline);
+    expect(await page.evaluate(() => document.querySelectorAll("style, [style]").length)).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    const down = await browser.newContext();
+    const downPage = await down.newPage();
+    const downErrors: string[] = [];
+    downPage.on("pageerror", (e) => downErrors.push(e.message));
+    await downPage.route(`${stack.collectorUrl}/v1/**`, (r) => r.fulfill({ status: 503, body: "down" }));
+    await recordWidgetEvents(downPage);
+    await downPage.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
+    await widgetEvent(downPage, "ready", { surveys: 0 });
+    expect(await downPage.locator("feedback-widget").count()).toBe(0);
+    expect(downErrors).toEqual([]);
+    await down.close();
+  });
+});
