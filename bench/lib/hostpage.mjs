@@ -6,6 +6,10 @@
  * For the widget itself: when its files arrived (Resource Timing of widget*.js and the config),
  * the first frame that shows the survey (checked on every animation frame), the time between the
  * two, and the long tasks and blocking time between its first file and a second after it showed.
+ * Which frames the widget caused: the Long Animation Frames API names the script of each callback
+ * in a long frame (its file, cross-origin too). A long frame in which only the widget's files ran is
+ * the widget's, rendering included; in a frame shared with the page's scripts, the widget's own
+ * callbacks are its part.
  */
 
 import { existsSync, readFileSync } from "node:fs";
@@ -70,10 +74,18 @@ async function shopServer(collectorUrl, siteKey) {
 }
 
 const OBSERVE = `(() => {
-  window.__bench = { longtasks: [], shifts: [], fcp: null, files: [], shownAt: null };
+  window.__bench = { longtasks: [], frames: [], shifts: [], fcp: null, files: [], shownAt: null };
   const watch = (type, each) =>
     new PerformanceObserver((l) => { for (const e of l.getEntries()) each(e); }).observe({ type, buffered: true });
   watch("longtask", (e) => __bench.longtasks.push([e.startTime, e.duration]));
+  watch("long-animation-frame", (e) =>
+    __bench.frames.push({
+      start: e.startTime,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      scripts: e.scripts.map((s) => [s.sourceURL, s.duration]),
+    }),
+  );
   watch("layout-shift", (e) => { if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); });
   watch("paint", (e) => { if (e.name === "first-contentful-paint") __bench.fcp = e.startTime; });
   watch("resource", (e) => {
@@ -99,6 +111,27 @@ const OBSERVE = `(() => {
 
 /** Long tasks that overlap [from, to] (ms since navigation). */
 const within = (tasks, from, to) => tasks.filter(([s, d]) => s + d >= from && s <= to);
+
+const WIDGET_FILE = /\/widget[^/?]*\.js/;
+
+/**
+ * The widget's part of the long animation frames: a frame where only its files ran is its own
+ * (duration and blocking time as the browser counts them); in a frame shared with the page's
+ * scripts, each of its callbacks counts, and blocks for its time over 50 ms.
+ */
+function widgetFrames(frames) {
+  const parts = frames.flatMap((f) => {
+    const ours = f.scripts.filter(([url]) => WIDGET_FILE.test(url));
+    if (ours.length === 0) return [];
+    if (ours.length === f.scripts.length) return [{ ms: f.duration, blocking: f.blocking }];
+    return ours.map(([, ms]) => ({ ms, blocking: Math.max(0, ms - 50) }));
+  });
+  return {
+    longest: Math.max(0, ...parts.map((x) => x.ms)),
+    blocking: parts.reduce((a, x) => a + x.blocking, 0),
+    frames: parts.length,
+  };
+}
 
 /** Blocking time of long tasks: their time over 50 ms each. */
 const blocking = (tasks) => tasks.reduce((a, [, d]) => a + Math.max(0, d - 50), 0);
@@ -126,6 +159,7 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const firstFile = m.files.length ? Math.min(...m.files.map(([, start]) => start)) : null;
   // The widget's window: from its first file's request to a second after the survey showed.
   const widgetTasks = firstFile === null ? [] : within(m.longtasks, firstFile, (shownAt ?? Infinity) + 1000);
+  const caused = widgetFrames(m.frames);
   return {
     longTasks: m.longtasks.length,
     longTaskMs: m.longtasks.reduce((a, [, d]) => a + d, 0),
@@ -139,6 +173,9 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
     widgetLongest: Math.max(0, ...widgetTasks.map(([, d]) => d)),
     widgetTbt: blocking(widgetTasks),
     firstFileMs: firstFile,
+    causedLongest: caused.longest,
+    causedBlocking: caused.blocking,
+    causedFrames: caused.frames,
     longtasks: m.longtasks,
     files: before.map(([name]) => name),
   };
@@ -186,6 +223,9 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
           "firstPaintAfterFilesMs",
           "widgetLongest",
           "widgetTbt",
+          "causedLongest",
+          "causedBlocking",
+          "causedFrames",
         ].map((k) => [k, median(rows.map((r) => r[k]))]),
       );
     // The page's own long tasks in the same window (from the widget's first file to a second after

@@ -46,6 +46,13 @@ export function hostPage(r, p) {
       `${n0(h.with.firstPaintAfterFilesMs)} ms after the last of its files (${files || "–"}) arrived.`,
   );
   p();
+  p(
+    `What the widget itself caused, by the Long Animation Frames API (each long frame names the file of every ` +
+      `callback that ran in it): ${n1(h.with.causedFrames)} long frames with the widget's code, the longest ` +
+      `${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms (a frame where only the widget ran ` +
+      `counts whole, rendering included; in a frame shared with the page's scripts, its own callbacks).`,
+  );
+  p();
 }
 
 const others = (statuses, ok) =>
