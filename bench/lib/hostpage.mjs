@@ -6,10 +6,9 @@
  * For the widget itself: when its files arrived (Resource Timing of widget*.js and the config),
  * the first frame that shows the survey (checked on every animation frame), the time between the
  * two, and the long tasks and blocking time between its first file and a second after it showed.
- * Which frames the widget caused: the Long Animation Frames API names the script of each callback
- * in a long frame (its file, cross-origin too). A long frame in which only the widget's files ran is
- * the widget's, rendering included; in a frame shared with the page's scripts, the widget's own
- * callbacks are its part.
+ * What the widget caused: the Long Animation Frames API names the script of each callback in a long
+ * frame (its file, cross-origin too), so the long tasks in frames where only the widget's files ran
+ * are the widget's, and in a frame shared with the page's scripts its own callbacks are its part.
  */
 
 import { existsSync, readFileSync } from "node:fs";
@@ -115,19 +114,24 @@ const within = (tasks, from, to) => tasks.filter(([s, d]) => s + d >= from && s 
 const WIDGET_FILE = /\/widget[^/?]*\.js/;
 
 /**
- * The widget's part of the long animation frames: a frame where only its files ran is its own
- * (duration and blocking time as the browser counts them); in a frame shared with the page's
- * scripts, each of its callbacks counts, and blocks for its time over 50 ms.
+ * The widget's part of the long animation frames. A frame where only its files ran is its own: its
+ * tasks (the long tasks inside the frame, else its callbacks) and its blocking time as the browser
+ * counts it, rendering included. In a frame shared with the page's scripts, each of its callbacks
+ * counts as a task of its own, blocking for its time over 50 ms.
  */
-function widgetFrames(frames) {
+function widgetFrames(frames, longtasks) {
   const parts = frames.flatMap((f) => {
     const ours = f.scripts.filter(([url]) => WIDGET_FILE.test(url));
     if (ours.length === 0) return [];
-    if (ours.length === f.scripts.length) return [{ ms: f.duration, blocking: f.blocking }];
-    return ours.map(([, ms]) => ({ ms, blocking: Math.max(0, ms - 50) }));
+    const callbacks = Math.max(...ours.map(([, ms]) => ms));
+    if (ours.length < f.scripts.length) return [{ task: callbacks, blocking: Math.max(0, callbacks - 50) }];
+    const inside = within(longtasks, f.start, f.start + f.duration).filter(
+      ([start, ms]) => start >= f.start - 1 && start + ms <= f.start + f.duration + 1,
+    );
+    return [{ task: Math.max(callbacks, ...inside.map(([, ms]) => ms)), blocking: f.blocking }];
   });
   return {
-    longest: Math.max(0, ...parts.map((x) => x.ms)),
+    longest: Math.max(0, ...parts.map((x) => x.task)),
     blocking: parts.reduce((a, x) => a + x.blocking, 0),
     frames: parts.length,
   };
@@ -159,7 +163,7 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
   const firstFile = m.files.length ? Math.min(...m.files.map(([, start]) => start)) : null;
   // The widget's window: from its first file's request to a second after the survey showed.
   const widgetTasks = firstFile === null ? [] : within(m.longtasks, firstFile, (shownAt ?? Infinity) + 1000);
-  const caused = widgetFrames(m.frames);
+  const caused = widgetFrames(m.frames, m.longtasks);
   return {
     longTasks: m.longtasks.length,
     longTaskMs: m.longtasks.reduce((a, [, d]) => a + d, 0),

@@ -48,9 +48,10 @@ export function hostPage(r, p) {
   p();
   p(
     `What the widget itself caused, by the Long Animation Frames API (each long frame names the file of every ` +
-      `callback that ran in it): ${n1(h.with.causedFrames)} long frames with the widget's code, the longest ` +
-      `${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms (a frame where only the widget ran ` +
-      `counts whole, rendering included; in a frame shared with the page's scripts, its own callbacks).`,
+      `callback that ran in it): ${n1(h.with.causedFrames)} long frames with the widget's code, its longest task ` +
+      `${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms (in a frame where only the ` +
+      `widget ran, its long tasks and the frame's blocking time, rendering included; in a frame shared with the ` +
+      `page's scripts, its own callbacks).`,
   );
   p();
 }

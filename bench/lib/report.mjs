@@ -93,7 +93,7 @@ function targets(r, p) {
   if (h?.with?.longest != null) {
     p(
       `| no task over 50 ms from the widget when the survey opens (CPU ×${h.throttle}, median of ${h.runs}) | ` +
-        `the widget's longest frame (Long Animation Frames, by script file): ${n0(h.with.causedLongest)} ms; ` +
+        `the widget's longest task (Long Animation Frames, by script file): ${n0(h.with.causedLongest)} ms; ` +
         `longest task of any script from its first file to a second after the survey showed: ` +
         `${n0(h.with.widgetLongest)} ms (the same window without the widget: ${n0(h.without.widgetLongest)} ms) | ` +
         `${met(h.with.causedLongest != null && h.with.causedLongest <= 50)} |`,
