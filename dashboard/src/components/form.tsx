@@ -81,6 +81,30 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
   );
 }
 
+/** A form whose submit runs an action (busy and error kept by useAction) instead of loading a page. */
+export function ActionForm({
+  action,
+  children,
+  ...attributes
+}: {
+  action: { run: () => Promise<unknown> };
+  children: ComponentChildren;
+  class?: string;
+  "aria-labelledby"?: string;
+}) {
+  return (
+    <form
+      {...attributes}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
 /** A secret the server shows once (an invitation link, a token, a signing secret): to copy now. */
 export function ShownOnce({
   children,

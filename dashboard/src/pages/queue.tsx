@@ -10,7 +10,7 @@ import type { ResponseItem, Site, Survey } from "../../../shared/types";
 import { answerText, indexQuestions, type QuestionIndex, questionTitle, scoreText, UNHAPPY_WORDS } from "../answers";
 import { api, qs } from "../api";
 import { Download } from "../components/download";
-import { age, ConfirmButton, ErrorBox, useAction } from "../components/form";
+import { ActionForm, age, ConfirmButton, ErrorBox, useAction } from "../components/form";
 
 type StatusFilter = FollowUpStatus | "";
 interface Page {
@@ -165,13 +165,7 @@ function QueueItem({
             .join(" · ")}
         </p>
       ) : null}
-      <form
-        class="row start"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save.run();
-        }}
-      >
+      <ActionForm class="row start" action={save}>
         <label>
           Status{" "}
           <select
@@ -200,7 +194,7 @@ function QueueItem({
           confirmLabel="Delete the response and its weight in the scores"
           onConfirm={() => remove.run().then(() => undefined)}
         />
-      </form>
+      </ActionForm>
       <ErrorBox error={save.error ?? remove.error} />
     </li>
   );

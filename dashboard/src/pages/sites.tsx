@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { DEFAULT_RETENTION_DAYS } from "../../../shared/constants";
 import type { Site } from "../../../shared/types";
 import { api } from "../api";
-import { ErrorBox, Field, useAction } from "../components/form";
+import { ActionForm, ErrorBox, Field, useAction } from "../components/form";
 import { go } from "../route";
 import { DeleteAccount } from "../settings/delete-account";
 
@@ -53,13 +53,7 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
           </li>
         ))}
       </ul>
-      <form
-        class="card narrow"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create.run();
-        }}
-      >
+      <ActionForm class="card narrow" action={create}>
         <h2>Add a site</h2>
         <Field label="Site name">
           <input
@@ -96,7 +90,7 @@ export function SitesPage({ sites, onCreated }: { sites: Site[] | null; onCreate
         <button type="submit" disabled={create.busy}>
           Create site
         </button>
-      </form>
+      </ActionForm>
       <DeleteAccount />
     </>
   );

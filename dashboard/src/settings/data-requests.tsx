@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { roleAllows } from "../../../shared/constants";
 import type { CustomerData, ErasureResult, Site } from "../../../shared/types";
 import { api, qs } from "../api";
-import { ConfirmButton, ErrorBox, Field, useAction } from "../components/form";
+import { ActionForm, ConfirmButton, ErrorBox, Field, useAction } from "../components/form";
 
 function saveJson(data: CustomerData) {
   const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
@@ -43,20 +43,14 @@ export function DataRequests({ site }: { site: Site }) {
         A customer asks for their data or its erasure: find their responses by a value your shop sends as context (an
         order id, an email hash…). Erasures are listed in the consent records.
       </p>
-      <form
-        class="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void find.run();
-        }}
-      >
+      <ActionForm class="inline" action={find}>
         <Field label="Context key:value" hint="For example orderId:A-1042">
           <input required name="context" value={context} onInput={(e) => setContext(e.currentTarget.value)} />
         </Field>
         <button type="submit" class="secondary" disabled={find.busy}>
           Find
         </button>
-      </form>
+      </ActionForm>
       <ErrorBox error={find.error ?? erase.error} />
       {found ? (
         <div class="row start" role="status">

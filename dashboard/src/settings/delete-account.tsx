@@ -1,7 +1,7 @@
 /** Deleting one's account: the password again; sites it alone owns go with it, shared ones stay. */
 import { useState } from "preact/hooks";
 import { api, SESSION_ENDED } from "../api";
-import { ErrorBox, Field, useAction } from "../components/form";
+import { ActionForm, ErrorBox, Field, useAction } from "../components/form";
 
 export function DeleteAccount() {
   const [password, setPassword] = useState("");
@@ -16,12 +16,7 @@ export function DeleteAccount() {
         Your account goes, and every site you alone own with all its data. Sites you share with another owner stay with
         them.
       </p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void remove.run();
-        }}
-      >
+      <ActionForm action={remove}>
         <Field label="Your password">
           <input
             type="password"
@@ -35,7 +30,7 @@ export function DeleteAccount() {
         <button type="submit" class="danger-solid" disabled={!password || remove.busy}>
           Delete my account
         </button>
-      </form>
+      </ActionForm>
     </details>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "preact/hooks";
 import type { Site } from "../../../shared/types";
 import { api } from "../api";
-import { ErrorBox, Field, useAction } from "../components/form";
+import { ActionForm, ErrorBox, Field, useAction } from "../components/form";
 import { go } from "../route";
 
 export function DeleteSite({ site, onDeleted }: { site: Site; onDeleted(): Promise<unknown> }) {
@@ -19,20 +19,14 @@ export function DeleteSite({ site, onDeleted }: { site: Site; onDeleted(): Promi
         Every survey, response, score, consent record, token, webhook and member of {site.name} is deleted. Download the
         consent records first if you must keep proof of consent.
       </p>
-      <form
-        class="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void remove.run();
-        }}
-      >
+      <ActionForm class="inline" action={remove}>
         <Field label={`Type “${site.name}” to confirm`}>
           <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
         </Field>
         <button type="submit" class="danger-solid" disabled={typed !== site.name || remove.busy}>
           Delete site
         </button>
-      </form>
+      </ActionForm>
       <ErrorBox error={remove.error} />
     </section>
   );

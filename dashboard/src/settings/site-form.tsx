@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import type { Site } from "../../../shared/types";
 import { api } from "../api";
 import { Download } from "../components/download";
-import { ErrorBox, Field, isoDay, useAction } from "../components/form";
+import { ActionForm, ErrorBox, Field, isoDay, useAction } from "../components/form";
 import { parseOrigins } from "../pages/sites";
 
 export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unknown> }) {
@@ -36,14 +36,7 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
   });
 
   return (
-    <form
-      class="card"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run();
-      }}
-      aria-labelledby="site-h"
-    >
+    <ActionForm class="card" aria-labelledby="site-h" action={save}>
       <h2 id="site-h">Site and privacy</h2>
       <div class="grid-2">
         <Field label="Name">
@@ -115,7 +108,7 @@ export function SiteForm({ site, onSaved }: { site: Site; onSaved(): Promise<unk
       <button type="submit" disabled={save.busy}>
         Save settings
       </button>
-    </form>
+    </ActionForm>
   );
 }
 export function ConsentRecords({ site }: { site: Site }) {

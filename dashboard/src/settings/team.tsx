@@ -6,7 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ROLES, type Role } from "../../../shared/constants";
 import type { InvitationCreated, Member, Site } from "../../../shared/types";
 import { api } from "../api";
-import { ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
+import { ActionForm, ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
 
 const ROLE_WORDS = {
   viewer: "viewer: reads results and responses",
@@ -97,13 +97,7 @@ export function Team({ site }: { site: Site }) {
       ) : (
         <p class="loading">Loading…</p>
       )}
-      <form
-        class="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void invite.run();
-        }}
-      >
+      <ActionForm class="inline" action={invite}>
         <input
           type="email"
           required
@@ -116,7 +110,7 @@ export function Team({ site }: { site: Site }) {
         <button type="submit" class="secondary" disabled={invite.busy}>
           Invite
         </button>
-      </form>
+      </ActionForm>
       <ErrorBox error={invite.error ?? change.error ?? remove.error ?? load.error} />
     </section>
   );

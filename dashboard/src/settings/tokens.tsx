@@ -3,7 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { TokenScope } from "../../../shared/constants";
 import type { ApiToken, ApiTokenCreated, Site } from "../../../shared/types";
 import { api } from "../api";
-import { ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
+import { ActionForm, ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
 import { when } from "../format";
 
 const SCOPE_WORDS = {
@@ -91,13 +91,7 @@ export function Tokens({ site }: { site: Site }) {
           </table>
         </div>
       )}
-      <form
-        class="inline"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void create.run();
-        }}
-      >
+      <ActionForm class="inline" action={create}>
         <input
           required
           maxLength={100}
@@ -115,7 +109,7 @@ export function Tokens({ site }: { site: Site }) {
         <button type="submit" class="secondary" disabled={create.busy}>
           Create token
         </button>
-      </form>
+      </ActionForm>
       <ErrorBox error={load.error ?? create.error ?? revoke.error} />
     </section>
   );

@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import { MAX_SECRET_GRACE_DAYS } from "../../../shared/constants";
 import type { Site, Survey } from "../../../shared/types";
 import { api } from "../api";
-import { CopyButton, ErrorBox, Field, useAction } from "../components/form";
+import { ActionForm, CopyButton, ErrorBox, Field, useAction } from "../components/form";
 
 export function SignedLinks({ site, survey }: { site: Site; survey: Survey }) {
   const key = survey.links?.onePer ?? "orderId";
@@ -24,13 +24,7 @@ export function SignedLinks({ site, survey }: { site: Site; survey: Survey }) {
   });
   return (
     <>
-      <form
-        class="row start"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void mint.run();
-        }}
-      >
+      <ActionForm class="row start" action={mint}>
         <Field label={key}>
           <input class="short" value={value} placeholder="A-1042" onInput={(e) => setValue(e.currentTarget.value)} />
         </Field>
@@ -47,7 +41,7 @@ export function SignedLinks({ site, survey }: { site: Site; survey: Survey }) {
         <button type="submit" disabled={mint.busy}>
           Make a link
         </button>
-      </form>
+      </ActionForm>
       <ErrorBox error={mint.error} />
       {minted ? (
         <p class="row start" data-testid="minted-link">
