@@ -18,17 +18,22 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // whatever `node` is first on PATH, and wrangler refuses Node 20.
 const WRANGLER_JS = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 
-/** A free TCP port on loopback. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
+/**
+ * A free TCP port on loopback, drawn at random below the kernel's ephemeral range (32768 up): the
+ * ports other programs get by binding port 0 (browsers, workerd, test runners) never land there,
+ * so a port found free stays free while `wrangler dev` takes seconds to bind it.
+ */
+export async function freePort() {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise((resolve) => {
+      const srv = net.createServer();
+      srv.unref();
+      srv.once("error", () => resolve(false));
+      srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }
 
 function wrangler(args, opts = {}) {
@@ -91,6 +96,8 @@ export async function startCollector({ port, persistDir, vars = {}, quiet = true
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/healthz`, child);
+    // An answer from another process on the port this one could not take is not ours.
+    if (/EADDRINUSE|address already in use/i.test(output)) throw new Error(`port ${port}: address already in use`);
   } catch (err) {
     stopChild(child);
     throw new Error(`${err.message}\n${output.slice(-4000)}`);
@@ -158,7 +165,10 @@ export async function startShop({ port, collectorUrl, siteKey = "", surveyId = "
       res.writeHead(500).end(String(err));
     }
   });
-  await new Promise((r) => server.listen(port, "127.0.0.1", r));
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
@@ -167,6 +177,20 @@ export async function startShop({ port, collectorUrl, siteKey = "", surveyId = "
  * Returns the URLs, the demo data (when seeded) and `stop()`.
  */
 export async function startStack(options = {}) {
+  // A port found free may be taken by another process before the server binds it (two test runs
+  // on one machine): the stack then starts again on other ports, from a new database.
+  const fixed = options.port || options.shopPort || options.persistDir;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startStackOnce(options);
+    } catch (err) {
+      if (fixed || attempt === 3 || !/EADDRINUSE|exited with code|address already in use/i.test(String(err))) throw err;
+      console.error(`stack: start failed (${String(err?.message ?? err).split("\n")[0]}), trying other ports`);
+    }
+  }
+}
+
+async function startStackOnce(options) {
   const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), "feedback-d1-")));
   const port = options.port ?? (await freePort());
   const shopPort = options.shopPort ?? (await freePort());
@@ -190,6 +214,9 @@ export async function startStack(options = {}) {
     siteKey: demo?.siteKey ?? "",
     surveyId: demo?.surveyId ?? "",
     csp: options.csp ?? true,
+  }).catch((err) => {
+    stopChild(collector.child);
+    throw err;
   });
   return {
     collectorUrl: collector.url,
