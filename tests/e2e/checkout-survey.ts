@@ -3,9 +3,8 @@
  * NPS survey (with a follow-up question and a reward) on the shop's thank-you page, made once by the
  * file's owner (live-stack.ts); that page opened in the file's browser, and the survey's stored answers.
  */
-import type { BrowserContext, Page } from "playwright-core";
 import { browser, owner, stack, useLiveStack } from "./live-stack";
-import { watch } from "./widget-page";
+import { type Watched, watch } from "./widget-page";
 
 export let site: { id: string; key: string };
 export let surveyId: string;
@@ -57,25 +56,26 @@ export function useCheckoutSurvey(): void {
   });
 }
 
-interface Watched {
-  page: Page;
-  context: BrowserContext;
-  posts: string[];
-  errors: string[];
-}
-
-/** The shop's thank-you page with the site's key (and `locale`), watched; `posts` lists its POSTs to the collector. */
+/**
+ * The shop's thank-you page with the site's key (and `locale`), watched: `posts` lists its POSTs to
+ * the collector, `eventsSent` the bodies of its funnel events.
+ */
 export async function openShop(
   opts: { locale?: string; viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
-): Promise<Watched> {
-  const { page, context, errors } = await watch(browser, opts);
+): Promise<Watched & { posts: string[]; eventsSent: unknown[] }> {
+  const watched = await watch(browser, opts);
+  const { page } = watched;
+  // Listened to before the page opens: the survey may show, and be counted, before `goto` returns.
   const posts: string[] = [];
+  const eventsSent: unknown[] = [];
   page.on("request", (r) => {
-    if (r.method() === "POST" && r.url().startsWith(stack.collectorUrl)) posts.push(r.url());
+    if (r.method() !== "POST" || !r.url().startsWith(stack.collectorUrl)) return;
+    posts.push(r.url());
+    if (r.url().endsWith("/v1/events")) eventsSent.push(JSON.parse(r.postData() ?? "null"));
   });
   const q = new URLSearchParams({ site: site.key, ...(opts.locale ? { locale: opts.locale } : {}) });
   await page.goto(`${stack.shopUrl}/checkout/thank-you?${q}#top`);
-  return { page, context, posts, errors };
+  return { ...watched, posts, eventsSent };
 }
 
 /** The survey's stored answers, newest first. */

@@ -17,11 +17,7 @@ useCheckoutSurvey();
 describe("widget on a shop with a strict CSP", () => {
   it("mouse › before 'I agree' only an anonymous count is posted; answer stored with page and context", async () => {
     const before = (await responses()).length;
-    const { page, context, posts, errors } = await openShop();
-    const counted: unknown[] = [];
-    page.on("request", (r) => {
-      if (r.url().endsWith("/v1/events")) counted.push(JSON.parse(r.postData() ?? "null"));
-    });
+    const { page, context, posts, errors, eventsSent: counted } = await openShop();
     await expect.poll(() => panel(page).isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "widget-consent-desktop.png") });
     expect(posts.filter((u) => u.endsWith("/v1/responses"))).toEqual([]);

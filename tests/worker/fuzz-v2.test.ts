@@ -80,6 +80,32 @@ const sequence = fc.record({
 
 type Sequence = typeof sequence extends fc.Arbitrary<infer T> ? T : never;
 
+/**
+ * Sequences run before the random ones, so that every kind of answer is reached whatever the random
+ * draw (a small run may draw no reused id): a partial answer (201), the same part again (200), its
+ * score changed (422 id_reused), and a score out of range (400).
+ */
+const GIVEN: Sequence[] = [
+  {
+    version: undefined,
+    order: [...QUESTIONS],
+    values: { nps: 9, wrong: "a", love: "b", source: "search", helpful: 1, price: 4 },
+    other: { nps: 3, wrong: "c", love: "d", source: "ad", helpful: 0, price: 2 },
+    parts: [
+      { mode: "grow", upto: 1, complete: false },
+      { mode: "grow", upto: 1, complete: false },
+      { mode: "change", upto: 1, complete: false },
+    ],
+  },
+  {
+    version: 1,
+    order: [...QUESTIONS],
+    values: { nps: 11, wrong: "a", love: "b", source: "search", helpful: 1, price: 4 },
+    other: { nps: 3, wrong: "c", love: "d", source: "ad", helpful: 0, price: 2 },
+    parts: [{ mode: "grow", upto: 1, complete: true }],
+  },
+];
+
 /** The bodies of a sequence, in order. */
 function bodiesOf(seq: Sequence, id: string) {
   let answered = 0;
@@ -155,7 +181,11 @@ describe("POST /v1/responses fuzzing: parts, logic, versions", () => {
             }
           }
         }),
-        { numRuns: runsOf("partsLogicVersions") },
+        {
+          // The given sequences count among fast-check's runs: the random ones come on top of them.
+          numRuns: runsOf("partsLogicVersions") + GIVEN.length,
+          examples: GIVEN.map((seq) => [seq] as [Sequence]),
+        },
       );
       report("partsLogicVersions", requests);
       // The sequences reach every kind of answer: new, later parts, duplicates, and refusals.
