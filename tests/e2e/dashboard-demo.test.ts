@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { openDashboard } from "./dashboard-page";
 import { browser, stack, useLiveStack } from "./live-stack";
 import { SCREENSHOT_DIR } from "./support";
+import { animationsDone } from "./widget-page";
 
 useLiveStack({ seed: true });
 
@@ -93,6 +94,7 @@ describe("dashboard on the seeded demo", () => {
     const page = await context.newPage();
     const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
     const audit = async (where: string) => {
+      await animationsDone(page);
       await page.addScriptTag({ path: axePath });
       const found = await page.evaluate(async () => {
         const axe = (

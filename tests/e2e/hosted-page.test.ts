@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, OwnerClient, REPO_ROOT, SCREENSHOT_DIR, type Stack, startStack } from "./support";
+import { animationsDone } from "./widget-page";
 
 let stack: Stack;
 let browser: Browser;
@@ -190,6 +191,7 @@ describe("hosted survey page", () => {
     const url = `${stack.collectorUrl}/s/${site.key}/${id}?lang=en`;
     const { page, context } = await visit(url, { width: 1024, height: 800 }, "en-US", true);
     await expect.poll(() => panel(page).isVisible()).toBe(true);
+    await animationsDone(page);
     await page.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
     const run = () =>
       page.evaluate(async () => {

@@ -10,7 +10,7 @@ import { STRINGS } from "../../widget/src/i18n";
 import { openShop, responses, site, surveyId, useCheckoutSurvey } from "./checkout-survey";
 import { owner, stack } from "./live-stack";
 import { SCREENSHOT_DIR } from "./support";
-import { panel } from "./widget-page";
+import { animationsDone, panel } from "./widget-page";
 
 useCheckoutSurvey();
 
@@ -160,6 +160,7 @@ describe("widget on a shop with a strict CSP", () => {
   it("accessibility › axe-core finds no violation in the widget; 320 px phone layout fits", async () => {
     const { page, context } = await openShop({ bypassCSP: true });
     await expect.poll(() => panel(page).isVisible()).toBe(true);
+    await animationsDone(page);
     const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
     await page.addScriptTag({ path: axePath });
     const run = () =>

@@ -59,3 +59,14 @@ export const opening = (page: Page) => page.evaluate(() => !!document.querySelec
 export const afterTriggers = (page: Page) => page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
 export const panel = (page: Page) => page.locator("feedback-widget .fb-panel");
 export const visible = (page: Page) => expect.poll(() => panel(page).isVisible()).toBe(true);
+
+/**
+ * Waits until no animation runs in the page or any shadow root: colours are read once the panel's
+ * fade-in has ended (mid-fade, a busy machine showed axe a half-transparent button).
+ */
+export const animationsDone = (page: Page) =>
+  page.waitForFunction(() => {
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (const el of document.querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot);
+    return roots.every((root) => root.getAnimations().every((a) => a.playState !== "running"));
+  });
