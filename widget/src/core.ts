@@ -12,16 +12,16 @@ import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
 import { nextVisit, VISITOR_KEY, type VisitorState } from "./visitor";
 
 /**
- * Content hashes of the UI and locale files by base name, set at build time: empty in widget.js
- * (plain names, short cache), filled in the pinned SRI loader (immutable hashed names).
+ * Content hashes of the UI and locale files by base name, set at build time: `false` in widget.js
+ * (plain names, short cache), every file's in the pinned SRI loader (immutable hashed names).
  */
-declare const __HASHES__: Record<string, string>;
+declare const __HASHES__: Record<string, string> | false;
 /**
  * sha384 integrity by base name in the pinned loader, so that the SRI chain goes on past the
  * loader (a changed UI file is refused too); `false` in widget.js, where the minifier drops it.
  */
 declare const __SRI__: Record<string, string> | false;
-const file = (name: string) => `${name}${__HASHES__[name] ? `.${__HASHES__[name]}` : ""}.js`;
+const file = (name: string) => (__HASHES__ ? `${name}.${__HASHES__[name]}.js` : `${name}.js`);
 
 export interface StartOptions {
   site: string;
@@ -200,9 +200,8 @@ export function start(o: StartOptions): FeedbackApi {
   addEventListener(
     "click",
     (e) => {
-      const name = (e.target as Element | null)
-        ?.closest?.("[data-feedback-event]")
-        ?.getAttribute("data-feedback-event");
+      const marked = (e.target as Element | null)?.closest?.<HTMLElement>("[data-feedback-event]");
+      const name = marked?.dataset.feedbackEvent;
       if (name) track(name);
     },
     true,
