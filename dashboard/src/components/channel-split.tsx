@@ -7,6 +7,7 @@ import "./channel-split.css";
 import type { ChannelShare } from "../../../shared/types";
 import { fmt } from "../format";
 import { CHANNEL_NAMES } from "./filters";
+import { ScrollTable } from "./table";
 
 export function ChannelSplit({ channels, onPick }: { channels: ChannelShare[]; onPick(channel: string): void }) {
   return (
@@ -15,39 +16,27 @@ export function ChannelSplit({ channels, onPick }: { channels: ChannelShare[]; o
       {channels.length === 0 ? (
         <p class="empty">No response in this period.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="channel-split" data-testid="channel-split">
-            <thead>
-              <tr>
-                <th scope="col">Channel</th>
-                <th scope="col">Responses</th>
-                <th scope="col">Share</th>
-                <th scope="col">NPS</th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.map((c) => (
-                <tr key={c.channel}>
-                  <th scope="row">
-                    <button type="button" class="link" onClick={() => onPick(c.channel)} title="Show only this channel">
-                      {CHANNEL_NAMES[c.channel]}
-                    </button>
-                  </th>
-                  <td>{c.responses}</td>
-                  <td>
-                    <span class="share-bar" aria-hidden="true">
-                      <span style={{ width: `${c.share}%` }} />
-                    </span>
-                    {c.share}%
-                  </td>
-                  <td>
-                    {fmt(c.nps.score)} <span class="muted small">({c.nps.count})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable class="channel-split" testId="channel-split" columns={["Channel", "Responses", "Share", "NPS"]}>
+          {channels.map((c) => (
+            <tr key={c.channel}>
+              <th scope="row">
+                <button type="button" class="link" onClick={() => onPick(c.channel)} title="Show only this channel">
+                  {CHANNEL_NAMES[c.channel]}
+                </button>
+              </th>
+              <td>{c.responses}</td>
+              <td>
+                <span class="share-bar" aria-hidden="true">
+                  <span style={{ width: `${c.share}%` }} />
+                </span>
+                {c.share}%
+              </td>
+              <td>
+                {fmt(c.nps.score)} <span class="muted small">({c.nps.count})</span>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

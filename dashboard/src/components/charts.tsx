@@ -6,6 +6,7 @@ import type { RefObject } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { npsSegment } from "../../../shared/scoring";
 import type { TrendPoint } from "../../../shared/types";
+import { TableHead } from "./table";
 
 const PAD = { l: 44, r: 44, t: 14, b: 30 };
 
@@ -129,16 +130,7 @@ function Trend({ points, label, width: W }: { points: TrendPoint[]; label: strin
       </figcaption>
       <table class="sr-only">
         <caption>{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col">Responses</th>
-            <th scope="col">NPS</th>
-            <th scope="col">NPS 95% low</th>
-            <th scope="col">NPS 95% high</th>
-            <th scope="col">CSAT %</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Period", "Responses", "NPS", "NPS 95% low", "NPS 95% high", "CSAT %"]} />
         <tbody>
           {points.map((p) => (
             <tr key={p.period}>

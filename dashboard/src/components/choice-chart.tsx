@@ -6,6 +6,7 @@
 import { localizedText } from "../../../shared/localized";
 import type { Question, QuestionResult } from "../../../shared/types";
 import { useWidth } from "./charts";
+import { TableHead } from "./table";
 
 const ROW = 34;
 const PAD = { t: 8, b: 26 };
@@ -68,15 +69,7 @@ export function ChoiceChart({ result, question }: { result: QuestionResult; ques
       </svg>
       <table class="sr-only">
         <caption>{label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Option</th>
-            <th scope="col">Chosen by</th>
-            <th scope="col">Share %</th>
-            <th scope="col">95% low</th>
-            <th scope="col">95% high</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Option", "Chosen by", "Share %", "95% low", "95% high"]} />
         <tbody>
           {result.options.map((o) => (
             <tr key={o.id}>

@@ -10,6 +10,7 @@ import { indexQuestions, questionTitle } from "../answers";
 import { qs } from "../api";
 import { useApiGet } from "../use-api";
 import { optionLabel } from "./choice-chart";
+import { ScrollTable } from "./table";
 import { ContextKeyInput, ViewStatus } from "./view-status";
 
 const SEGMENT_LABEL: Record<string, string> = {
@@ -90,38 +91,41 @@ export function CrossTabCard({
             : `No answer to this question carries ${key} in this period.`}
         </p>
       ) : (
-        <div class="table-scroll">
-          <table class="crosstab" data-testid="crosstab">
+        <ScrollTable
+          class="crosstab"
+          testId="crosstab"
+          caption={
             <caption class="muted small">
               Share of each column's respondents who chose the option
               {chosen.type === "multi" ? " (several choices each: columns add up past 100%)" : ""}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Option</th>
-                {data.columns.map((c) => (
-                  <th scope="col" class="num" key={c.id}>
-                    {columnLabel(c.id)}
-                    <br />
-                    <small class="muted">{c.respondents} respondents</small>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.option}>
-                  <th scope="row">{optionLabel(question, r.option)}</th>
-                  {r.shares.map((share, i) => (
-                    <td class={`num ${shade(share)}`} key={data.columns[i]!.id}>
-                      {share === null ? "—" : `${share}%`} <small class="muted">({r.counts[i]})</small>
-                    </td>
-                  ))}
-                </tr>
+          }
+          columns={[
+            "Option",
+            ...data.columns.map((c) => ({
+              key: c.id,
+              num: true,
+              label: (
+                <>
+                  {columnLabel(c.id)}
+                  <br />
+                  <small class="muted">{c.respondents} respondents</small>
+                </>
+              ),
+            })),
+          ]}
+        >
+          {data.rows.map((r) => (
+            <tr key={r.option}>
+              <th scope="row">{optionLabel(question, r.option)}</th>
+              {r.shares.map((share, i) => (
+                <td class={`num ${shade(share)}`} key={data.columns[i]!.id}>
+                  {share === null ? "—" : `${share}%`} <small class="muted">({r.counts[i]})</small>
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

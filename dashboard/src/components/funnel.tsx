@@ -7,6 +7,7 @@
 import type { Funnel as FunnelData, Survey } from "../../../shared/types";
 import { indexQuestions, questionTitle } from "../answers";
 import { useWidth } from "./charts";
+import { TableHead } from "./table";
 
 const ROW = 62;
 const BAR = 18;
@@ -136,13 +137,7 @@ export function FunnelChart({ funnel, surveys }: { funnel: FunnelData; surveys: 
       </p>
       <table class="sr-only">
         <caption>Survey funnel</caption>
-        <thead>
-          <tr>
-            <th scope="col">Step</th>
-            <th scope="col">Count</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Step", "Count", "Details"]} />
         <tbody>
           {steps
             .filter((s) => s.kind !== "heading")

@@ -8,7 +8,19 @@ import { useApiGet } from "../use-api";
 import { VsRest } from "./comparison";
 import { type Filters, filterQuery } from "./filters";
 import { IntervalRange } from "./interval";
+import { type Column, ScrollTable } from "./table";
 import { ContextKeyInput, ViewStatus } from "./view-status";
+
+const breakdownColumns = (key: string): Column[] => [
+  { label: key, key: "value" },
+  ...["Responses", "NPS", "NPS answers"].map((label) => ({ label, num: true })),
+  {
+    label: "NPS vs the rest",
+    num: true,
+    title: "This NPS minus that of all the others, and whether chance explains it",
+  },
+  ...["CSAT", "CSAT answers", "Effort"].map((label) => ({ label, num: true })),
+];
 
 /**
  * Satisfaction per product (or any context key): NPS and CSAT with their 95% intervals and counts,
@@ -42,70 +54,36 @@ export function PerContext({
           <code>data-context-{key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="…"</code> to the snippet.
         </p>
       ) : (
-        <div class="table-scroll">
-          <table data-testid="breakdown">
-            <thead>
-              <tr>
-                <th scope="col">{key}</th>
-                <th scope="col" class="num">
-                  Responses
-                </th>
-                <th scope="col" class="num">
-                  NPS
-                </th>
-                <th scope="col" class="num">
-                  NPS answers
-                </th>
-                <th
-                  scope="col"
-                  class="num"
-                  title="This NPS minus that of all the others, and whether chance explains it"
+        <ScrollTable testId="breakdown" columns={breakdownColumns(key)}>
+          {data.rows.map((r) => (
+            <tr key={r.value}>
+              <th scope="row">
+                <button
+                  type="button"
+                  class="link"
+                  title={`Filter the results by ${key} = ${r.value}`}
+                  onClick={() => onPick(key, r.value)}
                 >
-                  NPS vs the rest
-                </th>
-                <th scope="col" class="num">
-                  CSAT
-                </th>
-                <th scope="col" class="num">
-                  CSAT answers
-                </th>
-                <th scope="col" class="num">
-                  Effort
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => (
-                <tr key={r.value}>
-                  <th scope="row">
-                    <button
-                      type="button"
-                      class="link"
-                      title={`Filter the results by ${key} = ${r.value}`}
-                      onClick={() => onPick(key, r.value)}
-                    >
-                      {r.value}
-                    </button>
-                  </th>
-                  <td class="num">{r.responses}</td>
-                  <td class="num">
-                    <NpsCell score={r.nps.score} interval={r.nps.interval} />
-                  </td>
-                  <td class="num">{r.nps.count}</td>
-                  <td class="num">
-                    <VsRest c={r.nps.vsRest} />
-                  </td>
-                  <td class="num">
-                    {fmt(r.csat.score, "%")}
-                    <IntervalRange interval={r.csat.interval} unit="%" />
-                  </td>
-                  <td class="num">{r.csat.count}</td>
-                  <td class="num">{fmt(r.ces.average)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  {r.value}
+                </button>
+              </th>
+              <td class="num">{r.responses}</td>
+              <td class="num">
+                <NpsCell score={r.nps.score} interval={r.nps.interval} />
+              </td>
+              <td class="num">{r.nps.count}</td>
+              <td class="num">
+                <VsRest c={r.nps.vsRest} />
+              </td>
+              <td class="num">
+                {fmt(r.csat.score, "%")}
+                <IntervalRange interval={r.csat.interval} unit="%" />
+              </td>
+              <td class="num">{r.csat.count}</td>
+              <td class="num">{fmt(r.ces.average)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { ROLES, type Role } from "../../../shared/constants";
 import type { InvitationCreated, Member, Site } from "../../../shared/types";
 import { api } from "../api";
 import { ActionForm, ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
+import { ScrollTable } from "../components/table";
 
 const ROLE_WORDS = {
   viewer: "viewer: reads results and responses",
@@ -46,54 +47,40 @@ export function Team({ site }: { site: Site }) {
         </ShownOnce>
       ) : null}
       {members ? (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td>{m.email}</td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${m.email}`}
-                      value={m.role}
-                      onChange={(e) => void change.run(m.id, e.currentTarget.value as Role)}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    {m.pending ? (
-                      <span class="badge retrying">invited, until {new Date(m.expiresAt!).toLocaleDateString()}</span>
-                    ) : (
-                      <span class="badge delivered">member</span>
-                    )}
-                  </td>
-                  <td>
-                    <ConfirmButton
-                      label={m.pending ? "Revoke" : "Remove"}
-                      confirmLabel={m.pending ? `Revoke the invitation of ${m.email}` : `Remove ${m.email}`}
-                      onConfirm={() => void remove.run(m.id)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable columns={["Email", "Role", "State", { label: "Actions", srOnly: true }]}>
+          {members.map((m) => (
+            <tr key={m.id}>
+              <td>{m.email}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${m.email}`}
+                  value={m.role}
+                  onChange={(e) => void change.run(m.id, e.currentTarget.value as Role)}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {m.pending ? (
+                  <span class="badge retrying">invited, until {new Date(m.expiresAt!).toLocaleDateString()}</span>
+                ) : (
+                  <span class="badge delivered">member</span>
+                )}
+              </td>
+              <td>
+                <ConfirmButton
+                  label={m.pending ? "Revoke" : "Remove"}
+                  confirmLabel={m.pending ? `Revoke the invitation of ${m.email}` : `Remove ${m.email}`}
+                  onConfirm={() => void remove.run(m.id)}
+                />
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       ) : (
         <p class="loading">Loading…</p>
       )}

@@ -4,6 +4,7 @@ import type { TokenScope } from "../../../shared/constants";
 import type { ApiToken, ApiTokenCreated, Site } from "../../../shared/types";
 import { api } from "../api";
 import { ActionForm, ChoiceSelect, ConfirmButton, ErrorBox, ShownOnce, useAction } from "../components/form";
+import { ScrollTable } from "../components/table";
 import { when } from "../format";
 
 const SCOPE_WORDS = {
@@ -48,48 +49,32 @@ export function Tokens({ site }: { site: Site }) {
       ) : tokens.length === 0 ? (
         <p class="empty">No token yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>{t.scope}</td>
-                  <td>{when(t.createdAt)}</td>
-                  <td>{when(t.lastUsedAt)}</td>
-                  <td>
-                    {t.revokedAt ? (
-                      <span class="badge dead">revoked {new Date(t.revokedAt).toLocaleDateString()}</span>
-                    ) : (
-                      <span class="badge delivered">active</span>
-                    )}
-                  </td>
-                  <td>
-                    {t.revokedAt ? null : (
-                      <ConfirmButton
-                        label="Revoke"
-                        confirmLabel={`Revoke “${t.name}”`}
-                        onConfirm={async () => void (await revoke.run(t.id))}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable columns={["Name", "Scope", "Created", "Last used", "State", { label: "Actions", srOnly: true }]}>
+          {tokens.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td>{t.scope}</td>
+              <td>{when(t.createdAt)}</td>
+              <td>{when(t.lastUsedAt)}</td>
+              <td>
+                {t.revokedAt ? (
+                  <span class="badge dead">revoked {new Date(t.revokedAt).toLocaleDateString()}</span>
+                ) : (
+                  <span class="badge delivered">active</span>
+                )}
+              </td>
+              <td>
+                {t.revokedAt ? null : (
+                  <ConfirmButton
+                    label="Revoke"
+                    confirmLabel={`Revoke “${t.name}”`}
+                    onConfirm={async () => void (await revoke.run(t.id))}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <ActionForm class="inline" action={create}>
         <input
