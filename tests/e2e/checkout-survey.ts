@@ -39,18 +39,22 @@ const SURVEY = {
   reward: { text: { en: "Thank you! 10% off your next order:", ro: "Mulțumim! 10% reducere:" }, code: "THANKS10" },
 };
 
+/** The demo shop as the owner's site: its origin, and the privacy policy on its own pages. */
+export const createShopSite = () =>
+  owner.json<{ id: string; key: string }>("POST", "/api/sites", {
+    name: "Coffee & Co",
+    origins: [stack.shopUrl],
+    retentionDays: 180,
+    policyUrl: `${stack.shopUrl}/privacy.html`,
+    policyVersion: "2026-11-01",
+  });
+
 /** Starts the file's stack, browser and owner; the owner makes the site and its survey. */
 export function useCheckoutSurvey(): void {
   useLiveStack({
     owner: true,
     ready: async () => {
-      site = await owner.json("POST", "/api/sites", {
-        name: "Coffee & Co",
-        origins: [stack.shopUrl],
-        retentionDays: 180,
-        policyUrl: `${stack.shopUrl}/privacy.html`,
-        policyVersion: "2026-11-01",
-      });
+      site = await createShopSite();
       surveyId = (await owner.json("POST", `/api/sites/${site.id}/surveys`, SURVEY)).id;
     },
   });

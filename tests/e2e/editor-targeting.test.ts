@@ -2,21 +2,11 @@
  * The survey editor's targeting settings in Chromium: plain words, a summary line that follows the
  * draft, a live preview that stays the same, and a save that stores what the owner chose.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signUpWithSite } from "./dashboard-page";
-import { launchBrowser, type Stack, startStack } from "./support";
+import { browser, stack, useLiveStack } from "./live-stack";
 
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useLiveStack();
 
 describe("survey editor › targeting", () => {
   it("share, visitors, devices, event, context condition, dates › summary line, preview unchanged, saved", async () => {

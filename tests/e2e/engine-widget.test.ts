@@ -4,14 +4,10 @@
  * that leaves with the page; an answer given while the owner edits the survey, delivered with its
  * version and counted; every unhappy answer in "Customers to answer".
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, recordWidgetEvents, type Stack, signIn, startStack, widgetEvent } from "./support";
-
-let stack: Stack;
-let browser: Browser;
-let owner: OwnerClient;
-let login: { email: string; password: string };
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browser, owner, ownerLogin, stack, useLiveStack } from "./live-stack";
+import { recordWidgetEvents, signIn, widgetEvent } from "./support";
 
 const TRIGGER = { pages: ["/checkout/thank-you*"], delaySeconds: 0, scrollPercent: 0, sample: 1, cooldownDays: 0 };
 
@@ -100,16 +96,7 @@ async function next(page: Page, expected: string) {
   await expect.poll(() => heading(page)).toBe(expected);
 }
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  owner = new OwnerClient(stack.collectorUrl);
-  login = await owner.signup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useLiveStack({ owner: true });
 
 describe("survey engine on the demo shop", () => {
   let pathsSite: Awaited<ReturnType<typeof siteWith>>;
@@ -282,7 +269,7 @@ describe("survey engine on the demo shop", () => {
   it("customers to answer › a detractor, a promoter with a thumbs down; each headed by what was unhappy", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, stack.collectorUrl, login);
+    await signIn(page, stack.collectorUrl, ownerLogin);
     await page.goto(`${stack.collectorUrl}/#/sites/${pathsSite.id}/queue`);
     await expect.poll(() => page.getByTestId("queue").locator("li").count()).toBe(2);
     const headings = await page.getByTestId("queue").locator("li .score").allTextContents();

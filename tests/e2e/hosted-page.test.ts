@@ -6,14 +6,13 @@
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, REPO_ROOT, SCREENSHOT_DIR, type Stack, startStack } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { createShopSite } from "./checkout-survey";
+import { browser, owner, stack, useLiveStack } from "./live-stack";
+import { REPO_ROOT, SCREENSHOT_DIR } from "./support";
 import { animationsDone } from "./widget-page";
 
-let stack: Stack;
-let browser: Browser;
-let owner: OwnerClient;
 let site: { id: string; key: string };
 
 const QUESTIONS = [
@@ -41,23 +40,12 @@ const survey = async (extra: Record<string, unknown> = {}) =>
 type Mint = (o: Record<string, unknown>) => string;
 let surveyLink: Mint;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  owner = new OwnerClient(stack.collectorUrl);
-  await owner.signup();
-  site = await owner.json("POST", "/api/sites", {
-    name: "Coffee & Co",
-    origins: [stack.shopUrl],
-    retentionDays: 180,
-    policyUrl: `${stack.shopUrl}/privacy.html`,
-    policyVersion: "2026-11-01",
-  });
-  ({ surveyLink } = (await import(join(REPO_ROOT, "docs", "examples", "mint-link.mjs"))) as { surveyLink: Mint });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+useLiveStack({
+  owner: true,
+  ready: async () => {
+    site = await createShopSite();
+    ({ surveyLink } = (await import(join(REPO_ROOT, "docs", "examples", "mint-link.mjs"))) as { surveyLink: Mint });
+  },
 });
 
 /** A page that records its POSTs to the collector and every CSP violation or page error. */

@@ -9,15 +9,16 @@ import { launchBrowser, OwnerClient, type Stack, startStack } from "./support";
 
 export let stack: Stack;
 export let browser: Browser;
-/** A signed-up owner talking to the collector's API (with `owner: true`). */
+/** A signed-up owner talking to the collector's API (with `owner: true`), and its login for the dashboard. */
 export let owner: OwnerClient;
+export let ownerLogin: { email: string; password: string };
 
 export function useLiveStack(opts: { seed?: boolean; owner?: boolean; ready?: () => Promise<void> } = {}): void {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack({ seed: opts.seed }), launchBrowser()]);
     if (opts.owner) {
       owner = new OwnerClient(stack.collectorUrl);
-      await owner.signup();
+      ownerLogin = await owner.signup();
     }
     await opts.ready?.();
   });

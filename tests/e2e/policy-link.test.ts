@@ -3,35 +3,27 @@
  * carries a `javascript:` or `data:` link (one the collector stored before it refused them, or served
  * by anything in between) shows the consent step without a link; an https one is drawn.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, type Stack, startStack } from "./support";
+import { describe, expect, it } from "vitest";
+import { browser, owner, stack, useLiveStack } from "./live-stack";
 import { panel, watch } from "./widget-page";
 
-let stack: Stack;
-let browser: Browser;
 let siteKey: string;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  const owner = new OwnerClient(stack.collectorUrl);
-  await owner.signup();
-  const site = await owner.json<{ id: string; key: string }>("POST", "/api/sites", {
-    name: "Link shop",
-    origins: [stack.shopUrl],
-    policyUrl: "https://shop.example/privacy",
-  });
-  siteKey = site.key;
-  await owner.json("POST", `/api/sites/${site.id}/surveys`, {
-    name: "NPS",
-    questions: [{ id: "nps", type: "nps", required: true, text: { en: "Recommend us?" } }],
-    trigger: { pages: ["/checkout/thank-you*"], delaySeconds: 0, cooldownDays: 0 },
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+useLiveStack({
+  owner: true,
+  ready: async () => {
+    const site = await owner.json<{ id: string; key: string }>("POST", "/api/sites", {
+      name: "Link shop",
+      origins: [stack.shopUrl],
+      policyUrl: "https://shop.example/privacy",
+    });
+    siteKey = site.key;
+    await owner.json("POST", `/api/sites/${site.id}/surveys`, {
+      name: "NPS",
+      questions: [{ id: "nps", type: "nps", required: true, text: { en: "Recommend us?" } }],
+      trigger: { pages: ["/checkout/thank-you*"], delaySeconds: 0, cooldownDays: 0 },
+    });
+  },
 });
 
 /** The consent step on the shop's page, with the config's policy link replaced by `url`. */

@@ -4,14 +4,10 @@
  * an event trigger opens at its Nth time, a closed survey stops showing, and the landing page's
  * campaign reaches the answer only after consent.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, type Stack, startStack, widgetEvent, widgetEvents } from "./support";
+import { describe, expect, it } from "vitest";
+import { browser, owner, stack, useLiveStack } from "./live-stack";
+import { widgetEvent, widgetEvents } from "./support";
 import { afterTriggers, host, opening, panel, visible, watch } from "./widget-page";
-
-let stack: Stack;
-let browser: Browser;
-let owner: OwnerClient;
 
 const NPS = [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }];
 const NOW = { delaySeconds: 0, scrollPercent: 0, exitIntent: false, sample: 1, cooldownDays: 0 };
@@ -26,16 +22,7 @@ async function site(fatigueDays?: number) {
 const survey = async (siteId: string, body: Record<string, unknown>) =>
   (await owner.json<{ id: string }>("POST", `/api/sites/${siteId}/surveys`, { name: "S", questions: NPS, ...body })).id;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  owner = new OwnerClient(stack.collectorUrl);
-  await owner.signup();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useLiveStack({ owner: true });
 
 describe("targeting on the demo shop", () => {
   it("sampling › a sampled-out first survey does not keep the second back; the draw is kept", async () => {

@@ -2,20 +2,12 @@
  * Teams in real Chromium against the real worker: an owner invites a viewer from the dashboard, the
  * viewer signs up with the link and sees no way to edit; the owner deletes a survey from the editor.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, OwnerClient, type Stack, startStack } from "./support";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browser, stack, useLiveStack } from "./live-stack";
+import { OwnerClient } from "./support";
 
-let browser: Browser;
-let stack: Stack;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useLiveStack();
 
 const SURVEY = (name: string) => ({
   name,
