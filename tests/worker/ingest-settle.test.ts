@@ -10,7 +10,7 @@ import type { IngestMessage } from "../../worker/src/messages";
 import { ingest } from "../../worker/src/services/ingest";
 import { acceptSubmission } from "../../worker/src/services/submission";
 import { countingDb } from "./d1-count";
-import { BASE, call, json, SHOP, submission, type World, world } from "./fixtures";
+import { BASE, call, json, SHOP, SURVEY, submission, type World, world } from "./fixtures";
 import { ANSWERS, app, captureQueue, deliver, dropped, stored, submitQueued } from "./queue-support";
 
 /** The same message, as if the route had accepted it `ms` later (parts and erasures a moment apart). */
@@ -170,6 +170,36 @@ describe("D1 round trips per accepted answer (site and survey from the isolate's
     for (let i = 2; i < 7; i++) expect((await post(submission(w, ANSWERS(i)), bindings)).status).toBe(202);
     expect(counting.roundTrips()).toBe(0);
     expect(queue.sent).toHaveLength(6);
+  });
+
+  it("queue mode, a survey of signed links › none either: the site's secret is kept in the isolate too", async () => {
+    const w = await world();
+    const signed = await call("PUT", `/api/sites/${w.site.id}/surveys/${w.survey.id}`, {
+      cookie: w.owner.cookie,
+      body: { ...SURVEY, links: { signed: true } },
+    });
+    expect(signed.status).toBe(200);
+    const minted = await call("POST", `/api/sites/${w.site.id}/surveys/${w.survey.id}/links`, {
+      cookie: w.owner.cookie,
+      body: { context: { customer: "c-77" } },
+    });
+    expect(minted.status).toBe(201);
+    const sig = new URL((await json<{ url: string }>(minted)).url).searchParams.get("sig");
+    const link = { context: { customer: "c-77" }, sig, channel: "link" };
+    const counting = countingDb();
+    const queue = captureQueue();
+    const bindings = { DB: counting.db, INGEST_MODE: "queue", INGEST_QUEUE: queue.binding };
+    expect((await post(submission(w, { ...ANSWERS(1), ...link }), bindings)).status).toBe(202); // fills the caches
+    counting.reset();
+    for (let i = 2; i < 5; i++)
+      expect((await post(submission(w, { ...ANSWERS(i), ...link }), bindings)).status).toBe(202);
+    expect(counting.roundTrips()).toBe(0);
+    // A forged signature is checked against the stored secret once more (a rotation elsewhere), then
+    // refused; the refusal's CORS grant reads whether the origin is a site's (the site is not known then).
+    const forged = await post(submission(w, { ...ANSWERS(5), ...link, sig: `${sig!.slice(0, -2)}xx` }), bindings);
+    expect(forged.status).toBe(403);
+    expect(counting.roundTrips()).toBe(2);
+    expect(queue.sent).toHaveLength(4);
   });
 
   it("direct mode › one: the write batch, alerts included (its deliveries come back from it)", async () => {

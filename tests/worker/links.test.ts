@@ -147,6 +147,22 @@ describe("signatures", () => {
     expect((await json(res)).error.message).toMatch(/expired/);
   });
 
+  it("a rotation this isolate did not make (another did) › the new secret's links are accepted at once", async () => {
+    const w = await signedWorld();
+    const { secret } = await rotate(w);
+    const expiry = Math.floor(Date.now() / 1000) + 3600;
+    const sign = (key: string, orderId: string) => signLink(key, w.site.key, w.survey.id, { orderId }, expiry);
+    const first = { context: { orderId: "R-1" }, sig: await sign(secret, "R-1") };
+    expect((await submit(submission(w, first))).status).toBe(201); // the secret is now kept in the isolate
+    const elsewhere = "lsec_rotated-by-another-isolate-0123456789abcdef";
+    await env.DB.prepare("UPDATE link_secrets SET secret = ?2 WHERE site_id = ?1").bind(w.site.id, elsewhere).run();
+    const next = { context: { orderId: "R-2" }, sig: await sign(elsewhere, "R-2") };
+    expect((await submit(submission(w, next))).status).toBe(201);
+    expect(
+      (await open(`/s/${w.site.key}/${w.survey.id}?ctx.orderId=R-3&sig=${await sign(elsewhere, "R-3")}`)).status,
+    ).toBe(200);
+  });
+
   it("a response begun before its link expired › its later part still completes it; a new one is refused", async () => {
     const w = await signedWorld();
     const { secret } = await rotate(w);

@@ -15,6 +15,7 @@ import { withD1Retry } from "../lib/d1-retry";
 import { checkSignature, type SignatureCheck, signLink } from "../lib/link-signature";
 import { nowIso } from "../lib/time";
 import { qrSvg } from "./qr";
+import { forgetLinkSecret, linkSecretOf } from "./site-cache";
 
 const DAY_MS = 86_400_000;
 
@@ -26,8 +27,7 @@ const currentSecret = async (db: D1Database, siteId: string) =>
 const newSecret = () => `lsec_${randomToken(32)}`;
 
 /** The secrets that verify links now: the current one, and the previous one during its rollover. */
-async function verifyingSecrets(db: D1Database, siteId: string, now: number): Promise<string[]> {
-  const row = await withD1Retry(() => links.findLinkSecret(db, siteId));
+function verifyingSecrets(row: links.LinkSecretRow | null, now: number): string[] {
   if (!row) return [];
   const rollover = row.previous_secret && row.previous_until && Date.parse(row.previous_until) > now;
   return rollover ? [row.secret, row.previous_secret!] : [row.secret];
@@ -37,6 +37,7 @@ async function verifyingSecrets(db: D1Database, siteId: string, now: number): Pr
 export async function rotateSecret(db: D1Database, siteId: string, keepOldForDays: number, now = Date.now()) {
   const until = keepOldForDays > 0 ? nowIso(now + keepOldForDays * DAY_MS) : null;
   const row = await withD1Retry(() => links.rotateLinkSecret(db, siteId, newSecret(), nowIso(now), until));
+  forgetLinkSecret(siteId);
   return { secret: row!.secret, createdAt: row!.created_at, previousValidUntil: row!.previous_until };
 }
 
@@ -115,8 +116,14 @@ export async function linkCheck(
   now = Date.now(),
 ): Promise<SignatureCheck> {
   if (!survey.links?.signed) return "valid";
-  const secrets = await verifyingSecrets(db, site.id, now);
-  return checkSignature(secrets, { siteKey: site.key, surveyId: survey.id, context }, sig, Math.floor(now / 1000));
+  const link = { siteKey: site.key, surveyId: survey.id, context };
+  const check = async (fresh: boolean) => {
+    const row = await withD1Retry(() => linkSecretOf(db, site.id, fresh));
+    return checkSignature(verifyingSecrets(row, now), link, sig, Math.floor(now / 1000));
+  };
+  // The secret kept in the isolate first (no D1 read); what it does not verify, against the stored one.
+  const cached = await check(false);
+  return cached === "invalid" && sig ? check(true) : cached;
 }
 
 /**

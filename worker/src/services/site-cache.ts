@@ -7,11 +7,15 @@
  * - every entry is reloaded after SITE_CACHE_TTL_MS (an origin removed, a survey closed: seen
  *   within seconds);
  * - edits made through this isolate drop the site's entries at once (`forgetSite`).
+ * The signing secret of a site whose surveys take signed links is kept the same way (`linkSecretOf`):
+ * a signature it does not verify is checked again against a fresh read, so a rotation made through
+ * another isolate never refuses a link signed with the new secret.
  * Concurrent misses share one read (like an unknown site key, an unknown version costs one read per
  * request; the public rate limit bounds both). An older version of a survey never changes once stored, so it
  * is kept as long as there is room.
  */
 import type { Survey } from "../../../shared/types";
+import { findLinkSecret, type LinkSecretRow } from "../db/links";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
 
@@ -112,3 +116,18 @@ export async function siteAndSurvey(
 export function forgetSite(siteId: string): void {
   for (const [k, v] of current) if (v.value.site.id === siteId) current.delete(k);
 }
+
+const secrets = new Map<string, { at: number; row: LinkSecretRow | null }>();
+
+/** The site's signing secrets as stored (or null before its first link): from the isolate unless `fresh`. */
+export async function linkSecretOf(db: D1Database, siteId: string, fresh = false): Promise<LinkSecretRow | null> {
+  const now = Date.now();
+  const hit = secrets.get(siteId);
+  if (hit && !fresh && now - hit.at < SITE_CACHE_TTL_MS) return hit.row;
+  const row = await findLinkSecret(db, siteId);
+  remember(secrets, siteId, { at: now, row });
+  return row;
+}
+
+/** Drops the site's cached secret (after a rotation through this isolate). */
+export const forgetLinkSecret = (siteId: string): void => void secrets.delete(siteId);
