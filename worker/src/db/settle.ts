@@ -1,7 +1,8 @@
 /**
  * Reads that settle submissions whose insert did nothing: the stored response of each id (a retry,
  * a later or earlier part, or a reused id), and for ids not stored, why not (an erasure fence of the
- * respondent or of a context value, or the survey deleted). One D1 batch, whatever the number.
+ * respondent or of a context value, the survey deleted, or its one response per order held by another).
+ * One D1 batch, whatever the number.
  */
 import { contextSubject, respondentSubject } from "./ingest-drops";
 import type { NewResponse } from "./response-writes";
@@ -23,6 +24,8 @@ export interface SettleFacts {
   fences: Map<string, string>;
   /** Surveys (`${site}\n${survey}`) that exist. */
   surveys: Set<string>;
+  /** The response holding each claim the rows make (`${site}\n${survey}\n${claim}`). */
+  claims: Map<string, string>;
 }
 
 /** The fence subjects a row falls under: its respondent, and each of its context values. */
@@ -32,12 +35,16 @@ export const subjectsOf = (r: NewResponse) => [
 ];
 export const fenceKey = (siteId: string, subject: string) => `${siteId}\n${subject}`;
 export const surveyKey = (siteId: string, surveyId: string) => `${siteId}\n${surveyId}`;
+export const claimKey = (siteId: string, surveyId: string, claim: string) => `${siteId}\n${surveyId}\n${claim}`;
 
 export async function settleFacts(db: D1Database, rows: NewResponse[]): Promise<SettleFacts> {
   const ids = JSON.stringify([...new Set(rows.map((r) => r.id))]);
   const subjects = JSON.stringify(rows.flatMap((r) => subjectsOf(r).map((subject) => ({ site: r.siteId, subject }))));
   const surveys = JSON.stringify(rows.map((r) => ({ site: r.siteId, survey: r.surveyId })));
-  const [responses, answers, fences, existing] = await db.batch([
+  const claims = JSON.stringify(
+    rows.filter((r) => r.claim !== null).map((r) => ({ site: r.siteId, survey: r.surveyId, claim: r.claim })),
+  );
+  const [responses, answers, fences, existing, holders] = await db.batch([
     db
       .prepare(
         `SELECT id, site_id, body_hash, complete, day, updated_at FROM responses
@@ -64,6 +71,14 @@ export async function settleFacts(db: D1Database, rows: NewResponse[]): Promise<
            ON s.id = w.survey AND s.site_id = w.site`,
       )
       .bind(surveys),
+    db
+      .prepare(
+        `SELECT c.site_id, c.survey_id, c.claim, c.response_id FROM response_claims c
+         JOIN (SELECT DISTINCT value->>'site' AS site, value->>'survey' AS survey, value->>'claim' AS claim
+               FROM json_each(?1)) w
+           ON c.site_id = w.site AND c.survey_id = w.survey AND c.claim = w.claim`,
+      )
+      .bind(claims),
   ]);
   const stored = new Map<string, StoredResponse>();
   for (const r of responses!.results as Omit<StoredResponse, "answers">[]) stored.set(r.id, { ...r, answers: [] });
@@ -79,5 +94,11 @@ export async function settleFacts(db: D1Database, rows: NewResponse[]): Promise<
       ]),
     ),
     surveys: new Set((existing!.results as { site_id: string; id: string }[]).map((s) => surveyKey(s.site_id, s.id))),
+    claims: new Map(
+      (holders!.results as { site_id: string; survey_id: string; claim: string; response_id: string }[]).map((c) => [
+        claimKey(c.site_id, c.survey_id, c.claim),
+        c.response_id,
+      ]),
+    ),
   };
 }

@@ -12,9 +12,16 @@
  * (ARCHITECTURE.md): the consumer settles duplicates and reused ids, and counts what it dropped.
  */
 import { type Drop, type DropReason, recordDrops } from "../db/ingest-drops";
-import { claimHolder } from "../db/links";
 import * as writes from "../db/response-writes";
-import { fenceKey, type SettleFacts, type StoredResponse, settleFacts, subjectsOf, surveyKey } from "../db/settle";
+import {
+  claimKey,
+  fenceKey,
+  type SettleFacts,
+  type StoredResponse,
+  settleFacts,
+  subjectsOf,
+  surveyKey,
+} from "../db/settle";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
@@ -72,9 +79,9 @@ const fenced = (facts: SettleFacts, row: writes.NewResponse): "withdrawn" | "era
 };
 
 /** Whether another response holds the context value this one claims (one response per order). */
-const heldByAnother = async (env: Env, row: writes.NewResponse) => {
-  const holder = await withD1Retry(() => claimHolder(env.DB, row.siteId, row.surveyId, row.claim!));
-  return holder !== null && holder !== row.id;
+const heldByAnother = (facts: SettleFacts, row: writes.NewResponse) => {
+  const holder = row.claim === null ? undefined : facts.claims.get(claimKey(row.siteId, row.surveyId, row.claim));
+  return holder !== undefined && holder !== row.id;
 };
 
 /**
@@ -105,7 +112,7 @@ async function settle(
         const erasure = fenced(facts, row);
         if (erasure) fates[i] = erasure;
         else if (!facts.surveys.has(surveyKey(row.siteId, row.surveyId))) fates[i] = "gone";
-        else if (row.claim && (await heldByAnother(env, row))) fates[i] = "answered";
+        else if (heldByAnother(facts, row)) fates[i] = "answered";
         else absent.push(i); // erased (by its owner) since it was stored: written anew, as the first time
         continue;
       }
