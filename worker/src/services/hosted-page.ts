@@ -13,10 +13,7 @@ import {
   MAX_CONTEXT_VALUE,
 } from "../../../shared/constants";
 import { pickLocale } from "../../../shared/locale";
-import { isOpen } from "../../../shared/targeting";
-import { themeColors } from "../../../shared/theme";
 import type { HostedPageData, Question, Survey } from "../../../shared/types";
-import { customerLink } from "../../../shared/urls";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
 import { withD1Retry } from "../lib/d1-retry";
@@ -24,8 +21,10 @@ import { acceptedLanguages } from "../lib/request-facts";
 import { messagePage, surveyPage } from "../views/hosted-html";
 import { HOSTED_STRINGS, type PageMessage } from "../views/hosted-strings";
 import { isClaimed, linkCheck } from "./links";
+import { configSurvey, policyOf } from "./public";
+import { withinSchedule } from "./surveys";
 
-export interface HostedRequest {
+interface HostedRequest {
   siteKey: string;
   surveyId: string;
   query: URLSearchParams;
@@ -33,7 +32,7 @@ export interface HostedRequest {
   now?: number;
 }
 
-export interface HostedAnswer {
+interface HostedAnswer {
   status: 200 | 403 | 404 | 409 | 410;
   html: string;
 }
@@ -58,20 +57,12 @@ const parseValue = (q: Question, raw: string): number | string | string[] =>
  * `a.<question>=value` for the survey's first question (one click in an email): kept only if it is a
  * valid answer to it, so the page never starts from an answer the collector would refuse.
  */
-export function prefillOf(survey: Survey, query: URLSearchParams): HostedPageData["prefill"] {
+function prefillOf(survey: Survey, query: URLSearchParams): HostedPageData["prefill"] {
   const first = survey.questions[0];
   const raw = first && first.type !== "text" ? query.get(`a.${first.id}`) : null;
   if (!first || raw === null || raw === "") return {};
   const value = parseValue(first, raw);
   return checkAnswerValue(first, value) === null ? { [first.id]: value } : {};
-}
-
-/** Whether the survey takes new answers now: active, and within its schedule and quota (as the config says). */
-async function takesAnswers(db: D1Database, siteId: string, survey: Survey, now: number): Promise<boolean> {
-  if (!survey.active) return false;
-  const quota = survey.schedule?.maxResponses !== undefined;
-  const completed = quota ? await withD1Retry(() => surveys.completedOfSurvey(db, siteId, survey.id)) : 0;
-  return isOpen(survey.schedule, now, completed);
 }
 
 export async function hostedPage(db: D1Database, r: HostedRequest): Promise<HostedAnswer> {
@@ -88,7 +79,7 @@ export async function hostedPage(db: D1Database, r: HostedRequest): Promise<Host
   const row = await withD1Retry(() => surveys.findSurvey(db, site.id, r.surveyId));
   if (!row) return say(404, "notFound");
   const survey = surveys.toSurvey(row);
-  if (!(await takesAnswers(db, site.id, survey, now))) return say(410, "closed");
+  if (!survey.active || !(await withinSchedule(db, site.id, survey, now))) return say(410, "closed");
 
   const context = contextOf(r.query);
   const sig = r.query.get("sig") ?? undefined;
@@ -103,9 +94,9 @@ export async function hostedPage(db: D1Database, r: HostedRequest): Promise<Host
   const channel = r.query.get("channel") as LinkChannel;
   const data: HostedPageData = {
     site: site.key,
-    policy: { version: site.policy_version, url: customerLink(site.policy_url), retentionDays: site.retention_days },
+    policy: policyOf(site),
     // Drawn in place, which widget-plus.js styles: always fetched here.
-    survey: { ...survey, colors: themeColors(survey.theme.accent), plus: true },
+    survey: configSurvey(survey, true),
     locale,
     channel: LINK_CHANNELS.includes(channel) ? channel : "link",
     context,

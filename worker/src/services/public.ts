@@ -6,7 +6,7 @@
 import { nanoid } from "nanoid";
 import { byPriority, forLanguage, isOpen } from "../../../shared/targeting";
 import { themeColors } from "../../../shared/theme";
-import type { ForgetInput, SiteConfig } from "../../../shared/types";
+import type { ConfigSurvey, ForgetInput, SiteConfig, Survey } from "../../../shared/types";
 import { customerLink } from "../../../shared/urls";
 import { needsWidgetPlus } from "../../../shared/widget-parts";
 import { deleteRespondentResponses } from "../db/responses";
@@ -42,6 +42,21 @@ export const isKnownOrigin = (db: D1Database, origin: string) => withD1Retry(() 
 /** The respondent token is a secret of the customer's browser; only this hash is kept. */
 export const respondentHash = (siteId: string, respondent: string) => sha256Hex(`respondent:${siteId}:${respondent}`);
 
+/** The site's privacy policy as customers' pages get it (config and hosted page). */
+export const policyOf = (site: sites.SiteRow): SiteConfig["policy"] => ({
+  version: site.policy_version,
+  // A link stored before only https was accepted is not served: the widget draws it on shop pages.
+  url: customerLink(site.policy_url),
+  retentionDays: site.retention_days,
+});
+
+/** A survey as the widget draws it: with its colours computed, and whether it needs widget-plus.js. */
+export const configSurvey = (s: Survey, plus: boolean): ConfigSurvey => ({
+  ...s,
+  colors: themeColors(s.theme.accent),
+  plus,
+});
+
 export interface ConfigAnswer {
   body: string;
   etag: string;
@@ -68,12 +83,7 @@ export async function siteConfig(
     : new Map<string, number>();
   const config: SiteConfig = {
     site: site.key,
-    // A link stored before only https was accepted is not served: the widget draws it on shop pages.
-    policy: {
-      version: site.policy_version,
-      url: customerLink(site.policy_url),
-      retentionDays: site.retention_days,
-    },
+    policy: policyOf(site),
     fatigueDays: site.fatigue_days,
     locale,
     surveys: byPriority(
@@ -82,11 +92,7 @@ export async function siteConfig(
           // A survey of signed links is answered on its hosted page only: a popup could not sign its answers.
           !s.links?.signed && isOpen(s.schedule, now, completed.get(s.id) ?? 0) && forLanguage(s, locale),
       ),
-    ).map((s) => ({
-      ...s,
-      colors: themeColors(s.theme.accent),
-      plus: needsWidgetPlus(s),
-    })),
+    ).map((s) => configSurvey(s, needsWidgetPlus(s))),
   };
   const body = JSON.stringify(config);
   return { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"`, origins };

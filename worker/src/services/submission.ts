@@ -8,11 +8,9 @@ import { SCORE_RANGE } from "../../../shared/constants";
 import { reachedQuestions } from "../../../shared/logic";
 import { responseInputSchema } from "../../../shared/schemas";
 import { isUnhappy } from "../../../shared/scoring";
-import { isOpen } from "../../../shared/targeting";
 import type { ResponseInput, Survey } from "../../../shared/types";
 import type { NewResponse } from "../db/response-writes";
 import { responseExists } from "../db/responses";
-import { completedOfSurvey } from "../db/surveys";
 import { ApiError, invalid } from "../errors";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
@@ -23,6 +21,7 @@ import { ALERT_SILENCE_MS } from "./alerts";
 import { linkRules } from "./links";
 import { assertOrigin, respondentHash } from "./public";
 import { siteAndSurvey } from "./site-cache";
+import { withinSchedule } from "./surveys";
 
 /** A submission that passed every check, and the origins of its site (for the CORS grant). */
 export interface Accepted {
@@ -72,11 +71,7 @@ function canonicalMeta(input: ResponseInput, version: number): string {
  * part of a response stored while it was open still completes it.
  */
 async function assertOpen(db: D1Database, siteId: string, survey: Survey, id: string, now: number) {
-  const schedule = survey.schedule;
-  if (!schedule) return;
-  const completed =
-    schedule.maxResponses === undefined ? 0 : await withD1Retry(() => completedOfSurvey(db, siteId, survey.id));
-  if (isOpen(schedule, now, completed)) return;
+  if (await withinSchedule(db, siteId, survey, now)) return;
   if (await withD1Retry(() => responseExists(db, siteId, id))) return;
   throw new ApiError("survey_closed", `survey "${survey.id}" is closed: it takes no new responses`);
 }
@@ -104,7 +99,7 @@ export async function acceptSubmission(
   const page = pageWithoutQuery(input.page);
   if (page === null) issues.push({ path: "page", message: "page must be an http(s) URL" });
   if (issues.length > 0) throw invalid(issues);
-  const claim = await linkRules(db, site, survey, input, request.now ?? Date.now());
+  const claim = await linkRules(db, site, survey, input, now);
 
   const types = new Map(survey.questions.map((q) => [q.id, q.type]));
   const createdAt = nowIso(now);

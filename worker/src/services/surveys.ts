@@ -5,10 +5,12 @@
  */
 import type { z } from "zod";
 import type { surveyInputSchema } from "../../../shared/schemas";
+import { isOpen } from "../../../shared/targeting";
 import type { Survey, SurveyHistory } from "../../../shared/types";
 import * as surveys from "../db/surveys";
 import { ApiError, invalid } from "../errors";
 import { newId } from "../lib/crypto";
+import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
 import { forgetSite } from "./site-cache";
 
@@ -105,4 +107,13 @@ export async function surveyHistory(db: D1Database, siteId: string, id: string):
       answers: Number(a.answered),
     })),
   };
+}
+
+/** Whether the survey takes new responses at `now` by its schedule and quota (only a quota costs a count). */
+export async function withinSchedule(db: D1Database, siteId: string, survey: Survey, now: number): Promise<boolean> {
+  const schedule = survey.schedule;
+  if (!schedule) return true;
+  const quota = schedule.maxResponses !== undefined;
+  const completed = quota ? await withD1Retry(() => surveys.completedOfSurvey(db, siteId, survey.id)) : 0;
+  return isOpen(schedule, now, completed);
 }
