@@ -154,4 +154,15 @@ describe("retries through the queue", () => {
     await runScheduled({ ...env, ALERT_QUEUE: q.binding }, Date.now());
     expect((await deliveriesOf(w.site.id)).map((d) => d.id)).toEqual([completed]);
   });
+
+  it("a delivery the erasure trigger once marked `erased` › deleted by the next hourly run at any age", async () => {
+    const w = await hookedWorld(["response.created", "response.completed"]);
+    const q = captureAlerts();
+    expect((await submitQueued(q, submission(w))).status).toBe(201);
+    const [marked, pending] = (await deliveriesOf(w.site.id)).map((d) => d.id);
+    // As migrations before 0013 left it: the row stays, marked, and still names its response.
+    await env.DB.prepare("UPDATE alert_deliveries SET status = 'erased' WHERE id = ?1").bind(marked).run();
+    await runScheduled({ ...env, ALERT_QUEUE: q.binding }, Date.now());
+    expect((await deliveriesOf(w.site.id)).map((d) => d.id)).toEqual([pending]);
+  });
 });

@@ -75,6 +75,8 @@ export const stalePendingDeliveries = async (db: D1Database, olderThan: string, 
 /**
  * Deletes up to `limit` deliveries settled (delivered or given up) before `olderThan`: the dashboard
  * shows the latest, and a site with every event would otherwise keep a row per answer for ever.
+ * Rows marked `erased` (by the erasure trigger, before it deleted them instead) go at once: each
+ * still names an erased response.
  */
 export const purgeSettledDeliveries = async (db: D1Database, olderThan: string, limit = 5000) =>
   (
@@ -82,7 +84,8 @@ export const purgeSettledDeliveries = async (db: D1Database, olderThan: string, 
       .prepare(
         `DELETE FROM alert_deliveries WHERE rowid IN (
            SELECT rowid FROM alert_deliveries
-           WHERE status IN ('delivered', 'dead') AND created_at < ?1 AND updated_at < ?1 LIMIT ?2)
+           WHERE (status IN ('delivered', 'dead') AND created_at < ?1 AND updated_at < ?1) OR status = 'erased'
+           LIMIT ?2)
          RETURNING 1 AS gone`,
       )
       .bind(olderThan, limit)

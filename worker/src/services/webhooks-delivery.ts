@@ -66,7 +66,7 @@ async function consumeOne(message: Message<AlertMessage>, env: Env): Promise<voi
   const settled = ["delivered", "erased", "dead"];
   if (!ctx?.webhook?.active || settled.includes(ctx.delivery.status)) return message.ack();
   const body = buildEvent(ctx);
-  if (!body) return message.ack(); // its response was erased: the trigger marked it so
+  if (!body) return message.ack(); // nothing left to say (its response is gone)
   // A partial answer's alert that got a new part since this message was queued waits on (its due time
   // moved): queued again for then, which does not use up the message's retries.
   const wait = ctx.response?.complete === 0 ? delayUntil(ctx.delivery.due_at, Date.now()) : 0;
