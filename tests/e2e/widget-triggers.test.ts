@@ -85,7 +85,15 @@ describe("widget triggers and preferences", () => {
       }
       await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
       await widgetEvent(page, "ready", { surveys: 1 });
-      await page.evaluate(() => scrollTo(0, 40));
+      // Scrolled a little, and the pointer moved within the page: the check below runs once the page
+      // has dispatched its scroll event (the widget's listener, added first, has weighed it by then).
+      await page.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            addEventListener("scroll", () => resolve(), { once: true });
+            scrollTo(0, 40);
+          }),
+      );
       await page.mouse.move(600, 400);
       if (name === "delay") await page.clock.runFor(1900);
       expect(await opening(page), name).toBe(false);
