@@ -6,7 +6,7 @@
 import type { LinkChannel } from "./constants";
 
 /** What the address says besides its survey, in this order. */
-export interface LinkParams {
+interface LinkParams {
   /** The shop's context (`ctx.<key>`): an order, a store. */
   context?: Record<string, string> | undefined;
   /** Prefilled answers (`a.<question>`), e.g. the score clicked in an email. */

@@ -4,14 +4,9 @@ import { DEFAULT_FATIGUE_DAYS, DEFAULT_RETENTION_DAYS, ROLES, TOKEN_SCOPES } fro
 import { isCustomerLink } from "./urls";
 import { WEBHOOK_EVENTS, WEBHOOK_FORMATS } from "./webhooks";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("a valid email address"))
-  .pipe(z.string().max(254));
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email("a valid email address")).pipe(z.string().max(254));
 
-export const credentialsSchema = z.object({
+const credentialsSchema = z.object({
   email: emailSchema,
   password: z.string().min(10, "at least 10 characters").max(200),
 });
@@ -31,7 +26,7 @@ export const memberInputSchema = z.object({ email: emailSchema, role: z.enum(ROL
 /** PATCH /api/sites/:siteId/members/:memberId: change a member's (or a pending invitation's) role. */
 export const memberPatchSchema = z.object({ role: z.enum(ROLES) });
 
-export const originSchema = z
+const originSchema = z
   .string()
   .url()
   .transform((u) => new URL(u).origin)

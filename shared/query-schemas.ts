@@ -4,7 +4,7 @@ import { CHANNELS, CONTEXT_KEY_PATTERN, FOLLOW_UP_STATUSES, MAX_CONTEXT_VALUE, S
 import { daySchema, localeSchema } from "./field-schemas";
 
 /** `key:value`, such as `productId:sku-77` (the key as in `context`, the value up to 100 characters). */
-export const contextFilterSchema = z
+const contextFilterSchema = z
   .string()
   .max(41 + MAX_CONTEXT_VALUE)
   .regex(/^[^:]+:/, "key:value, such as productId:sku-77")

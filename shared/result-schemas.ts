@@ -8,7 +8,7 @@ const score = z.number().nullable();
 /** A 95% confidence interval, in the unit of its score (null without answers). */
 const interval = z.object({ low: z.number(), high: z.number() }).nullable();
 
-export const npsScoreSchema = z.object({
+const npsScoreSchema = z.object({
   score,
   marginOfError: score.describe("the plain Wald margin, kept for old clients"),
   interval: interval.describe("adjusted Wald 95% interval (Rocks 2016)"),
@@ -18,7 +18,7 @@ export const npsScoreSchema = z.object({
   detractors: z.number().int(),
   distribution: z.array(z.number().int()).describe("answers per score 0..10"),
 });
-export const csatScoreSchema = z.object({
+const csatScoreSchema = z.object({
   score,
   interval: interval.describe("Wilson 95% interval of the satisfied share, in %"),
   average: score,
@@ -26,7 +26,7 @@ export const csatScoreSchema = z.object({
   count: z.number().int(),
   distribution: z.array(z.number().int()).describe("answers per score 1..5"),
 });
-export const cesScoreSchema = z.object({
+const cesScoreSchema = z.object({
   average: score,
   interval,
   count: z.number().int(),

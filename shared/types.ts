@@ -36,7 +36,6 @@ export type ContextCondition = z.infer<typeof s.contextConditionSchema>;
 export type Schedule = z.infer<typeof s.scheduleSchema>;
 export type Theme = z.infer<typeof s.themeSchema>;
 export type Reward = z.infer<typeof s.rewardSchema>;
-export type SurveyLinks = z.infer<typeof import("./survey-links").linksSchema>;
 export type LinkInput = z.infer<typeof links.linkInputSchema>;
 export type QrQuery = z.infer<typeof links.qrQuerySchema>;
 export type SurveyInput = z.input<typeof s.surveyInputSchema>;

@@ -5,6 +5,9 @@
  */
 const LOCAL_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
 
+/** Whether `url` is on the machine itself (the owner trying the collector out). */
+export const isLocalHost = (url: URL): boolean => LOCAL_HOSTS.includes(url.hostname);
+
 /** Whether `url` may be drawn as a link for customers. */
 export function isCustomerLink(url: string): boolean {
   let u: URL;
@@ -14,7 +17,7 @@ export function isCustomerLink(url: string): boolean {
     return false;
   }
   if (u.protocol === "https:") return true;
-  return u.protocol === "http:" && LOCAL_HOSTS.includes(u.hostname);
+  return u.protocol === "http:" && isLocalHost(u);
 }
 
 /** `url` when it may be drawn for customers, else null (a link stored before the rule, say). */

@@ -32,7 +32,7 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 export const DEFAULT_WEBHOOK_EVENTS: readonly WebhookEvent[] = ["response.unhappy"];
 
 /** Why responses were erased (the `reason` of `response.erased`). */
-export const ERASURE_REASONS = ["withdrawal", "request", "owner"] as const;
+const ERASURE_REASONS = ["withdrawal", "request", "owner"] as const;
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 /** Request headers of every delivery. */

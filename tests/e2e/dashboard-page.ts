@@ -18,7 +18,7 @@ export async function signUpWithSite(page: Page, stack: Stack): Promise<string> 
 /**
  * Collects what goes wrong on a dashboard page: page errors, CSP violations and dialogs (dismissed).
  */
-export function watchProblems(page: Page): string[] {
+function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   // CSP violations reported by the page itself (not only the console wording).
   void page.exposeFunction("__cspViolation", (v: string) => problems.push(`csp: ${v}`));

@@ -9,7 +9,7 @@ import { expect } from "vitest";
 import { call, SHOP } from "./fixtures";
 
 /** The codes the public routes may answer to a body (429 and 5xx never: those would be findings). */
-export const ERROR_CODES = new Set([
+const ERROR_CODES = new Set([
   "invalid_body",
   "consent_required",
   "unknown_site",

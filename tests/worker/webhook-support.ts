@@ -53,7 +53,7 @@ export async function deliver(alerts: Capture, deliveryIds: string[], attempts =
   return getQueueResult(batch, ctx);
 }
 
-export interface Received {
+interface Received {
   path: string;
   headers: Record<string, string>;
   body: string;
@@ -63,7 +63,7 @@ export interface Received {
 export const received = async (path: string) =>
   ((await (await fetch(`${env.WEBHOOK_RECEIVER}/_received`)).json()) as Received[]).filter((r) => r.path === path);
 
-export interface HookedWorld extends World {
+interface HookedWorld extends World {
   hook: { id: string; secret: string };
   /** The receiver's path of this webhook, unique to the test. */
   path: string;
@@ -85,7 +85,7 @@ export async function hookedWorld(
   return { ...w, hook: await json(res), path };
 }
 
-export interface DeliveryRecord {
+interface DeliveryRecord {
   id: string;
   event: WebhookEvent;
   response_id: string;

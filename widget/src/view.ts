@@ -5,7 +5,7 @@ import type { QUESTION_COMPONENTS } from "./questions";
 import type { Value } from "./questions/types";
 import type { Delivery } from "./queue";
 
-export interface PanelState {
+interface PanelState {
   /** Index of the question on screen; -1 before consent; the number of questions once done. */
   at: number;
   /** The questions shown before this one, for "Back". */

@@ -10,8 +10,9 @@ import { indexQuestions, questionTitle } from "../answers";
 import { qs } from "../api";
 import { useApiGet } from "../use-api";
 import { optionLabel } from "./choice-chart";
+import { ContextKeyInput } from "./context-key-input";
 import { ScrollTable } from "./table";
-import { ContextKeyInput, ViewStatus } from "./view-status";
+import { ViewStatus } from "./view-status";
 
 const SEGMENT_LABEL: Record<string, string> = {
   promoter: "Promoters (9–10)",

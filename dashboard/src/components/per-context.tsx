@@ -6,10 +6,11 @@ import { qs } from "../api";
 import { fmt } from "../format";
 import { useApiGet } from "../use-api";
 import { VsRest } from "./comparison";
+import { ContextKeyInput } from "./context-key-input";
 import { type Filters, filterQuery } from "./filters";
 import { IntervalRange } from "./interval";
 import { type Column, ScrollTable } from "./table";
-import { ContextKeyInput, ViewStatus } from "./view-status";
+import { ViewStatus } from "./view-status";
 
 const breakdownColumns = (key: string): Column[] => [
   { label: key, key: "value" },

@@ -8,7 +8,7 @@ import { saveBlob } from "../components/download";
 import { ErrorBox } from "../components/form";
 
 /** Pixels of the PNG: sharp at 10 cm printed at 300 dpi. */
-export const PNG_PIXELS = 1200;
+const PNG_PIXELS = 1200;
 
 async function fetchSvg(href: string): Promise<string> {
   const res = await fetch(href, { credentials: "same-origin" }).catch(() => null);
@@ -21,7 +21,7 @@ async function fetchSvg(href: string): Promise<string> {
 }
 
 /** The SVG drawn on a canvas without smoothing (its modules stay sharp squares), as a PNG. */
-export async function svgToPng(svg: string, pixels = PNG_PIXELS): Promise<Blob> {
+async function svgToPng(svg: string, pixels = PNG_PIXELS): Promise<Blob> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();

@@ -226,8 +226,8 @@ function responseInsert(db: D1Database, rows: NewResponse[]) {
     .bind(json);
 }
 
-/** The statements that write new responses (the queue consumer's batch, or the route's one). */
-export const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
+/** The statements that write new responses, in multi-row chunks. */
+const insertResponsesStatements = (db: D1Database, rows: NewResponse[]): D1PreparedStatement[] =>
   chunksByJsonSize(rows, MULTI_ROW_JSON_BYTES).flatMap((chunk) => [
     ...claimInsert(db, chunk),
     responseInsert(db, chunk),

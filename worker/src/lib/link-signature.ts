@@ -13,7 +13,7 @@ import { fromBase64Url, hmacSha256, toBase64Url } from "./crypto";
 const SIG = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
 
 /** The signed text of a link. Keys sorted by UTF-16 code units, as JavaScript's default sort does. */
-export function signedPayload(siteKey: string, surveyId: string, context: Record<string, string>, expiry: number) {
+function signedPayload(siteKey: string, surveyId: string, context: Record<string, string>, expiry: number) {
   const pairs = Object.entries(context).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return ["v1", siteKey, surveyId, String(expiry), JSON.stringify(pairs)].join("\n");
 }

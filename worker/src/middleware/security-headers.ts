@@ -3,6 +3,7 @@
  * Cross-Origin-Resource-Policy: same-origin would stop shops from loading widget.js.
  */
 import type { MiddlewareHandler } from "hono";
+import { isLocalHost } from "../../../shared/urls";
 import type { AppEnv } from "../env";
 
 export const DASHBOARD_CSP =
@@ -13,11 +14,9 @@ export const DASHBOARD_CSP =
  * The hosted survey page (/s/…): its own files only, no inline script or style, and answers sent to
  * this collector. Not framed by other sites (clickjacking a consent button).
  */
-export const HOSTED_CSP =
+const HOSTED_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-const isLocal = (url: URL) => url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
 
 /** Paths fetched cross-origin by shop pages: the widget's files and the public API. */
 export const isPublicPath = (path: string) => path.startsWith("/v1/") || /^\/widget[\w.-]*\.(js|css|json)$/.test(path);
@@ -28,7 +27,7 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   const h = c.res.headers;
   h.set("X-Content-Type-Options", "nosniff");
   h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  if (!isLocal(url)) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (!isLocalHost(url)) h.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   if (isPublicPath(url.pathname)) {
     h.set("Cross-Origin-Resource-Policy", "cross-origin");
   } else {

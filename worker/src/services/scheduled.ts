@@ -18,7 +18,7 @@ import { LOGIN_CLIENT_WINDOW_MS } from "./login-throttle";
 import { purgeExpired } from "./retention";
 
 /** Settled webhook deliveries are kept this long for the dashboard's delivery status. */
-export const DELIVERY_KEEP_MS = 30 * 86_400_000;
+const DELIVERY_KEEP_MS = 30 * 86_400_000;
 /** Queues keep a message at most 14 days (their longest retention): a fence older than that guards nothing. */
 export const FENCE_KEEP_MS = 14 * 86_400_000;
 

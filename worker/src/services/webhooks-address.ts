@@ -104,7 +104,7 @@ function ipv6Problem(g: number[]): string | null {
 }
 
 /** Why `hostname` (as the URL parser gives it) is not a public host, or null when it is. */
-export function hostProblem(hostname: string): string | null {
+function hostProblem(hostname: string): string | null {
   if (hostname.startsWith("[")) {
     const groups = ipv6Groups(hostname.slice(1, -1));
     return groups ? ipv6Problem(groups) : "an address that cannot be read";

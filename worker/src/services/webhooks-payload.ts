@@ -21,7 +21,7 @@ interface Message {
 }
 
 /** What a delivery posts, before its format: the event itself and its chat message. */
-export interface WebhookEventBody {
+interface WebhookEventBody {
   event: Record<string, unknown>;
   message: Message;
 }
@@ -126,7 +126,7 @@ export function testEvent(deliveryId: string, site: { id: string; name: string }
 }
 
 /** Slack's mrkdwn treats < > & as control characters: escaped in every text of a message. */
-export const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const slackEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const oneLine = (m: Message) => slackEscape([m.title, ...m.lines].join(" — "));
 
