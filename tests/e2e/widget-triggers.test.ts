@@ -12,15 +12,31 @@ import { responses, siteWith, TRIGGER, watch } from "./widget-sites";
 
 useLiveStack({ owner: true });
 
-/** Layout shift of the page so far: after two frames, the buffered entries are all there. */
+interface Shift {
+  value: number;
+  hadRecentInput: boolean;
+  sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+}
+
+/**
+ * Layout shift of the page so far (after two frames, the buffered entries are all there), and what
+ * moved, from where to where: a failing check names the element.
+ */
 const layoutShift = (page: Page) =>
   page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const observer = new PerformanceObserver(() => {});
     observer.observe({ type: "layout-shift", buffered: true });
-    const entries = observer.takeRecords() as unknown as { value: number; hadRecentInput: boolean }[];
+    const entries = (observer.takeRecords() as unknown as Shift[]).filter((e) => !e.hadRecentInput);
     observer.disconnect();
-    return entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+    const moved = entries.flatMap((e) =>
+      e.sources.map((s) => {
+        const node = s.node as Element | undefined;
+        const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}×${r.height}`;
+        return `${node?.outerHTML?.slice(0, 60) ?? node?.nodeName}: ${rect(s.previousRect)} → ${rect(s.currentRect)}`;
+      }),
+    );
+    return { total: entries.reduce((sum, e) => sum + e.value, 0), moved: moved.join("; ") };
   });
 
 describe("widget triggers and preferences", () => {
@@ -77,11 +93,13 @@ describe("widget triggers and preferences", () => {
       const site = await siteWith({ questions: nps, trigger: { pages: ["/product.html"], ...TRIGGER, ...trigger } });
       const { page, context, errors } = await watch();
       if (name === "delay") {
-        // The page's clock stands still from the start (time would flow otherwise, and a busy
-        // machine could pass two seconds before the check): only runFor moves it.
-        const start = new Date("2026-12-01T10:00:00Z");
-        await page.clock.install({ time: start });
-        await page.clock.pauseAt(start);
+        // The page's clock stands still from before the page loads (time would flow otherwise, and a
+        // busy machine could pass two seconds before the check): only runFor moves it. Installed time
+        // flows until the pause, so the pause is a minute on (pausing at the installed time itself
+        // failed as "in the past" once a busy machine let a millisecond pass); no page timer exists yet.
+        const installed = Date.parse("2026-12-01T10:00:00Z");
+        await page.clock.install({ time: installed });
+        await page.clock.pauseAt(installed + 60_000);
       }
       await page.goto(`${stack.shopUrl}/product.html?site=${site.key}`);
       await widgetEvent(page, "ready", { surveys: 1 });
@@ -137,7 +155,8 @@ describe("widget triggers and preferences", () => {
       return { bg: cs.backgroundColor, animation: cs.animationName };
     });
     expect(style).toEqual({ bg: "rgb(31, 32, 36)", animation: "none" });
-    expect(await layoutShift(page)).toBe(0);
+    const shift = await layoutShift(page);
+    expect(shift.total, shift.moved).toBe(0);
     await context.close();
   });
 
@@ -159,7 +178,8 @@ describe("widget triggers and preferences", () => {
     await widgetEvent(page, "submitted", { survey: site.surveyId, queued: false });
     expect(await panel(page).textContent()).toContain("Thank you");
     expect((await responses(site.id)).map((r) => r.answers[0].value)).toEqual([9]);
-    expect(await layoutShift(page)).toBe(0);
+    const shift = await layoutShift(page);
+    expect(shift.total, shift.moved).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
