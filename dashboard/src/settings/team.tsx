@@ -14,6 +14,8 @@ const ROLE_WORDS = {
   editor: "editor: also edits surveys and follow-ups",
   owner: "owner: also settings, team, tokens, webhooks, deletion",
 } as const satisfies Record<Role, string>;
+/** A member's row names the role only (the invitation form above says what each may do). */
+const ROLE_CHOICES = Object.fromEntries(ROLES.map((r) => [r, r])) as Record<Role, Role>;
 
 export function Team({ site }: { site: Site }) {
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -52,17 +54,12 @@ export function Team({ site }: { site: Site }) {
             <tr key={m.id}>
               <td>{m.email}</td>
               <td>
-                <select
-                  aria-label={`Role of ${m.email}`}
+                <ChoiceSelect
+                  label={`Role of ${m.email}`}
                   value={m.role}
-                  onChange={(e) => void change.run(m.id, e.currentTarget.value as Role)}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
+                  choices={ROLE_CHOICES}
+                  onChange={(role) => void change.run(m.id, role)}
+                />
               </td>
               <td>
                 {m.pending ? (
