@@ -22,8 +22,9 @@ export interface ScanLimits {
   share: number;
 }
 
-// A fifth (0.2) left ingestion 75–79% of its rate alone beside a reading dashboard (the scan's own
-// work in the Worker competes for the CPU too): 0.15, to leave it 80% (BENCHMARKS.md).
+// A fifth (0.2) left ingestion 75–79% of its rate alone beside a reading dashboard, as the scan's own
+// work in the Worker competes for the CPU too. At 0.15 queue mode keeps 81% or more; direct mode,
+// where every submission waits behind the scan's queries, 76–80% (BENCHMARKS.md).
 export const OWNER_SCAN: ScanLimits = { budgetMs: 3_000, window: 2_000, share: 0.15 };
 
 export interface DayWindow {
