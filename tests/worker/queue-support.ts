@@ -15,17 +15,22 @@ export const app = mod.app;
 /** A queue producer that keeps what it was given, so each test delivers messages itself. */
 export function captureQueue() {
   const sent: IngestMessage[] = [];
-  return {
+  const queue = {
     sent,
+    /** How many times the producer was called (one batch or one message each). */
+    calls: 0,
     binding: {
       async send(body: IngestMessage) {
+        queue.calls++;
         sent.push(structuredClone(body));
       },
       async sendBatch(items: Iterable<{ body: IngestMessage }>) {
+        queue.calls++;
         for (const item of items) sent.push(structuredClone(item.body));
       },
     } as unknown as Queue<IngestMessage>,
   };
+  return queue;
 }
 
 /** POST /v1/responses through the app in queue mode, with a capturing producer. */

@@ -24,6 +24,7 @@ import {
 } from "../db/settle";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
+import { type CoalescingSender, coalescingSender } from "../lib/coalesced-send";
 import { withD1Retry } from "../lib/d1-retry";
 import { nowIso } from "../lib/time";
 import type { IngestMessage } from "../messages";
@@ -229,13 +230,24 @@ function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
   return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
 }
 
+/** Queued submissions of this isolate's concurrent requests leave in shared batches (lib/coalesced-send.ts). */
+const senders = new WeakMap<Queue<IngestMessage>, CoalescingSender<IngestMessage>>();
+const senderOf = (queue: Queue<IngestMessage>) => {
+  let sender = senders.get(queue);
+  if (!sender) {
+    sender = coalescingSender(queue);
+    senders.set(queue, sender);
+  }
+  return sender;
+};
+
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
 export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
   const { row } = accepted;
   // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
   if (queueMode(env) && !row.claim) {
     try {
-      await env.INGEST_QUEUE!.send({ kind: "response", row } satisfies IngestMessage, { contentType: "json" });
+      await senderOf(env.INGEST_QUEUE!).send({ kind: "response", row }, defer);
     } catch {
       throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
     }

@@ -1,0 +1,137 @@
+/**
+ * Queue sends coalesced across concurrent requests (worker/src/lib/coalesced-send.ts): messages that
+ * arrive while a batch is on its way leave together in the next one, each sender learns its own
+ * message's fate, the batch limits hold, and a send that never answers cannot hold the isolate.
+ */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { coalescingSender, MAX_BATCH_BYTES, MAX_BATCH_MESSAGES } from "../../worker/src/lib/coalesced-send";
+import { BASE, SHOP, submission, world } from "./fixtures";
+import { app, captureQueue, deliver, stored } from "./queue-support";
+
+/** A queue whose every sendBatch (or, `firstOnly`, its first) waits until the test lets it go or fails it. */
+function gatedQueue(firstOnly = false) {
+  const batches: string[][] = [];
+  const gates: { release: () => void; fail: (err: Error) => void }[] = [];
+  let arrived: (() => void) | null = null;
+  const binding = {
+    sendBatch(items: Iterable<{ body: string }>) {
+      batches.push([...items].map((i) => i.body));
+      arrived?.();
+      if (firstOnly && batches.length > 1) return Promise.resolve();
+      return new Promise<void>((release, fail) => gates.push({ release, fail }));
+    },
+  } as unknown as Queue<string>;
+  /** Resolves once `n` batches have been handed to the queue. */
+  const batchCount = (n: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (batches.length >= n) resolve();
+        else arrived = check;
+      };
+      check();
+    });
+  return { binding, batches, gates, batchCount };
+}
+
+const keep: Promise<unknown>[] = [];
+const keepAlive = (work: Promise<unknown>) => void keep.push(work.catch(() => {}));
+
+describe("coalesced queue sends", () => {
+  it("a lone message › should leave at once in a batch of its own", async () => {
+    const q = gatedQueue();
+    const sender = coalescingSender(q.binding);
+    const sent = sender.send("a", keepAlive);
+    await q.batchCount(1);
+    expect(q.batches).toEqual([["a"]]);
+    q.gates[0]!.release();
+    await expect(sent).resolves.toBeUndefined();
+  });
+
+  it("messages arriving during a send › should leave together in the next batch, each told its fate", async () => {
+    const q = gatedQueue();
+    const sender = coalescingSender(q.binding);
+    const first = sender.send("a", keepAlive);
+    await q.batchCount(1);
+    const later = ["b", "c", "d"].map((m) => sender.send(m, keepAlive));
+    q.gates[0]!.release();
+    await first;
+    await q.batchCount(2);
+    expect(q.batches).toEqual([["a"], ["b", "c", "d"]]);
+    q.gates[1]!.fail(new Error("queue down"));
+    for (const p of later) await expect(p).rejects.toThrow("queue down");
+
+    // The failure stays with its batch: the next message goes through.
+    const after = sender.send("e", keepAlive);
+    await q.batchCount(3);
+    q.gates[2]!.release();
+    await expect(after).resolves.toBeUndefined();
+    expect(q.batches[2]).toEqual(["e"]);
+  });
+
+  it("a backlog beyond one batch › should leave in batches of at most 100 messages and 200 KB", async () => {
+    const q = gatedQueue(true);
+    const sender = coalescingSender(q.binding);
+    const first = sender.send("first", keepAlive);
+    await q.batchCount(1);
+    const small = Array.from({ length: 150 }, (_, i) => sender.send(`m${i}`, keepAlive));
+    const big = "x".repeat(60_000);
+    const large = Array.from({ length: 4 }, (_, i) => sender.send(`${i}${big}`, keepAlive));
+    q.gates[0]!.release();
+    await Promise.all([first, ...small, ...large]);
+
+    // 100 small; the other 50 and three large ones (3 × 60 KB); the last large one.
+    expect(q.batches.map((b) => b.length)).toEqual([1, MAX_BATCH_MESSAGES, 53, 1]);
+    for (const b of q.batches) {
+      expect(b.reduce((n, m) => n + JSON.stringify(m).length, 0)).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+    }
+    expect(q.batches.flat().sort()).toEqual(
+      ["first", ...small.map((_, i) => `m${i}`), ...large.map((_, i) => `${i}${big}`)].sort(),
+    );
+  });
+
+  it("a send that never answers › should fail its messages at the deadline and let the next batch go", async () => {
+    const q = gatedQueue();
+    const sender = coalescingSender(q.binding, 50);
+    const stuck = sender.send("a", keepAlive);
+    await q.batchCount(1);
+    const waiting = sender.send("b", keepAlive);
+    await expect(stuck).rejects.toThrow("longer than 50 ms");
+    await q.batchCount(2);
+    expect(q.batches[1]).toEqual(["b"]);
+    q.gates[1]!.release();
+    await expect(waiting).resolves.toBeUndefined();
+  });
+});
+
+describe("queue mode › concurrent POST /v1/responses", () => {
+  it("50 submissions at once › should all answer 202 in fewer sends, and each be written once", async () => {
+    const w = await world();
+    const queue = captureQueue();
+    const bodies = Array.from({ length: 50 }, (_, i) =>
+      submission(w, { answers: [{ question: "nps", value: i % 11 }] }),
+    );
+    const ctx = createExecutionContext();
+    const responses = await Promise.all(
+      bodies.map((body, i) =>
+        app.fetch(
+          new Request(`${BASE}/v1/responses`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: SHOP, "cf-connecting-ip": `10.8.0.${i}` },
+            body: JSON.stringify(body),
+          }),
+          { ...env, INGEST_MODE: "queue", INGEST_QUEUE: queue.binding },
+          ctx,
+        ),
+      ),
+    );
+    await waitOnExecutionContext(ctx);
+    expect(responses.map((r) => r.status)).toEqual(bodies.map(() => 202));
+    expect(queue.sent.map((m) => m.row.id).sort()).toEqual(bodies.map((b) => b.id).sort());
+    expect(queue.calls).toBeLessThan(bodies.length);
+
+    await deliver(queue.sent);
+    expect(await stored(w)).toMatchObject({ responses: 50, answers: 50 });
+  });
+});
