@@ -15,19 +15,37 @@ export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  let s = "";
+  for (const b of new Uint8Array(bytes)) s += HEX[b];
+  return s;
 }
 
 export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
 }
 
-export async function hmacSha256(key: string, message: string): Promise<Uint8Array> {
-  const k = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, [
+// Importing a key costs more than signing with it, and the rate limit signs every request's address
+// under the same daily key: the last few imported keys are kept. Keys, not promises of them: a
+// request never waits on an import another request started (and might be cancelled with).
+const importedKeys = new Map<string, CryptoKey>();
+const MAX_IMPORTED_KEYS = 16;
+
+async function hmacKey(secret: string): Promise<CryptoKey> {
+  const kept = importedKeys.get(secret);
+  if (kept) return kept;
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     "sign",
   ]);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", k, encoder.encode(message)));
+  if (importedKeys.size >= MAX_IMPORTED_KEYS) importedKeys.delete(importedKeys.keys().next().value!);
+  importedKeys.set(secret, key);
+  return key;
+}
+
+export async function hmacSha256(key: string, message: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(key), encoder.encode(message)));
 }
 
 /** A secret of `bytes` random bytes as URL-safe text (nanoid's alphabet: 6 bits a character). */

@@ -1,7 +1,8 @@
 /**
  * Reads a request body with a hard byte cap, deciding before anything is parsed.
  * Hono's bodyLimit had bypasses for chunked bodies without Content-Length
- * (GHSA-9vqf-7f2p-gf9v), so the stream itself is counted here.
+ * (GHSA-9vqf-7f2p-gf9v), so the stream itself is counted here. A body that declares its length
+ * (what browsers send) is read whole by the runtime: HTTP framing holds it to that length.
  */
 import { MAX_BODY_BYTES } from "../../../shared/constants";
 import { ApiError } from "../errors";
@@ -11,7 +12,18 @@ export async function readBodyText(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   const tooLarge = () => new ApiError("payload_too_large", `body must be at most ${maxBytes} bytes`);
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   if (!req.body) return "";
-  const reader = req.body.getReader();
+  const all = declared !== null ? new Uint8Array(await req.arrayBuffer()) : await readCapped(req.body, maxBytes);
+  if (all === null || all.byteLength > maxBytes) throw tooLarge();
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(all);
+  } catch {
+    throw new ApiError("invalid_body", "body is not valid UTF-8");
+  }
+}
+
+/** A body of unknown length, read chunk by chunk and given up on (null) past the cap. */
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -20,7 +32,7 @@ export async function readBodyText(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge();
+      return null;
     }
     chunks.push(value);
   }
@@ -30,11 +42,7 @@ export async function readBodyText(req: Request, maxBytes = MAX_BODY_BYTES): Pro
     all.set(c, offset);
     offset += c.byteLength;
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(all);
-  } catch {
-    throw new ApiError("invalid_body", "body is not valid UTF-8");
-  }
+  return all;
 }
 
 /** JSON from `application/json` or `text/plain` (navigator.sendBeacon) bodies. */
