@@ -73,15 +73,19 @@ describe("site cache › freshness", () => {
     expect((await siteAndSurvey(env.DB, w.site.key, w.survey.id, undefined, t0 + 2))?.survey?.version).toBe(2);
   });
 
-  it("many requests missing the same entry at once › one read", async () => {
+  it("many requests missing the same entry at once › one read, kept alive by the request that started it", async () => {
     const w = await world();
     const counting = countingDb();
     const now = Date.now();
+    const kept: number[] = [];
     const found = await Promise.all(
-      Array.from({ length: 8 }, () => siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, now)),
+      Array.from({ length: 8 }, (_, i) =>
+        siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, now, () => kept.push(i)),
+      ),
     );
     expect(found.every((f) => f?.site.id === w.site.id)).toBe(true);
     expect(counting.roundTrips()).toBe(1);
+    expect(kept).toEqual([0]);
   });
 });
 

@@ -14,6 +14,8 @@
  *   twice by its id), and the next batch is sent, so one stuck send cannot hold the isolate.
  */
 
+import type { KeepAlive } from "../env";
+
 /** Limits of one `sendBatch` (Cloudflare Queues: 100 messages, 256 KB), with room to spare. */
 export const MAX_BATCH_MESSAGES = 100;
 export const MAX_BATCH_BYTES = 200_000;
@@ -34,7 +36,7 @@ interface Flight<T> {
 
 export interface CoalescingSender<T> {
   /** Resolves once `body` is accepted by the queue; rejects with the error of its batch. */
-  send(body: T, keepAlive: (work: Promise<unknown>) => void): Promise<void>;
+  send(body: T, keepAlive: KeepAlive): Promise<void>;
 }
 
 const encoder = new TextEncoder();

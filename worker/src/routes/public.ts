@@ -40,9 +40,10 @@ publicRoutes.post("/responses", async (c) => {
   let origins: string[] = [];
   try {
     const raw = await readJsonBody(c.req.raw);
-    const accepted = await acceptSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin });
+    const keepAlive = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
+    const accepted = await acceptSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin, keepAlive });
     origins = accepted.origins;
-    const outcome = await ingest(c.env, accepted, (work) => c.executionCtx.waitUntil(work));
+    const outcome = await ingest(c.env, accepted, keepAlive);
     return corsJson(outcome.body, outcome.status, origin, origins);
   } catch (err) {
     // Errors still need the CORS grant (for a permitted origin) so the widget can read them.
@@ -56,7 +57,7 @@ publicRoutes.post("/events", async (c) => {
   let origins: string[] = [];
   try {
     const input = parseOr400(eventInputSchema, await readJsonBody(c.req.raw));
-    origins = await recordEvent(c.env.DB, input, origin);
+    origins = await recordEvent(c.env.DB, input, origin, (work) => c.executionCtx.waitUntil(work));
     const headers = new Headers();
     grantCors(headers, origin, origins);
     return new Response(null, { status: 204, headers });

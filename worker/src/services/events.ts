@@ -5,14 +5,20 @@
  */
 import type { EventInput } from "../../../shared/types";
 import { countEvent } from "../db/events";
+import type { KeepAlive } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import { today } from "../lib/time";
 import { assertOrigin } from "./public";
 import { siteAndSurvey } from "./site-cache";
 
-export async function recordEvent(db: D1Database, input: EventInput, origin: string | null): Promise<string[]> {
-  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey));
+export async function recordEvent(
+  db: D1Database,
+  input: EventInput,
+  origin: string | null,
+  keepAlive?: KeepAlive,
+): Promise<string[]> {
+  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey, undefined, undefined, keepAlive));
   if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
   assertOrigin(found.site.origins, origin);
   if (!found.survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);

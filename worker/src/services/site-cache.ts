@@ -11,13 +11,16 @@
  * a signature it does not verify is checked again against a fresh read, so a rotation made through
  * another isolate never refuses a link signed with the new secret.
  * Concurrent misses share one read (like an unknown site key, an unknown version costs one read per
- * request; the public rate limit bounds both). An older version of a survey never changes once stored, so it
- * is kept as long as there is room.
+ * request; the public rate limit bounds both). The request that starts a shared read keeps it in its
+ * `waitUntil`: Workers cancel what waits on a promise of a request that ended (its client gone), so
+ * the others waiting on the read could otherwise fail with it. An older version of a survey never
+ * changes once stored, so it is kept as long as there is room.
  */
 import type { Survey } from "../../../shared/types";
 import { findLinkSecret, type LinkSecretRow } from "../db/links";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
+import type { KeepAlive } from "../env";
 
 export const SITE_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 1000;
@@ -72,12 +75,13 @@ async function load(db: D1Database, siteKey: string, surveyId: string, now: numb
 }
 
 /** One read for every request that misses the same entry at the same time. */
-function reload(db: D1Database, siteKey: string, surveyId: string, now: number): Promise<Entry | null> {
+function reload(db: D1Database, siteKey: string, surveyId: string, now: number, keepAlive?: KeepAlive) {
   const key = `${siteKey}\n${surveyId}`;
   let pending = loading.get(key);
   if (!pending) {
     pending = load(db, siteKey, surveyId, now).finally(() => loading.delete(key));
     loading.set(key, pending);
+    keepAlive?.(pending.catch(() => {}));
   }
   return pending;
 }
@@ -92,11 +96,12 @@ export async function siteAndSurvey(
   surveyId: string,
   version?: number,
   now = Date.now(),
+  keepAlive?: KeepAlive,
 ): Promise<SiteAndSurvey | null> {
   let entry = current.get(`${siteKey}\n${surveyId}`) ?? null;
   // A newer version than cached: the survey was saved since (or the version does not exist: a read tells).
   if (!entry || now - entry.at >= SITE_CACHE_TTL_MS || behind(entry, version)) {
-    entry = await reload(db, siteKey, surveyId, now);
+    entry = await reload(db, siteKey, surveyId, now, keepAlive);
   }
   const found = entry?.value ?? null;
   if (!found?.survey || version === undefined || version === found.survey.version) return found;

@@ -11,6 +11,7 @@ import { isUnhappy } from "../../../shared/scoring";
 import type { ResponseInput, Survey } from "../../../shared/types";
 import type { NewResponse } from "../db/response-writes";
 import { responseExists } from "../db/responses";
+import type { KeepAlive } from "../env";
 import { ApiError, invalid } from "../errors";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
@@ -80,11 +81,13 @@ async function assertOpen(db: D1Database, siteId: string, survey: Survey, id: st
 export async function acceptSubmission(
   db: D1Database,
   raw: unknown,
-  request: { headers: Headers; origin: string | null; now?: number },
+  request: { headers: Headers; origin: string | null; now?: number; keepAlive?: KeepAlive },
 ): Promise<Accepted> {
   assertConsent(raw);
   const input = parseOr400(responseInputSchema, raw);
-  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey, input.version));
+  const found = await withD1Retry(() =>
+    siteAndSurvey(db, input.site, input.survey, input.version, undefined, request.keepAlive),
+  );
   if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
   assertOrigin(found.site.origins, request.origin);
   const { site, survey } = found;
