@@ -7,8 +7,9 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { coalescingSender, MAX_BATCH_BYTES, MAX_BATCH_MESSAGES } from "../../worker/src/lib/coalesced-send";
-import { BASE, SHOP, submission, world } from "./fixtures";
-import { app, captureQueue, deliver, stored } from "./queue-support";
+import type { IngestMessage } from "../../worker/src/messages";
+import { BASE, json, SHOP, submission, world } from "./fixtures";
+import { app, captureQueue, deliver, stored, submitQueued } from "./queue-support";
 
 /** A queue whose every sendBatch (or, `firstOnly`, its first) waits until the test lets it go or fails it. */
 function gatedQueue(firstOnly = false) {
@@ -93,7 +94,7 @@ describe("coalesced queue sends", () => {
 
   it("a send that never answers › should fail its messages at the deadline and let the next batch go", async () => {
     const q = gatedQueue();
-    const sender = coalescingSender(q.binding, 50);
+    const sender = coalescingSender(q.binding, { deadlineMs: 50, lostAfterMs: 60_000 });
     const stuck = sender.send("a", keepAlive);
     await q.batchCount(1);
     const waiting = sender.send("b", keepAlive);
@@ -102,6 +103,49 @@ describe("coalesced queue sends", () => {
     expect(q.batches[1]).toEqual(["b"]);
     q.gates[1]!.release();
     await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it("a sender whose request died › a waiting request should give its batch up and send its own", async () => {
+    const q = gatedQueue();
+    // The sender's own deadline never comes in this test: as if its request had been torn down.
+    const sender = coalescingSender(q.binding, { deadlineMs: 60_000, lostAfterMs: 50 });
+    const orphaned = sender.send("a", keepAlive);
+    await q.batchCount(1);
+    const waiting = sender.send("b", keepAlive);
+    await q.batchCount(2);
+    expect(q.batches[1]).toEqual(["b"]);
+    q.gates[1]!.release();
+    await expect(waiting).resolves.toBeUndefined();
+    // A late answer to the batch given up changes nothing: its request was told it failed.
+    q.gates[0]!.release();
+    await expect(orphaned).rejects.toThrow("lost");
+  });
+
+  it("only the request that sends a batch › should keep it in its waitUntil until it lands", async () => {
+    const q = gatedQueue();
+    const sender = coalescingSender(q.binding);
+    const kept = new Map<string, Promise<unknown>[]>();
+    const keepFor = (name: string) => (work: Promise<unknown>) => {
+      kept.set(name, [...(kept.get(name) ?? []), work]);
+    };
+    const first = sender.send("a", keepFor("a"));
+    await q.batchCount(1);
+    const later = ["b", "c"].map((m) => sender.send(m, keepFor(m)));
+    expect([...kept.keys()]).toEqual(["a"]);
+    let landed = false;
+    const work = kept.get("a")![0]!.then(() => {
+      landed = true;
+    });
+    expect(landed).toBe(false);
+    q.gates[0]!.release();
+    await first;
+    await work;
+    expect(landed).toBe(true);
+    await q.batchCount(2);
+    // The second batch is sent by one of the requests it carries.
+    expect([...kept.keys()].filter((k) => k !== "a")).toHaveLength(1);
+    q.gates[1]!.release();
+    await Promise.all(later);
   });
 });
 
@@ -133,5 +177,21 @@ describe("queue mode › concurrent POST /v1/responses", () => {
 
     await deliver(queue.sent);
     expect(await stored(w)).toMatchObject({ responses: 50, answers: 50 });
+  });
+
+  it("the queue refusing the batch › should answer 503 unavailable with Retry-After, and accept nothing", async () => {
+    const w = await world();
+    const failing = {
+      ...captureQueue(),
+      binding: {
+        sendBatch: () => Promise.reject(new Error("queue unavailable")),
+      } as unknown as Queue<IngestMessage>,
+    };
+    const { res } = await submitQueued(submission(w), failing);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect(res.headers.get("access-control-allow-origin")).toBe(SHOP);
+    expect((await json(res)).error.code).toBe("unavailable");
+    expect(await stored(w)).toMatchObject({ responses: 0, answers: 0 });
   });
 });

@@ -1,3 +1,4 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 /** POST /v1/responses refused: every invalid body, origin and size answers in the error envelope and writes no row. */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -226,6 +227,34 @@ describe("POST /v1/responses", () => {
       const res = await exports.default.fetch(req);
       expect(res.status).toBe(413);
       expect(await rowCounts(env.DB)).toEqual(before);
+    });
+
+    it("chunked body declaring a small Content-Length › should stop reading past 16 KiB and answer 413", async () => {
+      let pulled = 0;
+      const megabyte = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled >= 1_000_000) return controller.close();
+          controller.enqueue(new Uint8Array(1000).fill(32));
+          pulled += 1000;
+        },
+      });
+      const { app } = await import("../../worker/src/index");
+      const ctx = createExecutionContext();
+      const res = await app.fetch(
+        new Request("https://collector.test/v1/responses", {
+          method: "POST",
+          body: megabyte,
+          headers: { "content-type": "application/json", "content-length": "10", "transfer-encoding": "chunked" },
+          // @ts-expect-error: duplex is required for streamed request bodies
+          duplex: "half",
+        }),
+        env,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      expect(res.status).toBe(413);
+      // Read as it came and given up on past the cap, not taken whole on the word of its Content-Length.
+      expect(pulled).toBeLessThan(200_000);
     });
   });
 });

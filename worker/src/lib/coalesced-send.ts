@@ -11,7 +11,9 @@
  *   (workerd runs the continuation in the waiting request's own context);
  * - a batch that has not settled after SEND_DEADLINE_MS counts as failed: its requests answer
  *   that they could not queue (the client retries; the consumer settles a message that arrives
- *   twice by its id), and the next batch is sent, so one stuck send cannot hold the isolate.
+ *   twice by its id), and the next batch is sent, so one stuck send cannot hold the isolate; should
+ *   the sender's request be torn down before even that, a waiting request gives the batch up
+ *   (lostAfterMs from its start) and sends its own.
  */
 
 import type { KeepAlive } from "../env";
@@ -29,6 +31,7 @@ interface Waiting<T> {
 }
 
 interface Flight<T> {
+  startedAt: number;
   batch: Waiting<T>[];
   done: Promise<void>;
   wake: Array<() => void>;
@@ -41,8 +44,18 @@ export interface CoalescingSender<T> {
 
 const encoder = new TextEncoder();
 
+export interface SenderLimits {
+  /** A batch not answered by then fails (its sender's request keeps the timer). */
+  deadlineMs: number;
+  /** From a batch's start, after which a waiting request gives it up as lost (its sender's request died). */
+  lostAfterMs: number;
+}
+
 /** A sender for one queue binding (one per isolate and queue: the state is the isolate's). */
-export function coalescingSender<T>(queue: Queue<T>, deadlineMs = SEND_DEADLINE_MS): CoalescingSender<T> {
+export function coalescingSender<T>(
+  queue: Queue<T>,
+  { deadlineMs, lostAfterMs }: SenderLimits = { deadlineMs: SEND_DEADLINE_MS, lostAfterMs: SEND_DEADLINE_MS + 1_000 },
+): CoalescingSender<T> {
   let waiting: Waiting<T>[] = [];
   let flight: Flight<T> | null = null;
 
@@ -84,7 +97,7 @@ export function coalescingSender<T>(queue: Queue<T>, deadlineMs = SEND_DEADLINE_
 
   /** Sends one batch; it lands when the queue answers, or fails at the deadline. */
   const fly = (): Flight<T> => {
-    const f: Flight<T> = { batch: [], done: Promise.resolve(), wake: [] };
+    const f: Flight<T> = { startedAt: Date.now(), batch: [], done: Promise.resolve(), wake: [] };
     const limit = timeout(deadlineMs);
     const sending = (async () => {
       // One turn of the event loop: requests already being parsed in this isolate reach `send` and share the batch.
@@ -116,7 +129,7 @@ export function coalescingSender<T>(queue: Queue<T>, deadlineMs = SEND_DEADLINE_
           continue;
         }
         // Woken by the sender; or, should the sender's request die without landing, given up on here.
-        const wait = timeout(deadlineMs + 1_000);
+        const wait = timeout(Math.max(0, f.startedAt + lostAfterMs - Date.now()));
         const woken = new Promise<"woken">((resolve) => f.wake.push(() => resolve("woken")));
         if ((await Promise.race([woken, wait.elapsed])) === "timeout") land(f, new Error("queue send was lost"));
         wait.cancel();

@@ -35,7 +35,12 @@ const MAX_IMPORTED_KEYS = 16;
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
   const kept = importedKeys.get(secret);
-  if (kept) return kept;
+  if (kept) {
+    // Most recently used last: the rate limit's daily key stays while webhook secrets come and go.
+    importedKeys.delete(secret);
+    importedKeys.set(secret, kept);
+    return kept;
+  }
   const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     "sign",
   ]);

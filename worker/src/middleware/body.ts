@@ -1,8 +1,8 @@
 /**
  * Reads a request body with a hard byte cap, deciding before anything is parsed.
  * Hono's bodyLimit had bypasses for chunked bodies without Content-Length
- * (GHSA-9vqf-7f2p-gf9v), so the stream itself is counted here. A body that declares its length
- * (what browsers send) is read whole by the runtime: HTTP framing holds it to that length.
+ * (GHSA-9vqf-7f2p-gf9v), so the stream itself is counted here. A body that declares its length and
+ * is not chunked (what browsers send) is read whole by the runtime: HTTP framing holds it to that length.
  */
 import { MAX_BODY_BYTES } from "../../../shared/constants";
 import { ApiError } from "../errors";
@@ -12,7 +12,9 @@ export async function readBodyText(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   const tooLarge = () => new ApiError("payload_too_large", `body must be at most ${maxBytes} bytes`);
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
   if (!req.body) return "";
-  const all = declared !== null ? new Uint8Array(await req.arrayBuffer()) : await readCapped(req.body, maxBytes);
+  // A chunked body may carry a Content-Length too (wrangler dev and workerd pass both on): counted as it comes.
+  const whole = declared !== null && /^\d+$/.test(declared) && !req.headers.has("transfer-encoding");
+  const all = whole ? new Uint8Array(await req.arrayBuffer()) : await readCapped(req.body, maxBytes);
   if (all === null || all.byteLength > maxBytes) throw tooLarge();
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(all);

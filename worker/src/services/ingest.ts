@@ -22,7 +22,7 @@ import {
   subjectsOf,
   surveyKey,
 } from "../db/settle";
-import type { Env } from "../env";
+import type { Env, KeepAlive } from "../env";
 import { ApiError } from "../errors";
 import { type CoalescingSender, coalescingSender } from "../lib/coalesced-send";
 import { withD1Retry } from "../lib/d1-retry";
@@ -46,7 +46,7 @@ export interface IngestOutcome {
 export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone" | "answered";
 
 /** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
-export type Defer = (work: Promise<unknown>) => void;
+export type Defer = KeepAlive;
 
 const logFailure = (event: string) => (err: unknown) =>
   console.error(JSON.stringify({ event, error: String((err as Error)?.message ?? err) }));
