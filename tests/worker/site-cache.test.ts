@@ -29,17 +29,17 @@ describe("site cache › freshness", () => {
     const w = await world();
     const counting = countingDb();
     const t0 = Date.now();
-    expect((await siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, t0))?.site.origins).toEqual([SHOP]);
+    expect((await siteAndSurvey(counting.db, w.site.key, w.survey.id, { now: t0 }))?.site.origins).toEqual([SHOP]);
     expect(counting.roundTrips()).toBe(1);
     await env.DB.prepare("UPDATE sites SET origins = ?2 WHERE id = ?1")
       .bind(w.site.id, JSON.stringify(["https://other.example"]))
       .run();
 
     counting.reset();
-    const fresh = await siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, t0 + SITE_CACHE_TTL_MS - 1);
+    const fresh = await siteAndSurvey(counting.db, w.site.key, w.survey.id, { now: t0 + SITE_CACHE_TTL_MS - 1 });
     expect(fresh?.site.origins).toEqual([SHOP]);
     expect(counting.roundTrips()).toBe(0);
-    const stale = await siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, t0 + SITE_CACHE_TTL_MS);
+    const stale = await siteAndSurvey(counting.db, w.site.key, w.survey.id, { now: t0 + SITE_CACHE_TTL_MS });
     expect(stale?.site.origins).toEqual(["https://other.example"]);
     expect(counting.roundTrips()).toBe(1);
   });
@@ -48,29 +48,31 @@ describe("site cache › freshness", () => {
     const w = await world();
     const counting = countingDb();
     const t0 = Date.now();
-    const before = await siteAndSurvey(counting.db, w.site.key, w.survey.id, 1, t0);
+    const before = await siteAndSurvey(counting.db, w.site.key, w.survey.id, { version: 1, now: t0 });
     expect(before?.survey?.version).toBe(1);
     expect(await editElsewhere(w, moreQuestions)).toBe(2);
 
     counting.reset();
     // Without a version (or with the cached one) the entry is still fresh: version 1.
-    expect((await siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, t0 + 1))?.survey?.version).toBe(1);
+    expect((await siteAndSurvey(counting.db, w.site.key, w.survey.id, { now: t0 + 1 }))?.survey?.version).toBe(1);
     expect(counting.roundTrips()).toBe(0);
-    const after = await siteAndSurvey(counting.db, w.site.key, w.survey.id, 2, t0 + 2);
+    const after = await siteAndSurvey(counting.db, w.site.key, w.survey.id, { version: 2, now: t0 + 2 });
     expect(after).toMatchObject({ versionFound: true, survey: { version: 2 } });
     expect(after?.survey?.questions.map((q) => q.id)).toContain("extra");
     expect(counting.roundTrips()).toBe(1);
-    expect(await siteAndSurvey(counting.db, w.site.key, w.survey.id, 3, t0 + 3)).toMatchObject({ versionFound: false });
+    expect(await siteAndSurvey(counting.db, w.site.key, w.survey.id, { version: 3, now: t0 + 3 })).toMatchObject({
+      versionFound: false,
+    });
   });
 
   it("an edit through this isolate (forgetSite) › seen at once", async () => {
     const w = await world();
     const t0 = Date.now();
-    await siteAndSurvey(env.DB, w.site.key, w.survey.id, undefined, t0);
+    await siteAndSurvey(env.DB, w.site.key, w.survey.id, { now: t0 });
     await editElsewhere(w, moreQuestions);
-    expect((await siteAndSurvey(env.DB, w.site.key, w.survey.id, undefined, t0 + 1))?.survey?.version).toBe(1);
+    expect((await siteAndSurvey(env.DB, w.site.key, w.survey.id, { now: t0 + 1 }))?.survey?.version).toBe(1);
     forgetSite(w.site.id);
-    expect((await siteAndSurvey(env.DB, w.site.key, w.survey.id, undefined, t0 + 2))?.survey?.version).toBe(2);
+    expect((await siteAndSurvey(env.DB, w.site.key, w.survey.id, { now: t0 + 2 }))?.survey?.version).toBe(2);
   });
 
   it("many requests missing the same entry at once › one read, kept alive by the request that started it", async () => {
@@ -80,7 +82,7 @@ describe("site cache › freshness", () => {
     const kept: { by: number; work: Promise<unknown> }[] = [];
     const found = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        siteAndSurvey(counting.db, w.site.key, w.survey.id, undefined, now, (work) => kept.push({ by: i, work })),
+        siteAndSurvey(counting.db, w.site.key, w.survey.id, { now, keepAlive: (work) => kept.push({ by: i, work }) }),
       ),
     );
     expect(found.every((f) => f?.site.id === w.site.id)).toBe(true);

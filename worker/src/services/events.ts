@@ -18,7 +18,7 @@ export async function recordEvent(
   origin: string | null,
   keepAlive?: KeepAlive,
 ): Promise<string[]> {
-  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey, undefined, undefined, keepAlive));
+  const found = await withD1Retry(() => siteAndSurvey(db, input.site, input.survey, { keepAlive }));
   if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
   assertOrigin(found.site.origins, origin);
   if (!found.survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);

@@ -89,14 +89,15 @@ function reload(db: D1Database, siteKey: string, surveyId: string, now: number, 
 const behind = (entry: Entry, version: number | undefined) =>
   version !== undefined && (entry.value.survey === null || entry.value.survey.version < version);
 
-/** The site of `siteKey` and its survey `surveyId`, as of `version` when given. */
+/**
+ * The site of `siteKey` and its survey `surveyId`, as of `version` when given; `keepAlive` is the
+ * request's `waitUntil`, which keeps a read it starts for others too.
+ */
 export async function siteAndSurvey(
   db: D1Database,
   siteKey: string,
   surveyId: string,
-  version?: number,
-  now = Date.now(),
-  keepAlive?: KeepAlive,
+  { version, now = Date.now(), keepAlive }: { version?: number; now?: number; keepAlive?: KeepAlive } = {},
 ): Promise<SiteAndSurvey | null> {
   let entry = current.get(`${siteKey}\n${surveyId}`) ?? null;
   // A newer version than cached: the survey was saved since (or the version does not exist: a read tells).

@@ -86,7 +86,7 @@ export async function acceptSubmission(
   assertConsent(raw);
   const input = parseOr400(responseInputSchema, raw);
   const found = await withD1Retry(() =>
-    siteAndSurvey(db, input.site, input.survey, input.version, undefined, request.keepAlive),
+    siteAndSurvey(db, input.site, input.survey, { version: input.version, keepAlive: request.keepAlive }),
   );
   if (!found) throw new ApiError("unknown_site", `no site with key "${input.site}"`);
   assertOrigin(found.site.origins, request.origin);
