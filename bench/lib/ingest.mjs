@@ -93,22 +93,21 @@ export function summarize(runs) {
 export async function checkAccepted(db, siteId, accepted, { waitMs = 120_000 } = {}) {
   await drain(db, siteId, accepted, { waitMs });
   const stored = await responsesOf(db, siteId);
-  const unique = new Set(accepted);
-  const found = Number(
-    (
-      await db
-        .prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1 AND id IN (SELECT value FROM json_each(?2))")
-        .bind(siteId, JSON.stringify([...unique]))
-        .first()
-    ).n,
-  );
+  const unique = [...new Set(accepted)];
+  // In chunks: one JSON array of every id of a long run is over SQLite's length limit (SQLITE_TOOBIG).
+  let found = 0;
+  for (let i = 0; i < unique.length; i += 10_000) {
+    const ids = JSON.stringify(unique.slice(i, i + 10_000));
+    const sql = "SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1 AND id IN (SELECT value FROM json_each(?2))";
+    found += Number((await db.prepare(sql).bind(siteId, ids).first()).n);
+  }
   const count = async (sql) => Number((await db.prepare(sql).bind(siteId).first()).n);
   const answers = await count("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1");
   const daily = await count("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1");
   const aggregated = await count("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1");
   const dropped = await count("SELECT COUNT(*) AS n FROM ingest_drops WHERE site_id = ?1");
   const ok =
-    unique.size === accepted.length &&
+    unique.length === accepted.length &&
     stored === accepted.length &&
     found === accepted.length &&
     answers === accepted.length * ANSWERS_PER_RESPONSE &&
