@@ -41,9 +41,3 @@ export type AppEnv = {
   /** `startedAt`: when the request arrived (ms), so a read is charged its sign-in check too. */
   Variables: { caller?: Caller; requestId: string; startedAt?: number };
 };
-
-/**
- * Work that must finish even if the request that started it ends (the request's `waitUntil`): what
- * other requests of the isolate wait on, which Workers would cancel with a request whose client left.
- */
-export type KeepAlive = (work: Promise<unknown>) => void;

@@ -16,7 +16,7 @@
  *   (lostAfterMs from its start) and sends its own.
  */
 
-import type { KeepAlive } from "../env";
+import type { KeepAlive } from "./keep-alive";
 
 /** Limits of one `sendBatch` (Cloudflare Queues: 100 messages, 256 KB), with room to spare. */
 export const MAX_BATCH_MESSAGES = 100;

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { consentsQuerySchema, dataRequestQuerySchema, webhookInputSchema } from "../../../shared/schemas";
 import type { AppEnv } from "../env";
+import { keepAliveOf } from "../lib/keep-alive";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { requireOwner, siteAccess } from "../middleware/owner-auth";
@@ -60,5 +61,5 @@ privacyRoutes.get("/:siteId/customer-data", async (c) => {
 privacyRoutes.delete("/:siteId/responses", async (c) => {
   const site = await siteAccess(c, "owner");
   const { context } = parseOr400(dataRequestQuerySchema, c.req.query());
-  return c.json(await eraseByContext(c.env, site.id, context, (work) => c.executionCtx.waitUntil(work)));
+  return c.json(await eraseByContext(c.env, site.id, context, keepAliveOf(c)));
 });

@@ -4,6 +4,7 @@ import { localeCandidates, pickLocale } from "../../../shared/locale";
 import { configQuerySchema, eventInputSchema, forgetInputSchema } from "../../../shared/schemas";
 import type { AppEnv } from "../env";
 import { ApiError } from "../errors";
+import { keepAliveOf } from "../lib/keep-alive";
 import { parseOr400 } from "../lib/parse";
 import { readJsonBody } from "../middleware/body";
 import { callerOrigin, corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
@@ -40,7 +41,7 @@ publicRoutes.post("/responses", async (c) => {
   let origins: string[] = [];
   try {
     const raw = await readJsonBody(c.req.raw);
-    const keepAlive = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
+    const keepAlive = keepAliveOf(c);
     const accepted = await acceptSubmission(c.env.DB, raw, { headers: c.req.raw.headers, origin, keepAlive });
     origins = accepted.origins;
     const outcome = await ingest(c.env, accepted, keepAlive);
@@ -57,7 +58,7 @@ publicRoutes.post("/events", async (c) => {
   let origins: string[] = [];
   try {
     const input = parseOr400(eventInputSchema, await readJsonBody(c.req.raw));
-    origins = await recordEvent(c.env.DB, input, origin, (work) => c.executionCtx.waitUntil(work));
+    origins = await recordEvent(c.env.DB, input, origin, keepAliveOf(c));
     const headers = new Headers();
     grantCors(headers, origin, origins);
     return new Response(null, { status: 204, headers });
@@ -71,6 +72,6 @@ publicRoutes.post("/events", async (c) => {
 publicRoutes.post("/forget", forgetRateLimit, async (c) => {
   const origin = callerOrigin(c.req.raw);
   const input = parseOr400(forgetInputSchema, await readJsonBody(c.req.raw));
-  const { deleted, origins } = await forgetRespondent(c.env, input, origin, (work) => c.executionCtx.waitUntil(work));
+  const { deleted, origins } = await forgetRespondent(c.env, input, origin, keepAliveOf(c));
   return corsJson({ deleted }, 200, origin, origins);
 });

@@ -16,6 +16,7 @@ import {
 } from "../../../shared/schemas";
 import type { AppEnv } from "../env";
 import { ownerReads, ownerWrite } from "../lib/d1-session";
+import { keepAliveOf } from "../lib/keep-alive";
 import { parseOr400 } from "../lib/parse";
 import { today } from "../lib/time";
 import { readJsonBody } from "../middleware/body";
@@ -57,15 +58,13 @@ resultRoutes.get("/:siteId/responses", async (c) => {
 resultRoutes.patch("/:siteId/responses/:id", async (c) => {
   const site = await siteAccess(c, "editor");
   const body = parseOr400(followUpSchema, await readJsonBody(c.req.raw));
-  const defer = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-  await ownerWrite(c, (db) => setFollowUp(c.env, db, site.id, c.req.param("id"), body, defer));
+  await ownerWrite(c, (db) => setFollowUp(c.env, db, site.id, c.req.param("id"), body, keepAliveOf(c)));
   return c.json({ id: c.req.param("id"), status: body.status, note: body.note ?? null });
 });
 
 resultRoutes.delete("/:siteId/responses/:id", async (c) => {
   const site = await siteAccess(c, "owner");
-  const defer = (work: Promise<unknown>) => c.executionCtx.waitUntil(work);
-  await ownerWrite(c, (db) => removeResponse(c.env, db, site.id, c.req.param("id"), defer));
+  await ownerWrite(c, (db) => removeResponse(c.env, db, site.id, c.req.param("id"), keepAliveOf(c)));
   return c.body(null, 204);
 });
 

@@ -9,9 +9,9 @@
 
 import * as alerts from "../db/alerts";
 import type { Env } from "../env";
+import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
 import type { AlertMessage } from "../messages";
-import type { Defer } from "./ingest";
 
 /** An unhappy partial answer waits this long for the rest (the "why") before its alert goes. */
 export const ALERT_SILENCE_MS = 30 * 60_000;
@@ -45,7 +45,7 @@ export async function queueDeliveries(env: Env, deliveries: { id: string; due_at
 }
 
 /** Queues deliveries after the answer; a failure is logged and left to the cron's sweep. */
-export function queueLater(env: Env, defer: Defer, deliveries: { id: string; due_at: string | null }[]): void {
+export function queueLater(env: Env, defer: KeepAlive, deliveries: { id: string; due_at: string | null }[]): void {
   if (deliveries.length === 0) return;
   defer(
     queueDeliveries(env, deliveries).catch((err) =>

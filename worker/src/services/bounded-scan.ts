@@ -23,8 +23,8 @@ export interface ScanLimits {
 }
 
 // A fifth (0.2) left ingestion 75–79% of its rate alone beside a reading dashboard, as the scan's own
-// work in the Worker competes for the CPU too. At 0.15 queue mode keeps 81% or more; direct mode,
-// where every submission waits behind the scan's queries, 76–80% (BENCHMARKS.md).
+// work in the Worker competes for the CPU too. At 0.15 both modes keep about 80% (79–89% across runs,
+// BENCHMARKS.md); 0.1 measured no better than that run-to-run spread, so the owner's wait stays shorter.
 export const OWNER_SCAN: ScanLimits = { budgetMs: 3_000, window: 2_000, share: 0.15 };
 
 export interface DayWindow {

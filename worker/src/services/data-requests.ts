@@ -9,9 +9,9 @@ import * as erasures from "../db/erasures";
 import { deliveriesIn } from "../db/webhook-events";
 import type { Env } from "../env";
 import { withD1Retry } from "../lib/d1-retry";
+import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
 import { queueLater } from "./alerts";
-import type { Defer } from "./ingest";
 import { listPage } from "./responses";
 
 type ContextValue = { key: string; value: string };
@@ -52,7 +52,7 @@ export async function eraseByContext(
   env: Env,
   siteId: string,
   context: ContextValue,
-  defer: Defer,
+  defer: KeepAlive,
 ): Promise<ErasureResult> {
   const erasure = { id: `era_${nanoid()}`, siteId, key: context.key, value: context.value, at: nowIso() };
   let deleted = 0;

@@ -5,9 +5,9 @@
  */
 import type { EventInput } from "../../../shared/types";
 import { countEvent } from "../db/events";
-import type { KeepAlive } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
+import type { KeepAlive } from "../lib/keep-alive";
 import { today } from "../lib/time";
 import { assertOrigin } from "./public";
 import { siteAndSurvey } from "./site-cache";

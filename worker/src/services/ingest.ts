@@ -22,10 +22,11 @@ import {
   subjectsOf,
   surveyKey,
 } from "../db/settle";
-import type { Env, KeepAlive } from "../env";
+import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { type CoalescingSender, coalescingSender } from "../lib/coalesced-send";
 import { withD1Retry } from "../lib/d1-retry";
+import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
 import type { IngestMessage } from "../messages";
 import { queueDeliveries } from "./alerts";
@@ -44,9 +45,6 @@ export interface IngestOutcome {
  * are not written.
  */
 export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone" | "answered";
-
-/** Work that may go on after the answer (the request's `waitUntil`), or be awaited (the queue consumer). */
-export type Defer = KeepAlive;
 
 const logFailure = (event: string) => (err: unknown) =>
   console.error(JSON.stringify({ event, error: String((err as Error)?.message ?? err) }));
@@ -167,7 +165,7 @@ async function settle(
  * queued through `defer`, so the write never waits for, or fails with, a webhook. New submissions
  * cost one D1 round trip: the batch.
  */
-export async function store(env: Env, rows: writes.NewResponse[], defer: Defer): Promise<Fate[]> {
+export async function store(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Fate[]> {
   const first = await withD1Retry(() => writes.insertResponses(env.DB, rows));
   const fates: Fate[] = new Array(rows.length);
   const deliveries = [...first.deliveries];
@@ -242,7 +240,7 @@ const senderOf = (queue: Queue<IngestMessage>) => {
 };
 
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
-export async function ingest(env: Env, accepted: Accepted, defer: Defer): Promise<IngestOutcome> {
+export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Promise<IngestOutcome> {
   const { row } = accepted;
   // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
   if (queueMode(env) && !row.claim) {

@@ -16,9 +16,9 @@ import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { sha256Hex } from "../lib/crypto";
 import { withD1Retry } from "../lib/d1-retry";
+import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
 import { queueLater } from "./alerts";
-import type { Defer } from "./ingest";
 
 /** A browser request from an origin the site does not list is refused; server-to-server calls carry none. */
 export function assertOrigin(origins: readonly string[], origin: string | null): void {
@@ -102,7 +102,7 @@ export async function siteConfig(
  * POST /v1/forget: every response of the respondent on the site goes, with its weight in the
  * aggregates; webhooks that asked for it are told which (response.erased), so copies can go too.
  */
-export async function forgetRespondent(env: Env, input: ForgetInput, origin: string | null, defer: Defer) {
+export async function forgetRespondent(env: Env, input: ForgetInput, origin: string | null, defer: KeepAlive) {
   const { site, origins } = await siteOfKey(env.DB, input.site, origin);
   const hash = await respondentHash(site.id, input.respondent);
   const erasure = { id: `erasure:${nanoid()}`, siteId: site.id, at: nowIso(), reason: "withdrawal" as const };

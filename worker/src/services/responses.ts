@@ -12,11 +12,11 @@ import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { withD1Retry } from "../lib/d1-retry";
 import type { D1Queries } from "../lib/d1-session";
+import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
 import { queueLater } from "./alerts";
 import { OWNER_SCAN, pauseAfter, type ScanLimits } from "./bounded-scan";
 import { csvStream, verbatim } from "./csv";
-import type { Defer } from "./ingest";
 import { type Cursor, clipWindows, listWindows, windowedPage } from "./response-windows";
 
 const encodeCursor = (c: Cursor) => btoa(JSON.stringify([c.createdAt, c.id])).replace(/=+$/, "");
@@ -100,7 +100,7 @@ export async function setFollowUp(
   siteId: string,
   id: string,
   change: { status: string; note?: string | undefined },
-  defer: Defer,
+  defer: KeepAlive,
 ) {
   const { updated, deliveries } = await withD1Retry(() =>
     db.updateFollowUp(d1, {
@@ -117,7 +117,7 @@ export async function setFollowUp(
 }
 
 /** An owner deletes one response; webhooks that asked for it are told (response.erased). */
-export async function removeResponse(env: Env, d1: D1Queries, siteId: string, id: string, defer: Defer) {
+export async function removeResponse(env: Env, d1: D1Queries, siteId: string, id: string, defer: KeepAlive) {
   const erasure = { id: `erasure:${nanoid()}`, siteId, at: nowIso(), reason: "owner" as const };
   const { deleted, deliveries } = await withD1Retry(() => db.deleteResponse(d1, erasure, id));
   if (deleted === 0) throw new ApiError("not_found", "no such response on this site");

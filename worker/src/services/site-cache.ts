@@ -20,7 +20,7 @@ import type { Survey } from "../../../shared/types";
 import { findLinkSecret, type LinkSecretRow } from "../db/links";
 import * as sites from "../db/sites";
 import * as surveys from "../db/surveys";
-import type { KeepAlive } from "../env";
+import type { KeepAlive } from "../lib/keep-alive";
 
 export const SITE_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 1000;
