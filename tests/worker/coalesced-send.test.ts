@@ -11,6 +11,7 @@ import {
   estimatedBytes,
   MAX_BATCH_BYTES,
   MAX_BATCH_MESSAGES,
+  type SenderLimits,
 } from "../../worker/src/lib/coalesced-send";
 import type { IngestMessage } from "../../worker/src/messages";
 import { BASE, json, SHOP, submission, world } from "./fixtures";
@@ -46,12 +47,18 @@ function gatedQueue(firstOnly = false) {
 const keep: Promise<unknown>[] = [];
 const keepAlive = (work: Promise<unknown>) => void keep.push(work.catch(() => {}));
 
+/** A sender (with `limits`) whose first message "a" is on its way, its batch not yet answered. */
+async function firstInFlight(limits?: SenderLimits) {
+  const q = gatedQueue();
+  const sender = coalescingSender(q.binding, limits);
+  const first = sender.send("a", keepAlive);
+  await q.batchCount(1);
+  return { q, sender, first };
+}
+
 describe("coalesced queue sends", () => {
   it("a lone message › should leave at once in a batch of its own", async () => {
-    const q = gatedQueue();
-    const sender = coalescingSender(q.binding);
-    const sent = sender.send("a", keepAlive);
-    await q.batchCount(1);
+    const { q, first: sent } = await firstInFlight();
     expect(q.batches).toEqual([["a"]]);
     expect([...q.contentTypes]).toEqual(["v8"]);
     q.gates[0]!.release();
@@ -59,10 +66,7 @@ describe("coalesced queue sends", () => {
   });
 
   it("messages arriving during a send › should leave together in the next batch, each told its fate", async () => {
-    const q = gatedQueue();
-    const sender = coalescingSender(q.binding);
-    const first = sender.send("a", keepAlive);
-    await q.batchCount(1);
+    const { q, sender, first } = await firstInFlight();
     const later = ["b", "c", "d"].map((m) => sender.send(m, keepAlive));
     q.gates[0]!.release();
     await first;
@@ -101,10 +105,7 @@ describe("coalesced queue sends", () => {
   });
 
   it("a send that never answers › should fail its messages at the deadline and let the next batch go", async () => {
-    const q = gatedQueue();
-    const sender = coalescingSender(q.binding, { deadlineMs: 50, lostAfterMs: 60_000 });
-    const stuck = sender.send("a", keepAlive);
-    await q.batchCount(1);
+    const { q, sender, first: stuck } = await firstInFlight({ deadlineMs: 50, lostAfterMs: 60_000 });
     const waiting = sender.send("b", keepAlive);
     await expect(stuck).rejects.toThrow("longer than 50 ms");
     await q.batchCount(2);
@@ -114,11 +115,8 @@ describe("coalesced queue sends", () => {
   });
 
   it("a sender whose request died › a waiting request should give its batch up and send its own", async () => {
-    const q = gatedQueue();
     // The sender's own deadline never comes in this test: as if its request had been torn down.
-    const sender = coalescingSender(q.binding, { deadlineMs: 60_000, lostAfterMs: 50 });
-    const orphaned = sender.send("a", keepAlive);
-    await q.batchCount(1);
+    const { q, sender, first: orphaned } = await firstInFlight({ deadlineMs: 60_000, lostAfterMs: 50 });
     const waiting = sender.send("b", keepAlive);
     await q.batchCount(2);
     expect(q.batches[1]).toEqual(["b"]);
