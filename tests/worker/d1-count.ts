@@ -1,37 +1,58 @@
-/** A D1 binding that counts its round trips, to test what a path costs the database. */
+/** D1 bindings that watch what a path asks of the database: its round trips, or a statement to fail. */
 import { env } from "cloudflare:workers";
 
-/** env.DB counting round trips: each batch() is one; so is each statement run on its own. */
-export function countingDb() {
+interface Hooks {
+  /** Every statement handed out. */
+  prepared?(stmt: D1PreparedStatement): void;
+  /** A statement bound to `values`: `bound` is the one the caller runs. */
+  bound?(unbound: D1PreparedStatement, bound: D1PreparedStatement, values: unknown[]): void;
+  /** Every batch; `run` hands it to the real database. */
+  batch?(stmts: D1PreparedStatement[], run: () => Promise<D1Result[]>): Promise<D1Result[]>;
+}
+
+/** env.DB with `hooks` on its statements and batches; everything else goes straight through. */
+export function watchedDb(hooks: Hooks): D1Database {
   const real = env.DB;
-  const loose = new Set<D1PreparedStatement>();
-  let batches = 0;
-  const db = new Proxy(real, {
+  return new Proxy(real, {
     get(target, prop) {
       if (prop === "prepare")
         return (sql: string) => {
           const stmt = target.prepare(sql);
           const bind = stmt.bind.bind(stmt);
-          // Every statement handed out (bound or not) is counted unless a batch takes it.
           stmt.bind = (...values: unknown[]) => {
-            loose.delete(stmt);
             const bound = bind(...values);
-            loose.add(bound);
+            hooks.bound?.(stmt, bound, values);
             return bound;
           };
-          loose.add(stmt);
+          hooks.prepared?.(stmt);
           return stmt;
         };
       if (prop === "batch")
-        return (stmts: D1PreparedStatement[]) => {
-          batches++;
-          for (const s of stmts) loose.delete(s);
-          return target.batch(stmts);
-        };
+        return (stmts: D1PreparedStatement[]) =>
+          hooks.batch ? hooks.batch(stmts, () => target.batch(stmts)) : target.batch(stmts);
       const value = Reflect.get(target, prop);
       return typeof value === "function" ? value.bind(target) : value;
     },
   }) as D1Database;
+}
+
+/** env.DB counting round trips: each batch() is one; so is each statement run on its own. */
+export function countingDb() {
+  const loose = new Set<D1PreparedStatement>();
+  let batches = 0;
+  const db = watchedDb({
+    // Every statement handed out (bound or not) is counted unless a batch takes it.
+    prepared: (stmt) => loose.add(stmt),
+    bound(unbound, bound) {
+      loose.delete(unbound);
+      loose.add(bound);
+    },
+    batch(stmts, run) {
+      batches++;
+      for (const s of stmts) loose.delete(s);
+      return run();
+    },
+  });
   const reset = () => {
     batches = 0;
     loose.clear();

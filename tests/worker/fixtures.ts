@@ -26,6 +26,26 @@ export interface CallOptions {
   env?: Partial<Cloudflare.Env>;
 }
 
+/** One env object per set of overrides: calls given the same overrides share the isolate's per-env state. */
+const envs = new WeakMap<Partial<Cloudflare.Env>, Cloudflare.Env>();
+const envWith = (overrides: Partial<Cloudflare.Env>) => {
+  let merged = envs.get(overrides);
+  if (!merged) {
+    merged = { ...env, ...overrides };
+    envs.set(overrides, merged);
+  }
+  return merged;
+};
+
+/**
+ * Overrides (none) for calls made together in the test's own context, so that the isolate groups their
+ * writes as it groups concurrent requests (lib/coalescer.ts). Separate requests cannot share that work
+ * here: the test pool turns workerd's cross-request promise resolution off for its runner
+ * (`no_handle_cross_request_promise_resolution`), which deployed Workers keep on; real requests are
+ * grouped in tests/e2e/concurrent-writes.test.ts, against workerd itself.
+ */
+export const TOGETHER: Partial<Cloudflare.Env> = {};
+
 export async function call(method: string, path: string, opts: CallOptions = {}): Promise<Response> {
   const headers = new Headers(opts.headers);
   if (opts.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
@@ -42,7 +62,7 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   });
   if (opts.env) {
     const ctx = createExecutionContext();
-    const res = await app.fetch(request, { ...env, ...opts.env }, ctx);
+    const res = await app.fetch(request, envWith(opts.env), ctx);
     await waitOnExecutionContext(ctx);
     return res;
   }
@@ -204,6 +224,9 @@ export function submission(w: World, overrides: Record<string, unknown> = {}) {
 
 export const submit = (body: unknown, origin: string | null = SHOP, headers: Record<string, string> = {}) =>
   call("POST", "/v1/responses", { body, origin, headers });
+
+/** A submission made together with others (TOGETHER): concurrent ones are written in shared batches. */
+export const submitTogether = (body: unknown) => call("POST", "/v1/responses", { body, origin: SHOP, env: TOGETHER });
 
 export async function summary(w: World, query = ""): Promise<any> {
   const res = await call("GET", `/api/sites/${w.site.id}/summary${query}`, { cookie: w.owner.cookie });

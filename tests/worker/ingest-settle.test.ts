@@ -7,7 +7,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { IngestMessage } from "../../worker/src/messages";
-import { ingest } from "../../worker/src/services/ingest";
+import { ingest } from "../../worker/src/services/ingest-paths";
 import { acceptSubmission } from "../../worker/src/services/submission";
 import { countingDb } from "./d1-count";
 import { BASE, call, json, SHOP, SURVEY, submission, type World, world } from "./fixtures";

@@ -15,6 +15,7 @@ import {
   SURVEY,
   submission,
   submit,
+  submitTogether,
   summary,
   type World,
   world,
@@ -213,7 +214,7 @@ describe("one response per order (links.onePer)", () => {
     const bodies = Array.from({ length: 10 }, (_, i) =>
       submission(w, { context: { orderId: "A-1042" }, answers: [{ question: "nps", value: i }] }),
     );
-    const results = await Promise.all(bodies.map((b) => submit(b)));
+    const results = await Promise.all(bodies.map((b) => submitTogether(b)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     const refused = await json(results.find((r) => r.status === 409)!);

@@ -1,7 +1,7 @@
 /** POST /v1/responses accepted: what is stored (and what never is), duplicates, CORS, a new id after a refusal. */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, clientId, json, rowCounts, SHOP, submission, submit, summary, world } from "./fixtures";
+import { call, clientId, json, rowCounts, SHOP, submission, submit, submitTogether, summary, world } from "./fixtures";
 
 describe("POST /v1/responses", () => {
   it("valid submission › should answer 201 with the id and store one response with its answers", async () => {
@@ -113,7 +113,7 @@ describe("POST /v1/responses", () => {
         { question: "csat", value: 5 },
       ],
     });
-    const results = await Promise.all(Array.from({ length: 20 }, () => submit(body)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitTogether(body)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);

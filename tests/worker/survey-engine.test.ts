@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, json, submission, submit, summary } from "./fixtures";
+import { call, json, submission, submit, submitTogether, summary } from "./fixtures";
 import { LOGIC_SURVEY, logicWorld } from "./logic-survey";
 
 const answers = (...pairs: [string, unknown][]) => pairs.map(([question, value]) => ({ question, value }));
@@ -218,7 +218,7 @@ describe("partial answers", () => {
     const first = submission(w, { complete: false, answers: answers(["nps", 9]) });
     await submit(first);
     const next = { ...first, answers: answers(["nps", 9], ["love", "quick"]) };
-    const results = await Promise.all(Array.from({ length: 8 }, () => submit(next)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => submitTogether(next)));
     expect(results.map((r) => r.status).sort()).toEqual(Array(8).fill(200));
     const bodies = await Promise.all(results.map((r) => json(r)));
     expect(bodies.filter((b) => !b.duplicate)).toHaveLength(1);

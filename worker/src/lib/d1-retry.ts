@@ -20,6 +20,12 @@ export const isTransientD1Error = (err: unknown) =>
   TRANSIENT.some((re) => re.test(String((err as Error)?.message ?? err)));
 export const isOverloadD1Error = (err: unknown) => SHED.some((re) => re.test(String((err as Error)?.message ?? err)));
 
+const BUSY = "the database is busy; retry later";
+
+/** The database shed the load or kept failing: 503 with Retry-After (the widget keeps the answer). */
+export const databaseBusy = () => new ApiError("unavailable", BUSY, undefined, { "Retry-After": "5" });
+export const isDatabaseBusy = (err: unknown) => err instanceof ApiError && err.message === BUSY;
+
 export interface RetryOptions {
   attempts?: number;
   baseDelayMs?: number;
@@ -35,7 +41,7 @@ export async function withD1Retry<T>(fn: () => Promise<T>, opts: RetryOptions = 
       return await fn();
     } catch (err) {
       if (isOverloadD1Error(err) || (isTransientD1Error(err) && attempt >= attempts)) {
-        throw new ApiError("unavailable", "the database is busy; retry later", undefined, { "Retry-After": "5" });
+        throw databaseBusy();
       }
       if (!isTransientD1Error(err)) throw err;
       // Full jitter: spread the retries of concurrent requests apart.

@@ -10,7 +10,7 @@ import { readJsonBody } from "../middleware/body";
 import { callerOrigin, corsError, corsJson, grantCors, preflight } from "../middleware/public-cors";
 import { forgetRateLimit, publicRateLimit } from "../middleware/rate-limit";
 import { recordEvent } from "../services/events";
-import { ingest } from "../services/ingest";
+import { ingest } from "../services/ingest-paths";
 import { forgetRespondent, siteConfig } from "../services/public";
 import { acceptSubmission } from "../services/submission";
 

@@ -1,6 +1,7 @@
 /**
- * The write path of every answer: POST /v1/responses and the ingest queue's consumer both end here.
- * One atomic, idempotent write keyed by the client's id, then the alerts of unhappy answers.
+ * The write path of every answer: POST /v1/responses (ingest-paths.ts, which writes the submissions of
+ * concurrent requests in one batch) and the ingest queue's consumer both end here. One atomic,
+ * idempotent write of a batch, keyed by the clients' ids, then the alerts of unhappy answers.
  *
  * An id seen before is settled against what is stored: the same submission again is a duplicate
  * (counted once); a later part that adds answers or completes the response continues it; an earlier
@@ -9,7 +10,8 @@
  * changes nothing. A submission whose respondent asked for erasure after consenting is never written.
  *
  * `INGEST_MODE = "queue"` answers 202 once the submission is queued, with no D1 query on the way
- * (ARCHITECTURE.md): the consumer settles duplicates and reused ids, and counts what it dropped.
+ * (ingest-paths.ts, ARCHITECTURE.md): the consumer settles duplicates and reused ids, and counts what
+ * it dropped.
  */
 import { type Drop, type DropReason, recordDrops } from "../db/ingest-drops";
 import * as writes from "../db/response-writes";
@@ -24,19 +26,10 @@ import {
 } from "../db/settle";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
-import { type CoalescingSender, coalescingSender } from "../lib/coalesced-send";
 import { withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
-import type { IngestMessage } from "../messages";
 import { queueDeliveries } from "./alerts";
-import type { Accepted } from "./submission";
-
-/** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again, 202 queued. */
-export interface IngestOutcome {
-  status: 200 | 201 | 202;
-  body: { id: string; duplicate?: true; queued?: true };
-}
 
 /**
  * What became of a submission handed to `store`: `withdrawn` (its respondent asked for erasure after
@@ -46,10 +39,8 @@ export interface IngestOutcome {
  */
 export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone" | "answered";
 
-const logFailure = (event: string) => (err: unknown) =>
+export const logFailure = (event: string) => (err: unknown) =>
   console.error(JSON.stringify({ event, error: String((err as Error)?.message ?? err) }));
-
-export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
 
 /** How a submission relates to the stored response of its id: its new answers, or a fate already. */
 function compare(stored: StoredResponse, row: writes.NewResponse): Fate | writes.NewAnswer[] {
@@ -211,49 +202,4 @@ export async function recordDropped(
     drops.push({ siteId: row.siteId, responseId: row.id, reason, at });
   });
   if (drops.length > 0) await withD1Retry(() => recordDrops(env.DB, drops));
-}
-
-const reusedError = (id: string) =>
-  new ApiError("id_reused", `response id "${id}" was already used for a different submission`);
-
-/** The contract's answer for a fate (direct mode). */
-function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
-  if (fate === "reused" || fate === undefined) throw reusedError(id);
-  if (fate === "gone") throw new ApiError("unknown_survey", "this survey was deleted");
-  if (fate === "answered") {
-    throw new ApiError("already_answered", "this survey takes one response per customer, and this one already has it");
-  }
-  // Withdrawn or erased: the erasure raced this request and came after its consent; as if stored, then erased.
-  if (fate === "created" || fate === "withdrawn" || fate === "erased") return { status: 201, body: { id } };
-  return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
-}
-
-/** Queued submissions of this isolate's concurrent requests leave in shared batches (lib/coalesced-send.ts). */
-const senders = new WeakMap<Queue<IngestMessage>, CoalescingSender<IngestMessage>>();
-const senderOf = (queue: Queue<IngestMessage>) => {
-  let sender = senders.get(queue);
-  if (!sender) {
-    sender = coalescingSender(queue);
-    senders.set(queue, sender);
-  }
-  return sender;
-};
-
-/** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
-export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Promise<IngestOutcome> {
-  const { row } = accepted;
-  // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
-  if (queueMode(env) && !row.claim) {
-    try {
-      await senderOf(env.INGEST_QUEUE!).send({ kind: "response", row }, defer);
-    } catch {
-      throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
-    }
-    return { status: 202, body: { id: row.id, queued: true } };
-  }
-  const [fate] = await store(env, [row], defer);
-  if (fate === "withdrawn" || fate === "erased") {
-    defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
-  }
-  return outcomeOf(row.id, fate);
 }

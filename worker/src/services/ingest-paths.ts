@@ -1,0 +1,110 @@
+/**
+ * The two paths of an accepted submission of POST /v1/responses, each shared by the isolate's
+ * concurrent requests (lib/coalescer.ts): queued (`INGEST_MODE = "queue"`: 202 once the queue has
+ * it, no D1 query on the way; the consumer settles it later) or written now (direct: 201, 200 or the
+ * contract's error, from its fate in the write path, ingest.ts).
+ */
+
+import type { NewResponse } from "../db/response-writes";
+import type { Env } from "../env";
+import { ApiError } from "../errors";
+import { type CoalescingSender, coalescingSender, SEND_DEADLINE_MS } from "../lib/coalesced-send";
+import { type Coalescer, coalescer, type Outcome } from "../lib/coalescer";
+import { isDatabaseBusy, isOverloadD1Error, isTransientD1Error } from "../lib/d1-retry";
+import type { KeepAlive } from "../lib/keep-alive";
+import type { IngestMessage } from "../messages";
+import { type Fate, logFailure, recordDropped, store } from "./ingest";
+import type { Accepted } from "./submission";
+
+/** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again, 202 queued. */
+export interface IngestOutcome {
+  status: 200 | 201 | 202;
+  body: { id: string; duplicate?: true; queued?: true };
+}
+
+export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
+
+const reusedError = (id: string) =>
+  new ApiError("id_reused", `response id "${id}" was already used for a different submission`);
+
+/** The contract's answer for a fate (direct mode). */
+function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
+  if (fate === "reused" || fate === undefined) throw reusedError(id);
+  if (fate === "gone") throw new ApiError("unknown_survey", "this survey was deleted");
+  if (fate === "answered") {
+    throw new ApiError("already_answered", "this survey takes one response per customer, and this one already has it");
+  }
+  // Withdrawn or erased: the erasure raced this request and came after its consent; as if stored, then erased.
+  if (fate === "created" || fate === "withdrawn" || fate === "erased") return { status: 201, body: { id } };
+  return { status: 200, body: fate === "duplicate" ? { id, duplicate: true } : { id } };
+}
+
+/** Queued submissions of this isolate's concurrent requests leave in shared batches (lib/coalesced-send.ts). */
+const senders = new WeakMap<Queue<IngestMessage>, CoalescingSender<IngestMessage>>();
+const senderOf = (queue: Queue<IngestMessage>) => {
+  let sender = senders.get(queue);
+  if (!sender) {
+    sender = coalescingSender(queue);
+    senders.set(queue, sender);
+  }
+  return sender;
+};
+
+/** The database itself is unavailable (shed load, or still failing after retries): nothing to try row by row. */
+const databaseDown = (err: unknown) => isDatabaseBusy(err) || isOverloadD1Error(err) || isTransientD1Error(err);
+
+/**
+ * Direct mode: the submissions of an isolate's concurrent requests are written together, one `store`
+ * (one D1 transaction for the new ones) per batch (lib/coalescer.ts). Should a batch fail for another
+ * reason than the database, one row may be at fault: each row is then stored alone, as it would have
+ * been on its own, so one bad row cannot fail the others.
+ */
+const WRITE_BATCH = 50;
+const writers = new WeakMap<Env, Coalescer<NewResponse, Fate>>();
+const writerOf = (env: Env) => {
+  let writer = writers.get(env);
+  if (!writer) {
+    const fated = (fates: Fate[]): Outcome<Fate>[] => fates.map((value) => ({ ok: true, value }));
+    writer = coalescer<NewResponse, Fate>(
+      async (rows, keepAlive) => {
+        try {
+          return fated(await store(env, rows, keepAlive));
+        } catch (err) {
+          if (rows.length === 1 || databaseDown(err)) throw err;
+          const alone: Outcome<Fate>[] = [];
+          for (const row of rows) {
+            alone.push(
+              await store(env, [row], keepAlive).then(
+                ([fate]) => ({ ok: true as const, value: fate! }),
+                (error) => ({ ok: false as const, error }),
+              ),
+            );
+          }
+          return alone;
+        }
+      },
+      { maxItems: WRITE_BATCH, deadlineMs: SEND_DEADLINE_MS, lostAfterMs: SEND_DEADLINE_MS + 1_000 },
+    );
+    writers.set(env, writer);
+  }
+  return writer;
+};
+
+/** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
+export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Promise<IngestOutcome> {
+  const { row } = accepted;
+  // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
+  if (queueMode(env) && !row.claim) {
+    try {
+      await senderOf(env.INGEST_QUEUE!).send({ kind: "response", row }, defer);
+    } catch {
+      throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
+    }
+    return { status: 202, body: { id: row.id, queued: true } };
+  }
+  const fate = await writerOf(env).run(row, defer);
+  if (fate === "withdrawn" || fate === "erased") {
+    defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
+  }
+  return outcomeOf(row.id, fate);
+}
