@@ -67,7 +67,8 @@ function targets(r, p) {
   if (d) {
     p(
       "| direct mode: at most one D1 round trip per accepted answer | counted by " +
-        "tests/worker/ingest-settle.test.ts (the write batch only, alerts included); its share of the ceiling: " +
+        "tests/worker/ingest-settle.test.ts (the write batch only, alerts included), and one for the answers of " +
+        "concurrent requests together by tests/worker/grouped-writes.test.ts; its share of the ceiling: " +
         `${Object.keys(d)
           .map((c) => `${pct(d[c].ratio)} at ${c} clients`)
           .join(", ")} | reported |`,
@@ -169,6 +170,11 @@ function howMeasured(p) {
       "consumer's backlog is drained first), and every ratio is taken against the median of all its runs. After " +
       "the runs every accepted id is looked up in D1 (queue mode: after the consumer drained): accepted = " +
       "stored, no id missing, answers = 3 × accepted, aggregates = 2 × accepted, nothing dropped.",
+  );
+  p(
+    "- **Direct mode** is `INGEST_MODE=direct` (the default): the answers of concurrent requests are written " +
+      "together, one D1 batch each, and every request answers with its own answer's fate; events are summed " +
+      "per counter the same way.",
   );
   p(
     "- **Queue mode** is `INGEST_MODE=queue`: the route validates against the site and survey held in the " +
