@@ -6,6 +6,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../worker/src/errors";
 import {
   coalescingSender,
   estimatedBytes,
@@ -13,6 +14,7 @@ import {
   MAX_BATCH_MESSAGES,
   type SenderLimits,
 } from "../../worker/src/lib/coalesced-send";
+import { BatchLost, unavailableWhenLost } from "../../worker/src/lib/coalescer";
 import type { IngestMessage } from "../../worker/src/messages";
 import { BASE, json, SHOP, submission, world } from "./fixtures";
 import { app, captureQueue, deliver, stored, submitQueued } from "./queue-support";
@@ -108,10 +110,25 @@ describe("coalesced queue sends", () => {
     const { q, sender, first: stuck } = await firstInFlight({ deadlineMs: 50, lostAfterMs: 60_000 });
     const waiting = sender.send("b", keepAlive);
     await expect(stuck).rejects.toThrow("longer than 50 ms");
+    await expect(stuck).rejects.toBeInstanceOf(BatchLost);
     await q.batchCount(2);
     expect(q.batches[1]).toEqual(["b"]);
     q.gates[1]!.release();
     await expect(waiting).resolves.toBeUndefined();
+  });
+
+  it("a lost batch › should become 503 unavailable with Retry-After; any other error passes through", () => {
+    const lost = (() => {
+      try {
+        unavailableWhenLost("writing the answer")(new BatchLost("batch was lost"));
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(lost).toBeInstanceOf(ApiError);
+    expect(lost).toMatchObject({ code: "unavailable", headers: { "Retry-After": "5" } });
+    const other = new Error("D1_ERROR: CHECK constraint failed");
+    expect(() => unavailableWhenLost("writing the answer")(other)).toThrow(other);
   });
 
   it("a sender whose request died › a waiting request should give its batch up and send its own", async () => {
@@ -125,6 +142,7 @@ describe("coalesced queue sends", () => {
     // A late answer to the batch given up changes nothing: its request was told it failed.
     q.gates[0]!.release();
     await expect(orphaned).rejects.toThrow("lost");
+    await expect(orphaned).rejects.toBeInstanceOf(BatchLost);
   });
 
   it("only the request that sends a batch › should keep it in its waitUntil until it lands", async () => {

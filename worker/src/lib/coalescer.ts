@@ -16,6 +16,7 @@
  *   runs its own.
  */
 
+import { ApiError } from "../errors";
 import type { KeepAlive } from "./keep-alive";
 
 /** What became of one item of a batch. */
@@ -53,6 +54,24 @@ interface Flight<T, R> {
   done: Promise<void>;
   wake: Array<() => void>;
 }
+
+/** A batch that took longer than its deadline, or whose runner's request died: its requests may retry. */
+export class BatchLost extends Error {}
+
+/**
+ * For `.catch`: a lost batch becomes `503 unavailable` with Retry-After (it may still land; the client's
+ * retry is settled by its id), any other error passes through.
+ */
+export const unavailableWhenLost =
+  (what: string) =>
+  (err: unknown): never => {
+    if (err instanceof BatchLost) {
+      throw new ApiError("unavailable", `${what} could not be done in time; retry later`, undefined, {
+        "Retry-After": "5",
+      });
+    }
+    throw err;
+  };
 
 export const timeout = (ms: number) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -105,7 +124,7 @@ export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimit
     f.done = Promise.race([running, limit.elapsed]).then(
       (outcomes) =>
         outcomes === "timeout"
-          ? land(f, null, new Error(`batch took longer than ${deadlineMs} ms`))
+          ? land(f, null, new BatchLost(`batch took longer than ${deadlineMs} ms`))
           : land(f, outcomes),
       (err) => land(f, null, err ?? new Error("batch failed")),
     );
@@ -130,7 +149,7 @@ export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimit
         // Woken by the runner; or, should the runner's request die without landing, given up on here.
         const wait = timeout(Math.max(0, f.startedAt + lostAfterMs - Date.now()));
         const woken = new Promise<"woken">((resolve) => f.wake.push(() => resolve("woken")));
-        if ((await Promise.race([woken, wait.elapsed])) === "timeout") land(f, null, new Error("batch was lost"));
+        if ((await Promise.race([woken, wait.elapsed])) === "timeout") land(f, null, new BatchLost("batch was lost"));
         wait.cancel();
       }
       if (!me.outcome.ok) throw me.outcome.error;

@@ -7,7 +7,7 @@ import type { EventInput } from "../../../shared/types";
 import { countEvents, type EventCount } from "../db/events";
 import { ApiError } from "../errors";
 import { SEND_DEADLINE_MS } from "../lib/coalesced-send";
-import { allOk, type Coalescer, coalescer } from "../lib/coalescer";
+import { allOk, type Coalescer, coalescer, unavailableWhenLost } from "../lib/coalescer";
 import { withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { today } from "../lib/time";
@@ -57,6 +57,8 @@ export async function recordEvent(
   assertOrigin(found.site.origins, origin);
   if (!found.survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
   const event = { siteId: found.site.id, surveyId: input.survey, day: today(), channel: input.channel ?? "widget" };
-  await counterOf(db).run({ ...event, event: input.event, n: 1 }, keepAlive);
+  await counterOf(db)
+    .run({ ...event, event: input.event, n: 1 }, keepAlive)
+    .catch(unavailableWhenLost("counting the event"));
   return found.site.origins;
 }

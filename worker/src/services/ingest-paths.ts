@@ -9,7 +9,7 @@ import type { NewResponse } from "../db/response-writes";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { type CoalescingSender, coalescingSender, SEND_DEADLINE_MS } from "../lib/coalesced-send";
-import { type Coalescer, coalescer, type Outcome } from "../lib/coalescer";
+import { type Coalescer, coalescer, type Outcome, unavailableWhenLost } from "../lib/coalescer";
 import { isDatabaseBusy, isOverloadD1Error, isTransientD1Error } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
@@ -102,7 +102,7 @@ export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Pr
     }
     return { status: 202, body: { id: row.id, queued: true } };
   }
-  const fate = await writerOf(env).run(row, defer);
+  const fate = await writerOf(env).run(row, defer).catch(unavailableWhenLost("writing the answer"));
   if (fate === "withdrawn" || fate === "erased") {
     defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
   }
