@@ -1,7 +1,8 @@
 /**
  * Concurrent requests against the real worker (workerd under `wrangler dev`, direct mode): the
- * isolate writes their submissions and events in shared batches (lib/coalescer.ts), each request
- * waiting on a promise of its own that another request settles. The worker tests cannot send
+ * isolate writes the submissions and events that meet in it in shared batches (lib/coalescer.ts),
+ * each request waiting on a promise of its own that another request settles; whatever the grouping,
+ * each gets its own answer and each is counted once. The worker tests cannot send
  * separate requests through that path (their pool turns workerd's cross-request promise resolution
  * off); here every request is its own, as in production.
  */
@@ -12,7 +13,7 @@ import { siteWith, TRIGGER } from "./widget-sites";
 
 useLiveStack({ owner: true });
 
-describe("concurrent requests, written together", () => {
+describe("concurrent requests, each its own", () => {
   it("copies of one id and distinct answers at once › one 201 per id, copies duplicates, all counted", async () => {
     const site = await siteWith({
       questions: [{ id: "nps", type: "nps", required: true, text: { en: "Would you recommend us?" } }],

@@ -2,8 +2,8 @@
 import { env } from "cloudflare:workers";
 
 interface Hooks {
-  /** Every statement handed out. */
-  prepared?(stmt: D1PreparedStatement): void;
+  /** Every statement handed out, with its SQL. */
+  prepared?(stmt: D1PreparedStatement, sql: string): void;
   /** A statement bound to `values`: `bound` is the one the caller runs. */
   bound?(unbound: D1PreparedStatement, bound: D1PreparedStatement, values: unknown[]): void;
   /** Every batch; `run` hands it to the real database. */
@@ -24,7 +24,7 @@ export function watchedDb(hooks: Hooks): D1Database {
             hooks.bound?.(stmt, bound, values);
             return bound;
           };
-          hooks.prepared?.(stmt);
+          hooks.prepared?.(stmt, sql);
           return stmt;
         };
       if (prop === "batch")

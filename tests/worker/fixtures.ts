@@ -228,6 +228,9 @@ export const submit = (body: unknown, origin: string | null = SHOP, headers: Rec
 /** A submission made together with others (TOGETHER): concurrent ones are written in shared batches. */
 export const submitTogether = (body: unknown) => call("POST", "/v1/responses", { body, origin: SHOP, env: TOGETHER });
 
+/** A submission with an env of its own: concurrent ones are written in transactions of their own, racing. */
+export const submitApart = (body: unknown) => call("POST", "/v1/responses", { body, origin: SHOP, env: {} });
+
 export async function summary(w: World, query = ""): Promise<any> {
   const res = await call("GET", `/api/sites/${w.site.id}/summary${query}`, { cookie: w.owner.cookie });
   if (res.status !== 200) throw new Error(`summary failed: ${res.status} ${await res.text()}`);

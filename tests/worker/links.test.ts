@@ -15,6 +15,7 @@ import {
   SURVEY,
   submission,
   submit,
+  submitApart,
   submitTogether,
   summary,
   type World,
@@ -209,12 +210,15 @@ describe("signatures", () => {
 });
 
 describe("one response per order (links.onePer)", () => {
-  it("10 concurrent answers for one order › one 201, nine 409 already_answered; one counted", async () => {
+  it.each([
+    ["in one batch", submitTogether],
+    ["in racing transactions", submitApart],
+  ])("10 concurrent answers for one order, written %s › one 201, nine 409; one counted", async (_, send) => {
     const w = await signedWorld({ signed: false, onePer: "orderId" });
     const bodies = Array.from({ length: 10 }, (_, i) =>
       submission(w, { context: { orderId: "A-1042" }, answers: [{ question: "nps", value: i }] }),
     );
-    const results = await Promise.all(bodies.map((b) => submitTogether(b)));
+    const results = await Promise.all(bodies.map((b) => send(b)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
     const refused = await json(results.find((r) => r.status === 409)!);

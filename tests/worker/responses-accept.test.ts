@@ -1,7 +1,19 @@
 /** POST /v1/responses accepted: what is stored (and what never is), duplicates, CORS, a new id after a refusal. */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, clientId, json, rowCounts, SHOP, submission, submit, submitTogether, summary, world } from "./fixtures";
+import {
+  call,
+  clientId,
+  json,
+  rowCounts,
+  SHOP,
+  submission,
+  submit,
+  submitApart,
+  submitTogether,
+  summary,
+  world,
+} from "./fixtures";
 
 describe("POST /v1/responses", () => {
   it("valid submission › should answer 201 with the id and store one response with its answers", async () => {
@@ -105,7 +117,10 @@ describe("POST /v1/responses", () => {
     expect((await summary(w)).nps.distribution[9]).toBe(1);
   });
 
-  it("20 simultaneous copies of one id › should give exactly one 201 and count once", async () => {
+  it.each([
+    ["in one batch", submitTogether],
+    ["in racing transactions", submitApart],
+  ])("20 simultaneous copies of one id, written %s › should give exactly one 201 and count once", async (_, send) => {
     const w = await world();
     const body = submission(w, {
       answers: [
@@ -113,7 +128,7 @@ describe("POST /v1/responses", () => {
         { question: "csat", value: 5 },
       ],
     });
-    const results = await Promise.all(Array.from({ length: 20 }, () => submitTogether(body)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => send(body)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);

@@ -13,7 +13,7 @@ import { type Coalescer, coalescer, type Outcome, unavailableWhenLost } from "..
 import { isDatabaseBusy, isOverloadD1Error, isTransientD1Error } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
-import { type Fate, logFailure, recordDropped, store } from "./ingest";
+import { type Fate, logFailure, recordDropped, storeEach } from "./ingest";
 import type { Accepted } from "./submission";
 
 /** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again, 202 queued. */
@@ -54,37 +54,50 @@ const senderOf = (queue: Queue<IngestMessage>) => {
 const databaseDown = (err: unknown) => isDatabaseBusy(err) || isOverloadD1Error(err) || isTransientD1Error(err);
 
 /**
- * Direct mode: the submissions of an isolate's concurrent requests are written together, one `store`
- * (one D1 transaction for the new ones) per batch (lib/coalescer.ts). Should a batch fail for another
- * reason than the database, one row may be at fault: each row is then stored alone, as it would have
- * been on its own, so one bad row cannot fail the others.
+ * Direct mode: the submissions of an isolate's concurrent requests are written together, one batch
+ * (one D1 transaction for the new ones) per flight (lib/coalescer.ts). Should a batch fail for
+ * another reason than the database being down, one row may be at fault: the batch is then written
+ * in halves, and halves of those, so only that row fails, in a few round trips.
  */
 const WRITE_BATCH = 50;
+
+async function writeApart(env: Env, rows: NewResponse[], keepAlive: KeepAlive): Promise<Outcome<Fate>[]> {
+  try {
+    const settled = await storeEach(env, rows, keepAlive);
+    const again = settled.flatMap((s, i) => (!s.ok && rows.length > 1 && !databaseDown(s.error) ? [i] : []));
+    if (again.length === 0) return settled;
+    // Settled rows keep their fates; the ones the failure reached are written again, apart.
+    const rest = again.map((i) => rows[i]!);
+    const retried = await (rest.length < rows.length
+      ? writeApart(env, rest, keepAlive)
+      : inHalves(env, rest, keepAlive));
+    again.forEach((i, k) => {
+      settled[i] = retried[k]!;
+    });
+    return settled;
+  } catch (error) {
+    if (rows.length === 1 || databaseDown(error)) return rows.map(() => ({ ok: false, error }));
+    return inHalves(env, rows, keepAlive);
+  }
+}
+
+const inHalves = async (env: Env, rows: NewResponse[], keepAlive: KeepAlive): Promise<Outcome<Fate>[]> => {
+  const half = Math.ceil(rows.length / 2);
+  return [
+    ...(await writeApart(env, rows.slice(0, half), keepAlive)),
+    ...(await writeApart(env, rows.slice(half), keepAlive)),
+  ];
+};
+
 const writers = new WeakMap<Env, Coalescer<NewResponse, Fate>>();
 const writerOf = (env: Env) => {
   let writer = writers.get(env);
   if (!writer) {
-    const fated = (fates: Fate[]): Outcome<Fate>[] => fates.map((value) => ({ ok: true, value }));
-    writer = coalescer<NewResponse, Fate>(
-      async (rows, keepAlive) => {
-        try {
-          return fated(await store(env, rows, keepAlive));
-        } catch (err) {
-          if (rows.length === 1 || databaseDown(err)) throw err;
-          const alone: Outcome<Fate>[] = [];
-          for (const row of rows) {
-            alone.push(
-              await store(env, [row], keepAlive).then(
-                ([fate]) => ({ ok: true as const, value: fate! }),
-                (error) => ({ ok: false as const, error }),
-              ),
-            );
-          }
-          return alone;
-        }
-      },
-      { maxItems: WRITE_BATCH, deadlineMs: SEND_DEADLINE_MS, lostAfterMs: SEND_DEADLINE_MS + 1_000 },
-    );
+    writer = coalescer<NewResponse, Fate>((rows, keepAlive) => writeApart(env, rows, keepAlive), {
+      maxItems: WRITE_BATCH,
+      deadlineMs: SEND_DEADLINE_MS,
+      lostAfterMs: SEND_DEADLINE_MS + 1_000,
+    });
     writers.set(env, writer);
   }
   return writer;

@@ -26,6 +26,7 @@ import {
 } from "../db/settle";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
+import type { Outcome } from "../lib/coalescer";
 import { withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
@@ -154,9 +155,11 @@ async function settle(
  * Writes rows (new ones in one transaction) and tells each one's fate, in the order given; the
  * webhook deliveries the writes made (alerts of unhappy answers, response.created and .completed) are
  * queued through `defer`, so the write never waits for, or fails with, a webhook. New submissions
- * cost one D1 round trip: the batch.
+ * cost one D1 round trip: the batch. Throws only when that batch fails (then nothing was written);
+ * should the settling of ids seen before fail after it, the rows already settled keep their fates
+ * and deliveries, and the others carry the error.
  */
-export async function store(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Fate[]> {
+export async function storeEach(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Outcome<Fate>[]> {
   const first = await withD1Retry(() => writes.insertResponses(env.DB, rows));
   const fates: Fate[] = new Array(rows.length);
   const deliveries = [...first.deliveries];
@@ -169,9 +172,24 @@ export async function store(env: Env, rows: writes.NewResponse[], defer: KeepAli
       claimed.add(row.id);
     } else pending.push(i);
   });
-  if (pending.length > 0) await settle(env, rows, pending, fates, deliveries);
+  let failure: { error: unknown } | null = null;
+  if (pending.length > 0) await settle(env, rows, pending, fates, deliveries).catch((error) => (failure = { error }));
   if (deliveries.length > 0) defer(queueDeliveries(env, deliveries).catch(logFailure("alert_enqueue_failed")));
-  return fates;
+  // A row without a fate is one the failure of the settling reached before it was settled.
+  return rows.map((_, i): Outcome<Fate> => {
+    const fate = fates[i];
+    return fate !== undefined
+      ? { ok: true, value: fate }
+      : { ok: false, error: failure?.error ?? new Error("unsettled") };
+  });
+}
+
+/** As `storeEach`, failing whole if any row has no fate (the queue consumer retries such a batch). */
+export async function store(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Fate[]> {
+  const settled = await storeEach(env, rows, defer);
+  const failed = settled.find((s) => !s.ok);
+  if (failed && !failed.ok) throw failed.error;
+  return settled.map((s) => (s as { value: Fate }).value);
 }
 
 const DROP_REASONS: Partial<Record<Fate, DropReason>> = {
