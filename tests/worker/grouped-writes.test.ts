@@ -123,4 +123,22 @@ describe("direct mode › concurrent events counted together", () => {
     expect(counting.roundTrips()).toBeLessThan(names.length);
     expect((await summary(w)).funnel).toMatchObject({ shown: 9, dismissed: 3, declined: 1 });
   });
+
+  it("a batch of events committed but its answer lost › 503 retry later, and counted once, not twice", async () => {
+    const w = await world();
+    let lost = 0;
+    const db = watchedDb({
+      batch: (stmts, run) =>
+        lost++ === 0 && stmts.length > 0
+          ? run().then(() => Promise.reject(new Error("D1_ERROR: Network connection lost.")))
+          : run(),
+    });
+    const event = { site: w.site.key, survey: w.survey.id, version: 1, event: "shown" };
+    await post("/v1/events", event, { ...env } as Cloudflare.Env); // fills the cache, counted: 1
+    const res = await post("/v1/events", event, { ...env, DB: db } as Cloudflare.Env);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    // Counted by the batch that did commit, and not again by a retry.
+    expect((await summary(w)).funnel.shown).toBe(2);
+  });
 });

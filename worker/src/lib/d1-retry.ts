@@ -26,7 +26,18 @@ const BUSY = "the database is busy; retry later";
 export const databaseBusy = () => new ApiError("unavailable", BUSY, undefined, { "Retry-After": "5" });
 export const isDatabaseBusy = (err: unknown) => err instanceof ApiError && err.message === BUSY;
 
+/** Failures that surely came before any commit: retrying them cannot apply a write twice. */
+export const isBeforeCommitD1Error = (err: unknown) =>
+  /database is locked|SQLITE_BUSY|cannot resolve d1 db due to transient issue/i.test(
+    String((err as Error)?.message ?? err),
+  );
+
 export interface RetryOptions {
+  /**
+   * Which transient failures to retry (all of them by default: every write of an answer is keyed by
+   * its id); the others become `databaseBusy` at once.
+   */
+  retryable?: (err: unknown) => boolean;
   attempts?: number;
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -40,7 +51,8 @@ export async function withD1Retry<T>(fn: () => Promise<T>, opts: RetryOptions = 
     try {
       return await fn();
     } catch (err) {
-      if (isOverloadD1Error(err) || (isTransientD1Error(err) && attempt >= attempts)) {
+      const retryable = opts.retryable ?? isTransientD1Error;
+      if (isOverloadD1Error(err) || (isTransientD1Error(err) && (attempt >= attempts || !retryable(err)))) {
         throw databaseBusy();
       }
       if (!isTransientD1Error(err)) throw err;

@@ -8,7 +8,7 @@ import { countEvents, type EventCount } from "../db/events";
 import { ApiError } from "../errors";
 import { SEND_DEADLINE_MS } from "../lib/coalesced-send";
 import { allOk, type Coalescer, coalescer, unavailableWhenLost } from "../lib/coalescer";
-import { withD1Retry } from "../lib/d1-retry";
+import { isBeforeCommitD1Error, withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { today } from "../lib/time";
 import { assertOrigin } from "./public";
@@ -36,7 +36,8 @@ const counterOf = (db: D1Database) => {
   if (!counter) {
     counter = coalescer<EventCount, void>(
       async (events) => {
-        await withD1Retry(() => countEvents(db, addedUp(events)));
+        // Counters have no id to settle a write applied twice: only failures before any commit are retried.
+        await withD1Retry(() => countEvents(db, addedUp(events)), { retryable: isBeforeCommitD1Error });
         return allOk(events.length, undefined);
       },
       { maxItems: 100, deadlineMs: SEND_DEADLINE_MS, lostAfterMs: SEND_DEADLINE_MS + 1_000 },
