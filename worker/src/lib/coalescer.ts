@@ -59,8 +59,8 @@ interface Flight<T, R> {
 export class BatchLost extends Error {}
 
 /**
- * For `.catch`: a lost batch becomes `503 unavailable` with Retry-After (it may still land; the client's
- * retry is settled by its id), any other error passes through.
+ * For `.catch`: a lost batch becomes `503 unavailable` with Retry-After (it may still land: an answer's
+ * retry is then settled by its id), any other error passes through.
  */
 export const unavailableWhenLost =
   (what: string) =>
@@ -73,7 +73,7 @@ export const unavailableWhenLost =
     throw err;
   };
 
-export const timeout = (ms: number) => {
+const timeout = (ms: number) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const elapsed = new Promise<"timeout">((resolve) => {
     timer = setTimeout(() => resolve("timeout"), ms);
