@@ -12,9 +12,8 @@ import {
   estimatedBytes,
   MAX_BATCH_BYTES,
   MAX_BATCH_MESSAGES,
-  type SenderLimits,
 } from "../../worker/src/lib/coalesced-send";
-import { BatchLost, unavailableWhenLost } from "../../worker/src/lib/coalescer";
+import { BatchLost, type BatchTimes, unavailableWhenLost } from "../../worker/src/lib/coalescer";
 import type { IngestMessage } from "../../worker/src/messages";
 import { BASE, json, SHOP, submission, world } from "./fixtures";
 import { app, captureQueue, deliver, stored, submitQueued } from "./queue-support";
@@ -50,7 +49,7 @@ const keep: Promise<unknown>[] = [];
 const keepAlive = (work: Promise<unknown>) => void keep.push(work.catch(() => {}));
 
 /** A sender (with `limits`) whose first message "a" is on its way, its batch not yet answered. */
-async function firstInFlight(limits?: SenderLimits) {
+async function firstInFlight(limits?: BatchTimes) {
   const q = gatedQueue();
   const sender = coalescingSender(q.binding, limits);
   const first = sender.send("a", keepAlive);

@@ -7,6 +7,7 @@ import { env, exports } from "cloudflare:workers";
 import { nanoid } from "nanoid";
 import type { Role } from "../../shared/constants";
 import { app } from "../../worker/src/index";
+import { perKey } from "../../worker/src/lib/coalescer";
 
 export const BASE = "https://collector.test";
 export const SHOP = "https://shop.example";
@@ -27,15 +28,7 @@ export interface CallOptions {
 }
 
 /** One env object per set of overrides: calls given the same overrides share the isolate's per-env state. */
-const envs = new WeakMap<Partial<Cloudflare.Env>, Cloudflare.Env>();
-const envWith = (overrides: Partial<Cloudflare.Env>) => {
-  let merged = envs.get(overrides);
-  if (!merged) {
-    merged = { ...env, ...overrides };
-    envs.set(overrides, merged);
-  }
-  return merged;
-};
+const envWith = perKey((overrides: Partial<Cloudflare.Env>): Cloudflare.Env => ({ ...env, ...overrides }));
 
 /**
  * Overrides (none) for calls made together in the test's own context, so that the isolate groups their

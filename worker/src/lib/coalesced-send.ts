@@ -4,13 +4,12 @@
  * own message, or fails with its batch.
  */
 
-import { allOk, coalescer } from "./coalescer";
+import { allOk, BATCH_TIMES, type BatchTimes, coalescer } from "./coalescer";
 import type { KeepAlive } from "./keep-alive";
 
 /** Limits of one `sendBatch` (Cloudflare Queues: 100 messages, 256 KB), with room to spare. */
 export const MAX_BATCH_MESSAGES = 100;
 export const MAX_BATCH_BYTES = 200_000;
-export const SEND_DEADLINE_MS = 10_000;
 
 export interface CoalescingSender<T> {
   /** Resolves once `body` is accepted by the queue; rejects with the error of its batch. */
@@ -24,18 +23,8 @@ export interface CoalescingSender<T> {
  */
 export const estimatedBytes = (body: unknown): number => 2 * JSON.stringify(body).length + 64;
 
-export interface SenderLimits {
-  /** A batch not answered by then fails (its sender's request keeps the timer). */
-  deadlineMs: number;
-  /** From a batch's start, after which a waiting request gives it up as lost (its sender's request died). */
-  lostAfterMs: number;
-}
-
 /** A sender for one queue binding (one per isolate and queue: the state is the isolate's). */
-export function coalescingSender<T>(
-  queue: Queue<T>,
-  { deadlineMs, lostAfterMs }: SenderLimits = { deadlineMs: SEND_DEADLINE_MS, lostAfterMs: SEND_DEADLINE_MS + 1_000 },
-): CoalescingSender<T> {
+export function coalescingSender<T>(queue: Queue<T>, times: BatchTimes = BATCH_TIMES): CoalescingSender<T> {
   const sends = coalescer<T, void>(
     async (bodies) => {
       await queue.sendBatch(bodies.map((body) => ({ body, contentType: "v8" as const })));
@@ -45,8 +34,7 @@ export function coalescingSender<T>(
       maxItems: MAX_BATCH_MESSAGES,
       maxBytes: MAX_BATCH_BYTES,
       sizeOf: estimatedBytes,
-      deadlineMs,
-      lostAfterMs,
+      ...times,
     },
   );
   return { send: (body, keepAlive) => sends.run(body, keepAlive) };

@@ -25,16 +25,23 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 /** Runs a batch (never empty); answers one outcome per item, in order, or throws to fail them all. */
 export type BatchRun<T, R> = (items: T[], keepAlive: KeepAlive) => Promise<Outcome<R>[]>;
 
-export interface CoalescerLimits<T> {
+/** How long a batch may take, at most. */
+export interface BatchTimes {
+  /** A batch not settled by then fails (its runner's request keeps the timer). */
+  deadlineMs: number;
+  /** From a batch's start, after which a waiting request gives it up as lost (its runner's request died). */
+  lostAfterMs: number;
+}
+
+/** Ten seconds to run a batch; a waiting request gives it up a second after that. */
+export const BATCH_TIMES: BatchTimes = { deadlineMs: 10_000, lostAfterMs: 11_000 };
+
+export interface CoalescerLimits<T> extends Partial<BatchTimes> {
   /** Most items in one batch. */
   maxItems: number;
   /** Most bytes in one batch, by `sizeOf` (a batch always takes at least one item). */
   maxBytes?: number;
   sizeOf?: (item: T) => number;
-  /** A batch not settled by then fails (its runner's request keeps the timer). */
-  deadlineMs: number;
-  /** From a batch's start, after which a waiting request gives it up as lost (its runner's request died). */
-  lostAfterMs: number;
 }
 
 export interface Coalescer<T, R> {
@@ -83,7 +90,8 @@ const timeout = (ms: number) => {
 
 /** A coalescer for one resource (one per isolate and resource: the state is the isolate's). */
 export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimits<T>): Coalescer<T, R> {
-  const { maxItems, maxBytes = Number.POSITIVE_INFINITY, sizeOf, deadlineMs, lostAfterMs } = limits;
+  const { maxItems, maxBytes = Number.POSITIVE_INFINITY, sizeOf } = limits;
+  const { deadlineMs, lostAfterMs } = { ...BATCH_TIMES, ...limits };
   let waiting: Waiting<T, R>[] = [];
   let flight: Flight<T, R> | null = null;
 
@@ -155,6 +163,22 @@ export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimit
       if (!me.outcome.ok) throw me.outcome.error;
       return me.outcome.value;
     },
+  };
+}
+
+/**
+ * One value per key, made on first use and kept while the key lives: the coalescer of a binding (its
+ * queue, its database) for the isolate's requests.
+ */
+export function perKey<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(key);
+      made.set(key, value);
+    }
+    return value;
   };
 }
 

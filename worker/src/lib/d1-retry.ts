@@ -20,11 +20,16 @@ export const isTransientD1Error = (err: unknown) =>
   TRANSIENT.some((re) => re.test(String((err as Error)?.message ?? err)));
 export const isOverloadD1Error = (err: unknown) => SHED.some((re) => re.test(String((err as Error)?.message ?? err)));
 
-const BUSY = "the database is busy; retry later";
-
 /** The database shed the load or kept failing: 503 with Retry-After (the widget keeps the answer). */
-export const databaseBusy = () => new ApiError("unavailable", BUSY, undefined, { "Retry-After": "5" });
-export const isDatabaseBusy = (err: unknown) => err instanceof ApiError && err.message === BUSY;
+export class DatabaseBusy extends ApiError {
+  constructor() {
+    super("unavailable", "the database is busy; retry later", undefined, { "Retry-After": "5" });
+  }
+}
+
+/** The database itself is unavailable (shed load, or still failing after retries), not one statement. */
+export const isDatabaseDown = (err: unknown) =>
+  err instanceof DatabaseBusy || isOverloadD1Error(err) || isTransientD1Error(err);
 
 /** Failures that surely came before any commit: retrying them cannot apply a write twice. */
 export const isBeforeCommitD1Error = (err: unknown) =>
@@ -35,7 +40,7 @@ export const isBeforeCommitD1Error = (err: unknown) =>
 export interface RetryOptions {
   /**
    * Which transient failures to retry (all of them by default: every write of an answer is keyed by
-   * its id); the others become `databaseBusy` at once.
+   * its id); the others become `DatabaseBusy` at once.
    */
   retryable?: (err: unknown) => boolean;
   attempts?: number;
@@ -53,7 +58,7 @@ export async function withD1Retry<T>(fn: () => Promise<T>, opts: RetryOptions = 
     } catch (err) {
       const retryable = opts.retryable ?? isTransientD1Error;
       if (isOverloadD1Error(err) || (isTransientD1Error(err) && (attempt >= attempts || !retryable(err)))) {
-        throw databaseBusy();
+        throw new DatabaseBusy();
       }
       if (!isTransientD1Error(err)) throw err;
       // Full jitter: spread the retries of concurrent requests apart.

@@ -6,8 +6,7 @@
 import type { EventInput } from "../../../shared/types";
 import { countEvents, type EventCount } from "../db/events";
 import { ApiError } from "../errors";
-import { SEND_DEADLINE_MS } from "../lib/coalesced-send";
-import { allOk, type Coalescer, coalescer, unavailableWhenLost } from "../lib/coalescer";
+import { allOk, coalescer, perKey, unavailableWhenLost } from "../lib/coalescer";
 import { isBeforeCommitD1Error, withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { today } from "../lib/time";
@@ -15,7 +14,7 @@ import { assertOrigin } from "./public";
 import { siteAndSurvey } from "./site-cache";
 
 /** The same counters added up: one upsert per counter for a whole batch of events. */
-export function addedUp(events: EventCount[]): EventCount[] {
+function addedUp(events: EventCount[]): EventCount[] {
   const byCounter = new Map<string, EventCount>();
   for (const e of events) {
     const key = JSON.stringify([e.siteId, e.surveyId, e.day, e.channel, e.event]);
@@ -30,22 +29,16 @@ export function addedUp(events: EventCount[]): EventCount[] {
  * The events of an isolate's concurrent requests are counted together, one D1 round trip per batch
  * (lib/coalescer.ts); each request answers 204 once the batch holding its event is written.
  */
-const counters = new WeakMap<D1Database, Coalescer<EventCount, void>>();
-const counterOf = (db: D1Database) => {
-  let counter = counters.get(db);
-  if (!counter) {
-    counter = coalescer<EventCount, void>(
-      async (events) => {
-        // Counters have no id to settle a write applied twice: only failures before any commit are retried.
-        await withD1Retry(() => countEvents(db, addedUp(events)), { retryable: isBeforeCommitD1Error });
-        return allOk(events.length, undefined);
-      },
-      { maxItems: 100, deadlineMs: SEND_DEADLINE_MS, lostAfterMs: SEND_DEADLINE_MS + 1_000 },
-    );
-    counters.set(db, counter);
-  }
-  return counter;
-};
+const counterOf = perKey((db: D1Database) =>
+  coalescer<EventCount, void>(
+    async (events) => {
+      // Counters have no id to settle a write applied twice: only failures before any commit are retried.
+      await withD1Retry(() => countEvents(db, addedUp(events)), { retryable: isBeforeCommitD1Error });
+      return allOk(events.length, undefined);
+    },
+    { maxItems: 100 },
+  ),
+);
 
 export async function recordEvent(
   db: D1Database,

@@ -8,9 +8,9 @@
 import type { NewResponse } from "../db/response-writes";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
-import { type CoalescingSender, coalescingSender, SEND_DEADLINE_MS } from "../lib/coalesced-send";
-import { type Coalescer, coalescer, type Outcome, unavailableWhenLost } from "../lib/coalescer";
-import { isDatabaseBusy, isOverloadD1Error, isTransientD1Error } from "../lib/d1-retry";
+import { coalescingSender } from "../lib/coalesced-send";
+import { coalescer, type Outcome, perKey, unavailableWhenLost } from "../lib/coalescer";
+import { isDatabaseDown } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
 import { type Fate, logFailure, recordDropped, storeEach } from "./ingest";
@@ -40,18 +40,7 @@ function outcomeOf(id: string, fate: Fate | undefined): IngestOutcome {
 }
 
 /** Queued submissions of this isolate's concurrent requests leave in shared batches (lib/coalesced-send.ts). */
-const senders = new WeakMap<Queue<IngestMessage>, CoalescingSender<IngestMessage>>();
-const senderOf = (queue: Queue<IngestMessage>) => {
-  let sender = senders.get(queue);
-  if (!sender) {
-    sender = coalescingSender(queue);
-    senders.set(queue, sender);
-  }
-  return sender;
-};
-
-/** The database itself is unavailable (shed load, or still failing after retries): nothing to try row by row. */
-const databaseDown = (err: unknown) => isDatabaseBusy(err) || isOverloadD1Error(err) || isTransientD1Error(err);
+const senderOf = perKey((queue: Queue<IngestMessage>) => coalescingSender(queue));
 
 /**
  * Direct mode: the submissions of an isolate's concurrent requests are written together, one batch
@@ -64,7 +53,7 @@ const WRITE_BATCH = 50;
 async function writeApart(env: Env, rows: NewResponse[], keepAlive: KeepAlive): Promise<Outcome<Fate>[]> {
   try {
     const settled = await storeEach(env, rows, keepAlive);
-    const again = settled.flatMap((s, i) => (!s.ok && rows.length > 1 && !databaseDown(s.error) ? [i] : []));
+    const again = settled.flatMap((s, i) => (!s.ok && rows.length > 1 && !isDatabaseDown(s.error) ? [i] : []));
     if (again.length === 0) return settled;
     // Settled rows keep their fates; the ones the failure reached are written again, apart.
     const rest = again.map((i) => rows[i]!);
@@ -76,7 +65,7 @@ async function writeApart(env: Env, rows: NewResponse[], keepAlive: KeepAlive): 
     });
     return settled;
   } catch (error) {
-    if (rows.length === 1 || databaseDown(error)) return rows.map(() => ({ ok: false, error }));
+    if (rows.length === 1 || isDatabaseDown(error)) return rows.map(() => ({ ok: false, error }));
     return inHalves(env, rows, keepAlive);
   }
 }
@@ -89,19 +78,9 @@ const inHalves = async (env: Env, rows: NewResponse[], keepAlive: KeepAlive): Pr
   ];
 };
 
-const writers = new WeakMap<Env, Coalescer<NewResponse, Fate>>();
-const writerOf = (env: Env) => {
-  let writer = writers.get(env);
-  if (!writer) {
-    writer = coalescer<NewResponse, Fate>((rows, keepAlive) => writeApart(env, rows, keepAlive), {
-      maxItems: WRITE_BATCH,
-      deadlineMs: SEND_DEADLINE_MS,
-      lostAfterMs: SEND_DEADLINE_MS + 1_000,
-    });
-    writers.set(env, writer);
-  }
-  return writer;
-};
+const writerOf = perKey((env: Env) =>
+  coalescer<NewResponse, Fate>((rows, keepAlive) => writeApart(env, rows, keepAlive), { maxItems: WRITE_BATCH }),
+);
 
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
 export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Promise<IngestOutcome> {

@@ -7,16 +7,16 @@
  */
 import type { Env } from "../env";
 import { ApiError } from "../errors";
-import { isOverloadD1Error, isTransientD1Error } from "../lib/d1-retry";
+import { isDatabaseDown } from "../lib/d1-retry";
 import type { IngestMessage } from "../messages";
 import { recordDropped, store } from "./ingest";
 
 /** Delay before a retried message comes back: grows with its attempts, at most a minute. */
 const retryDelay = (attempts: number) => Math.min(60, 2 ** Math.min(6, attempts));
 
-/** The database itself is unavailable (shed load or still failing after retries): retry everything later. */
+/** The database is unavailable, or a response is being written by another request: retry everything later. */
 const databaseUnavailable = (err: unknown) =>
-  (err instanceof ApiError && err.code === "unavailable") || isOverloadD1Error(err) || isTransientD1Error(err);
+  isDatabaseDown(err) || (err instanceof ApiError && err.code === "unavailable");
 
 const errorText = (err: unknown) => String((err as Error)?.message ?? err);
 

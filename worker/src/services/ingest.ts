@@ -186,10 +186,12 @@ export async function storeEach(env: Env, rows: writes.NewResponse[], defer: Kee
 
 /** As `storeEach`, failing whole if any row has no fate (the queue consumer retries such a batch). */
 export async function store(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Fate[]> {
-  const settled = await storeEach(env, rows, defer);
-  const failed = settled.find((s) => !s.ok);
-  if (failed && !failed.ok) throw failed.error;
-  return settled.map((s) => (s as { value: Fate }).value);
+  const fates: Fate[] = [];
+  for (const s of await storeEach(env, rows, defer)) {
+    if (!s.ok) throw s.error;
+    fates.push(s.value);
+  }
+  return fates;
 }
 
 const DROP_REASONS: Partial<Record<Fate, DropReason>> = {
