@@ -8,27 +8,22 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/src/index";
+import { watchedDb } from "./d1-count";
 import { SHOP, submission, summary, world } from "./fixtures";
 
 type Fault = "none" | "lost-before" | "lost-after" | "overloaded";
 
 /** A D1 whose batch() fails as the plan says; reads go straight through. */
-function faultyDb(db: D1Database, nextFault: () => Fault): D1Database {
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop === "batch") {
-        return async (statements: D1PreparedStatement[]) => {
-          const fault = nextFault();
-          if (fault === "lost-before") throw new Error("D1_ERROR: Network connection lost.");
-          if (fault === "overloaded") throw new Error("D1_ERROR: D1 DB is overloaded. Too many requests queued.");
-          const result = await target.batch(statements);
-          // Committed, but the caller never heard.
-          if (fault === "lost-after") throw new Error("D1_ERROR: Network connection lost.");
-          return result;
-        };
-      }
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
+function faultyDb(nextFault: () => Fault): D1Database {
+  return watchedDb({
+    async batch(_, run) {
+      const fault = nextFault();
+      if (fault === "lost-before") throw new Error("D1_ERROR: Network connection lost.");
+      if (fault === "overloaded") throw new Error("D1_ERROR: D1 DB is overloaded. Too many requests queued.");
+      const result = await run();
+      // Committed, but the caller never heard.
+      if (fault === "lost-after") throw new Error("D1_ERROR: Network connection lost.");
+      return result;
     },
   });
 }
@@ -63,7 +58,7 @@ describe("D1 faults during ingestion", () => {
         }),
         async (plan) => {
           let i = 0;
-          const db = faultyDb(env.DB, () => plan[i++ % plan.length]!);
+          const db = faultyDb(() => plan[i++ % plan.length]!);
           const told = new Map<string, number[]>();
           const bodies = Array.from({ length: 8 }, (_, k) =>
             submission(w, {
@@ -123,7 +118,7 @@ describe("D1 faults during ingestion", () => {
     const w = await world();
     const res = await post(
       submission(w),
-      faultyDb(env.DB, () => "lost-before"),
+      faultyDb(() => "lost-before"),
     );
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");

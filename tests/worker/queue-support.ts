@@ -6,6 +6,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecu
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { IngestMessage } from "../../worker/src/messages";
+import { watchedDb } from "./d1-count";
 import { BASE, call, json, SHOP, submission, type World } from "./fixtures";
 
 const mod = await import("../../worker/src/index");
@@ -109,14 +110,7 @@ export async function dropped(w: World) {
 /** A D1 binding whose batch() misbehaves as told, passing everything else through. */
 export function faultyDb(fault: (call: number, real: () => Promise<D1Result[]>) => Promise<D1Result[]>) {
   let calls = 0;
-  const real = env.DB;
-  return new Proxy(real, {
-    get(target, prop) {
-      if (prop === "batch") return (stmts: D1PreparedStatement[]) => fault(++calls, () => target.batch(stmts));
-      const value = Reflect.get(target, prop);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  }) as D1Database;
+  return watchedDb({ batch: (_, run) => fault(++calls, run) });
 }
 
 export const ANSWERS = (i: number) => ({
