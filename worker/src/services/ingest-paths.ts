@@ -22,7 +22,7 @@ export interface IngestOutcome {
   body: { id: string; duplicate?: true; queued?: true };
 }
 
-export const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
+const queueMode = (env: Env): boolean => env.INGEST_MODE === "queue" && !!env.INGEST_QUEUE;
 
 const reusedError = (id: string) =>
   new ApiError("id_reused", `response id "${id}" was already used for a different submission`);
