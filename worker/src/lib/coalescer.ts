@@ -62,23 +62,15 @@ interface Flight<T, R> {
   wake: Array<() => void>;
 }
 
-/** A batch that took longer than its deadline, or whose runner's request died: its requests may retry. */
-export class BatchLost extends Error {}
-
 /**
- * For `.catch`: a lost batch becomes `503 unavailable` with Retry-After (it may still land: an answer's
- * retry is then settled by its id), any other error passes through.
+ * A batch that took longer than its deadline, or whose runner's request died: `503 unavailable` with
+ * Retry-After for its requests (it may still land: an answer's retry is then settled by its id).
  */
-export const unavailableWhenLost =
-  (what: string) =>
-  (err: unknown): never => {
-    if (err instanceof BatchLost) {
-      throw new ApiError("unavailable", `${what} could not be done in time; retry later`, undefined, {
-        "Retry-After": "5",
-      });
-    }
-    throw err;
-  };
+export class BatchLost extends ApiError {
+  constructor(why: string) {
+    super("unavailable", `${why}; retry later`, undefined, { "Retry-After": "5" });
+  }
+}
 
 const timeout = (ms: number) => {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -6,7 +6,7 @@
 import type { EventInput } from "../../../shared/types";
 import { countEvents, type EventCount } from "../db/events";
 import { ApiError } from "../errors";
-import { allOk, coalescer, perKey, unavailableWhenLost } from "../lib/coalescer";
+import { allOk, coalescer, perKey } from "../lib/coalescer";
 import { isBeforeCommitD1Error, withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { today } from "../lib/time";
@@ -51,8 +51,6 @@ export async function recordEvent(
   assertOrigin(found.site.origins, origin);
   if (!found.survey) throw new ApiError("unknown_survey", `no survey "${input.survey}" on this site`);
   const event = { siteId: found.site.id, surveyId: input.survey, day: today(), channel: input.channel ?? "widget" };
-  await counterOf(db)
-    .run({ ...event, event: input.event, n: 1 }, keepAlive)
-    .catch(unavailableWhenLost("counting the event"));
+  await counterOf(db).run({ ...event, event: input.event, n: 1 }, keepAlive);
   return found.site.origins;
 }

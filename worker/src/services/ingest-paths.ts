@@ -9,7 +9,7 @@ import type { NewResponse } from "../db/response-writes";
 import type { Env } from "../env";
 import { ApiError } from "../errors";
 import { coalescingSender } from "../lib/coalesced-send";
-import { coalescer, type Outcome, perKey, unavailableWhenLost } from "../lib/coalescer";
+import { coalescer, type Outcome, perKey } from "../lib/coalescer";
 import { isDatabaseDown } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
@@ -94,7 +94,7 @@ export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Pr
     }
     return { status: 202, body: { id: row.id, queued: true } };
   }
-  const fate = await writerOf(env).run(row, defer).catch(unavailableWhenLost("writing the answer"));
+  const fate = await writerOf(env).run(row, defer);
   if (fate === "withdrawn" || fate === "erased") {
     defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
   }
