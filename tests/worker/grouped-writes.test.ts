@@ -2,30 +2,18 @@
  * Direct mode writes the submissions and events of concurrent requests together (lib/coalescer.ts):
  * one D1 round trip for a batch, each request told its own fate, and a row at fault failing alone. How
  * many join one batch depends on when each reaches the writer: the round trips are fewer than the calls.
- * The calls share one env object in the test's context (fixtures.ts, TOGETHER says why).
+ * The calls share one env object in the test's context (fixtures.ts, TOGETHER says why): `call` makes one
+ * env per overrides object.
  */
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { countingDb, watchedDb } from "./d1-count";
-import { BASE, json, SHOP, submission, summary, world } from "./fixtures";
-import { ANSWERS, app } from "./queue-support";
+import { call, json, SHOP, submission, summary, world } from "./fixtures";
+import { ANSWERS } from "./queue-support";
 
-/** POST `path` through the app with the given env object (the same object: the same batches). */
-async function post(path: string, body: unknown, bindings: Cloudflare.Env) {
-  const ctx = createExecutionContext();
-  const res = await app.fetch(
-    new Request(`${BASE}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: SHOP, "cf-connecting-ip": "10.8.0.1" },
-      body: JSON.stringify(body),
-    }),
-    bindings,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+/** POST `path` with the given overrides: the same overrides object, the same env, the same batches. */
+const post = (path: string, body: unknown, overrides: Partial<Cloudflare.Env>) =>
+  call("POST", path, { body, origin: SHOP, env: overrides });
 
 /** env.DB whose write batches fail when they hold a statement bound to `poison` (a row at fault). */
 function poisonedDb(poison: string) {
@@ -48,7 +36,7 @@ describe("direct mode › concurrent submissions written together", () => {
   it("10 at once › fewer D1 round trips than answers, each answered 201 and stored once", async () => {
     const w = await world();
     const counting = countingDb();
-    const together = { ...env, DB: counting.db, INGEST_MODE: "direct" } as Cloudflare.Env;
+    const together = { DB: counting.db, INGEST_MODE: "direct" };
     expect((await post("/v1/responses", submission(w, ANSWERS(0)), together)).status).toBe(201); // fills the cache
     counting.reset();
     const bodies = Array.from({ length: 10 }, (_, i) => submission(w, ANSWERS(i + 1)));
@@ -67,7 +55,7 @@ describe("direct mode › concurrent submissions written together", () => {
     const bad = submission(w, { ...ANSWERS(1), page: "https://shop.example/poisoned-row" });
     const good = Array.from({ length: 6 }, (_, i) => submission(w, ANSWERS(i + 2)));
     const poisoned = poisonedDb("poisoned-row");
-    const together = { ...env, DB: poisoned.db, INGEST_MODE: "direct" } as Cloudflare.Env;
+    const together = { DB: poisoned.db, INGEST_MODE: "direct" };
     const results = await Promise.all([bad, ...good].map((b) => post("/v1/responses", b, together)));
     expect(results[0]!.status).toBe(500);
     expect(results.slice(1).map((r) => r.status)).toEqual(Array(6).fill(201));
@@ -84,9 +72,7 @@ describe("direct mode › a batch whose later step fails", () => {
   it("new rows written, a later part failing to continue › the new ones 201, only that part fails", async () => {
     const w = await world();
     const partial = submission(w, { complete: false, answers: [{ question: "nps", value: 4 }] });
-    expect((await post("/v1/responses", partial, { ...env, INGEST_MODE: "direct" } as Cloudflare.Env)).status).toBe(
-      201,
-    );
+    expect((await post("/v1/responses", partial, { INGEST_MODE: "direct" })).status).toBe(201);
     // Continuing a stored response (UPDATE responses …) fails; inserting new ones does not.
     const continuing = new WeakSet<D1PreparedStatement>();
     const db = watchedDb({
@@ -95,7 +81,7 @@ describe("direct mode › a batch whose later step fails", () => {
       batch: (stmts, run) =>
         stmts.some((s) => continuing.has(s)) ? Promise.reject(new Error("D1_ERROR: SQLITE_CONSTRAINT")) : run(),
     });
-    const together = { ...env, DB: db, INGEST_MODE: "direct" } as Cloudflare.Env;
+    const together = { DB: db, INGEST_MODE: "direct" };
     const later = { ...partial, complete: true, answers: [...partial.answers, { question: "why", value: "late" }] };
     const fresh = Array.from({ length: 5 }, (_, i) => submission(w, ANSWERS(i + 1)));
     const results = await Promise.all([later, ...fresh].map((b) => post("/v1/responses", b, together)));
@@ -113,7 +99,7 @@ describe("direct mode › concurrent events counted together", () => {
   it("12 events at once › fewer D1 round trips than events, every one counted", async () => {
     const w = await world();
     const counting = countingDb();
-    const together = { ...env, DB: counting.db } as Cloudflare.Env;
+    const together = { DB: counting.db };
     const event = (name: string) => ({ site: w.site.key, survey: w.survey.id, version: 1, event: name });
     expect((await post("/v1/events", event("shown"), together)).status).toBe(204); // fills the cache
     counting.reset();
@@ -134,8 +120,8 @@ describe("direct mode › concurrent events counted together", () => {
           : run(),
     });
     const event = { site: w.site.key, survey: w.survey.id, version: 1, event: "shown" };
-    await post("/v1/events", event, { ...env } as Cloudflare.Env); // fills the cache, counted: 1
-    const res = await post("/v1/events", event, { ...env, DB: db } as Cloudflare.Env);
+    await post("/v1/events", event, {}); // fills the cache, counted: 1
+    const res = await post("/v1/events", event, { DB: db });
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     // Counted by the batch that did commit, and not again by a retry.
