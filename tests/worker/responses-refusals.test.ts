@@ -1,7 +1,8 @@
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 /** POST /v1/responses refused: every invalid body, origin and size answers in the error envelope and writes no row. */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { app } from "../../worker/src/index";
 import { call, json, rowCounts, SHOP, submission, submit, world } from "./fixtures";
 
 describe("POST /v1/responses", () => {
@@ -238,7 +239,6 @@ describe("POST /v1/responses", () => {
           pulled += 1000;
         },
       });
-      const { app } = await import("../../worker/src/index");
       const ctx = createExecutionContext();
       const res = await app.fetch(
         new Request("https://collector.test/v1/responses", {
