@@ -62,6 +62,22 @@ const others = (statuses, ok) =>
     .map(([k, v]) => `${v}× ${k}`)
     .join(", ") || "0";
 
+/**
+ * How far the no-op runs of every mode strayed from their median, per number of clients: the
+ * machine's own noise in this run, against which a share near its target has to be read.
+ */
+export function ceilingSpread(r) {
+  const modes = Object.values(r.ingestion ?? {}).filter((m) => m?.routes);
+  const spread = {};
+  for (const c of Object.keys(r.ceiling ?? {})) {
+    const runs = modes.flatMap((m) => m.routes[c]?.noop.runs ?? []);
+    if (runs.length === 0) continue;
+    const [low, high] = [Math.min(...runs), Math.max(...runs)];
+    spread[c] = { low, high, off: Math.max(r.ceiling[c] - low, high - r.ceiling[c]) / r.ceiling[c] };
+  }
+  return spread;
+}
+
 export function ingestion(r, p) {
   p("## Ingestion: `POST /v1/responses` and `POST /v1/events` against the no-op ceiling");
   p();
@@ -91,6 +107,17 @@ export function ingestion(r, p) {
     if (res.routes) row("Miniflare (workerd)", mode, res.routes, r.ceiling);
   if (r.wranglerDev?.routes) row("`wrangler dev`", "direct", r.wranglerDev.routes, null);
   p();
+  const spread = Object.entries(ceilingSpread(r));
+  if (spread.length > 0) {
+    const ranges = spread.map(
+      ([c, s]) => `from ${n0(s.low)} to ${n0(s.high)} req/s at ${c} clients (up to ${pct(s.off)} off their median)`,
+    );
+    p(
+      `The machine's noise in this run: the no-op runs ranged ${ranges.join(", ")}. ` +
+        "A share nearer its target than that is within this run's noise.",
+    );
+    p();
+  }
   const checks = [];
   for (const [mode, res] of Object.entries(r.ingestion ?? {}))
     if (res.integrity) checks.push([`Miniflare ${mode}`, res.integrity]);

@@ -5,7 +5,7 @@
  */
 import { headline } from "./previous.mjs";
 import { met, n0, n1, pct } from "./report-format.mjs";
-import { hostPage, ingestion, underLoad } from "./report-load.mjs";
+import { ceilingSpread, hostPage, ingestion, underLoad } from "./report-load.mjs";
 import { payload } from "./report-payload.mjs";
 import { summary } from "./report-summary.mjs";
 
@@ -54,13 +54,16 @@ function targets(r, p) {
   const alone = r.ingestion?.["queue, route alone"]?.routes;
   const d = r.ingestion?.direct?.routes;
   if (q) {
+    const spread = ceilingSpread(r);
     for (const c of Object.keys(q)) {
       const consumer = q[c].consumer;
       p(
         `| buffered ingestion (queue mode) ≥ 60% of the no-op ceiling, ${c} clients, its consumer writing on the ` +
           `same 2 cores | ${pct(q[c].ratio)} (${n0(q[c].responses.rps)} of ${n0(r.ceiling?.[c])} req/s); the ` +
           `consumer wrote ${n0(consumer?.rps)} answers/s (${pct(consumer?.ratio)}); the route alone (consumer ` +
-          `elsewhere): ${pct(alone?.[c]?.ratio)} | ${met(q[c].ratio >= 0.6)} |`,
+          `elsewhere): ${pct(alone?.[c]?.ratio)}; the no-op runs strayed up to ${pct(spread[c]?.off)} from their ` +
+          "median | " +
+          `${met(q[c].ratio >= 0.6)} |`,
       );
     }
   } else p("| buffered ingestion ≥ 60% of the no-op ceiling | – | not measured |");
