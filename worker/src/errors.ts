@@ -18,6 +18,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The message of anything thrown, for logs and stored failure reasons. */
+export const errorText = (err: unknown): string => String((err as Error)?.message ?? err);
+
+/** Logs a failure of work nobody waits on (after the answer), as one JSON line naming the event. */
+export const logFailure = (event: string) => (err: unknown) =>
+  console.error(JSON.stringify({ event, error: errorText(err) }));
+
 export function errorResponse(err: ApiError, extraHeaders: HeadersInit = {}): Response {
   const headers = new Headers(extraHeaders);
   headers.set("Content-Type", "application/json; charset=utf-8");

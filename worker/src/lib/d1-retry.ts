@@ -4,21 +4,23 @@
  * (overloaded, timeouts) are not retried here: they become 503 with Retry-After so the
  * widget keeps the answer and comes back later (D1 documents both kinds of error).
  */
-import { ApiError } from "../errors";
+import { ApiError, errorText } from "../errors";
 
+/** Refused before the statement ran (no database reached, or its lock not taken): nothing was committed. */
+const BEFORE_COMMIT = [/cannot resolve d1 db due to transient issue/i, /database is locked|SQLITE_BUSY/i];
 const TRANSIENT = [
+  ...BEFORE_COMMIT,
   /network connection lost/i,
   /storage caused object to be reset/i,
   /reset because its code was updated/i,
-  /cannot resolve d1 db due to transient issue/i,
   /internal error/i,
-  /database is locked|SQLITE_BUSY/i,
 ];
 const SHED = [/overloaded/i, /timed? ?out/i, /too many requests queued/i];
 
-export const isTransientD1Error = (err: unknown) =>
-  TRANSIENT.some((re) => re.test(String((err as Error)?.message ?? err)));
-export const isOverloadD1Error = (err: unknown) => SHED.some((re) => re.test(String((err as Error)?.message ?? err)));
+const matching = (patterns: RegExp[]) => (err: unknown) => patterns.some((re) => re.test(errorText(err)));
+
+export const isTransientD1Error = matching(TRANSIENT);
+export const isOverloadD1Error = matching(SHED);
 
 /** The database shed the load or kept failing: 503 with Retry-After (the widget keeps the answer). */
 export class DatabaseBusy extends ApiError {
@@ -32,10 +34,7 @@ export const isDatabaseDown = (err: unknown) =>
   err instanceof DatabaseBusy || isOverloadD1Error(err) || isTransientD1Error(err);
 
 /** Failures that surely came before any commit: retrying them cannot apply a write twice. */
-export const isBeforeCommitD1Error = (err: unknown) =>
-  /database is locked|SQLITE_BUSY|cannot resolve d1 db due to transient issue/i.test(
-    String((err as Error)?.message ?? err),
-  );
+export const isBeforeCommitD1Error = matching(BEFORE_COMMIT);
 
 export interface RetryOptions {
   /**
@@ -52,11 +51,11 @@ export async function withD1Retry<T>(fn: () => Promise<T>, opts: RetryOptions = 
   const attempts = opts.attempts ?? 4;
   const base = opts.baseDelayMs ?? 25;
   const sleep = opts.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const retryable = opts.retryable ?? isTransientD1Error;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
-      const retryable = opts.retryable ?? isTransientD1Error;
       if (isOverloadD1Error(err) || (isTransientD1Error(err) && (attempt >= attempts || !retryable(err)))) {
         throw new DatabaseBusy();
       }

@@ -9,6 +9,7 @@
 
 import * as alerts from "../db/alerts";
 import type { Env } from "../env";
+import { logFailure } from "../errors";
 import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
 import type { AlertMessage } from "../messages";
@@ -45,13 +46,9 @@ export async function queueDeliveries(env: Env, deliveries: { id: string; due_at
 }
 
 /** Queues deliveries after the answer; a failure is logged and left to the cron's sweep. */
-export function queueLater(env: Env, defer: KeepAlive, deliveries: { id: string; due_at: string | null }[]): void {
+export function queueLater(env: Env, keepAlive: KeepAlive, deliveries: { id: string; due_at: string | null }[]): void {
   if (deliveries.length === 0) return;
-  defer(
-    queueDeliveries(env, deliveries).catch((err) =>
-      console.error(JSON.stringify({ event: "alert_enqueue_failed", error: String((err as Error)?.message ?? err) })),
-    ),
-  );
+  keepAlive(queueDeliveries(env, deliveries).catch(logFailure("alert_enqueue_failed")));
 }
 
 export async function requeueStaleAlerts(env: Env, now: number): Promise<number> {

@@ -52,14 +52,14 @@ export async function eraseByContext(
   env: Env,
   siteId: string,
   context: ContextValue,
-  defer: KeepAlive,
+  keepAlive: KeepAlive,
 ): Promise<ErasureResult> {
   const erasure = { id: `era_${nanoid()}`, siteId, key: context.key, value: context.value, at: nowIso() };
   let deleted = 0;
   for (let chunk = 0; chunk < ERASE_CHUNKS; chunk++) {
     const eventId = `erasure:${erasure.id}:${chunk}`;
     const [, events, taken] = await withD1Retry(() => erasures.eraseChunk(env.DB, erasure, eventId, ERASE_CHUNK));
-    queueLater(env, defer, deliveriesIn(events!));
+    queueLater(env, keepAlive, deliveriesIn(events!));
     deleted += taken!.results.length;
     if (taken!.results.length < ERASE_CHUNK) return { deleted, more: false };
   }

@@ -7,13 +7,13 @@
 
 import type { NewResponse } from "../db/response-writes";
 import type { Env } from "../env";
-import { ApiError } from "../errors";
+import { ApiError, logFailure } from "../errors";
 import { coalescingSender } from "../lib/coalesced-send";
 import { coalescer, type Outcome, perKey } from "../lib/coalescer";
 import { isDatabaseDown } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
-import { type Fate, logFailure, recordDropped, storeEach } from "./ingest";
+import { type Fate, recordDropped, storeEach } from "./ingest";
 import type { Accepted } from "./submission";
 
 /** The answer of POST /v1/responses: 201 new, 200 a later part, 200 `duplicate` the same again, 202 queued. */
@@ -83,20 +83,20 @@ const writerOf = perKey((env: Env) =>
 );
 
 /** Stores one accepted submission now, or queues it (queue mode), and answers as the contract says. */
-export async function ingest(env: Env, accepted: Accepted, defer: KeepAlive): Promise<IngestOutcome> {
+export async function ingest(env: Env, accepted: Accepted, keepAlive: KeepAlive): Promise<IngestOutcome> {
   const { row } = accepted;
   // A response that claims a context value (one per order) is written now: only the write can tell 201 from 409.
   if (queueMode(env) && !row.claim) {
     try {
-      await senderOf(env.INGEST_QUEUE!).send({ kind: "response", row }, defer);
+      await senderOf(env.INGEST_QUEUE!).send({ kind: "response", row }, keepAlive);
     } catch {
       throw new ApiError("unavailable", "could not queue the answer; retry later", undefined, { "Retry-After": "5" });
     }
     return { status: 202, body: { id: row.id, queued: true } };
   }
-  const fate = await writerOf(env).run(row, defer);
+  const fate = await writerOf(env).run(row, keepAlive);
   if (fate === "withdrawn" || fate === "erased") {
-    defer(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
+    keepAlive(recordDropped(env, [row], [fate], [fate]).catch(logFailure("drop_failed")));
   }
   return outcomeOf(row.id, fate);
 }

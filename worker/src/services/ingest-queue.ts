@@ -6,8 +6,9 @@
  * or an answer of a respondent who withdrew in the meantime is dropped here, logged and counted.
  */
 import type { Env } from "../env";
-import { ApiError } from "../errors";
+import { ApiError, errorText } from "../errors";
 import { isDatabaseDown } from "../lib/d1-retry";
+import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
 import { recordDropped, store } from "./ingest";
 
@@ -18,11 +19,9 @@ const retryDelay = (attempts: number) => Math.min(60, 2 ** Math.min(6, attempts)
 const databaseUnavailable = (err: unknown) =>
   isDatabaseDown(err) || (err instanceof ApiError && err.code === "unavailable");
 
-const errorText = (err: unknown) => String((err as Error)?.message ?? err);
-
 /** Writes rows and records (logs and counts) those dropped: every drop here is one nobody was told of. */
-async function storeAndCount(env: Env, rows: IngestMessage["row"][], defer: (work: Promise<unknown>) => void) {
-  await recordDropped(env, rows, await store(env, rows, defer), ["reused", "withdrawn", "erased"]);
+async function storeAndCount(env: Env, rows: IngestMessage["row"][], keepAlive: KeepAlive) {
+  await recordDropped(env, rows, await store(env, rows, keepAlive), ["reused", "withdrawn", "erased"]);
 }
 
 /**
@@ -38,12 +37,12 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
   if (messages.length === 0) return;
   // Alerts of new answers are queued after the write; a failure there is swept later by the cron.
   const alerts: Promise<unknown>[] = [];
-  const defer = (work: Promise<unknown>) => void alerts.push(work);
+  const keepAlive: KeepAlive = (work) => void alerts.push(work);
   try {
     await storeAndCount(
       env,
       messages.map((m) => m.body.row),
-      defer,
+      keepAlive,
     );
     for (const m of messages) m.ack();
   } catch (err) {
@@ -54,7 +53,7 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
     }
     for (const m of messages) {
       try {
-        await storeAndCount(env, [m.body.row], defer);
+        await storeAndCount(env, [m.body.row], keepAlive);
         m.ack();
       } catch (one) {
         console.error(JSON.stringify({ event: "ingest_message_failed", attempts: m.attempts, error: errorText(one) }));

@@ -30,7 +30,7 @@ import type { Outcome } from "../lib/coalescer";
 import { withD1Retry } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import { nowIso } from "../lib/time";
-import { queueDeliveries } from "./alerts";
+import { queueLater } from "./alerts";
 
 /**
  * What became of a submission handed to `store`: `withdrawn` (its respondent asked for erasure after
@@ -39,9 +39,6 @@ import { queueDeliveries } from "./alerts";
  * are not written.
  */
 export type Fate = "created" | "continued" | "duplicate" | "reused" | "withdrawn" | "erased" | "gone" | "answered";
-
-export const logFailure = (event: string) => (err: unknown) =>
-  console.error(JSON.stringify({ event, error: String((err as Error)?.message ?? err) }));
 
 /** How a submission relates to the stored response of its id: its new answers, or a fate already. */
 function compare(stored: StoredResponse, row: writes.NewResponse): Fate | writes.NewAnswer[] {
@@ -154,12 +151,12 @@ async function settle(
 /**
  * Writes rows (new ones in one transaction) and tells each one's fate, in the order given; the
  * webhook deliveries the writes made (alerts of unhappy answers, response.created and .completed) are
- * queued through `defer`, so the write never waits for, or fails with, a webhook. New submissions
+ * queued through `keepAlive`, so the write never waits for, or fails with, a webhook. New submissions
  * cost one D1 round trip: the batch. Throws only when that batch fails (then nothing was written);
  * should the settling of ids seen before fail after it, the rows already settled keep their fates
  * and deliveries, and the others carry the error.
  */
-export async function storeEach(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Outcome<Fate>[]> {
+export async function storeEach(env: Env, rows: writes.NewResponse[], keepAlive: KeepAlive): Promise<Outcome<Fate>[]> {
   const first = await withD1Retry(() => writes.insertResponses(env.DB, rows));
   const fates: Fate[] = new Array(rows.length);
   const deliveries = [...first.deliveries];
@@ -174,7 +171,7 @@ export async function storeEach(env: Env, rows: writes.NewResponse[], defer: Kee
   });
   let failure: { error: unknown } | null = null;
   if (pending.length > 0) await settle(env, rows, pending, fates, deliveries).catch((error) => (failure = { error }));
-  if (deliveries.length > 0) defer(queueDeliveries(env, deliveries).catch(logFailure("alert_enqueue_failed")));
+  queueLater(env, keepAlive, deliveries);
   // A row without a fate is one the failure of the settling reached before it was settled.
   return rows.map((_, i): Outcome<Fate> => {
     const fate = fates[i];
@@ -185,9 +182,9 @@ export async function storeEach(env: Env, rows: writes.NewResponse[], defer: Kee
 }
 
 /** As `storeEach`, failing whole if any row has no fate (the queue consumer retries such a batch). */
-export async function store(env: Env, rows: writes.NewResponse[], defer: KeepAlive): Promise<Fate[]> {
+export async function store(env: Env, rows: writes.NewResponse[], keepAlive: KeepAlive): Promise<Fate[]> {
   const fates: Fate[] = [];
-  for (const s of await storeEach(env, rows, defer)) {
+  for (const s of await storeEach(env, rows, keepAlive)) {
     if (!s.ok) throw s.error;
     fates.push(s.value);
   }

@@ -102,11 +102,11 @@ export async function siteConfig(
  * POST /v1/forget: every response of the respondent on the site goes, with its weight in the
  * aggregates; webhooks that asked for it are told which (response.erased), so copies can go too.
  */
-export async function forgetRespondent(env: Env, input: ForgetInput, origin: string | null, defer: KeepAlive) {
+export async function forgetRespondent(env: Env, input: ForgetInput, origin: string | null, keepAlive: KeepAlive) {
   const { site, origins } = await siteOfKey(env.DB, input.site, origin);
   const hash = await respondentHash(site.id, input.respondent);
   const erasure = { id: `erasure:${nanoid()}`, siteId: site.id, at: nowIso(), reason: "withdrawal" as const };
   const { deleted, deliveries } = await withD1Retry(() => deleteRespondentResponses(env.DB, erasure, hash));
-  queueLater(env, defer, deliveries);
+  queueLater(env, keepAlive, deliveries);
   return { deleted, origins };
 }

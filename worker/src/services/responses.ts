@@ -100,7 +100,7 @@ export async function setFollowUp(
   siteId: string,
   id: string,
   change: { status: string; note?: string | undefined },
-  defer: KeepAlive,
+  keepAlive: KeepAlive,
 ) {
   const { updated, deliveries } = await withD1Retry(() =>
     db.updateFollowUp(d1, {
@@ -113,15 +113,15 @@ export async function setFollowUp(
     }),
   );
   if (updated === 0) throw new ApiError("not_found", "no such response on this site");
-  queueLater(env, defer, deliveries);
+  queueLater(env, keepAlive, deliveries);
 }
 
 /** An owner deletes one response; webhooks that asked for it are told (response.erased). */
-export async function removeResponse(env: Env, d1: D1Queries, siteId: string, id: string, defer: KeepAlive) {
+export async function removeResponse(env: Env, d1: D1Queries, siteId: string, id: string, keepAlive: KeepAlive) {
   const erasure = { id: `erasure:${nanoid()}`, siteId, at: nowIso(), reason: "owner" as const };
   const { deleted, deliveries } = await withD1Retry(() => db.deleteResponse(d1, erasure, id));
   if (deleted === 0) throw new ApiError("not_found", "no such response on this site");
-  queueLater(env, defer, deliveries);
+  queueLater(env, keepAlive, deliveries);
 }
 
 export const EXPORT_PAGE = 500;

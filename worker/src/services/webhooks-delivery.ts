@@ -10,6 +10,7 @@
 import { WEBHOOK_HEADERS } from "../../../shared/webhooks";
 import * as alerts from "../db/alerts";
 import type { Env } from "../env";
+import { errorText } from "../errors";
 import { nowIso } from "../lib/time";
 import type { AlertMessage } from "../messages";
 import { delayUntil } from "./alerts";
@@ -54,7 +55,7 @@ export async function postToWebhook(
     const redirect = res.status >= 300 && res.status < 400 ? " (redirects are not followed)" : "";
     return { ok: false, status: res.status, error: `HTTP ${res.status}${redirect}` };
   } catch (err) {
-    return { ok: false, status: null, error: String((err as Error)?.message ?? err).slice(0, 200) };
+    return { ok: false, status: null, error: errorText(err).slice(0, 200) };
   }
 }
 
