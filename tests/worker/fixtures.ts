@@ -224,6 +224,12 @@ export const submitTogether = (body: unknown) => call("POST", "/v1/responses", {
 /** A submission with an env of its own: concurrent ones are written in transactions of their own, racing. */
 export const submitApart = (body: unknown) => call("POST", "/v1/responses", { body, origin: SHOP, env: {} });
 
+/** Both ways concurrent submissions get written, for the tests that must hold either way (`it.each`). */
+export const WRITTEN_EITHER_WAY = [
+  ["in one batch", submitTogether],
+  ["in racing transactions", submitApart],
+] as const;
+
 export async function summary(w: World, query = ""): Promise<any> {
   const res = await call("GET", `/api/sites/${w.site.id}/summary${query}`, { cookie: w.owner.cookie });
   if (res.status !== 200) throw new Error(`summary failed: ${res.status} ${await res.text()}`);

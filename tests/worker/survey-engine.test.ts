@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, json, submission, submit, submitApart, submitTogether, summary } from "./fixtures";
+import { call, json, submission, submit, summary, WRITTEN_EITHER_WAY } from "./fixtures";
 import { LOGIC_SURVEY, logicWorld } from "./logic-survey";
 
 const answers = (...pairs: [string, unknown][]) => pairs.map(([question, value]) => ({ question, value }));
@@ -213,19 +213,22 @@ describe("partial answers", () => {
     expect(stored!.value).toBe("4");
   });
 
-  it.each([
-    ["in one batch", submitTogether],
-    ["in racing transactions", submitApart],
-  ])("concurrent later parts of one response, written %s › each once, none lost; aggregates match", async (_, send) => {
-    const w = await logicWorld();
-    const first = submission(w, { complete: false, answers: answers(["nps", 9]) });
-    await submit(first);
-    const next = { ...first, answers: answers(["nps", 9], ["love", "quick"]) };
-    const results = await Promise.all(Array.from({ length: 8 }, () => send(next)));
-    expect(results.map((r) => r.status).sort()).toEqual(Array(8).fill(200));
-    const bodies = await Promise.all(results.map((r) => json(r)));
-    expect(bodies.filter((b) => !b.duplicate)).toHaveLength(1);
-    const s = await summary(w);
-    expect(s.funnel.questions.find((q: { id: string }) => q.id === "love")).toMatchObject({ reached: 1, answered: 1 });
-  });
+  it.each(WRITTEN_EITHER_WAY)(
+    "concurrent later parts of one response, written %s › each once, none lost; aggregates match",
+    async (_, send) => {
+      const w = await logicWorld();
+      const first = submission(w, { complete: false, answers: answers(["nps", 9]) });
+      await submit(first);
+      const next = { ...first, answers: answers(["nps", 9], ["love", "quick"]) };
+      const results = await Promise.all(Array.from({ length: 8 }, () => send(next)));
+      expect(results.map((r) => r.status).sort()).toEqual(Array(8).fill(200));
+      const bodies = await Promise.all(results.map((r) => json(r)));
+      expect(bodies.filter((b) => !b.duplicate)).toHaveLength(1);
+      const s = await summary(w);
+      expect(s.funnel.questions.find((q: { id: string }) => q.id === "love")).toMatchObject({
+        reached: 1,
+        answered: 1,
+      });
+    },
+  );
 });
