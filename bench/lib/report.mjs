@@ -62,8 +62,7 @@ function targets(r, p) {
           `same 2 cores | ${pct(q[c].ratio)} (${n0(q[c].responses.rps)} of ${n0(r.ceiling?.[c])} req/s); the ` +
           `consumer wrote ${n0(consumer?.rps)} answers/s (${pct(consumer?.ratio)}); the route alone (consumer ` +
           `elsewhere): ${pct(alone?.[c]?.ratio)}; the no-op runs strayed up to ${pct(spread[c]?.off)} from their ` +
-          "median | " +
-          `${met(q[c].ratio >= 0.6)} |`,
+          `median | ${met(q[c].ratio >= 0.6)} |`,
       );
     }
   } else p("| buffered ingestion ≥ 60% of the no-op ceiling | – | not measured |");
