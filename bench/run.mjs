@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { markedSections } from "../scripts/lib/benchmarks-sections.mjs";
+import { CHROMIUM_PATH } from "../scripts/lib/chromium.mjs";
 import { ROOT, startStack } from "../scripts/lib/stack.mjs";
 import { measureUnderLoad } from "./lib/dashboard-load.mjs";
 import { hostPageAvailable, measureHostPage } from "./lib/hostpage.mjs";
@@ -76,7 +77,7 @@ const results = {
     platform: `${process.platform} ${process.arch}`,
     chromium: (() => {
       try {
-        return execFileSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", ["--version"], {
+        return execFileSync(CHROMIUM_PATH, ["--version"], {
           encoding: "utf8",
         }).trim();
       } catch {

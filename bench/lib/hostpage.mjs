@@ -15,10 +15,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions, chromiumMissing } from "../../scripts/lib/chromium.mjs";
 import { freePort, ROOT } from "../../scripts/lib/stack.mjs";
 import { median } from "./load.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -33,8 +33,7 @@ const SNIPPET = /<script\b[^>]*widget[^>]*>\s*<\/script>\s*/gi;
 export function hostPageAvailable() {
   if (!existsSync(join(ROOT, "demo", "shop", "index.html"))) return "demo/shop/index.html not found";
   if (!existsSync(join(ROOT, "dist", "widget.js"))) return "dist/widget.js not found (npm run build:widget)";
-  if (!existsSync(CHROMIUM)) return `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
-  return null;
+  return chromiumMissing();
 }
 
 /** The demo shop under /with/… (as shipped) and /without/… (the widget's script tag removed). */
@@ -190,19 +189,7 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
   const siteKey = { value: "" };
   const shop = await shopServer(collectorUrl, siteKey);
   siteKey.value = await makeSite(shop.url);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const results = { without: [], with: [] };
     // Warms the caches of the server and the browser.

@@ -2,9 +2,10 @@
  * Shared fixtures of the browser tests: the real stack (wrangler dev + demo shop) and
  * Debian's Chromium driven by playwright-core. In CI a missing browser fails the run.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { chromiumLaunchOptions, chromiumMissing } from "../../scripts/lib/chromium.mjs";
 import { ROOT, type Stack, startStack } from "../../scripts/lib/stack.mjs";
 
 export { type Stack, startStack };
@@ -17,25 +18,10 @@ export const REPO_ROOT: string = ROOT;
 export const SCREENSHOT_DIR = join(REPO_ROOT, "test-results", "screenshots");
 mkdirSync(SCREENSHOT_DIR, { recursive: true });
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run 'apt-get install -y chromium' (see .ci/run)`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const missing = chromiumMissing();
+  if (missing) throw new Error(`${missing} (see .ci/run)`);
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /** A client-made response id (21 characters of the nanoid alphabet), as the widget makes them. */
