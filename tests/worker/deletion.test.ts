@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { WEBHOOK_EVENTS } from "../../shared/webhooks";
-import { SITE_TABLES, SURVEY_TABLES } from "../../worker/src/db/site-data";
+import { chunkStatements, type Scope, SITE_TABLES, SURVEY_TABLES } from "../../worker/src/db/site-data";
 import { runScheduled } from "../../worker/src/services/scheduled";
 import {
   apiToken,
@@ -89,6 +89,44 @@ describe("what deletion walks", () => {
   it("every table with a site_id or survey_id column › should be listed in db/site-data.ts", async () => {
     expect(SITE_TABLES.map((t) => t.table).sort()).toEqual(await tablesWithColumn("site_id"));
     expect(SURVEY_TABLES.map((t) => t.table).sort()).toEqual(await tablesWithColumn("survey_id"));
+  });
+
+  it("every chunk of a deletion › finds its rows through an index, never by reading a whole table", async () => {
+    // The statements' SQL and parameters, as chunkStatements makes them, planned by the real database.
+    const recorder = { prepare: (sql: string) => ({ bind: (...args: unknown[]) => ({ sql, args }) }) };
+    const scans: string[] = [];
+    const scopes: [Scope, readonly (typeof SITE_TABLES)[number][]][] = [
+      [{ siteId: "site" }, SITE_TABLES],
+      [{ siteId: "site", surveyId: "survey" }, SURVEY_TABLES],
+    ];
+    let planned = 0;
+    for (const [scope, tables] of scopes) {
+      for (const t of tables.filter((x) => !x.deletedWith)) {
+        const statements = chunkStatements(recorder as unknown as D1Database, t, scope, 500);
+        for (const { sql, args } of statements as unknown as { sql: string; args: unknown[] }[]) {
+          const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+            .bind(...args)
+            .all<{ detail: string }>();
+          planned++;
+          for (const { detail } of plan.results) if (/^SCAN \w+$/.test(detail)) scans.push(`${t.table}: ${detail}`);
+        }
+      }
+    }
+    expect(planned).toBeGreaterThan(SITE_TABLES.length);
+    expect(scans).toEqual([]);
+  });
+
+  it("a table deleted with another › is emptied by a trigger of that table", async () => {
+    const deletedWithOther = SITE_TABLES.filter((x) => x.deletedWith);
+    expect(deletedWithOther.map((t) => t.table)).toEqual(["answers"]);
+    for (const t of deletedWithOther) {
+      const triggers = await env.DB.prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 AND sql LIKE '%DELETE ON%'",
+      )
+        .bind(t.deletedWith)
+        .all<{ sql: string }>();
+      expect(triggers.results.some((r) => r.sql.includes(`DELETE FROM ${t.table} WHERE`))).toBe(true);
+    }
   });
 });
 

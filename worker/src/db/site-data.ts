@@ -9,6 +9,11 @@ export interface DataTable {
   table: string;
   /** The primary key's columns (`rowid` for an ordinary table), by which a chunk of rows is deleted. */
   key: string;
+  /**
+   * The table whose deleted rows take this table's rows with them (a trigger): this one is not walked,
+   * and needs no index by site to be deleted in bounded chunks.
+   */
+  deletedWith?: string;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface DataTable {
  */
 export const SITE_TABLES: readonly DataTable[] = [
   { table: "responses", key: "rowid" },
-  { table: "answers", key: "response_id, question_id" },
+  { table: "answers", key: "response_id, question_id", deletedWith: "responses" },
   { table: "response_context", key: "response_id, key" },
   { table: "response_claims", key: "site_id, survey_id, claim" },
   { table: "daily_aggregates", key: "site_id, day, survey_id, question_id, channel" },

@@ -40,6 +40,7 @@ export interface PurgeReport {
 export async function purgeScope(db: D1Database, scope: Scope, budget: number): Promise<PurgeReport> {
   let chunks = 0;
   for (const table of scope.surveyId ? SURVEY_TABLES : SITE_TABLES) {
+    if (table.deletedWith) continue;
     for (;;) {
       if (chunks >= budget) return { chunks, done: false };
       const [taken] = await withD1Retry(() => db.batch(chunkStatements(db, table, scope, DELETE_CHUNK)));
