@@ -8,8 +8,8 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/src/index";
-import { watchedDb } from "./d1-count";
 import { SHOP, submission, summary, world } from "./fixtures";
+import { watchedDb } from "./watched-db";
 
 type Fault = "none" | "lost-before" | "lost-after" | "overloaded";
 

@@ -7,9 +7,9 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { countingDb, watchedDb } from "./d1-count";
 import { call, json, SHOP, submission, summary, world } from "./fixtures";
 import { ANSWERS } from "./queue-support";
+import { countingDb, watchedDb } from "./watched-db";
 
 /** POST `path` with the given overrides: the same overrides object, the same env, the same batches. */
 const post = (path: string, body: unknown, overrides: Partial<Cloudflare.Env>) =>

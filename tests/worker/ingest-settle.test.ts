@@ -9,9 +9,9 @@ import { describe, expect, it } from "vitest";
 import type { IngestMessage } from "../../worker/src/messages";
 import { ingest } from "../../worker/src/services/ingest-paths";
 import { acceptSubmission } from "../../worker/src/services/submission";
-import { countingDb } from "./d1-count";
 import { BASE, call, json, SHOP, SURVEY, submission, type World, world } from "./fixtures";
 import { ANSWERS, app, captureQueue, deliver, dropped, stored, submitQueued } from "./queue-support";
+import { countingDb } from "./watched-db";
 
 /** The same message, as if the route had accepted it `ms` later (parts and erasures a moment apart). */
 const acceptedLater = (m: IngestMessage, ms: number): IngestMessage => {

@@ -6,8 +6,8 @@ import { createExecutionContext, createMessageBatch, getQueueResult, waitOnExecu
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { IngestMessage } from "../../worker/src/messages";
-import { watchedDb } from "./d1-count";
 import { BASE, call, json, SHOP, submission, type World } from "./fixtures";
+import { watchedDb } from "./watched-db";
 
 const mod = await import("../../worker/src/index");
 export const worker = mod.default;

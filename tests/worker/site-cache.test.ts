@@ -8,8 +8,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { updateSurvey } from "../../worker/src/db/surveys";
 import { forgetSite, SITE_CACHE_TTL_MS, siteAndSurvey } from "../../worker/src/services/site-cache";
-import { countingDb } from "./d1-count";
 import { SHOP, SURVEY, submission, submit, type World, world } from "./fixtures";
+import { countingDb } from "./watched-db";
 
 /** Another isolate's edit: straight into D1, so this isolate's cache is not told. */
 const editElsewhere = (w: World, questions: unknown[]) =>

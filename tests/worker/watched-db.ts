@@ -1,4 +1,7 @@
-/** D1 bindings that watch what a path asks of the database: its round trips, or a statement to fail. */
+/**
+ * D1 bindings that watch what a path asks of the database: its round trips, a statement to fail, or the
+ * plan of every statement it binds.
+ */
 import { env } from "cloudflare:workers";
 
 interface Hooks {
@@ -58,4 +61,29 @@ export function countingDb() {
     loose.clear();
   };
   return { db, roundTrips: () => batches + loose.size, reset };
+}
+
+/**
+ * The statements `run` binds (executed or only made, as a batch's are) with the real database's plan
+ * of each (EXPLAIN QUERY PLAN, one line per step).
+ */
+export async function plannedStatements(
+  run: (db: D1Database) => Promise<unknown> | unknown,
+): Promise<{ sql: string; plan: string[] }[]> {
+  const sqlOf = new Map<D1PreparedStatement, string>();
+  const bound: { sql: string; values: unknown[] }[] = [];
+  await run(
+    watchedDb({
+      prepared: (stmt, sql) => sqlOf.set(stmt, sql),
+      bound: (unbound, _, values) => bound.push({ sql: sqlOf.get(unbound)!, values }),
+    }),
+  );
+  const planned = [];
+  for (const { sql, values } of bound) {
+    const steps = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...values)
+      .all<{ detail: string }>();
+    planned.push({ sql, plan: steps.results.map((s) => s.detail) });
+  }
+  return planned;
 }
