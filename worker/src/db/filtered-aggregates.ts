@@ -14,7 +14,7 @@ import {
   toHist,
 } from "./aggregates";
 import { costOf } from "./cost";
-import { type ResponseFilter, responseWhere } from "./responses";
+import { type ResponseFilter, responseWhere, unindexed } from "./responses";
 
 const H_OF_SCORES = HISTOGRAM_COLUMNS.map((h, i) => `SUM(a.score = ${i}) AS ${h}`).join(", ");
 
@@ -31,15 +31,16 @@ export async function filteredSummaryData(db: D1Queries, f: ResponseFilter & { f
       `SELECT a.survey_id AS survey, a.question_id AS question, COUNT(*) AS answered
        FROM responses r JOIN answers a ON a.response_id = r.id WHERE ${where} GROUP BY a.survey_id, a.question_id`,
       `SELECT r.survey_id AS survey, q.value AS question, COUNT(*) AS reached
-       FROM responses r, json_each(COALESCE(r.reached, '[]')) q WHERE ${where} GROUP BY r.survey_id, q.value`,
+       FROM responses r, json_each(COALESCE(r.reached, '[]')) q WHERE ${where}
+       GROUP BY ${unindexed("r.survey_id")}, q.value`,
       `SELECT a.survey_id AS survey, a.question_id AS question, o.value AS option, COUNT(*) AS count
        FROM responses r JOIN answers a ON a.response_id = r.id,
          json_each(CASE a.type WHEN 'multi' THEN a.value ELSE json_array(json_extract(a.value, '$')) END) o
        WHERE ${where} AND a.type IN ('choice', 'multi') GROUP BY a.survey_id, a.question_id, o.value`,
       `SELECT r.channel AS channel, COUNT(*) AS count, SUM(r.complete) AS completed FROM responses r
-       WHERE ${where} GROUP BY r.channel`,
+       WHERE ${where} GROUP BY ${unindexed("r.channel")}`,
       `SELECT r.channel AS channel, ${H_OF_SCORES} FROM responses r JOIN answers a ON a.response_id = r.id
-       WHERE ${where} AND a.type = 'nps' GROUP BY r.channel`,
+       WHERE ${where} AND a.type = 'nps' GROUP BY ${unindexed("r.channel")}`,
     ].map((sql) => db.prepare(sql).bind(...params)),
   );
   const [hist, counts, answered, reached, options, channels, channelNps] = results;
