@@ -6,6 +6,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { markSiteDeletedStatements } from "../../worker/src/db/sites";
+import { markSurveyDeleted } from "../../worker/src/db/surveys";
 import type { IngestMessage } from "../../worker/src/messages";
 import { ingest } from "../../worker/src/services/ingest-paths";
 import { acceptSubmission } from "../../worker/src/services/submission";
@@ -142,6 +144,37 @@ describe("queue consumer › a survey deleted while its answers wait", () => {
     expect(r.acked).toEqual(r.ids);
     expect(await stored(w)).toEqual({ responses: 0, answers: 0, context: 0, aggregated: 0, dailyResponses: 0 });
   });
+});
+
+describe("a survey or site marked deleted while its answers wait (its rows are being purged)", () => {
+  const markDeleted = {
+    survey: (w: World, at: string) => markSurveyDeleted(env.DB, w.site.id, w.survey.id, at),
+    site: (w: World, at: string) => env.DB.batch(markSiteDeletedStatements(env.DB, w.site.id, at)),
+  };
+
+  it.each(Object.entries(markDeleted))("%s › the consumer acknowledges and writes nothing", async (_, mark) => {
+    const w = await world();
+    const queue = captureQueue();
+    await submitQueued(submission(w, ANSWERS(6)), queue);
+    await mark(w, new Date().toISOString());
+    const r = await deliver(queue.sent);
+    expect(r.acked).toEqual(r.ids);
+    expect(await stored(w)).toEqual({ responses: 0, answers: 0, context: 0, aggregated: 0, dailyResponses: 0 });
+  });
+
+  it.each(Object.entries(markDeleted))(
+    "%s › an isolate that still had it cached gets 410, nothing written",
+    async (_, mark) => {
+      const w = await world();
+      const accepted = await acceptSubmission(env.DB, submission(w, ANSWERS(7)), {
+        headers: new Headers(),
+        origin: SHOP,
+      });
+      await mark(w, new Date().toISOString());
+      await expect(ingest(env, accepted, () => {})).rejects.toMatchObject({ code: "unknown_survey" });
+      expect((await stored(w)).responses).toBe(0);
+    },
+  );
 });
 
 async function post(body: unknown, bindings: Record<string, unknown>) {

@@ -18,11 +18,21 @@ import { deliveriesIn, type PendingDelivery, subscribed, writtenEventsStatement 
 export type { PendingDelivery };
 
 /**
+ * SQL true when `survey` of `site` takes answers: it exists, and neither it nor its site is marked
+ * deleted. A deletion marks first and purges after (services/deletion.ts), table by table; an answer
+ * written in between (queued before, or accepted by an isolate that had the site cached) would outlive
+ * the purge.
+ */
+export const liveSurvey = (survey: string, site: string) =>
+  `EXISTS (SELECT 1 FROM surveys s JOIN sites t ON t.id = s.site_id
+    WHERE s.id = ${survey} AND s.site_id = ${site} AND s.deleted_at IS NULL AND t.deleted_at IS NULL)`;
+
+/**
  * SQL true when the row `v` (site, survey, respondent, context, consentAt) may be written: its survey
- * still exists and no erasure came after its consent.
+ * takes answers and no erasure came after its consent.
  */
 const WRITABLE = `${NOT_FENCED}
-  AND EXISTS (SELECT 1 FROM surveys s WHERE s.id = v->>'survey' AND s.site_id = v->>'site')`;
+  AND ${liveSurvey("v->>'survey'", "v->>'site'")}`;
 
 export interface NewAnswer {
   questionId: string;

@@ -1,11 +1,12 @@
 /**
  * Reads that settle submissions whose insert did nothing: the stored response of each id (a retry,
  * a later or earlier part, or a reused id), and for ids not stored, why not (an erasure fence of the
- * respondent or of a context value, the survey deleted, or its one response per order held by another).
+ * respondent or of a context value, the survey or its site deleted, or its one response per order held
+ * by another).
  * One D1 batch, whatever the number.
  */
 import { contextSubject, respondentSubject } from "./ingest-drops";
-import type { NewResponse } from "./response-writes";
+import { liveSurvey, type NewResponse } from "./response-writes";
 
 export interface StoredResponse {
   id: string;
@@ -22,7 +23,7 @@ export interface SettleFacts {
   stored: Map<string, StoredResponse>;
   /** Latest erasure time by site and fence subject (`${site}\n${subject}`). */
   fences: Map<string, string>;
-  /** Surveys (`${site}\n${survey}`) that exist. */
+  /** Surveys (`${site}\n${survey}`) that take answers: neither they nor their site marked deleted. */
   surveys: Set<string>;
   /** The response holding each claim the rows make (`${site}\n${survey}\n${claim}`). */
   claims: Map<string, string>;
@@ -66,9 +67,9 @@ export async function settleFacts(db: D1Database, rows: NewResponse[]): Promise<
       .bind(subjects),
     db
       .prepare(
-        `SELECT s.site_id, s.id FROM surveys s
-         JOIN (SELECT DISTINCT value->>'site' AS site, value->>'survey' AS survey FROM json_each(?1)) w
-           ON s.id = w.survey AND s.site_id = w.site`,
+        `SELECT w.site AS site_id, w.survey AS id
+         FROM (SELECT DISTINCT value->>'site' AS site, value->>'survey' AS survey FROM json_each(?1)) w
+         WHERE ${liveSurvey("w.survey", "w.site")}`,
       )
       .bind(surveys),
     db
