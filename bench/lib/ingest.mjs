@@ -102,7 +102,10 @@ export async function checkAccepted(db, siteId, accepted, { waitMs = 120_000 } =
     found += Number((await db.prepare(sql).bind(siteId, ids).first()).n);
   }
   const count = async (sql) => Number((await db.prepare(sql).bind(siteId).first()).n);
-  const answers = await count("SELECT COUNT(*) AS n FROM answers WHERE site_id = ?1");
+  // Through the site's responses: answers have no index by site (their responses' deletion takes them).
+  const answers = await count(
+    "SELECT COUNT(*) AS n FROM responses r JOIN answers a ON a.response_id = r.id WHERE r.site_id = ?1",
+  );
   const daily = await count("SELECT COALESCE(SUM(count), 0) AS n FROM daily_responses WHERE site_id = ?1");
   const aggregated = await count("SELECT COALESCE(SUM(count), 0) AS n FROM daily_aggregates WHERE site_id = ?1");
   const dropped = await count("SELECT COUNT(*) AS n FROM ingest_drops WHERE site_id = ?1");

@@ -104,7 +104,7 @@ describe("what deletion walks", () => {
     );
     expect(planned.length).toBeGreaterThan(SITE_TABLES.length);
     const scans = planned.flatMap(({ sql, plan }) =>
-      plan.filter((step) => /^SCAN \w+$/.test(step)).map((step) => [step, sql]),
+      plan.filter((step) => /^SCAN /.test(step) && !/VIRTUAL TABLE/.test(step)).map((step) => [step, sql]),
     );
     expect(scans).toEqual([]);
   });

@@ -64,22 +64,26 @@ export function countingDb() {
 }
 
 /**
- * The statements `run` binds (executed or only made, as a batch's are) with the real database's plan
- * of each (EXPLAIN QUERY PLAN, one line per step).
+ * The statements `run` makes (bound, or run without parameters; executed or only made, as a batch's
+ * are) with the real database's plan of each (EXPLAIN QUERY PLAN, one line per step).
  */
 export async function plannedStatements(
   run: (db: D1Database) => Promise<unknown> | unknown,
 ): Promise<{ sql: string; plan: string[] }[]> {
-  const sqlOf = new Map<D1PreparedStatement, string>();
-  const bound: { sql: string; values: unknown[] }[] = [];
+  const made: { stmt: D1PreparedStatement; sql: string; values: unknown[] }[] = [];
+  const superseded = new Set<D1PreparedStatement>();
   await run(
     watchedDb({
-      prepared: (stmt, sql) => sqlOf.set(stmt, sql),
-      bound: (unbound, _, values) => bound.push({ sql: sqlOf.get(unbound)!, values }),
+      prepared: (stmt, sql) => made.push({ stmt, sql, values: [] }),
+      bound(unbound, bound, values) {
+        superseded.add(unbound);
+        made.push({ stmt: bound, sql: made.find((m) => m.stmt === unbound)!.sql, values });
+      },
     }),
   );
   const planned = [];
-  for (const { sql, values } of bound) {
+  for (const { stmt, sql, values } of made) {
+    if (superseded.has(stmt)) continue;
     const steps = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
       .bind(...values)
       .all<{ detail: string }>();

@@ -121,7 +121,6 @@ export interface AnswerRow {
   value: string;
 }
 
-/** WHERE clause over `responses r` for the owner filters, with numbered parameters. */
 /**
  * A column kept out of the planner's choice of index (`+column`). Owner views read one window of days
  * per query, which bounds the query only if responses are searched by those days; a condition on a
@@ -131,6 +130,7 @@ export interface AnswerRow {
  */
 export const unindexed = (column: string) => `+${column}`;
 
+/** WHERE clause over `responses r` for the owner filters, with numbered parameters. */
 export function responseWhere(f: ResponseFilter, params: unknown[]): string {
   const add = (v: unknown) => {
     params.push(v);
