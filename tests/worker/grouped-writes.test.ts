@@ -15,13 +15,15 @@ import { countingDb, watchedDb } from "./watched-db";
 const post = (path: string, body: unknown, overrides: Partial<Cloudflare.Env>) =>
   call("POST", path, { body, origin: SHOP, env: overrides });
 
-/** env.DB whose write batches fail when they hold a statement bound to `poison` (a row at fault). */
-function poisonedDb(poison: string) {
+/** env.DB whose write batches fail when they hold a statement `isPoison` picks (a row or a step at fault). */
+function poisonedDb(isPoison: (sql: string, values: unknown[]) => boolean) {
+  const sqlOf = new WeakMap<D1PreparedStatement, string>();
   const poisoned = new WeakSet<D1PreparedStatement>();
   let failed = 0;
   const db = watchedDb({
-    bound(_, bound, values) {
-      if (values.some((v) => typeof v === "string" && v.includes(poison))) poisoned.add(bound);
+    prepared: (stmt, sql) => void sqlOf.set(stmt, sql),
+    bound(unbound, bound, values) {
+      if (isPoison(sqlOf.get(unbound)!, values)) poisoned.add(bound);
     },
     batch(stmts, run) {
       if (!stmts.some((s) => poisoned.has(s))) return run();
@@ -54,7 +56,7 @@ describe("direct mode › concurrent submissions written together", () => {
     const w = await world();
     const bad = submission(w, { ...ANSWERS(1), page: "https://shop.example/poisoned-row" });
     const good = Array.from({ length: 6 }, (_, i) => submission(w, ANSWERS(i + 2)));
-    const poisoned = poisonedDb("poisoned-row");
+    const poisoned = poisonedDb((_, values) => values.some((v) => typeof v === "string" && v.includes("poisoned-row")));
     const together = { DB: poisoned.db, INGEST_MODE: "direct" };
     const results = await Promise.all([bad, ...good].map((b) => post("/v1/responses", b, together)));
     expect(results[0]!.status).toBe(500);
@@ -74,13 +76,7 @@ describe("direct mode › a batch whose later step fails", () => {
     const partial = submission(w, { complete: false, answers: [{ question: "nps", value: 4 }] });
     expect((await post("/v1/responses", partial, { INGEST_MODE: "direct" })).status).toBe(201);
     // Continuing a stored response (UPDATE responses …) fails; inserting new ones does not.
-    const continuing = new WeakSet<D1PreparedStatement>();
-    const db = watchedDb({
-      prepared: (stmt, sql) => void (sql.includes("UPDATE responses SET complete") && continuing.add(stmt)),
-      bound: (unbound, bound) => void (continuing.has(unbound) && continuing.add(bound)),
-      batch: (stmts, run) =>
-        stmts.some((s) => continuing.has(s)) ? Promise.reject(new Error("D1_ERROR: SQLITE_CONSTRAINT")) : run(),
-    });
+    const { db } = poisonedDb((sql) => sql.includes("UPDATE responses SET complete"));
     const together = { DB: db, INGEST_MODE: "direct" };
     const later = { ...partial, complete: true, answers: [...partial.answers, { question: "why", value: "late" }] };
     const fresh = Array.from({ length: 5 }, (_, i) => submission(w, ANSWERS(i + 1)));

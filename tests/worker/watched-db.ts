@@ -70,20 +70,19 @@ export function countingDb() {
 export async function plannedStatements(
   run: (db: D1Database) => Promise<unknown> | unknown,
 ): Promise<{ sql: string; plan: string[] }[]> {
-  const made: { stmt: D1PreparedStatement; sql: string; values: unknown[] }[] = [];
-  const superseded = new Set<D1PreparedStatement>();
+  // The statements made, each bound one in place of the statement it was bound from.
+  const made = new Map<D1PreparedStatement, { sql: string; values: unknown[] }>();
   await run(
     watchedDb({
-      prepared: (stmt, sql) => made.push({ stmt, sql, values: [] }),
+      prepared: (stmt, sql) => void made.set(stmt, { sql, values: [] }),
       bound(unbound, bound, values) {
-        superseded.add(unbound);
-        made.push({ stmt: bound, sql: made.find((m) => m.stmt === unbound)!.sql, values });
+        made.set(bound, { sql: made.get(unbound)!.sql, values });
+        made.delete(unbound);
       },
     }),
   );
   const planned = [];
-  for (const { stmt, sql, values } of made) {
-    if (superseded.has(stmt)) continue;
+  for (const { sql, values } of made.values()) {
     const steps = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
       .bind(...values)
       .all<{ detail: string }>();
