@@ -1,7 +1,8 @@
 /**
  * Owner views over raw answers read window by window (services/bounded-scan.ts): they pause on the
  * primary so submissions go first, stop at their time budget and then say which days they cover
- * (`partial`, `coveredFrom`), and a short page of the list or export still leads to every row once.
+ * (`partial`, `coveredFrom`), a short page of the list or export still leads to every row once, and a
+ * later page reads the days of its own window only.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../wor
 import { exportCsv, listPage } from "../../worker/src/services/responses";
 import { breakdown, summarize } from "../../worker/src/services/summary";
 import { backdated, clientId, summary, type World, world } from "./fixtures";
+import { rowsReadDb } from "./watched-db";
 
 /** One response a window, and the budget spent after the first: every view stops after one window. */
 const TINY = { budgetMs: 0, window: 1, share: 1 };
@@ -221,5 +223,41 @@ describe("responses list and export, window by window", () => {
       .slice(1)
       .map((line) => line.split(",")[0]);
     expect(exported.sort()).toEqual([...ids].sort());
+  });
+
+  it("a later page › reads the days of its window, not every day of the range asked for", async () => {
+    const w = await world();
+    // 30 responses a day, a minute apart, over 20 days of March.
+    const perDay = 30;
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?3 - 1),
+         t(i, at) AS (SELECT i, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-03-01', '+' || (i / ?4) || ' days',
+           '+' || (i % ?4) || ' minutes') FROM n)
+       INSERT INTO responses
+         (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day)
+       SELECT printf('r%04d', i), ?1, ?2, 'h', 'r', 'desktop', '{}', at, at, substr(at, 1, 10) FROM t`,
+    )
+      .bind(w.site.id, w.survey.id, 20 * perDay, perDay)
+      .run();
+    // Windows of two days, read without pausing.
+    const twoDays = { budgetMs: 60_000, window: 2 * perDay, share: 1 };
+    const reading = rowsReadDb();
+    for (const order of ["asc", "desc"] as const) {
+      const query = { limit: 10, order, from: "2026-03-01", to: "2026-03-31" };
+      const first = await listPage(reading.db, w.site.id, responsesListQuerySchema.parse(query), twoDays);
+      reading.reset();
+      const second = await listPage(
+        reading.db,
+        w.site.id,
+        responsesListQuerySchema.parse({ ...query, cursor: first.next }),
+        twoDays,
+      );
+      expect(second.items.map((x) => x.id)).toEqual(
+        Array.from({ length: 10 }, (_, k) => `r${String(order === "asc" ? 10 + k : 589 - k).padStart(4, "0")}`),
+      );
+      // The daily counts of the 20 days, then one window's responses (each an index entry and a row) and
+      // the page's ids: about 150, where the whole range would be over 600.
+      expect(reading.rowsRead()).toBeLessThan(20 + 3 * twoDays.window);
+    }
   });
 });

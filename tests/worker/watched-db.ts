@@ -90,3 +90,21 @@ export async function plannedStatements(
   }
   return planned;
 }
+
+/** env.DB adding up the rows its statements read, by D1's own count (`meta.rows_read`). */
+export function rowsReadDb() {
+  let read = 0;
+  const counted = (stmt: D1PreparedStatement) => {
+    const all = stmt.all.bind(stmt);
+    stmt.all = (async () => {
+      const result = await all();
+      read += result.meta.rows_read ?? 0;
+      return result;
+    }) as D1PreparedStatement["all"];
+  };
+  const db = watchedDb({ prepared: counted, bound: (_, bound) => counted(bound) });
+  const reset = () => {
+    read = 0;
+  };
+  return { db, rowsRead: () => read, reset };
+}

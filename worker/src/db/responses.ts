@@ -166,9 +166,14 @@ export function responseWhere(f: ResponseFilter, params: unknown[]): string {
   return where.join(" AND ");
 }
 
+const laterDay = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
+const earlierDay = (a: string | undefined, b: string) => (a !== undefined && a < b ? a : b);
+
 /**
- * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within` bounds
- * the times too, so that a sparse filter examines one window of days, not the whole site.
+ * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within`, a window
+ * of days, narrows the filter's days and bounds the times, so that the page examines that window only,
+ * not the whole site nor the whole range of the filter: with a cursor, SQLite searches by the days
+ * rather than the times, and would otherwise sort every response of the range for one page.
  */
 export async function listResponses(
   db: D1Queries,
@@ -181,15 +186,17 @@ export async function listResponses(
   },
 ): Promise<{ rows: ResponseRow[]; cost: ReadCost }> {
   const params: unknown[] = [];
-  let where = responseWhere(f, params);
+  const { within } = opts;
+  const days = within ? { ...f, from: laterDay(f.from, within.from), to: earlierDay(f.to, within.to) } : f;
+  let where = responseWhere(days, params);
   const cmp = opts.ascending ? ">" : "<";
   if (opts.after) {
     params.push(opts.after.createdAt, opts.after.id);
     where += ` AND (r.created_at, r.id) ${cmp} (?${params.length - 1}, ?${params.length})`;
   }
-  if (opts.within) {
+  if (within) {
     // A time (YYYY-MM-DDT…) sorts after its day and before the next day.
-    params.push(opts.within.from, opts.within.to);
+    params.push(within.from, within.to);
     where += ` AND r.created_at >= ?${params.length - 1} AND r.created_at < ?${params.length} || '~'`;
   }
   params.push(opts.limit);
