@@ -7,12 +7,13 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { responsesListQuerySchema } from "../../shared/schemas";
+import { consentPage } from "../../worker/src/db/consents";
 import { dayWindows, OWNER_SCAN, type Pacer, scanWindows } from "../../worker/src/services/bounded-scan";
 import { crossTab } from "../../worker/src/services/crosstab";
 import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../worker/src/services/read-share";
 import { exportCsv, listPage } from "../../worker/src/services/responses";
 import { breakdown, summarize } from "../../worker/src/services/summary";
-import { backdated, clientId, summary, type World, world } from "./fixtures";
+import { backdated, clientId, spreadResponses, summary, type World, world } from "./fixtures";
 import { rowsReadDb } from "./watched-db";
 
 /** One response a window, and the budget spent after the first: every view stops after one window. */
@@ -227,18 +228,8 @@ describe("responses list and export, window by window", () => {
 
   it("a later page › reads the days of its window, not every day of the range asked for", async () => {
     const w = await world();
-    // 30 responses a day, a minute apart, over 20 days of March.
     const perDay = 30;
-    await env.DB.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?3 - 1),
-         t(i, at) AS (SELECT i, strftime('%Y-%m-%dT%H:%M:%fZ', '2026-03-01', '+' || (i / ?4) || ' days',
-           '+' || (i % ?4) || ' minutes') FROM n)
-       INSERT INTO responses
-         (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day)
-       SELECT printf('r%04d', i), ?1, ?2, 'h', 'r', 'desktop', '{}', at, at, substr(at, 1, 10) FROM t`,
-    )
-      .bind(w.site.id, w.survey.id, 20 * perDay, perDay)
-      .run();
+    const ids = await spreadResponses(w, "2026-03-01", 20, perDay);
     // Windows of two days, read without pausing.
     const twoDays = { budgetMs: 60_000, window: 2 * perDay, share: 1 };
     const reading = rowsReadDb();
@@ -253,11 +244,24 @@ describe("responses list and export, window by window", () => {
         twoDays,
       );
       expect(second.items.map((x) => x.id)).toEqual(
-        Array.from({ length: 10 }, (_, k) => `r${String(order === "asc" ? 10 + k : 589 - k).padStart(4, "0")}`),
+        order === "asc" ? ids.slice(10, 20) : ids.slice(580, 590).reverse(),
       );
       // The daily counts of the 20 days, then one window's responses (each an index entry and a row) and
       // the page's ids: about 150, where the whole range would be over 600.
       expect(reading.rowsRead()).toBeLessThan(20 + 3 * twoDays.window);
     }
+  });
+
+  it("consent records › a later page reads from its keyset on, not from the start of the range", async () => {
+    const w = await world();
+    const ids = await spreadResponses(w, "2026-03-01", 20, 30);
+    const reading = rowsReadDb();
+    const range = { from: "2026-03-01", to: "2026-03-31" };
+    // The 550th response: day 19 (the 18th after the first), its 10th minute.
+    const after = { at: "2026-03-19T00:09:00.000Z", id: ids[549]! };
+    const page = await consentPage(reading.db, w.site.id, range, after, 10);
+    expect(page.map((r) => r.id)).toEqual(ids.slice(550, 560));
+    // The page's rows from the keyset on (an index entry and a row each): 549 responses come before it.
+    expect(reading.rowsRead()).toBeLessThan(50);
   });
 });

@@ -294,6 +294,26 @@ export async function backdated(
   ]);
 }
 
+/**
+ * `perDay` bare responses (no answers) a day for `days` days from `first`, a minute apart: a big site's
+ * shape, for what a page of it reads. Returns their ids, in time order.
+ */
+export async function spreadResponses(w: World, first: string, days: number, perDay: number): Promise<string[]> {
+  const prefix = `${clientId().slice(0, 8)}-`;
+  await env.DB.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?4 - 1),
+       d(per) AS (SELECT CAST(?5 AS INTEGER)),
+       t(i, at) AS (SELECT i, strftime('%Y-%m-%dT%H:%M:%fZ', ?3, '+' || (i / per) || ' days',
+         '+' || (i % per) || ' minutes') FROM n, d)
+     INSERT INTO responses
+       (id, site_id, survey_id, body_hash, respondent_hash, device, context, consent_at, created_at, day)
+     SELECT printf('%s%04d', ?6, i), ?1, ?2, 'h', 'r', 'desktop', '{}', at, at, substr(at, 1, 10) FROM t`,
+  )
+    .bind(w.site.id, w.survey.id, first, days * perDay, perDay, prefix)
+    .run();
+  return Array.from({ length: days * perDay }, (_, i) => `${prefix}${String(i).padStart(4, "0")}`);
+}
+
 /** The routes the app serves, as `METHOD /path`, from Hono's router (middleware and wildcards left out). */
 export function servedRoutes(): string[] {
   const served = app.routes

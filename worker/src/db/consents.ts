@@ -35,12 +35,17 @@ const recordPage = async <T>(db: D1Database, sql: string, siteId: string, range:
       .all<T>()
   ).results;
 
-/** Consents given on days `from`..`to`, after the keyset (created_at, id), oldest first. */
+/**
+ * Consents given on days `from`..`to`, after the keyset (created_at, id), oldest first. Searched by time
+ * from the keyset on (a time sorts after its day, before the next): by days, SQLite would sort all of the
+ * range's responses for every page.
+ */
 export const consentPage = (db: D1Database, siteId: string, range: Range, after: Keyset, limit: number) =>
   recordPage<ConsentRow>(
     db,
     `SELECT id, respondent_hash, consent_policy, consent_text, consent_at, locale, page FROM responses
-     WHERE site_id = ?1 AND day >= ?2 AND day <= ?3 AND (?4 IS NULL OR (created_at, id) > (?4, ?5))
+     WHERE site_id = ?1 AND created_at >= max(?2, coalesce(?4, '')) AND created_at < ?3 || '~'
+       AND (?4 IS NULL OR (created_at, id) > (?4, ?5))
      ORDER BY created_at, id LIMIT ?6`,
     siteId,
     range,
@@ -62,12 +67,12 @@ export const withdrawalPage = (db: D1Database, siteId: string, range: Range, aft
     limit,
   );
 
-/** Erasures by a context value on days `from`..`to`, after the keyset (erased_at, id), oldest first. */
+/** Erasures by a context value on days `from`..`to`, after the keyset (erased_at, id), oldest first, from it on. */
 export const erasurePage = (db: D1Database, siteId: string, range: Range, after: Keyset, limit: number) =>
   recordPage<ErasureRow>(
     db,
     `SELECT id, context_key, context_value, erased_at, deleted FROM context_erasures
-     WHERE site_id = ?1 AND erased_at >= ?2 AND erased_at < date(?3, '+1 day')
+     WHERE site_id = ?1 AND erased_at >= max(?2, coalesce(?4, '')) AND erased_at < date(?3, '+1 day')
        AND (?4 IS NULL OR (erased_at, id) > (?4, ?5))
      ORDER BY erased_at, id LIMIT ?6`,
     siteId,
