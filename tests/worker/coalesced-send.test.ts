@@ -13,7 +13,7 @@ import {
   MAX_BATCH_BYTES,
   MAX_BATCH_MESSAGES,
 } from "../../worker/src/lib/coalesced-send";
-import { BatchLost, type BatchTimes } from "../../worker/src/lib/coalescer";
+import { BatchLost, type BatchTimes, LINGER_TURNS } from "../../worker/src/lib/coalescer";
 import type { IngestMessage } from "../../worker/src/messages";
 import { BASE, json, SHOP, submission, world } from "./fixtures";
 import { app, captureQueue, deliver, stored, submitQueued } from "./queue-support";
@@ -45,6 +45,8 @@ function gatedQueue(firstOnly = false) {
   return { binding, batches, contentTypes, gates, batchCount };
 }
 
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 const keep: Promise<unknown>[] = [];
 const keepAlive = (work: Promise<unknown>) => void keep.push(work.catch(() => {}));
 
@@ -55,6 +57,17 @@ async function firstInFlight(limits?: BatchTimes) {
   const first = sender.send("a", keepAlive);
   await q.batchCount(1);
   return { q, sender, first };
+}
+
+/** A sender whose first batch ("a") has just landed: the isolate is busy. Later sends answer at once. */
+async function justLanded() {
+  const q = gatedQueue(true);
+  const sender = coalescingSender(q.binding);
+  const first = sender.send("a", keepAlive);
+  await q.batchCount(1);
+  q.gates[0]!.release();
+  await first;
+  return { q, sender };
 }
 
 describe("coalesced queue sends", () => {
@@ -82,6 +95,32 @@ describe("coalesced queue sends", () => {
     q.gates[2]!.release();
     await expect(after).resolves.toBeUndefined();
     expect(q.batches[2]).toEqual(["e"]);
+  });
+
+  it("a busy isolate › a batch waits while each turn of the event loop brings more messages", async () => {
+    const { q, sender } = await justLanded();
+    // Messages a turn apart: an idle isolate would send "b" alone.
+    const sends = [sender.send("b", keepAlive)];
+    for (const m of ["c", "d"]) {
+      await nextTurn();
+      sends.push(sender.send(m, keepAlive));
+    }
+    await Promise.all(sends);
+    expect(q.batches).toEqual([["a"], ["b", "c", "d"]]);
+  });
+
+  it("a busy isolate › messages that keep coming every turn still leave, LINGER_TURNS turns later", async () => {
+    const { q, sender } = await justLanded();
+    const sends: Promise<void>[] = [];
+    while (q.batches.length < 2 && sends.length < 50) {
+      sends.push(sender.send(`m${sends.length}`, keepAlive));
+      await nextTurn();
+    }
+    await Promise.all(sends);
+    // The first message, one turn, then LINGER_TURNS more, each bringing one; the rest in later batches.
+    const messages = sends.map((_, i) => `m${i}`);
+    expect(q.batches[1]).toEqual(messages.slice(0, LINGER_TURNS + 1));
+    expect(q.batches.slice(1).flat()).toEqual(messages);
   });
 
   it("a backlog beyond one batch › should leave in batches of at most 100 messages and 200 KB", async () => {
