@@ -252,6 +252,24 @@ describe("responses list and export, window by window", () => {
     }
   });
 
+  it("a customer's order › found through its own ids, not by walking the site's responses", async () => {
+    const w = await world();
+    await spreadResponses(w, "2026-03-01", 20, 30);
+    const order = clientId();
+    await backdated(w, order, "2026-03-04", [["why", "text", null, "late"]], { orderId: "A-1042" });
+    const reading = rowsReadDb();
+    for (const query of [
+      { context: "orderId:A-1042" },
+      { context: "orderId:A-1042", from: "2026-03-01", to: "2026-03-31" },
+    ]) {
+      reading.reset();
+      const page = await listPage(reading.db, w.site.id, responsesListQuerySchema.parse(query), OWNER_SCAN);
+      expect(page.items.map((x) => x.id)).toEqual([order]);
+      // The order's one id, its row and answer: the site's 601 responses are not walked.
+      expect(reading.rowsRead()).toBeLessThan(20);
+    }
+  });
+
   it("consent records › a later page reads from its keyset on, not from the start of the range", async () => {
     const w = await world();
     const ids = await spreadResponses(w, "2026-03-01", 20, 30);

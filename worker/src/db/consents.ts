@@ -5,6 +5,8 @@ export interface ConsentRow {
   consent_policy: string | null;
   consent_text: string | null;
   consent_at: string;
+  /** The keyset's time (equal to consent_at: consent is given with the first part). */
+  created_at: string;
   locale: string | null;
   page: string | null;
 }
@@ -43,7 +45,7 @@ const recordPage = async <T>(db: D1Database, sql: string, siteId: string, range:
 export const consentPage = (db: D1Database, siteId: string, range: Range, after: Keyset, limit: number) =>
   recordPage<ConsentRow>(
     db,
-    `SELECT id, respondent_hash, consent_policy, consent_text, consent_at, locale, page FROM responses
+    `SELECT id, respondent_hash, consent_policy, consent_text, consent_at, created_at, locale, page FROM responses
      WHERE site_id = ?1 AND created_at >= max(?2, coalesce(?4, '')) AND created_at < ?3 || '~'
        AND (?4 IS NULL OR (created_at, id) > (?4, ?5))
      ORDER BY created_at, id LIMIT ?6`,

@@ -130,16 +130,20 @@ export interface AnswerRow {
  */
 export const unindexed = (column: string) => `+${column}`;
 
-/** WHERE clause over `responses r` for the owner filters, with numbered parameters. */
-export function responseWhere(f: ResponseFilter, params: unknown[]): string {
+/**
+ * WHERE clause over `responses r` for the owner filters, with numbered parameters. `byIds`: the site
+ * and its days kept out of the choice of index, so that the ids of a context value drive the query.
+ */
+export function responseWhere(f: ResponseFilter, params: unknown[], byIds = false): string {
   const add = (v: unknown) => {
     params.push(v);
     return `?${params.length}`;
   };
-  const where = [`r.site_id = ${add(f.siteId)}`];
+  const col = (column: string) => (byIds ? unindexed(column) : column);
+  const where = [`${col("r.site_id")} = ${add(f.siteId)}`];
   if (f.survey) where.push(`r.survey_id = ${add(f.survey)}`);
-  if (f.from) where.push(`r.day >= ${add(f.from)}`);
-  if (f.to) where.push(`r.day <= ${add(f.to)}`);
+  if (f.from) where.push(`${col("r.day")} >= ${add(f.from)}`);
+  if (f.to) where.push(`${col("r.day")} <= ${add(f.to)}`);
   if (f.status) where.push(`r.status = ${add(f.status)}`);
   if (f.locale) where.push(`r.locale = ${add(f.locale)}`);
   if (f.page) where.push(`r.page = ${add(f.page)}`);
@@ -173,7 +177,9 @@ const earlierDay = (a: string | undefined, b: string) => (a !== undefined && a <
  * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within`, a window
  * of days, narrows the filter's days and bounds the times, so that the page examines that window only,
  * not the whole site nor the whole range of the filter: with a cursor, SQLite searches by the days
- * rather than the times, and would otherwise sort every response of the range for one page.
+ * rather than the times, and would otherwise sort every response of the range for one page. A context
+ * value (a customer's order, one window for any range) is searched through its own ids instead: by
+ * time, SQLite would walk the whole site to find a value it holds a few times, or never.
  */
 export async function listResponses(
   db: D1Queries,
@@ -187,8 +193,9 @@ export async function listResponses(
 ): Promise<{ rows: ResponseRow[]; cost: ReadCost }> {
   const params: unknown[] = [];
   const { within } = opts;
-  const days = within ? { ...f, from: laterDay(f.from, within.from), to: earlierDay(f.to, within.to) } : f;
-  let where = responseWhere(days, params);
+  const byIds = f.context !== undefined;
+  const days = within && !byIds ? { ...f, from: laterDay(f.from, within.from), to: earlierDay(f.to, within.to) } : f;
+  let where = responseWhere(days, params, byIds);
   const cmp = opts.ascending ? ">" : "<";
   if (opts.after) {
     params.push(opts.after.createdAt, opts.after.id);
@@ -197,7 +204,8 @@ export async function listResponses(
   if (within) {
     // A time (YYYY-MM-DDT…) sorts after its day and before the next day.
     params.push(within.from, within.to);
-    where += ` AND r.created_at >= ?${params.length - 1} AND r.created_at < ?${params.length} || '~'`;
+    const at = byIds ? unindexed("r.created_at") : "r.created_at";
+    where += ` AND ${at} >= ?${params.length - 1} AND ${at} < ?${params.length} || '~'`;
   }
   params.push(opts.limit);
   const dir = opts.ascending ? "ASC" : "DESC";

@@ -44,7 +44,7 @@ export function consentRecordsCsv(db: D1Database, siteId: string, range: { from:
         ]),
         next:
           rows.length === CONSENT_PAGE && last
-            ? { stage: "granted", after: { at: last.consent_at, id: last.id } }
+            ? { stage: "granted", after: { at: last.created_at, id: last.id } }
             : { stage: "withdrawn", after: null },
       };
     }
