@@ -2,7 +2,7 @@
  * Work of concurrent requests of one isolate, done together: while one batch is on its way (a queue
  * send, a D1 write), the items of the requests that arrive meanwhile wait and leave together in the
  * next one. A lone item waits one turn of the event loop, no more; while the isolate is busy, a batch
- * waits a few turns more for as long as each brings more items (LINGER_TURNS). Each request learns
+ * waits a turn more, and another while the last brought items (LINGER_TURNS). Each request learns
  * the outcome of its own item only (each item may succeed or fail on its own).
  *
  * Why this is safe on Workers, where a request must not depend on another request's I/O:
@@ -82,11 +82,12 @@ const timeout = (ms: number) => {
 };
 
 /**
- * While the isolate is busy (a batch landed less than BUSY_MS ago), a batch about to leave waits turn
- * after turn of the event loop for as long as each brings more items, LINGER_TURNS more at most (a
- * turn is a timer, about a millisecond in workerd): under load a call (a queue send, a D1 round trip)
- * costs far more than an item in it, so fewer, fuller calls leave more of the CPU to the requests.
- * An idle isolate sends a lone item after one turn.
+ * While the isolate is busy (a batch landed less than BUSY_MS ago), a batch about to leave and not
+ * full waits one more turn of the event loop (a timer, about a millisecond in workerd), and another
+ * while the last one brought items, LINGER_TURNS more at most: under load the requests answered by the
+ * last batch come back within a turn or two, and a call (a queue send, a D1 round trip) costs far more
+ * than an item in it, so fewer, fuller calls leave more of the CPU to the requests. An idle isolate
+ * sends a lone item after one turn.
  */
 export const LINGER_TURNS = 2;
 const BUSY_MS = 20;
@@ -100,6 +101,9 @@ export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimit
   let waiting: Waiting<T, R>[] = [];
   let flight: Flight<T, R> | null = null;
   let lastLanded = Number.NEGATIVE_INFINITY;
+
+  /** Whether the waiting items fill a batch already. */
+  const full = () => waiting.length >= maxItems || waiting.reduce((bytes, w) => bytes + w.bytes, 0) >= maxBytes;
 
   /** The oldest waiting items, up to the limits of one batch (always at least one). */
   const takeBatch = (): Waiting<T, R>[] => {
@@ -132,11 +136,13 @@ export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimit
       await nextTurn();
       if (Date.now() - lastLanded < BUSY_MS) {
         let seen = 0;
-        for (let turn = 0; turn < LINGER_TURNS && waiting.length > seen && waiting.length < maxItems; turn++) {
+        for (let turn = 0; turn < LINGER_TURNS && waiting.length > seen && !full(); turn++) {
           seen = waiting.length;
           await nextTurn();
         }
       }
+      // Given up meanwhile (its deadline passed): its items go with the next batch, not with this one.
+      if (flight !== f) return [];
       f.batch = takeBatch();
       return runBatch(
         f.batch.map((w) => w.item),
