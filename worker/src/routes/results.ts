@@ -1,7 +1,7 @@
 /**
  * Owner routes for results: summary, per-context breakdown, responses, follow-up, export, and the
  * answers ingestion dropped (viewers read). Reads go through a D1 session (a read replica where there
- * are some), each caller's at most a tenth of the time in the long run (middleware/read-share.ts);
+ * are some), each caller's at most a twentieth of the time in the long run (middleware/read-share.ts);
  * writes leave their bookmark so the reads after them see them (lib/d1-session.ts).
  */
 import { Hono } from "hono";

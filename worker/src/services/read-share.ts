@@ -1,5 +1,5 @@
 /**
- * Each caller's owner reads take at most a tenth of the time in the long run: a dashboard (or an API
+ * Each caller's owner reads take at most a twentieth of the time in the long run: a dashboard (or an API
  * token's script) reading results in a loop would otherwise hold D1, which runs one query at a time,
  * and every submission would wait behind it. A token bucket of busy time per caller, in the isolate:
  * a page of the dashboard (a handful of reads) passes at once from the burst; a loop is slowed until
@@ -8,7 +8,7 @@
  */
 
 /** The long-run share of the time a caller's reads may take. */
-export const READ_SHARE = 0.1;
+export const READ_SHARE = 0.05;
 /** Busy time a caller may spend at once (a dashboard page's reads) before being paced. */
 export const READ_BURST_MS = 250;
 const MAX_CALLERS = 1000;
