@@ -170,16 +170,13 @@ export function responseWhere(f: ResponseFilter, params: unknown[], byIds = fals
   return where.join(" AND ");
 }
 
-const laterDay = (a: string | undefined, b: string) => (a !== undefined && a > b ? a : b);
-const earlierDay = (a: string | undefined, b: string) => (a !== undefined && a < b ? a : b);
-
 /**
  * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within`, a window
- * of days, narrows the filter's days and bounds the times, so that the page examines that window only,
- * not the whole site nor the whole range of the filter: with a cursor, SQLite searches by the days
- * rather than the times, and would otherwise sort every response of the range for one page. A context
- * value (a customer's order, one window for any range) is searched through its own ids instead: by
- * time, SQLite would walk the whole site to find a value it holds a few times, or never.
+ * of days, takes the place of the filter's days and bounds the times, so that the page examines that
+ * window only, not the whole site nor the whole range of the filter: with a cursor, SQLite searches by
+ * the days rather than the times, and would otherwise sort every response of the range for one page.
+ * A context value (a customer's order, one window for any range) is searched through its own ids
+ * instead: by time, SQLite would walk the whole site to find a value it holds a few times, or never.
  */
 export async function listResponses(
   db: D1Queries,
@@ -194,8 +191,8 @@ export async function listResponses(
   const params: unknown[] = [];
   const { within } = opts;
   const byIds = f.context !== undefined;
-  const days = within && !byIds ? { ...f, from: laterDay(f.from, within.from), to: earlierDay(f.to, within.to) } : f;
-  let where = responseWhere(days, params, byIds);
+  // The window, cut from the filter's days, takes their place, as in every windowed view.
+  let where = responseWhere(within ? { ...f, ...within } : f, params, byIds);
   const cmp = opts.ascending ? ">" : "<";
   if (opts.after) {
     params.push(opts.after.createdAt, opts.after.id);
