@@ -8,6 +8,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { responsesListQuerySchema } from "../../shared/schemas";
 import { consentPage } from "../../worker/src/db/consents";
+import { contextResponsesPerDay } from "../../worker/src/db/responses";
 import { dayWindows, OWNER_SCAN, type Pacer, scanWindows } from "../../worker/src/services/bounded-scan";
 import { crossTab } from "../../worker/src/services/crosstab";
 import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../worker/src/services/read-share";
@@ -63,6 +64,22 @@ describe("windows of days", () => {
       { from: "2026-03-09", to: "2026-03-31" },
     ]);
     expect(dayWindows([], RANGE, 4)).toEqual([]);
+  });
+
+  it("a context value's days › counted in its index up to the cap; null when held more often", async () => {
+    const w = await world();
+    await threeDays(w);
+    const f = { siteId: w.site.id, ...RANGE, context: { key: "productId", value: "sku-1" } };
+    expect(await contextResponsesPerDay(env.DB, f, 6)).toEqual([
+      { day: "2026-03-05", count: 3 },
+      { day: "2026-03-02", count: 2 },
+      { day: "2026-03-01", count: 1 },
+    ]);
+    expect(await contextResponsesPerDay(env.DB, { ...f, from: "2026-03-02" }, 6)).toHaveLength(2);
+    expect(await contextResponsesPerDay(env.DB, f, 5)).toBeNull();
+    expect(await contextResponsesPerDay(env.DB, { ...f, context: { key: "productId", value: "sku-2" } }, 5)).toEqual(
+      [],
+    );
   });
 
   it("should pause (1 / share − 1) × a window's time on the primary, not after the last nor on a replica", async () => {
@@ -175,6 +192,25 @@ describe("filtered summary, breakdown and cross-tab over raw answers", () => {
     const full = await crossTab(env.DB, w.site.id, q, OWNER_SCAN);
     expect(full.columns.map((c) => c.respondents)).toEqual([3, 3, 0]);
     expect(full.rows.find((r) => r.option === "a")?.counts).toEqual([3, 3, 0]);
+  });
+
+  it("a customer's order › read in one window through its own ids, not window by window of the site", async () => {
+    const w = await world();
+    await spreadResponses(w, "2026-03-01", 20, 30);
+    const order = clientId();
+    await backdated(w, order, "2026-03-04", [["nps", "nps", 3, 3]], { orderId: "A-1042" });
+    // Windows of two days of the site, read without pausing: ten of them, were the site's days to cut them.
+    const twoDays = { budgetMs: 60_000, window: 60, share: 1 };
+    const reading = rowsReadDb();
+    const q = { ...RANGE, interval: "day" as const, context: { key: "orderId", value: "A-1042" } };
+    const got = await summarize(reading.db, w.site.id, q, twoDays);
+    expect(got).toMatchObject({ responses: 1, nps: { count: 1, detractors: 1 } });
+    expect(got).not.toHaveProperty("partial");
+    // The order's context entry (counted, then its id), its row and answer in each of the summary's seven
+    // statements, and the survey's definition: about 50, where ten windows of the site read over 4,000.
+    expect(reading.rowsRead()).toBeLessThan(100);
+    const rows = (await breakdown(reading.db, w.site.id, "orderId", RANGE, twoDays)).rows;
+    expect(rows).toMatchObject([{ value: "A-1042", responses: 1, nps: { count: 1 } }]);
   });
 });
 

@@ -91,7 +91,7 @@ export async function plannedStatements(
   return planned;
 }
 
-/** env.DB adding up the rows its statements read, by D1's own count (`meta.rows_read`). */
+/** env.DB adding up the rows its statements read (run by `all` or in a batch), by D1's own count (`meta.rows_read`). */
 export function rowsReadDb() {
   let read = 0;
   const counted = (stmt: D1PreparedStatement) => {
@@ -102,7 +102,15 @@ export function rowsReadDb() {
       return result;
     }) as D1PreparedStatement["all"];
   };
-  const db = watchedDb({ prepared: counted, bound: (_, bound) => counted(bound) });
+  const db = watchedDb({
+    prepared: counted,
+    bound: (_, bound) => counted(bound),
+    async batch(_, run) {
+      const results = await run();
+      for (const r of results) read += r.meta.rows_read ?? 0;
+      return results;
+    },
+  });
   const reset = () => {
     read = 0;
   };

@@ -131,15 +131,17 @@ export interface AnswerRow {
 export const unindexed = (column: string) => `+${column}`;
 
 /**
- * WHERE clause over `responses r` for the owner filters, with numbered parameters. `byIds`: the site
- * and its days kept out of the choice of index, so that the ids of a context value drive the query.
+ * WHERE clause over `responses r` for the owner filters, with numbered parameters. A context value is
+ * searched through its own ids within the filter's days (the context index holds the day): the site and
+ * its days are then kept out of the choice of index, so those ids drive the query rather than a walk
+ * through every response of the days, most of which do not hold the value.
  */
-export function responseWhere(f: ResponseFilter, params: unknown[], byIds = false): string {
+export function responseWhere(f: ResponseFilter, params: unknown[]): string {
   const add = (v: unknown) => {
     params.push(v);
     return `?${params.length}`;
   };
-  const col = (column: string) => (byIds ? unindexed(column) : column);
+  const col = (column: string) => (f.context ? unindexed(column) : column);
   const where = [`${col("r.site_id")} = ${add(f.siteId)}`];
   if (f.survey) where.push(`r.survey_id = ${add(f.survey)}`);
   if (f.from) where.push(`${col("r.day")} >= ${add(f.from)}`);
@@ -155,11 +157,16 @@ export function responseWhere(f: ResponseFilter, params: unknown[], byIds = fals
     where.push(`${unindexed("r.nps_min")} BETWEEN ${add(lo)} AND ${add(hi)}`);
   }
   if (f.context) {
-    // An IN list rather than a correlated EXISTS: the context index then finds the few responses.
-    where.push(
-      `r.id IN (SELECT rc.response_id FROM response_context rc WHERE rc.site_id = ${add(f.siteId)}
-         AND rc.key = ${add(f.context.key)} AND rc.value = ${add(f.context.value)})`,
-    );
+    // An IN list rather than a correlated EXISTS: the context index then finds the few responses, within
+    // the filter's days (the index holds the day).
+    const held = [
+      `rc.site_id = ${add(f.siteId)}`,
+      `rc.key = ${add(f.context.key)}`,
+      `rc.value = ${add(f.context.value)}`,
+    ];
+    if (f.from) held.push(`rc.day >= ${add(f.from)}`);
+    if (f.to) held.push(`rc.day <= ${add(f.to)}`);
+    where.push(`r.id IN (SELECT rc.response_id FROM response_context rc WHERE ${held.join(" AND ")})`);
   }
   if (f.q) {
     where.push(
@@ -171,12 +178,34 @@ export function responseWhere(f: ResponseFilter, params: unknown[], byIds = fals
 }
 
 /**
+ * Responses holding a context value, per day of [from, to], counted in the context index alone (newest
+ * days first, at most `cap` entries read): null when the value holds more, as its count would then be a
+ * long read of its own.
+ */
+export async function contextResponsesPerDay(
+  db: D1Queries,
+  f: { siteId: string; from: string; to: string; context: { key: string; value: string } },
+  cap: number,
+): Promise<{ day: string; count: number }[] | null> {
+  const { results } = await db
+    .prepare(
+      `SELECT day, COUNT(*) AS count FROM (SELECT day FROM response_context
+         WHERE site_id = ?1 AND key = ?2 AND value = ?3 AND day >= ?4 AND day <= ?5 ORDER BY day DESC LIMIT ?6)
+       GROUP BY day ORDER BY day DESC`,
+    )
+    .bind(f.siteId, f.context.key, f.context.value, f.from, f.to, cap + 1)
+    .all<{ day: string; count: number }>();
+  const days = results.map((r) => ({ day: r.day, count: Number(r.count) }));
+  return days.reduce((n, d) => n + d.count, 0) > cap ? null : days;
+}
+
+/**
  * One page of responses by keyset (created_at, id), newest first unless `ascending`. `within`, a window
  * of days, takes the place of the filter's days and bounds the times, so that the page examines that
  * window only, not the whole site nor the whole range of the filter: with a cursor, SQLite searches by
  * the days rather than the times, and would otherwise sort every response of the range for one page.
- * A context value (a customer's order, one window for any range) is searched through its own ids
- * instead: by time, SQLite would walk the whole site to find a value it holds a few times, or never.
+ * A context value is searched through its own ids (responseWhere), its times kept out of the choice of
+ * index too: by time, SQLite would walk the site's responses to find a value it holds a few times, or never.
  */
 export async function listResponses(
   db: D1Queries,
@@ -190,9 +219,8 @@ export async function listResponses(
 ): Promise<{ rows: ResponseRow[]; cost: ReadCost }> {
   const params: unknown[] = [];
   const { within } = opts;
-  const byIds = f.context !== undefined;
   // The window, cut from the filter's days, takes their place, as in every windowed view.
-  let where = responseWhere(within ? { ...f, ...within } : f, params, byIds);
+  let where = responseWhere(within ? { ...f, ...within } : f, params);
   const cmp = opts.ascending ? ">" : "<";
   if (opts.after) {
     params.push(opts.after.createdAt, opts.after.id);
@@ -201,7 +229,7 @@ export async function listResponses(
   if (within) {
     // A time (YYYY-MM-DDT…) sorts after its day and before the next day.
     params.push(within.from, within.to);
-    const at = byIds ? unindexed("r.created_at") : "r.created_at";
+    const at = f.context ? unindexed("r.created_at") : "r.created_at";
     where += ` AND ${at} >= ?${params.length - 1} AND ${at} < ?${params.length} || '~'`;
   }
   params.push(opts.limit);

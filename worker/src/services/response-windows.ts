@@ -5,12 +5,11 @@
  * ran out: the cursor then points past the windows already read.
  */
 
-import { responsesPerDay } from "../db/aggregates";
 import type { ReadCost } from "../db/cost";
 import * as db from "../db/responses";
 import { withD1Retry } from "../lib/d1-retry";
 import type { D1Queries } from "../lib/d1-session";
-import { type DayWindow, dayWindows, type ScanLimits, scanWindows } from "./bounded-scan";
+import { type DayWindow, type ScanLimits, scanWindows, windowsOf } from "./bounded-scan";
 
 export interface Cursor {
   createdAt: string;
@@ -43,18 +42,21 @@ export function clipWindows(windows: DayWindow[], after: Cursor | undefined, asc
   return windows.filter((w) => w.from <= to).map((w) => (w.to > to ? { ...w, to } : w));
 }
 
-/**
- * The windows of a list's range (every day of the site when it has none), in reading order. A context
- * value (a customer's order) is found through its own index, whatever the range: one window.
- */
-export async function listWindows(d1: D1Queries, f: db.ResponseFilter, ascending: boolean, limits: ScanLimits) {
-  const range = { from: f.from ?? EVERY_DAY.from, to: f.to ?? EVERY_DAY.to };
-  if (f.context) return [range];
-  const days = await withD1Retry(() =>
-    responsesPerDay(d1, { siteId: f.siteId, ...range, survey: f.survey, channel: f.channel }),
+/** The windows of a list's range (every day of the site when it has none), in reading order. */
+export const listWindows = (d1: D1Queries, f: db.ResponseFilter, ascending: boolean, limits: ScanLimits) =>
+  windowsOf(
+    d1,
+    {
+      siteId: f.siteId,
+      from: f.from ?? EVERY_DAY.from,
+      to: f.to ?? EVERY_DAY.to,
+      survey: f.survey,
+      channel: f.channel,
+      context: f.context,
+    },
+    limits,
+    ascending ? "oldest" : "newest",
   );
-  return dayWindows(days, range, limits.window, ascending ? "oldest" : "newest");
-}
 
 /**
  * Up to `limit` rows from `windows` (already clipped to the cursor), and the cursor of the next
