@@ -9,13 +9,13 @@ import { describe, expect, it } from "vitest";
 import { responsesListQuerySchema } from "../../shared/schemas";
 import { consentPage } from "../../worker/src/db/consents";
 import { contextResponsesPerDay } from "../../worker/src/db/responses";
-import { dayWindows, OWNER_SCAN, type Pacer, scanWindows } from "../../worker/src/services/bounded-scan";
+import { dayWindows, OWNER_SCAN, type Pacer, scanWindows, windowsOf } from "../../worker/src/services/bounded-scan";
 import { crossTab } from "../../worker/src/services/crosstab";
 import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../worker/src/services/read-share";
 import { exportCsv, listPage } from "../../worker/src/services/responses";
 import { breakdown, summarize } from "../../worker/src/services/summary";
 import { backdated, clientId, spreadResponses, summary, type World, world } from "./fixtures";
-import { rowsReadDb } from "./watched-db";
+import { rowsReadDb, watchedDb } from "./watched-db";
 
 /** One response a window, and the budget spent after the first: every view stops after one window. */
 const TINY = { budgetMs: 0, window: 1, share: 1 };
@@ -80,6 +80,26 @@ describe("windows of days", () => {
     expect(await contextResponsesPerDay(env.DB, { ...f, context: { key: "productId", value: "sku-2" } }, 5)).toEqual(
       [],
     );
+  });
+
+  it("a context value › windows of its own days; held over ten windows' worth, of every response's days", async () => {
+    const w = await world();
+    await threeDays(w);
+    // A day of the site without the value.
+    await backdated(w, clientId(), "2026-03-10", [["why", "text", null, "hay"]]);
+    const f = { siteId: w.site.id, ...RANGE, context: { key: "productId", value: "sku-1" } };
+    const oneEach = { budgetMs: 0, window: 1, share: 1 };
+    // The value's three days, where the site's would be four.
+    expect(await windowsOf(env.DB, f, oneEach)).toEqual([
+      { from: "2026-03-05", to: "2026-03-31" },
+      { from: "2026-03-02", to: "2026-03-04" },
+      { from: "2026-03-01", to: "2026-03-01" },
+    ]);
+    // Five more: eleven, over ten windows of one. The site's days then, all of its responses', as the value's
+    // ids are read whatever the channel: by the channel's days (none), the value would be read in no window.
+    for (let i = 0; i < 5; i++) await backdated(w, clientId(), "2026-03-20", [], { productId: "sku-1" });
+    const windows = await windowsOf(env.DB, { ...f, channel: "email" }, oneEach);
+    expect(windows.map((x) => x.from)).toEqual(["2026-03-20", "2026-03-10", "2026-03-05", "2026-03-02", "2026-03-01"]);
   });
 
   it("should pause (1 / share − 1) × a window's time on the primary, not after the last nor on a replica", async () => {
@@ -203,6 +223,16 @@ describe("filtered summary, breakdown and cross-tab over raw answers", () => {
     const twoDays = { budgetMs: 60_000, window: 60, share: 1 };
     const reading = rowsReadDb();
     const q = { ...RANGE, interval: "day" as const, context: { key: "orderId", value: "A-1042" } };
+    let batches = 0;
+    const counting = watchedDb({
+      batch(_, run) {
+        batches++;
+        return run();
+      },
+    });
+    await summarize(counting, w.site.id, q, twoDays);
+    // One window (one batch of the summary's statements), where the site's days would make ten.
+    expect(batches).toBe(1);
     const got = await summarize(reading.db, w.site.id, q, twoDays);
     expect(got).toMatchObject({ responses: 1, nps: { count: 1, detractors: 1 } });
     expect(got).not.toHaveProperty("partial");
@@ -215,13 +245,14 @@ describe("filtered summary, breakdown and cross-tab over raw answers", () => {
 });
 
 describe("responses list and export, window by window", () => {
-  const pages = async (w: World, order: "asc" | "desc", q: string | undefined) => {
+  const pages = async (w: World, order: "asc" | "desc", q: string | undefined, more: Record<string, string> = {}) => {
     const seen: { items: string[]; next: boolean }[] = [];
     let cursor: string | undefined;
     for (let i = 0; i < 10; i++) {
       const query = responsesListQuerySchema.parse({
         limit: 2,
         order,
+        ...more,
         ...(q ? { q } : {}),
         ...(cursor ? { cursor } : {}),
       });
@@ -260,6 +291,19 @@ describe("responses list and export, window by window", () => {
       .slice(1)
       .map((line) => line.split(",")[0]);
     expect(exported.sort()).toEqual([...ids].sort());
+  });
+
+  it("a context value › every response holding it once, in order, across its windows and pages", async () => {
+    const w = await world();
+    const ids = await threeDays(w);
+    await backdated(w, clientId(), "2026-03-03", [["why", "text", null, "hay"]], { productId: "sku-2" });
+    for (const order of ["asc", "desc"] as const) {
+      const read = await pages(w, order, undefined, { context: "productId:sku-1" });
+      const seen = read.flatMap((p) => p.items);
+      // Oldest first: the three days' 1, 2 and 3 responses, in time order (ids within a day by id).
+      const days = [ids.slice(0, 1), ids.slice(1, 3).sort(), ids.slice(3).sort()];
+      expect(seen).toEqual(order === "asc" ? days.flat() : days.reverse().flatMap((d) => [...d].reverse()));
+    }
   });
 
   it("a later page › reads the days of its window, not every day of the range asked for", async () => {

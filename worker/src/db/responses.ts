@@ -179,8 +179,8 @@ export function responseWhere(f: ResponseFilter, params: unknown[]): string {
 
 /**
  * Responses holding a context value, per day of [from, to], counted in the context index alone (newest
- * days first, at most `cap` entries read): null when the value holds more, as its count would then be a
- * long read of its own.
+ * days first, at most `cap` + 1 entries read): null when the value holds more than `cap`, as its count
+ * would then be a long read of its own.
  */
 export async function contextResponsesPerDay(
   db: D1Queries,

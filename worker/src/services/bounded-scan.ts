@@ -76,15 +76,17 @@ const spanOf = (a: string, b: string): DayWindow => (a <= b ? { from: a, to: b }
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Context-index entries a view counts to cut its windows by a context value's own days (a few ms): a
- * value held by fewer responses is read in fewer windows, one for a customer's order whatever the
- * range; a value held more often is cut by the site's days, as any filter.
+ * Windows' worth of context-index entries a view counts to cut its windows by a context value's own days
+ * (20,000 at the owner views' window, a few ms): a value held by fewer responses is read in fewer
+ * windows, one for a customer's order whatever the range.
  */
-const CONTEXT_DAYS_CAP = 20_000;
+const CONTEXT_DAYS_WINDOWS = 10;
 
 /**
  * The windows of a filter's range, from the daily counts (an O(days) read of the aggregates), or from
- * the days of its context value (responseWhere searches by that value's ids within each window).
+ * the days of its context value (responseWhere searches by that value's ids within each window). A
+ * value held more often is cut by the days of every response of the site: its ids are read within a
+ * window whatever the survey or channel, so the filter's own (fewer) responses would not bound them.
  */
 export async function windowsOf(
   db: D1Queries,
@@ -93,9 +95,13 @@ export async function windowsOf(
   order: "newest" | "oldest" = "newest",
 ): Promise<DayWindow[]> {
   const { context } = f;
-  const valueDays =
-    context && (await withD1Retry(() => contextResponsesPerDay(db, { ...f, context }, CONTEXT_DAYS_CAP)));
-  const days = valueDays ?? (await withD1Retry(() => responsesPerDay(db, f)));
+  let days: { day: string; count: number }[] | null = null;
+  if (context) {
+    const cap = CONTEXT_DAYS_WINDOWS * limits.window;
+    days = await withD1Retry(() => contextResponsesPerDay(db, { ...f, context }, cap));
+  }
+  const counted = context ? { siteId: f.siteId, from: f.from, to: f.to } : f;
+  days ??= await withD1Retry(() => responsesPerDay(db, counted));
   return dayWindows(days, f, limits.window, order);
 }
 
