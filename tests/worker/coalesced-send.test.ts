@@ -51,7 +51,7 @@ const keep: Promise<unknown>[] = [];
 const keepAlive = (work: Promise<unknown>) => void keep.push(work.catch(() => {}));
 
 /** A sender (with `limits`) whose first message "a" is on its way, its batch not yet answered. */
-async function firstInFlight(limits?: BatchTimes) {
+async function firstInFlight(limits?: Partial<BatchTimes>) {
   const q = gatedQueue();
   const sender = coalescingSender(q.binding, limits);
   const first = sender.send("a", keepAlive);
@@ -59,10 +59,13 @@ async function firstInFlight(limits?: BatchTimes) {
   return { q, sender, first };
 }
 
-/** A sender whose first batch ("a") has just landed: the isolate is busy. Later sends answer at once. */
-async function justLanded() {
+/**
+ * A sender whose first batch ("a") has just landed: the isolate is busy (for a minute, so that however
+ * slowly the test runs, the next batch still finds it busy). Later sends answer at once.
+ */
+async function justLanded(busyMs = 60_000) {
   const q = gatedQueue(true);
-  const sender = coalescingSender(q.binding);
+  const sender = coalescingSender(q.binding, { busyMs });
   const first = sender.send("a", keepAlive);
   await q.batchCount(1);
   q.gates[0]!.release();
@@ -107,6 +110,15 @@ describe("coalesced queue sends", () => {
     }
     await Promise.all(sends);
     expect(q.batches).toEqual([["a"], ["b", "c", "d"]]);
+  });
+
+  it("an isolate no longer busy › a message leaves after one turn, not waiting for the next", async () => {
+    const { q, sender } = await justLanded(0);
+    const sends = [sender.send("b", keepAlive)];
+    await nextTurn();
+    sends.push(sender.send("c", keepAlive));
+    await Promise.all(sends);
+    expect(q.batches).toEqual([["a"], ["b"], ["c"]]);
   });
 
   it("a busy isolate › messages that keep coming every turn still leave, LINGER_TURNS turns later", async () => {

@@ -24,7 +24,7 @@ export interface CoalescingSender<T> {
 export const estimatedBytes = (body: unknown): number => 2 * JSON.stringify(body).length + 64;
 
 /** A sender for one queue binding (one per isolate and queue: the state is the isolate's). */
-export function coalescingSender<T>(queue: Queue<T>, times: BatchTimes = BATCH_TIMES): CoalescingSender<T> {
+export function coalescingSender<T>(queue: Queue<T>, times: Partial<BatchTimes> = BATCH_TIMES): CoalescingSender<T> {
   const sends = coalescer<T, void>(
     async (bodies) => {
       await queue.sendBatch(bodies.map((body) => ({ body, contentType: "v8" as const })));

@@ -26,16 +26,18 @@ export type Outcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
 /** Runs a batch (never empty); answers one outcome per item, in order, or throws to fail them all. */
 export type BatchRun<T, R> = (items: T[], keepAlive: KeepAlive) => Promise<Outcome<R>[]>;
 
-/** How long a batch may take, at most. */
+/** How long a batch may take, at most, and how long after one lands the isolate counts as busy. */
 export interface BatchTimes {
   /** A batch not settled by then fails (its runner's request keeps the timer). */
   deadlineMs: number;
   /** From a batch's start, after which a waiting request gives it up as lost (its runner's request died). */
   lostAfterMs: number;
+  /** After a batch landed, the time during which the next batch waits for fuller ones (LINGER_TURNS). */
+  busyMs: number;
 }
 
-/** Ten seconds to run a batch; a waiting request gives it up a second after that. */
-export const BATCH_TIMES: BatchTimes = { deadlineMs: 10_000, lostAfterMs: 11_000 };
+/** Ten seconds to run a batch; a waiting request gives it up a second after that; busy for 20 ms. */
+export const BATCH_TIMES: BatchTimes = { deadlineMs: 10_000, lostAfterMs: 11_000, busyMs: 20 };
 
 export interface CoalescerLimits<T> extends Partial<BatchTimes> {
   /** Most items in one batch. */
@@ -82,7 +84,7 @@ const timeout = (ms: number) => {
 };
 
 /**
- * While the isolate is busy (a batch landed less than BUSY_MS ago), a batch about to leave and not
+ * While the isolate is busy (a batch landed less than `busyMs` ago), a batch about to leave and not
  * full waits one more turn of the event loop (a timer, about a millisecond in workerd), and another
  * while the last one brought items, LINGER_TURNS more at most: under load the requests answered by the
  * last batch come back within a turn or two, and a call (a queue send, a D1 round trip) costs far more
@@ -90,14 +92,13 @@ const timeout = (ms: number) => {
  * sends a lone item after one turn.
  */
 export const LINGER_TURNS = 2;
-const BUSY_MS = 20;
 
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A coalescer for one resource (one per isolate and resource: the state is the isolate's). */
 export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimits<T>): Coalescer<T, R> {
   const { maxItems, maxBytes = Number.POSITIVE_INFINITY, sizeOf } = limits;
-  const { deadlineMs, lostAfterMs } = { ...BATCH_TIMES, ...limits };
+  const { deadlineMs, lostAfterMs, busyMs } = { ...BATCH_TIMES, ...limits };
   let waiting: Waiting<T, R>[] = [];
   let flight: Flight<T, R> | null = null;
   let lastLanded = Number.NEGATIVE_INFINITY;
@@ -134,7 +135,7 @@ export function coalescer<T, R>(runBatch: BatchRun<T, R>, limits: CoalescerLimit
     const running = (async () => {
       // One turn of the event loop: requests already being parsed in this isolate reach `run` and share the batch.
       await nextTurn();
-      if (Date.now() - lastLanded < BUSY_MS) {
+      if (Date.now() - lastLanded < busyMs) {
         let seen = 0;
         for (let turn = 0; turn < LINGER_TURNS && waiting.length > seen && !full(); turn++) {
           seen = waiting.length;
