@@ -1,13 +1,14 @@
 /**
  * The widget on the strict-CSP shop when things go wrong, in real Chromium against the real worker:
- * offline delivery exactly once, isolation from the host page, silence when the collector fails.
+ * offline delivery exactly once, isolation from the host page, silence when the collector fails, and
+ * its work spread over frames.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openShop, responses, site, useCheckoutSurvey } from "./checkout-survey";
 import { browser, stack } from "./live-stack";
 import { recordWidgetEvents, widgetEvent } from "./support";
-import { panel } from "./widget-page";
+import { panel, watch } from "./widget-page";
 
 useCheckoutSurvey();
 
@@ -59,6 +60,45 @@ describe("widget on a shop with a strict CSP", () => {
     expect(await answer.json()).toEqual({ id: body.id, duplicate: true });
     await expect.poll(outbox).toEqual([]);
     expect((await responses()).length).toBe(before + 1);
+    await context.close();
+  });
+
+  it("spread over frames › the survey's text is laid out unseen a frame before the survey is drawn", async () => {
+    const { page, context } = await watch(browser);
+    // What the widget's shadow root gains and loses, with the number of frames the page has begun.
+    await page.addInitScript(() => {
+      const w = window as unknown as { frames_: number; changes: [number, string][] };
+      w.frames_ = 0;
+      w.changes = [];
+      const tick = () => {
+        w.frames_++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const attach = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attach.call(this, init);
+        const name = (n: Node) => `${(n as Element).className}:${n.textContent}`;
+        new MutationObserver((records) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) w.changes.push([w.frames_, `+${name(n)}`]);
+            for (const n of r.removedNodes) w.changes.push([w.frames_, `-${name(n)}`]);
+          }
+        }).observe(root, { childList: true });
+        return root;
+      };
+    });
+    await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    const changes = await page.evaluate(() => (window as unknown as { changes: [number, string][] }).changes);
+    const [added, removed, drawn] = changes;
+    // The consent title, and the button's words in bold: the fonts the first screen needs.
+    expect(added?.[1]).toMatch(/^\+fb-warm:.+I agree$/);
+    expect(removed?.[1]).toBe(`-${added?.[1].slice(1)}`);
+    expect(drawn?.[1]).toMatch(/^\+fb-panel/);
+    // Drawn in a later frame than the one that laid the line out, and the line gone with it.
+    expect(drawn![0]).toBeGreaterThan(added![0]);
+    expect(await page.locator("feedback-widget .fb-warm").count()).toBe(0);
     await context.close();
   });
 
