@@ -51,7 +51,8 @@ export function hostPage(r, p) {
       `callback that ran in it): ${n1(h.with.causedFrames)} long frames with the widget's code, its longest task ` +
       `${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms (in a frame where only the ` +
       `widget ran, its long tasks and the frame's blocking time, rendering included; in a frame shared with the ` +
-      `page's scripts, its own callbacks).`,
+      `page's scripts, its own callbacks; blocking from the first contentful paint on, as total blocking time ` +
+      `counts it; the survey's box watched by a ResizeObserver, which forces no layout of its own).`,
   );
   p();
 }
