@@ -59,7 +59,6 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   const fail = () => {
     // A survey this version cannot draw (e.g. a question type it does not know) leaves no trace.
     closed = true;
-    warm?.remove();
     render(null, root);
     if (!container) host.remove();
   };

@@ -95,13 +95,10 @@ export async function windowsOf(
   order: "newest" | "oldest" = "newest",
 ): Promise<DayWindow[]> {
   const { context } = f;
-  let days: { day: string; count: number }[] | null = null;
-  if (context) {
-    const cap = CONTEXT_DAYS_WINDOWS * limits.window;
-    days = await withD1Retry(() => contextResponsesPerDay(db, { ...f, context }, cap));
-  }
+  const cap = CONTEXT_DAYS_WINDOWS * limits.window;
+  const valueDays = context ? await withD1Retry(() => contextResponsesPerDay(db, { ...f, context }, cap)) : null;
   const counted = context ? { siteId: f.siteId, from: f.from, to: f.to } : f;
-  days ??= await withD1Retry(() => responsesPerDay(db, counted));
+  const days = valueDays ?? (await withD1Retry(() => responsesPerDay(db, counted)));
   return dayWindows(days, f, limits.window, order);
 }
 
