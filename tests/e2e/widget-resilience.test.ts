@@ -63,7 +63,7 @@ describe("widget on a shop with a strict CSP", () => {
     await context.close();
   });
 
-  it("spread over frames › the survey's text is laid out unseen a frame before the survey is drawn", async () => {
+  it("spread over frames › the first screen's words in all its fonts, unseen, a frame before it is drawn", async () => {
     const { page, context } = await watch(browser);
     // What the widget's shadow root gains and loses, with the number of frames the page has begun.
     await page.addInitScript(() => {
@@ -78,7 +78,13 @@ describe("widget on a shop with a strict CSP", () => {
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init) {
         const root = attach.call(this, init);
-        const name = (n: Node) => `${(n as Element).className}:${n.textContent}`;
+        // Class, then each child's tag, class and state (a disabled button is marked "!"), then the text.
+        const name = (n: Node) => {
+          const kids = [...((n as Element).children ?? [])].map(
+            (c) => `${c.tagName}${c.className ? `.${c.className}` : ""}${(c as HTMLButtonElement).disabled ? "!" : ""}`,
+          );
+          return `${(n as Element).className}:${kids.join(" ")}:${n.textContent}`;
+        };
         new MutationObserver((records) => {
           for (const r of records) {
             for (const n of r.addedNodes) w.changes.push([w.frames_, `+${name(n)}`]);
@@ -92,8 +98,10 @@ describe("widget on a shop with a strict CSP", () => {
     await expect.poll(() => panel(page).isVisible()).toBe(true);
     const changes = await page.evaluate(() => (window as unknown as { changes: [number, string][] }).changes);
     const [added, removed, drawn] = changes;
-    // The consent title, and the button's words in bold: the fonts the first screen needs.
-    expect(added?.[1]).toMatch(/^\+fb-warm:.+I agree$/);
+    // The first screen's words in each of its fonts; its buttons cannot take focus.
+    expect(added?.[1]).toMatch(
+      /^\+fb-warm:H2 P P\.fb-note BUTTON! BUTTON\.fb-primary! BUTTON\.fb-close!:Can we ask you something\?.*I agree×$/,
+    );
     expect(removed?.[1]).toBe(`-${added?.[1].slice(1)}`);
     expect(drawn?.[1]).toMatch(/^\+fb-panel/);
     // Drawn in a later frame than the one that laid the line out, and the line gone with it.

@@ -4,11 +4,11 @@
  * close. Non-modal: the page stays usable (except the "center" modal).
  *
  * On a shop page the work is spread over frames, so that a slow phone never sees one long frame from
- * the widget: the host, its stylesheets and an unseen line of the survey's text first (the first text
- * in the widget's font loads that font during layout: 15–50 ms at CPU ×4 in Chromium, paid here and not
- * in the frame that draws the survey), the first render in a task after that frame is painted, the
- * focus once the render is painted (a focus right after rendering would force style and layout at
- * once). The dashboard's preview draws at once.
+ * the widget: the host, its stylesheets and the first screen's words, unseen, first (the first text in
+ * each size and weight of the widget's font loads that font during layout: 20–40 ms at CPU ×4 in
+ * Chromium for the consent step, paid here and not in the frame that draws the survey), the first
+ * render in a task after that frame is painted, the focus once the render is painted (a focus right
+ * after rendering would force style and layout at once). The dashboard's preview draws at once.
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions } from "./contract";
@@ -86,14 +86,29 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
   return () => close("dismissed");
 }
 
-/** The survey's first words, normal and bold, laid out unseen in the shadow root (see the top of this file). */
-function warmFonts(root: ShadowRoot, strings: OpenOptions["strings"]): HTMLElement {
-  const line = document.createElement("span");
-  line.className = "fb-warm";
-  line.setAttribute("aria-hidden", "true");
-  const bold = document.createElement("b");
-  bold.textContent = strings.agree;
-  line.append(`${strings.consentTitle} `, bold);
-  root.appendChild(line);
-  return line;
+/**
+ * The consent step's words in each of its fonts (heading, text, note, button, bold button, close),
+ * laid out unseen in the shadow root (see the top of this file): each size and weight is a font of
+ * its own to look up. Disabled buttons, so nothing here can take focus.
+ */
+function warmFonts(root: ShadowRoot, s: OpenOptions["strings"]): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "fb-warm";
+  box.setAttribute("aria-hidden", "true");
+  for (const [tag, text, cls] of [
+    ["h2", s.consentTitle],
+    ["p", s.consentWhy],
+    ["p", s.consentStored, "fb-note"],
+    ["button", s.decline],
+    ["button", s.agree, "fb-primary"],
+    ["button", "×", "fb-close"],
+  ]) {
+    const e = document.createElement(tag!);
+    if (cls) e.className = cls;
+    if (tag === "button") (e as HTMLButtonElement).disabled = true;
+    e.textContent = text!;
+    box.append(e);
+  }
+  root.appendChild(box);
+  return box;
 }
