@@ -182,12 +182,13 @@ function howMeasured(p) {
   p(
     "- **Queue mode** is `INGEST_MODE=queue`: the route validates against the site and survey held in the " +
       "isolate (no D1 query), sends to `INGEST_QUEUE` and answers 202 once the queue accepted the message; the " +
-      "messages of concurrent requests share `sendBatch` calls (in Miniflare the queue broker runs in the same " +
-      "workerd process, so every call costs CPU on the 2 cores the route runs on). Miniflare's local Queues " +
-      "deliver batches of up to 100 to `consumeIngestBatch`, which writes each batch with a few multi-row " +
-      "statements and settles " +
-      "duplicates. The consumer's rate is the answers a run accepted over the time from the run's start until " +
-      "the last of them was written.",
+      "messages of concurrent requests share `sendBatch` calls. In Miniflare the queue broker runs on the same " +
+      "workerd thread as the route (every isolate of the process shares one). With no consumer (the route " +
+      "alone) it answers a `sendBatch` without reading it; with one, it decodes each message, enqueues it " +
+      "with a timer of its own and delivers batches of up to 100 to `consumeIngestBatch`, which writes each " +
+      "batch with a few multi-row statements and settles duplicates: so the figure with the consumer charges " +
+      "the route with the broker's work too, which Cloudflare does on its own machines. The consumer's rate is " +
+      "the answers a run accepted over the time from the run's start until the last of them was written.",
   );
   p(
     "- **Summary** fills one database with a site per size through Miniflare's D1 binding (recursive-CTE " +
