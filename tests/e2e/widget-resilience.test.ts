@@ -104,7 +104,7 @@ describe("widget on a shop with a strict CSP", () => {
     );
     expect(removed?.[1]).toBe(`-${added?.[1].slice(1)}`);
     expect(drawn?.[1]).toMatch(/^\+fb-panel/);
-    // Drawn in a later frame than the one that laid the line out, and the line gone with it.
+    // Drawn in a later frame than the one that laid the box out, and the box gone with it.
     expect(drawn![0]).toBeGreaterThan(added![0]);
     expect(await page.locator("feedback-widget .fb-warm").count()).toBe(0);
     await context.close();

@@ -88,9 +88,8 @@ describe("windows of days", () => {
     // A day of the site without the value.
     await backdated(w, clientId(), "2026-03-10", [["why", "text", null, "hay"]]);
     const f = { siteId: w.site.id, ...RANGE, context: { key: "productId", value: "sku-1" } };
-    const oneEach = { budgetMs: 0, window: 1, share: 1 };
     // The value's three days, where the site's would be four.
-    expect(await windowsOf(env.DB, f, oneEach)).toEqual([
+    expect(await windowsOf(env.DB, f, TINY)).toEqual([
       { from: "2026-03-05", to: "2026-03-31" },
       { from: "2026-03-02", to: "2026-03-04" },
       { from: "2026-03-01", to: "2026-03-01" },
@@ -98,7 +97,7 @@ describe("windows of days", () => {
     // Five more: eleven, over ten windows of one. The site's days then, all of its responses', as the value's
     // ids are read whatever the channel: by the channel's days (none), the value would be read in no window.
     for (let i = 0; i < 5; i++) await backdated(w, clientId(), "2026-03-20", [], { productId: "sku-1" });
-    const windows = await windowsOf(env.DB, { ...f, channel: "email" }, oneEach);
+    const windows = await windowsOf(env.DB, { ...f, channel: "email" }, TINY);
     expect(windows.map((x) => x.from)).toEqual(["2026-03-20", "2026-03-10", "2026-03-05", "2026-03-02", "2026-03-01"]);
   });
 

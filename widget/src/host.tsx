@@ -87,26 +87,27 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
 }
 
 /**
- * The consent step's words in each of its fonts (heading, text, note, button, bold button, close),
- * laid out unseen in the shadow root (see the top of this file): each size and weight is a font of
- * its own to look up. Disabled buttons, so nothing here can take focus.
+ * The consent step's words in each of its fonts (heading, text, note, button, bold button, close; as
+ * steps.tsx consentStep draws them), laid out unseen in the shadow root (see the top of this file):
+ * each size and weight is a font of its own to look up. Disabled buttons, so nothing here can take focus.
  */
 function warmFonts(root: ShadowRoot, s: OpenOptions["strings"]): HTMLElement {
   const box = document.createElement("div");
   box.className = "fb-warm";
   box.setAttribute("aria-hidden", "true");
-  for (const [tag, text, cls] of [
+  const parts: [tag: string, text: string, cls?: string][] = [
     ["h2", s.consentTitle],
     ["p", s.consentWhy],
     ["p", s.consentStored, "fb-note"],
     ["button", s.decline],
     ["button", s.agree, "fb-primary"],
     ["button", "×", "fb-close"],
-  ]) {
-    const e = document.createElement(tag!);
+  ];
+  for (const [tag, text, cls] of parts) {
+    const e = document.createElement(tag);
     if (cls) e.className = cls;
     if (tag === "button") (e as HTMLButtonElement).disabled = true;
-    e.textContent = text!;
+    e.textContent = text;
     box.append(e);
   }
   root.appendChild(box);
