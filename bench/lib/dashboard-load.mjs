@@ -70,8 +70,10 @@ async function readLoop(base, cookie, path, stopped, out) {
 }
 
 /**
- * Rounds of every condition (alone, then each view), so that the machine's drift hits all alike; a
- * view's share is taken against "alone" of the same round, and the median of the rounds reported.
+ * Rounds of every view, each view's run between two runs alone (alone, view 1, alone, view 2, …, alone):
+ * a view's share is taken against the mean of the runs alone just before and just after it, so that the
+ * machine's drift within a round (a shared machine's load moves within a minute) hits both sides alike;
+ * the median of the rounds is reported.
  */
 export async function measureUnderLoad({ w, dashboard, mode, repeats, durationMs, concurrency, log }) {
   const ingestWorld = await ownerWorld(w.url);
@@ -88,37 +90,47 @@ export async function measureUnderLoad({ w, dashboard, mode, repeats, durationMs
     make: (i) => responseRequest(ingestWorld, i, 99),
     onResponse: keep,
   });
-  const conditions = [["alone", null], ...dashboardViews(dashboard)];
+  const views = dashboardViews(dashboard);
+  const conditions = [["alone", null], ...views];
   const state = new Map(
     conditions.map(([name]) => [name, { runs: [], shares: [], drains: [], read: { reads: [] }, seconds: 0 }]),
   );
+  let seed = 100;
+  /** One run of the load (from a drained queue), beside a reader of `path` unless it is null. */
+  const measure = async (name, path) => {
+    const st = state.get(name);
+    await drain(queued ? db : null, ingestWorld.site.id, accepted);
+    let stop = false;
+    const loop = path
+      ? readLoop(w.url, dashboard.cookie, path, () => stop, st.read).catch((err) => log(`dashboard loop: ${err}`))
+      : Promise.resolve();
+    const t0 = Date.now();
+    const run = await runLoad({
+      base: w.url,
+      concurrency,
+      durationMs,
+      make: (i) => responseRequest(ingestWorld, i, seed),
+      onResponse: keep,
+    });
+    seed += 7;
+    stop = true;
+    await loop;
+    st.seconds += (Date.now() - t0) / 1000;
+    st.runs.push(run);
+    const drained = await drain(queued ? db : null, ingestWorld.site.id, accepted);
+    if (queued) st.drains.push(drained ?? 0);
+    return run.rps;
+  };
   for (let r = 0; r < repeats; r++) {
-    let alone = null;
-    for (const [k, [name, path]] of conditions.entries()) {
-      const st = state.get(name);
-      await drain(queued ? db : null, ingestWorld.site.id, accepted);
-      let stop = false;
-      const loop = path
-        ? readLoop(w.url, dashboard.cookie, path, () => stop, st.read).catch((err) => log(`dashboard loop: ${err}`))
-        : Promise.resolve();
-      const t0 = Date.now();
-      const run = await runLoad({
-        base: w.url,
-        concurrency,
-        durationMs,
-        make: (i) => responseRequest(ingestWorld, i, 100 + k * 7 + r * 71),
-        onResponse: keep,
-      });
-      stop = true;
-      await loop;
-      st.seconds += (Date.now() - t0) / 1000;
-      st.runs.push(run);
-      if (path === null) alone = run.rps;
-      st.shares.push(run.rps / alone);
-      const drained = await drain(queued ? db : null, ingestWorld.site.id, accepted);
-      if (queued) st.drains.push(drained ?? 0);
+    let before = await measure("alone", null);
+    for (const [name, path] of views) {
+      const rps = await measure(name, path);
+      const after = await measure("alone", null);
+      state.get(name).shares.push(rps / ((before + after) / 2));
+      before = after;
     }
   }
+  state.get("alone").shares.push(1);
   const rows = {};
   for (const [name, path] of conditions) {
     const st = state.get(name);

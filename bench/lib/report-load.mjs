@@ -165,8 +165,8 @@ export function underLoad(r, p) {
   );
   p();
   p(
-    `| mode | dashboard view | responses req/s | share of alone (median of ${r.config?.underLoadRepeats ?? "the"} ` +
-      "rounds) | p50 ms | p99 ms | " +
+    `| mode | dashboard view | responses req/s | share of alone (the runs alone beside it; median of ` +
+      `${r.config?.underLoadRepeats ?? "the"} rounds) | p50 ms | p99 ms | ` +
       "read, median ms | reads (partial) | backlog drained after, s |",
   );
   p("|---|---|---|---|---|---|---|---|---|");

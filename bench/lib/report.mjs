@@ -147,7 +147,8 @@ function thenAndNow(r, previous, p) {
   p(
     `The previous run's figures are those of commit \`${previous.commit ?? "?"}\` (${previous.date ?? "?"}), as ` +
       `its bench/results.json recorded them; where the way of measuring changed (one ceiling for every mode, the ` +
-      `no-op behind the same middleware, shuffled sizes), the new figure is the fairer one.`,
+      `no-op behind the same middleware, shuffled sizes, each dashboard view against the runs alone beside it), ` +
+      `the new figure is the fairer one.`,
   );
   p();
   p(`| figure | previous (\`${previous.commit ?? "?"}\`) | this run |`);
@@ -200,7 +201,10 @@ function howMeasured(p) {
   );
   p(
     "- **Dashboard reads**: one owner reads one view in a loop (one request at a time; the export streamed, " +
-      "cut when the load stops) on the summary's database while 10 clients submit to another site.",
+      "cut when the load stops) on the summary's database while 10 clients submit to another site. Each round " +
+      "runs every view between two runs alone (alone, first view, alone, second view, …, alone), and a view's " +
+      "share is of the mean of the two runs alone beside it, so that the machine's drift within a round weighs " +
+      "on both sides alike.",
   );
   p(
     "- **Payload** reads our files from dist/ (as built by `npm run build:widget`) and the peers' from their " +
