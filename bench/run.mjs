@@ -13,7 +13,7 @@ import { CHROMIUM_PATH } from "../scripts/lib/chromium.mjs";
 import { ROOT, startStack } from "../scripts/lib/stack.mjs";
 import { measureUnderLoad } from "./lib/dashboard-load.mjs";
 import { hostPageAvailable, measureHostPage } from "./lib/hostpage.mjs";
-import { applyCeiling, ingestionForMode, measureRoutes } from "./lib/ingest.mjs";
+import { applyCeiling, ingestionSideBySide, measureRoutes } from "./lib/ingest.mjs";
 import { ownerWorld } from "./lib/owner.mjs";
 import { fetchPeers, ourWidget, peerWidgets } from "./lib/payload.mjs";
 import { headline } from "./lib/previous.mjs";
@@ -103,29 +103,25 @@ const work = mkdtempSync(join(tmpdir(), "bench-"));
 const scriptPath = await bundleWorker(work);
 const template = migratedTemplate();
 
-results.ingestion = {};
-let tag = 1;
 const variants = [
   ["direct", "direct", true],
   ["queue", "queue", true],
   // The route alone, its consumer left out: what the hot path does when the consumer runs elsewhere.
   ["queue, route alone", "queue", false],
 ];
-for (const [name, mode, consumer] of variants) {
-  log(`ingestion in Miniflare: ${name}`);
-  results.ingestion[name] = await attempt(`ingestion ${name}`, () =>
-    ingestionForMode({
+log(`ingestion in Miniflare, the modes in turns: ${variants.map(([name]) => name).join("; ")}`);
+results.ingestion =
+  (await attempt("ingestion", () =>
+    ingestionSideBySide({
       scriptPath,
-      persistDir: copyDatabase(template),
-      mode,
-      consumer,
+      persistDir: () => copyDatabase(template),
+      variants,
       concurrencies: CFG.concurrencies,
       repeats: CFG.ingestRepeats,
       durationMs: CFG.durationMs,
-      runTag: tag++ * 40,
     }),
-  );
-}
+  )) ?? {};
+if (results.ingestion.error) results.ingestion = Object.fromEntries(variants.map(([n]) => [n, results.ingestion]));
 results.ceiling = applyCeiling(results.ingestion);
 for (const [mode, r] of Object.entries(results.ingestion)) {
   if (r.routes)

@@ -3,7 +3,8 @@
  * same middleware: request id, security headers, public rate limit), at 10 and 50 concurrent
  * clients, in workerd through Miniflare's API; then every accepted id is looked up in D1: nothing
  * lost, nothing doubled. In queue mode the consumer's backlog is drained before every run, so no
- * run (the no-op ceiling least of all) shares the machine with the previous run's writes.
+ * run (the no-op ceiling least of all) shares the machine with the previous run's writes; the modes
+ * take their rounds in turn, so that none is measured in a quieter stretch of the machine than another.
  */
 import { median, runLoad } from "./load.mjs";
 import { eventRequest, noopRequest, ownerWorld, responseRequest } from "./owner.mjs";
@@ -34,46 +35,62 @@ export async function drain(db, siteId, accepted, { waitMs = 120_000 } = {}) {
 
 /**
  * Interleaved runs (noop, responses, events, noop, …) so drift of the machine hits all alike; each
- * starts from a quiet state (`db` given: queue mode, drained first). The consumer's rate is the
- * answers a run accepted over the time from its start until they were all written.
+ * starts from a quiet state (a target's `db` given: queue mode, drained first). Several targets (the
+ * modes of the worker) take their rounds in turn, the order rotated each round, so that every mode's
+ * runs, and the no-op runs of all of them that make one ceiling, come from the same minutes of a
+ * shared machine. The consumer's rate is the answers a run accepted over the time from its start
+ * until they were all written. Targets: `{ name, base, world, accepted, db, runTag }`.
  */
-export async function measureRoutes({ base, world, concurrencies, repeats, durationMs, runTag, accepted, db }) {
-  const out = {};
+export async function measureSideBySide({ targets, concurrencies, repeats, durationMs }) {
+  const out = Object.fromEntries(targets.map((t) => [t.name, {}]));
   for (const c of concurrencies) {
-    const noop = [];
-    const resp = [];
-    const events = [];
-    const consumer = [];
+    const runs = targets.map(() => ({ noop: [], resp: [], events: [], consumer: [] }));
     for (let r = 0; r < repeats; r++) {
-      const run = runTag + r * 10 + c;
-      await drain(db, world.site.id, accepted);
-      noop.push(await runLoad({ base, concurrency: c, durationMs, make: (i) => noopRequest(i, run) }));
-      const before = accepted.length;
-      const t0 = Date.now();
-      resp.push(
-        await runLoad({
-          base,
-          concurrency: c,
-          durationMs,
-          make: (i) => responseRequest(world, i, run),
-          onResponse: (req, res) => {
-            if (ACCEPTED.has(res.status)) accepted.push(JSON.parse(req.body).id);
-          },
-        }),
-      );
-      const drained = await drain(db, world.site.id, accepted);
-      if (db) {
-        const seconds = (Date.now() - t0) / 1000;
-        consumer.push({ rps: (accepted.length - before) / seconds, drainSeconds: drained ?? 0 });
+      for (let k = 0; k < targets.length; k++) {
+        const at = (k + r) % targets.length;
+        const { base, world, accepted, db, runTag } = targets[at];
+        const x = runs[at];
+        const run = runTag + r * 10 + c;
+        await drain(db, world.site.id, accepted);
+        x.noop.push(await runLoad({ base, concurrency: c, durationMs, make: (i) => noopRequest(i, run) }));
+        const before = accepted.length;
+        const t0 = Date.now();
+        x.resp.push(
+          await runLoad({
+            base,
+            concurrency: c,
+            durationMs,
+            make: (i) => responseRequest(world, i, run),
+            onResponse: (req, res) => {
+              if (ACCEPTED.has(res.status)) accepted.push(JSON.parse(req.body).id);
+            },
+          }),
+        );
+        const drained = await drain(db, world.site.id, accepted);
+        if (db) {
+          const seconds = (Date.now() - t0) / 1000;
+          x.consumer.push({ rps: (accepted.length - before) / seconds, drainSeconds: drained ?? 0 });
+        }
+        x.events.push(
+          await runLoad({ base, concurrency: c, durationMs, make: (i) => eventRequest(world, i, run + 5) }),
+        );
       }
-      events.push(await runLoad({ base, concurrency: c, durationMs, make: (i) => eventRequest(world, i, run + 5) }));
     }
-    out[c] = { noop: summarize(noop), responses: summarize(resp), events: summarize(events) };
-    out[c].consumer = consumer.length
-      ? { rps: median(consumer.map((x) => x.rps)), drainSeconds: median(consumer.map((x) => x.drainSeconds)) }
-      : null;
+    targets.forEach((t, at) => {
+      const x = runs[at];
+      out[t.name][c] = { noop: summarize(x.noop), responses: summarize(x.resp), events: summarize(x.events) };
+      out[t.name][c].consumer = x.consumer.length
+        ? { rps: median(x.consumer.map((y) => y.rps)), drainSeconds: median(x.consumer.map((y) => y.drainSeconds)) }
+        : null;
+    });
   }
   return out;
+}
+
+/** One target's rounds (`db` given: queue mode, drained before each run). */
+export async function measureRoutes({ base, world, concurrencies, repeats, durationMs, runTag, accepted, db }) {
+  const target = { name: "routes", base, world, accepted, db, runTag };
+  return (await measureSideBySide({ targets: [target], concurrencies, repeats, durationMs })).routes;
 }
 
 export function summarize(runs) {
@@ -133,48 +150,48 @@ export async function checkAccepted(db, siteId, accepted, { waitMs = 120_000 } =
 }
 
 /**
- * One mode of the worker: start it, measure, check the database, stop it. `consumer: false` (queue
- * mode) measures the route alone, as when the consumer runs on other machines: nothing is written,
- * so there is nothing to check.
+ * The modes of the worker side by side: each started on its own database, warmed up, measured in
+ * turns (measureSideBySide), its database checked, stopped. `consumer: false` (queue mode) measures
+ * the route alone, as when the consumer runs on other machines: nothing is written, so there is
+ * nothing to check. Variants: `[name, mode, consumer]`; returns `{ [name]: { mode, routes, integrity } }`.
  */
-export async function ingestionForMode({
-  scriptPath,
-  persistDir,
-  mode,
-  concurrencies,
-  repeats,
-  durationMs,
-  runTag,
-  consumer = true,
-}) {
-  const w = await startWorker({ scriptPath, persistDir, mode, consumer });
+export async function ingestionSideBySide({ scriptPath, persistDir, variants, concurrencies, repeats, durationMs }) {
+  const started = [];
   try {
-    const world = await ownerWorld(w.url);
-    const db = await w.db();
-    const accepted = [];
-    // Warm-up: first requests compile the code paths, open the database and fill the isolate's cache.
-    await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
-    await runLoad({
-      base: w.url,
-      concurrency: 4,
-      durationMs: 700,
-      make: (i) => responseRequest(world, i, 248),
-      onResponse: (req, res) => ACCEPTED.has(res.status) && accepted.push(JSON.parse(req.body).id),
-    });
-    const routes = await measureRoutes({
-      base: w.url,
-      world,
-      concurrencies,
-      repeats,
-      durationMs,
-      runTag,
-      accepted,
-      db: mode === "queue" && consumer ? db : null,
-    });
-    const integrity = consumer ? await checkAccepted(db, world.site.id, accepted) : null;
-    return { mode, routes, integrity };
+    for (const [k, [name, mode, consumer]] of variants.entries()) {
+      const w = await startWorker({ scriptPath, persistDir: persistDir(), mode, consumer });
+      started.push({ name, mode, consumer, w });
+      const world = await ownerWorld(w.url);
+      const db = await w.db();
+      const accepted = [];
+      // Warm-up: first requests compile the code paths, open the database and fill the isolate's cache.
+      await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
+      await runLoad({
+        base: w.url,
+        concurrency: 4,
+        durationMs: 700,
+        make: (i) => responseRequest(world, i, 248),
+        onResponse: (req, res) => ACCEPTED.has(res.status) && accepted.push(JSON.parse(req.body).id),
+      });
+      Object.assign(started.at(-1), { world, db, accepted, runTag: (k + 1) * 40 });
+    }
+    const targets = started.map((t) => ({
+      name: t.name,
+      base: t.w.url,
+      world: t.world,
+      accepted: t.accepted,
+      db: t.mode === "queue" && t.consumer ? t.db : null,
+      runTag: t.runTag,
+    }));
+    const routes = await measureSideBySide({ targets, concurrencies, repeats, durationMs });
+    const out = {};
+    for (const t of started) {
+      const integrity = t.consumer ? await checkAccepted(t.db, t.world.site.id, t.accepted) : null;
+      out[t.name] = { mode: t.mode, routes: routes[t.name], integrity };
+    }
+    return out;
   } finally {
-    await w.dispose();
+    for (const t of started) await t.w.dispose();
   }
 }
 

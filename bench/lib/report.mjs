@@ -147,8 +147,8 @@ function thenAndNow(r, previous, p) {
   p(
     `The previous run's figures are those of commit \`${previous.commit ?? "?"}\` (${previous.date ?? "?"}), as ` +
       `its bench/results.json recorded them; where the way of measuring changed (one ceiling for every mode, the ` +
-      `no-op behind the same middleware, shuffled sizes, each dashboard view against the runs alone beside it), ` +
-      `the new figure is the fairer one.`,
+      `no-op behind the same middleware, shuffled sizes, the modes in turns, each dashboard view against the runs ` +
+      `alone beside it), the new figure is the fairer one.`,
   );
   p();
   p(`| figure | previous (\`${previous.commit ?? "?"}\`) | this run |`);
@@ -171,7 +171,10 @@ function howMeasured(p) {
       "(which stays on) never refuses it. The ceiling is `POST /v1/noop`, a route of the same worker behind the " +
       "same middleware (request id, security headers, public rate limit) that does nothing; it is measured in " +
       "both modes, interleaved with the real routes, each run starting from a quiet state (in queue mode the " +
-      "consumer's backlog is drained first), and every ratio is taken against the median of all its runs. After " +
+      "consumer's backlog is drained first), and every ratio is taken against the median of all its runs. The " +
+      "three variants (direct, queue, queue with the route alone) run side by side, each in its own workerd on " +
+      "its own database, and take their rounds in turn, the order rotated each round, so that no mode is " +
+      "measured in a quieter stretch of the shared machine than another. After " +
       "the runs every accepted id is looked up in D1 (queue mode: after the consumer drained): accepted = " +
       "stored, no id missing, answers = 3 × accepted, aggregates = 2 × accepted, nothing dropped.",
   );
