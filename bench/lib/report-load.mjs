@@ -106,6 +106,7 @@ export function ingestion(r, p) {
   };
   for (const [mode, res] of Object.entries(r.ingestion ?? {}))
     if (res.routes) row("Miniflare (workerd)", mode, res.routes, r.ceiling);
+    else if (res.error) p(`| Miniflare (workerd) | ${mode} | not measured: ${res.error} | | | | | | | | | |`);
   if (r.wranglerDev?.routes) row("`wrangler dev`", "direct", r.wranglerDev.routes, null);
   p();
   const spread = Object.entries(ceilingSpread(r));
