@@ -6,9 +6,9 @@
  */
 import http from "node:http";
 import { YEAR } from "./fill.mjs";
-import { checkAccepted, drain } from "./ingest.mjs";
+import { checkAccepted, drain, keepAccepted, warmUp } from "./ingest.mjs";
 import { median, runLoad } from "./load.mjs";
-import { noopRequest, ownerWorld, responseRequest } from "./owner.mjs";
+import { ownerWorld, responseRequest } from "./owner.mjs";
 import { summaryPath } from "./summary.mjs";
 
 const RANGE = `from=${YEAR.from}&to=${YEAR.to}`;
@@ -80,16 +80,8 @@ export async function measureUnderLoad({ w, dashboard, mode, repeats, durationMs
   const db = await w.db();
   const queued = mode === "queue";
   const accepted = [];
-  const keep = (req, res) => (res.status === 201 || res.status === 202) && accepted.push(JSON.parse(req.body).id);
-  // Warm-up: the isolate's cache, the code paths, the database's pages.
-  await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
-  await runLoad({
-    base: w.url,
-    concurrency,
-    durationMs: 1000,
-    make: (i) => responseRequest(ingestWorld, i, 99),
-    onResponse: keep,
-  });
+  const keep = keepAccepted(accepted);
+  await warmUp(w.url, ingestWorld, accepted, concurrency);
   const views = dashboardViews(dashboard);
   const conditions = [["alone", null], ...views];
   const state = new Map(

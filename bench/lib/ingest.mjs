@@ -14,6 +14,23 @@ const ANSWERS_PER_RESPONSE = 3;
 const SCORED_PER_RESPONSE = 2;
 const ACCEPTED = new Set([201, 202]);
 
+/** A load's `onResponse` that keeps the id of every accepted answer in `accepted`. */
+export const keepAccepted = (accepted) => (req, res) => {
+  if (ACCEPTED.has(res.status)) accepted.push(JSON.parse(req.body).id);
+};
+
+/** First requests compile the code paths, open the database and fill the isolate's cache. */
+export async function warmUp(base, world, accepted, concurrency = 4) {
+  await runLoad({ base, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
+  await runLoad({
+    base,
+    concurrency,
+    durationMs: 1000,
+    make: (i) => responseRequest(world, i, 248),
+    onResponse: keepAccepted(accepted),
+  });
+}
+
 const responsesOf = async (db, siteId) =>
   Number((await db.prepare("SELECT COUNT(*) AS n FROM responses WHERE site_id = ?1").bind(siteId).first()).n);
 
@@ -61,9 +78,7 @@ export async function measureSideBySide({ targets, concurrencies, repeats, durat
             concurrency: c,
             durationMs,
             make: (i) => responseRequest(world, i, run),
-            onResponse: (req, res) => {
-              if (ACCEPTED.has(res.status)) accepted.push(JSON.parse(req.body).id);
-            },
+            onResponse: keepAccepted(accepted),
           }),
         );
         const drained = await drain(db, world.site.id, accepted);
@@ -156,42 +171,27 @@ export async function checkAccepted(db, siteId, accepted, { waitMs = 120_000 } =
  * nothing to check. Variants: `[name, mode, consumer]`; returns `{ [name]: { mode, routes, integrity } }`.
  */
 export async function ingestionSideBySide({ scriptPath, persistDir, variants, concurrencies, repeats, durationMs }) {
-  const started = [];
+  const targets = [];
   try {
     for (const [k, [name, mode, consumer]] of variants.entries()) {
       const w = await startWorker({ scriptPath, persistDir: persistDir(), mode, consumer });
-      started.push({ name, mode, consumer, w });
       const world = await ownerWorld(w.url);
-      const db = await w.db();
+      const database = await w.db();
       const accepted = [];
-      // Warm-up: first requests compile the code paths, open the database and fill the isolate's cache.
-      await runLoad({ base: w.url, concurrency: 4, durationMs: 500, make: (i) => noopRequest(i, 249) });
-      await runLoad({
-        base: w.url,
-        concurrency: 4,
-        durationMs: 700,
-        make: (i) => responseRequest(world, i, 248),
-        onResponse: (req, res) => ACCEPTED.has(res.status) && accepted.push(JSON.parse(req.body).id),
-      });
-      Object.assign(started.at(-1), { world, db, accepted, runTag: (k + 1) * 40 });
+      // `db`: only a queue with its consumer has a backlog to drain before each run.
+      const db = mode === "queue" && consumer ? database : null;
+      targets.push({ name, mode, consumer, w, base: w.url, world, accepted, database, db, runTag: (k + 1) * 40 });
+      await warmUp(w.url, world, accepted);
     }
-    const targets = started.map((t) => ({
-      name: t.name,
-      base: t.w.url,
-      world: t.world,
-      accepted: t.accepted,
-      db: t.mode === "queue" && t.consumer ? t.db : null,
-      runTag: t.runTag,
-    }));
     const routes = await measureSideBySide({ targets, concurrencies, repeats, durationMs });
     const out = {};
-    for (const t of started) {
-      const integrity = t.consumer ? await checkAccepted(t.db, t.world.site.id, t.accepted) : null;
+    for (const t of targets) {
+      const integrity = t.consumer ? await checkAccepted(t.database, t.world.site.id, t.accepted) : null;
       out[t.name] = { mode: t.mode, routes: routes[t.name], integrity };
     }
     return out;
   } finally {
-    for (const t of started) await t.w.dispose();
+    for (const t of targets) await t.w.dispose();
   }
 }
 
