@@ -9,12 +9,20 @@ import { describe, expect, it } from "vitest";
 import { responsesListQuerySchema } from "../../shared/schemas";
 import { consentPage } from "../../worker/src/db/consents";
 import { contextResponsesPerDay } from "../../worker/src/db/responses";
-import { dayWindows, OWNER_SCAN, type Pacer, scanWindows, windowsOf } from "../../worker/src/services/bounded-scan";
+import {
+  dayWindows,
+  OWNER_SCAN,
+  type Pacer,
+  pauseAfter,
+  scanWindows,
+  windowsOf,
+} from "../../worker/src/services/bounded-scan";
 import { crossTab } from "../../worker/src/services/crosstab";
 import { chargeRead, READ_BURST_MS, READ_SHARE, waitBeforeRead } from "../../worker/src/services/read-share";
 import { exportCsv, listPage } from "../../worker/src/services/responses";
 import { breakdown, summarize } from "../../worker/src/services/summary";
-import { backdated, clientId, spreadResponses, summary, type World, world } from "./fixtures";
+import { noteWrite, writingLately } from "../../worker/src/services/write-activity";
+import { backdated, clientId, spreadResponses, submission, submitApart, summary, type World, world } from "./fixtures";
 import { rowsReadDb, watchedDb } from "./watched-db";
 
 /** One response a window, and the budget spent after the first: every view stops after one window. */
@@ -127,6 +135,31 @@ describe("windows of days", () => {
     sleeps.length = 0;
     expect(await scanWindows(windows, read(true), limits, pacer)).toBe(3);
     expect(sleeps).toEqual([]);
+  });
+
+  it("should yield a smaller share for a second after its isolate took in or wrote a submission", () => {
+    const limits = { budgetMs: 1000, window: 1, share: 0.2, busyShare: 0.1 };
+    const primary = { sqlMs: 2, replica: false };
+    // Later than any real submission of this file, so they do not count here.
+    const at = Date.now() + 1e9;
+    expect(pauseAfter(primary, 10, limits, at)).toBe(40);
+    noteWrite(at);
+    expect(pauseAfter(primary, 10, limits, at + 500)).toBe(90);
+    expect(pauseAfter({ sqlMs: 2, replica: true }, 10, limits, at + 500)).toBe(0);
+    expect(pauseAfter(primary, 10, limits, at + 1_000)).toBe(40);
+    // Without a share of its own for busy times, a scan keeps its share.
+    noteWrite(at + 2_000);
+    expect(pauseAfter(primary, 10, { ...limits, busyShare: undefined }, at + 2_100)).toBe(40);
+  });
+
+  it("should count its isolate as writing from a submission it takes in", async () => {
+    const w = await world();
+    // Past the file's earlier writes: only the submission below can make it count.
+    const quiet = Date.now() + 2e9;
+    noteWrite(quiet);
+    expect(writingLately()).toBe(false);
+    expect((await submitApart(submission(w))).status).toBe(201);
+    expect(writingLately()).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import { recordEvent } from "../services/events";
 import { ingest } from "../services/ingest-paths";
 import { forgetRespondent, siteConfig } from "../services/public";
 import { acceptSubmission } from "../services/submission";
+import { noteWrite } from "../services/write-activity";
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -37,6 +38,7 @@ publicRoutes.get("/sites/:key/config", async (c) => {
 });
 
 publicRoutes.post("/responses", async (c) => {
+  noteWrite();
   const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {
@@ -54,6 +56,7 @@ publicRoutes.post("/responses", async (c) => {
 });
 
 publicRoutes.post("/events", async (c) => {
+  noteWrite();
   const origin = callerOrigin(c.req.raw);
   let origins: string[] = [];
   try {

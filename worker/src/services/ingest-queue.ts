@@ -11,6 +11,7 @@ import { isDatabaseDown } from "../lib/d1-retry";
 import type { KeepAlive } from "../lib/keep-alive";
 import type { IngestMessage } from "../messages";
 import { recordDropped, store } from "./ingest";
+import { noteWrite } from "./write-activity";
 
 /** Delay before a retried message comes back: grows with its attempts, at most a minute. */
 const retryDelay = (attempts: number) => Math.min(60, 2 ** Math.min(6, attempts));
@@ -35,6 +36,7 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
   const messages = batch.messages.filter((m) => m.body?.kind === "response");
   for (const m of batch.messages) if (m.body?.kind !== "response") m.ack();
   if (messages.length === 0) return;
+  noteWrite();
   // Alerts of new answers are queued after the write; a failure there is swept later by the cron.
   const alerts: Promise<unknown>[] = [];
   const keepAlive: KeepAlive = (work) => void alerts.push(work);
@@ -62,4 +64,5 @@ export async function consumeIngestBatch(batch: MessageBatch<IngestMessage>, env
     }
   }
   await Promise.all(alerts);
+  noteWrite();
 }
