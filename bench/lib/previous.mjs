@@ -24,7 +24,7 @@ export function headline(r) {
     );
     put("shop page: blocking time caused by the widget (ms)", h.with.tbt - h.without.tbt);
     put("survey's first paint after its files arrived (ms)", h.with.firstPaintAfterFilesMs);
-    put("the widget's own longest task, by script file (ms)", h.with.causedLongest);
+    put("the widget's own longest task, its scripts and its rendering (ms)", h.with.causedLongest);
     put("blocking time in the widget's own frames (ms)", h.with.causedBlocking);
   }
   const sizes = r.summary?.sizes;

@@ -48,11 +48,17 @@ export function hostPage(r, p) {
   p();
   p(
     `What the widget itself caused, by the Long Animation Frames API (each long frame names the file of every ` +
-      `callback that ran in it): ${n1(h.with.causedFrames)} long frames with the widget's code, its longest task ` +
-      `${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms (in a frame where only the ` +
-      `widget ran, its long tasks and the frame's blocking time, rendering included; in a frame shared with the ` +
-      `page's scripts, its own callbacks; blocking from the first contentful paint on, as total blocking time ` +
-      `counts it; the survey's box watched by a ResizeObserver, which forces no layout of its own).`,
+      `callback of 5 ms or more that ran in it): ${n1(h.with.causedFrames)} long frames of the widget's, its ` +
+      `longest task ${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms. A frame is the ` +
+      `widget's where only its files ran, or, once its host is on the page, where no script of the page's ran: ` +
+      `the style, layout and font lookups of what it put in the page come in frames where its callbacks are ` +
+      `too short to be named. There its long tasks and the frame's blocking time count, rendering included; ` +
+      `in a frame shared with the page's scripts, its own callbacks. Blocking counts from the first contentful ` +
+      `paint on, as total blocking time does. The same rule, in the loads without the widget from the time its ` +
+      `host appeared in the loads with it, finds ${n1(h.without.causedFrames)} long frames, blocking ` +
+      `${n0(h.without.causedBlocking)} ms. The survey's box is watched by a ResizeObserver, which forces no ` +
+      `layout of its own, and what is hidden from people (the widget's unseen warm-up of its fonts) is not the ` +
+      `survey.`,
   );
   p();
 }

@@ -97,7 +97,8 @@ function targets(r, p) {
   if (h?.with?.longest != null) {
     p(
       `| no task over 50 ms from the widget when the survey opens (CPU ×${h.throttle}, median of ${h.runs}) | ` +
-        `the widget's longest task (Long Animation Frames, by script file): ${n0(h.with.causedLongest)} ms; ` +
+        `the widget's longest task (Long Animation Frames: its scripts, and the rendering of what it put in the ` +
+        `page): ${n0(h.with.causedLongest)} ms; ` +
         `longest task of any script from its first file to a second after the survey showed: ` +
         `${n0(h.with.widgetLongest)} ms (the same window without the widget: ${n0(h.without.widgetLongest)} ms) | ` +
         `${met(h.with.causedLongest != null && h.with.causedLongest <= 50)} |`,
@@ -110,8 +111,8 @@ function targets(r, p) {
     const caused = h.with.tbt - h.without.tbt;
     p(
       `| total blocking time caused by the widget: 0 ms (CPU ×${h.throttle}) | in the widget's own frames ` +
-        `${n0(h.with.causedBlocking)} ms; the page's with it less without it: ${n0(caused)} ms (with ` +
-        `${n0(h.with.tbt)}, without ${n0(h.without.tbt)}), a difference of two loads of a busy page | ` +
+        `${n0(h.with.causedBlocking)} ms (the same frames without it: ${n0(h.without.causedBlocking)} ms); the ` +
+        `page's with it less without it: ${n0(caused)} ms (with ${n0(h.with.tbt)}, without ${n0(h.without.tbt)}) | ` +
         `${met(h.with.causedBlocking != null && h.with.causedBlocking <= 0)} |`,
     );
   } else p("| no long task from the widget; first paint; blocking time | – | not measured |");
@@ -148,7 +149,8 @@ function thenAndNow(r, previous, p) {
     `The previous run's figures are those of commit \`${previous.commit ?? "?"}\` (${previous.date ?? "?"}), as ` +
       `its bench/results.json recorded them; where the way of measuring changed (one ceiling for every mode, the ` +
       `no-op behind the same middleware, shuffled sizes, the modes in turns, each dashboard view against the runs ` +
-      `alone beside it), the new figure is the fairer one.`,
+      `alone beside it, its reader started a second before the load; the widget's rendering frames counted as its ` +
+      `own, and its survey told from its unseen warm-up), the new figure is the fairer one.`,
   );
   p();
   p(`| figure | previous (\`${previous.commit ?? "?"}\`) | this run |`);
@@ -207,7 +209,8 @@ function howMeasured(p) {
       "cut when the load stops) on the summary's database while 10 clients submit to another site. Each round " +
       "runs every view between two runs alone (alone, first view, alone, second view, …, alone), and a view's " +
       "share is of the mean of the two runs alone beside it, so that the machine's drift within a round weighs " +
-      "on both sides alike.",
+      "on both sides alike. The reader starts a second before the load, so the run measures reads in a loop, " +
+      "not a page's first burst (at most 250 ms of reads at once, once per page).",
   );
   p(
     "- **Payload** reads our files from dist/ (as built by `npm run build:widget`) and the peers' from their " +

@@ -63,9 +63,9 @@ describe("widget on a shop with a strict CSP", () => {
     await context.close();
   });
 
-  it("spread over frames › the first screen's words in all its fonts, unseen, a frame before it is drawn", async () => {
+  it("spread over frames › the first screen's words in all its fonts, unseen, before it is drawn", async () => {
     const { page, context } = await watch(browser);
-    // What the widget's shadow root gains and loses, with the number of frames the page has begun.
+    // What the widget's shadow root (and its unseen box) gain and lose, with the number of frames begun.
     await page.addInitScript(() => {
       const w = window as unknown as { frames_: number; changes: [number, string][] };
       w.frames_ = 0;
@@ -75,19 +75,24 @@ describe("widget on a shop with a strict CSP", () => {
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
+      // Tag, class and state (a disabled button is marked "!").
+      const tagOf = (c: Element) =>
+        `${c.tagName}${c.className ? `.${c.className}` : ""}${(c as HTMLButtonElement).disabled ? "!" : ""}`;
+      // Class, then each child's tag, then the text.
+      const name = (n: Node) =>
+        `${(n as Element).className}:${[...((n as Element).children ?? [])].map(tagOf).join(" ")}:${n.textContent}`;
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init) {
         const root = attach.call(this, init);
-        // Class, then each child's tag, class and state (a disabled button is marked "!"), then the text.
-        const name = (n: Node) => {
-          const kids = [...((n as Element).children ?? [])].map(
-            (c) => `${c.tagName}${c.className ? `.${c.className}` : ""}${(c as HTMLButtonElement).disabled ? "!" : ""}`,
-          );
-          return `${(n as Element).className}:${kids.join(" ")}:${n.textContent}`;
-        };
+        const watchBox = new MutationObserver((records) => {
+          for (const r of records) for (const n of r.addedNodes) w.changes.push([w.frames_, `+${tagOf(n as Element)}`]);
+        });
         new MutationObserver((records) => {
           for (const r of records) {
-            for (const n of r.addedNodes) w.changes.push([w.frames_, `+${name(n)}`]);
+            for (const n of r.addedNodes) {
+              w.changes.push([w.frames_, `+${name(n)}`]);
+              if ((n as Element).className === "fb-warm") watchBox.observe(n, { childList: true });
+            }
             for (const n of r.removedNodes) w.changes.push([w.frames_, `-${name(n)}`]);
           }
         }).observe(root, { childList: true });
@@ -97,15 +102,19 @@ describe("widget on a shop with a strict CSP", () => {
     await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
     await expect.poll(() => panel(page).isVisible()).toBe(true);
     const changes = await page.evaluate(() => (window as unknown as { changes: [number, string][] }).changes);
-    const [added, removed, drawn] = changes;
-    // The first screen's words in each of its fonts; its buttons cannot take focus.
-    expect(added?.[1]).toMatch(
-      /^\+fb-warm:H2 P P\.fb-note BUTTON! BUTTON\.fb-primary! BUTTON\.fb-close!:Can we ask you something\?.*I agree×$/,
+    const [added, ...rest] = changes;
+    // The words of the text's fonts first, the buttons' (which cannot take focus) a frame later.
+    expect(added?.[1]).toMatch(/^\+fb-warm:H2 P P\.fb-note:Can we ask you something\?/);
+    const buttons = rest.slice(0, 3);
+    expect(buttons.map(([, change]) => change)).toEqual(["+BUTTON!", "+BUTTON.fb-primary!", "+BUTTON.fb-close!"]);
+    expect(buttons.every(([frame]) => frame > added![0])).toBe(true);
+    const [removed, drawn] = rest.slice(3);
+    expect(removed?.[1]).toMatch(
+      /^-fb-warm:H2 P P\.fb-note BUTTON! BUTTON\.fb-primary! BUTTON\.fb-close!:Can we ask you something\?.*I agree×$/,
     );
-    expect(removed?.[1]).toBe(`-${added?.[1].slice(1)}`);
     expect(drawn?.[1]).toMatch(/^\+fb-panel/);
-    // Drawn in a later frame than the one that laid the box out, and the box gone with it.
-    expect(drawn![0]).toBeGreaterThan(added![0]);
+    // Drawn in a later frame than the one that laid the buttons out, and the box gone with it.
+    expect(drawn![0]).toBeGreaterThan(buttons[0]![0]);
     expect(await page.locator("feedback-widget .fb-warm").count()).toBe(0);
     await context.close();
   });

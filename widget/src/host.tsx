@@ -4,11 +4,12 @@
  * close. Non-modal: the page stays usable (except the "center" modal).
  *
  * On a shop page the work is spread over frames, so that a slow phone never sees one long frame from
- * the widget: the host, its stylesheets and the first screen's words, unseen, first (the first text in
- * each size and weight of the widget's font loads that font during layout: 20–40 ms at CPU ×4 in
- * Chromium for the consent step, paid here and not in the frame that draws the survey), the first
- * render in a task after that frame is painted, the focus once the render is painted (a focus right
- * after rendering would force style and layout at once). The dashboard's preview draws at once.
+ * the widget: the host, its stylesheets and the first screen's words, unseen, first, in two frames
+ * (the first text in each size and weight of the widget's font looks that font up during layout, and
+ * a script the font lacks, Armenian say, a fallback font too: 12 lookups and 55–70 ms at CPU ×4 in
+ * Chromium for the consent step in one frame, so half of its fonts in each), the first render in a
+ * task after those frames are painted, the focus once the render is painted (a focus right after
+ * rendering would force style and layout at once). The dashboard's preview draws at once.
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions } from "./contract";
@@ -45,14 +46,14 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
     vv?.removeEventListener("scroll", fit);
     // Give focus back only if it is still ours: a page control the customer moved to keeps it.
     const hadFocus = document.activeElement === host;
-    warm?.remove();
+    warm?.box.remove();
     render(null, root);
     if (!container) host.remove();
     if (hadFocus && !o.preview) previous?.focus?.();
     o.onClose(reason);
   };
   const draw = () => {
-    warm?.remove();
+    warm?.box.remove();
     detach = panel(o, o.session, plus, root, close);
     o.onShown?.();
   };
@@ -70,46 +71,64 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
       throw e;
     }
   } else {
-    // After the next frame (the host's, its fonts loading) is painted: a timer alone may come before it.
-    requestAnimationFrame(() =>
-      setTimeout(() => {
+    // Each step after the frame of the one before is painted: the rest of the fonts, then the survey.
+    const rest = warm?.rest ?? [];
+    const next = () =>
+      afterPaint(() => {
         if (closed) return;
+        const fonts = rest.shift();
+        if (fonts) {
+          warm!.box.append(...fonts);
+          next();
+          return;
+        }
         try {
           draw();
         } catch {
           fail();
           o.onError?.();
         }
-      }),
-    );
+      });
+    next();
   }
   return () => close("dismissed");
 }
 
+/** Runs `then` once the next frame has been painted: a timer alone may come before that frame. */
+const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then));
+
+type Part = [tag: string, text: string, cls?: string];
+
 /**
- * The consent step's words in each of its fonts (heading, text, note, button, bold button, close; as
+ * The consent step's words in each of its fonts (heading, text, note; button, bold button, close; as
  * steps.tsx consentStep draws them), laid out unseen in the shadow root (see the top of this file):
- * each size and weight is a font of its own to look up. Disabled buttons, so nothing here can take focus.
+ * each size and weight is a font of its own to look up. The text's fonts go in now, the buttons' are
+ * `rest`, for the next frame. Disabled buttons, so nothing here can take focus.
  */
-function warmFonts(root: ShadowRoot, s: OpenOptions["strings"]): HTMLElement {
+function warmFonts(root: ShadowRoot, s: OpenOptions["strings"]): { box: HTMLElement; rest: HTMLElement[][] } {
   const box = document.createElement("div");
   box.className = "fb-warm";
   box.setAttribute("aria-hidden", "true");
-  const parts: [tag: string, text: string, cls?: string][] = [
-    ["h2", s.consentTitle],
-    ["p", s.consentWhy],
-    ["p", s.consentStored, "fb-note"],
+  const made = (parts: Part[]) =>
+    parts.map(([tag, text, cls]) => {
+      const e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (tag === "button") (e as HTMLButtonElement).disabled = true;
+      e.textContent = text;
+      return e;
+    });
+  box.append(
+    ...made([
+      ["h2", s.consentTitle],
+      ["p", s.consentWhy],
+      ["p", s.consentStored, "fb-note"],
+    ]),
+  );
+  root.appendChild(box);
+  const buttons = made([
     ["button", s.decline],
     ["button", s.agree, "fb-primary"],
     ["button", "×", "fb-close"],
-  ];
-  for (const [tag, text, cls] of parts) {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (tag === "button") (e as HTMLButtonElement).disabled = true;
-    e.textContent = text;
-    box.append(e);
-  }
-  root.appendChild(box);
-  return box;
+  ]);
+  return { box, rest: [buttons] };
 }
