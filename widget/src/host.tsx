@@ -3,8 +3,8 @@
  * page's element for a survey drawn in place); focus goes in on open and back where it was on
  * close. Non-modal: the page stays usable (except the "center" modal).
  *
- * On a shop page the work is spread over frames, so that a slow phone never sees one long frame from
- * the widget: the host, its stylesheets and the first screen's words, unseen, first, in two frames
+ * On a shop page the work is spread over frames, so that a slow phone sees a few short frames from the
+ * widget rather than one long one: the host, its stylesheets and the first screen's words, unseen, first, in two frames
  * (the first text in each size and weight of the widget's font looks that font up during layout, and
  * a script the font lacks, Armenian say, a fallback font too: 12 lookups and 55–70 ms at CPU ×4 in
  * Chromium for the consent step in one frame, so half of its fonts in each), the first render in a
