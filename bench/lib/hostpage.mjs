@@ -81,7 +81,7 @@ const OBSERVE = `(() => {
       start: e.startTime,
       duration: e.duration,
       blocking: e.blockingDuration,
-      scripts: e.scripts.map((s) => [s.sourceURL, s.duration, s.invoker, s.sourceFunctionName]),
+      scripts: e.scripts.map((s) => [s.sourceURL, s.duration]),
     }),
   );
   watch("layout-shift", (e) => { if (!e.hadRecentInput) __bench.shifts.push([e.startTime, e.value]); });
@@ -212,7 +212,6 @@ async function once(browser, url, { settleMs, throttle, expectWidget }) {
     causedFrames: caused.frames,
     longtasks: m.longtasks,
     frames: m.frames,
-    fcpMs: fcp,
     hostAt: m.hostAt,
     files: before.map(([name]) => name),
   };
@@ -265,7 +264,7 @@ export async function measureHostPage({ collectorUrl, makeSite, runs, settleMs =
       const tasks = from === null || !Number.isFinite(to) ? [] : within(r.longtasks, from, to);
       r.widgetLongest = Math.max(0, ...tasks.map(([, d]) => d));
       r.widgetTbt = blocking(tasks);
-      const idle = widgetFrames(r.frames, r.longtasks, r.fcpMs, hostAt ?? null);
+      const idle = widgetFrames(r.frames, r.longtasks, r.fcp ?? 0, hostAt ?? null);
       r.causedLongest = idle.longest;
       r.causedBlocking = idle.blocking;
       r.causedFrames = idle.frames;

@@ -71,17 +71,12 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
       throw e;
     }
   } else {
-    // Each step after the frame of the one before is painted: the rest of the fonts, then the survey.
-    const rest = warm?.rest ?? [];
-    const next = () =>
+    // Each after the frame before it is painted: the buttons' fonts, then the survey.
+    afterPaint(() => {
+      if (closed) return;
+      warm?.addButtons();
       afterPaint(() => {
         if (closed) return;
-        const fonts = rest.shift();
-        if (fonts) {
-          warm!.box.append(...fonts);
-          next();
-          return;
-        }
         try {
           draw();
         } catch {
@@ -89,7 +84,7 @@ export function open(o: OpenOptions, container?: HTMLElement): () => void {
           o.onError?.();
         }
       });
-    next();
+    });
   }
   return () => close("dismissed");
 }
@@ -102,33 +97,33 @@ type Part = [tag: string, text: string, cls?: string];
 /**
  * The consent step's words in each of its fonts (heading, text, note; button, bold button, close; as
  * steps.tsx consentStep draws them), laid out unseen in the shadow root (see the top of this file):
- * each size and weight is a font of its own to look up. The text's fonts go in now, the buttons' are
- * `rest`, for the next frame. Disabled buttons, so nothing here can take focus.
+ * each size and weight is a font of its own to look up. The text's fonts go in now, the buttons' with
+ * `addButtons`, for the next frame. Disabled buttons, so nothing here can take focus.
  */
-function warmFonts(root: ShadowRoot, s: OpenOptions["strings"]): { box: HTMLElement; rest: HTMLElement[][] } {
+function warmFonts(root: ShadowRoot, s: OpenOptions["strings"]): { box: HTMLElement; addButtons: () => void } {
   const box = document.createElement("div");
   box.className = "fb-warm";
   box.setAttribute("aria-hidden", "true");
-  const made = (parts: Part[]) =>
-    parts.map(([tag, text, cls]) => {
+  const add = (parts: Part[]) => {
+    for (const [tag, text, cls] of parts) {
       const e = document.createElement(tag);
       if (cls) e.className = cls;
       if (tag === "button") (e as HTMLButtonElement).disabled = true;
       e.textContent = text;
-      return e;
-    });
-  box.append(
-    ...made([
-      ["h2", s.consentTitle],
-      ["p", s.consentWhy],
-      ["p", s.consentStored, "fb-note"],
-    ]),
-  );
-  root.appendChild(box);
-  const buttons = made([
-    ["button", s.decline],
-    ["button", s.agree, "fb-primary"],
-    ["button", "×", "fb-close"],
+      box.append(e);
+    }
+  };
+  add([
+    ["h2", s.consentTitle],
+    ["p", s.consentWhy],
+    ["p", s.consentStored, "fb-note"],
   ]);
-  return { box, rest: [buttons] };
+  root.appendChild(box);
+  const addButtons = () =>
+    add([
+      ["button", s.decline],
+      ["button", s.agree, "fb-primary"],
+      ["button", "×", "fb-close"],
+    ]);
+  return { box, addButtons };
 }

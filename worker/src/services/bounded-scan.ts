@@ -115,8 +115,7 @@ export interface Pacer {
 const realTime: Pacer = { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 /** The share a scan may take now: the smaller one while its isolate is writing submissions. */
-const shareNow = (limits: ScanLimits, now: number) =>
-  writingLately(now) ? Math.min(limits.share, limits.busyShare ?? limits.share) : limits.share;
+const shareNow = (limits: ScanLimits, now: number) => (writingLately(now) && limits.busyShare) || limits.share;
 
 /**
  * The pause after a window that took `wallMs` (at least its SQL time): zero on a replica (the primary,
