@@ -36,11 +36,20 @@ const CFG = {
   filteredRounds: QUICK ? 1 : 3,
   // Five rounds: beside a reader, queue mode's share swung from 68% to 112% between rounds of one view.
   underLoadRepeats: QUICK ? 1 : 5,
-  hostRuns: QUICK ? 2 : 5,
+  // Nine loads each way: with the same widget, the median of five put its blocking at 0 or 14 ms from one
+  // run to the next (one long frame more or less among the loads).
+  hostRuns: QUICK ? 2 : 9,
   wranglerRepeats: QUICK ? 1 : 2,
 };
 
 const RESULTS = join(ROOT, "bench", "results.json");
+
+/** The owner's burst of reads at once (READ_BURST_MS), as the worker being measured has it. */
+function readBurstMs() {
+  const source = readFileSync(join(ROOT, "worker", "src", "services", "read-share.ts"), "utf8");
+  const found = /export const READ_BURST_MS = (\d+)/.exec(source);
+  return found ? Number(found[1]) : null;
+}
 // The figures of the previous run, kept beside the new ones in BENCHMARKS.md.
 const previous = existsSync(RESULTS) ? headline(JSON.parse(readFileSync(RESULTS, "utf8"))) : null;
 
@@ -88,7 +97,7 @@ const results = {
       }
     })(),
   },
-  config: { ...CFG, quick: QUICK },
+  config: { ...CFG, quick: QUICK, readBurstMs: readBurstMs() },
 };
 
 log("payload: our widget and the peers' npm packages");

@@ -115,6 +115,7 @@ const OBSERVE = `(() => {
       const root = el.shadowRoot;
       if (!root) continue;
       if (__bench.hostAt === null) __bench.hostAt = t;
+      if (el.getAttribute("aria-hidden") === "true") continue;
       for (const c of root.children)
         if (!seen.has(c) && c.getAttribute("aria-hidden") !== "true") { seen.add(c); sized.observe(c); }
     }

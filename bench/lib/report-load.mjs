@@ -50,7 +50,8 @@ export function hostPage(r, p) {
     `What the widget itself caused, by the Long Animation Frames API (each long frame names the file of every ` +
       `callback of 5 ms or more that ran in it): ${n1(h.with.causedFrames)} long frames of the widget's, its ` +
       `longest task ${n0(h.with.causedLongest)} ms, blocking ${n0(h.with.causedBlocking)} ms. A frame is the ` +
-      `widget's where only its files ran, or, once its host is on the page, where no script of the page's ran: ` +
+      `widget's where only its files ran, or, once its host is on the page (the loader's unseen box that looks ` +
+      `its fonts up is one), where no script of the page's ran: ` +
       `the style, layout and font lookups of what it put in the page come in frames where its callbacks are ` +
       `too short to be named. There its long tasks and the frame's blocking time count, rendering included; ` +
       `in a frame shared with the page's scripts, its own callbacks. Blocking counts from the first contentful ` +

@@ -210,7 +210,7 @@ function howMeasured(p) {
       "runs every view between two runs alone (alone, first view, alone, second view, …, alone), and a view's " +
       "share is of the mean of the two runs alone beside it, so that the machine's drift within a round weighs " +
       "on both sides alike. The reader starts a second before the load, so the run measures reads in a loop, " +
-      "not a page's first burst (at most 250 ms of reads at once, once per page).",
+      `not a page's first burst (at most ${r.config.readBurstMs ?? "?"} ms of reads at once, once per page).`,
   );
   p(
     "- **Payload** reads our files from dist/ (as built by `npm run build:widget`) and the peers' from their " +

@@ -5,6 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { FAMILY, FIRST_SCREEN_FONTS } from "../../widget/src/warm-fonts";
 import { openShop, responses, site, useCheckoutSurvey } from "./checkout-survey";
 import { browser, stack } from "./live-stack";
 import { recordWidgetEvents, widgetEvent } from "./support";
@@ -63,9 +64,10 @@ describe("widget on a shop with a strict CSP", () => {
     await context.close();
   });
 
-  it("spread over frames › the first screen's words in all its fonts, unseen, before it is drawn", async () => {
+  it("spread over frames › its fonts looked up unseen while its files load, then its host, then the survey", async () => {
     const { page, context } = await watch(browser);
-    // What the widget's shadow root (and its unseen box) gain and lose, with the number of frames begun.
+    // Every shadow host put on the page and taken off, and what each root gains, with the number of
+    // frames begun: a font lookup's text as "+SPAN weight/size", the survey's panel as "+fb-panel".
     await page.addInitScript(() => {
       const w = window as unknown as { frames_: number; changes: [number, string][] };
       w.frames_ = 0;
@@ -75,47 +77,67 @@ describe("widget on a shop with a strict CSP", () => {
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-      // Tag, class and state (a disabled button is marked "!").
-      const tagOf = (c: Element) =>
-        `${c.tagName}${c.className ? `.${c.className}` : ""}${(c as HTMLButtonElement).disabled ? "!" : ""}`;
-      // Class, then each child's tag, then the text.
-      const name = (n: Node) =>
-        `${(n as Element).className}:${[...((n as Element).children ?? [])].map(tagOf).join(" ")}:${n.textContent}`;
       const attach = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init) {
         const root = attach.call(this, init);
-        const watchBox = new MutationObserver((records) => {
-          for (const r of records) for (const n of r.addedNodes) w.changes.push([w.frames_, `+${tagOf(n as Element)}`]);
-        });
+        const hidden = this.getAttribute("aria-hidden") === "true" ? " hidden" : "";
+        w.changes.push([w.frames_, `host${hidden}`]);
         new MutationObserver((records) => {
-          for (const r of records) {
+          for (const r of records)
             for (const n of r.addedNodes) {
-              w.changes.push([w.frames_, `+${name(n)}`]);
-              if ((n as Element).className === "fb-warm") watchBox.observe(n, { childList: true });
+              const e = n as HTMLElement;
+              const what = e.tagName === "SPAN" ? `+SPAN ${e.style.fontWeight}/${e.style.fontSize}` : `+${e.className}`;
+              w.changes.push([w.frames_, what]);
             }
-            for (const n of r.removedNodes) w.changes.push([w.frames_, `-${name(n)}`]);
-          }
         }).observe(root, { childList: true });
         return root;
       };
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.removedNodes) if ((n as Element).shadowRoot) w.changes.push([w.frames_, "-host"]);
+      }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
     await expect.poll(() => panel(page).isVisible()).toBe(true);
     const changes = await page.evaluate(() => (window as unknown as { changes: [number, string][] }).changes);
-    const [added, ...rest] = changes;
-    // The words of the text's fonts first, the buttons' (which cannot take focus) a frame later.
-    expect(added?.[1]).toMatch(/^\+fb-warm:H2 P P\.fb-note:Can we ask you something\?/);
-    const buttons = rest.slice(0, 3);
-    expect(buttons.map(([, change]) => change)).toEqual(["+BUTTON!", "+BUTTON.fb-primary!", "+BUTTON.fb-close!"]);
-    expect(buttons.every(([frame]) => frame > added![0])).toBe(true);
-    const [removed, drawn] = rest.slice(3);
-    expect(removed?.[1]).toMatch(
-      /^-fb-warm:H2 P P\.fb-note BUTTON! BUTTON\.fb-primary! BUTTON\.fb-close!:Can we ask you something\?.*I agree×$/,
-    );
-    expect(drawn?.[1]).toMatch(/^\+fb-panel/);
-    // Drawn in a later frame than the one that laid the buttons out, and the box gone with it.
-    expect(drawn![0]).toBeGreaterThan(buttons[0]![0]);
-    expect(await page.locator("feedback-widget .fb-warm").count()).toBe(0);
+    const at = (what: string) => changes.find(([, c]) => c === what)?.[0] ?? Number.NaN;
+    // The loader's unseen box: the heading's font, then the text's two, then the buttons' three, a frame apart.
+    expect(changes.map(([, c]) => c)).toEqual([
+      "host hidden",
+      "+SPAN 700/16px",
+      "+SPAN 400/15px",
+      "+SPAN 400/13px",
+      "+SPAN 400/14px",
+      "+SPAN 600/14px",
+      "+SPAN 400/20px",
+      "-host",
+      "host",
+      "+fb-panel",
+    ]);
+    expect(at("+SPAN 400/15px")).toBeGreaterThan(at("+SPAN 700/16px"));
+    expect(at("+SPAN 400/14px")).toBeGreaterThan(at("+SPAN 400/15px"));
+    expect(at("-host")).toBeGreaterThan(at("+SPAN 400/14px"));
+    // The survey in a later frame than its host and stylesheets.
+    expect(at("+fb-panel")).toBeGreaterThan(at("host"));
+    await context.close();
+  });
+
+  it("spread over frames › the loader looks up exactly the fonts the first screen is drawn with", async () => {
+    const { page, context } = await watch(browser);
+    await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    const drawn = await page.evaluate(() => {
+      const root = document.querySelector("feedback-widget")!.shadowRoot!;
+      const fonts = new Set<string>();
+      for (const e of root.querySelectorAll(".fb-panel, .fb-panel *")) {
+        if (![...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) continue;
+        const cs = getComputedStyle(e);
+        fonts.add(`${cs.fontWeight}/${cs.fontSize}/${cs.fontFamily.replace(/\s/g, "")}`);
+      }
+      return [...fonts].sort();
+    });
+    expect(await panel(page).textContent()).toContain("Can we ask you something?");
+    expect(drawn).toEqual(FIRST_SCREEN_FONTS.map(([size, weight]) => `${weight}/${size}px/${FAMILY}`).sort());
     await context.close();
   });
 

@@ -10,6 +10,7 @@ import { outboxKey } from "./queue";
 import { read, write } from "./storage";
 import { arm, deviceOf, inCooldown, mayOpen } from "./triggers";
 import { nextVisit, VISITOR_KEY, type VisitorState } from "./visitor";
+import { sampleOf, warmFonts } from "./warm-fonts";
 
 /**
  * Content hashes of the UI and locale files by base name, set at build time: `false` in widget.js
@@ -121,13 +122,18 @@ export function start(o: StartOptions): FeedbackApi {
       () => false,
     );
 
-  /** Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. */
+  /**
+   * Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. The
+   * survey's fonts are looked up meanwhile (warm-fonts.ts), with its first question's letters.
+   */
   const show = async (survey: ConfigSurvey) => {
     if (close || !config) return;
     disarm?.();
     close = () => {};
     try {
-      close = (await ui(config, survey.plus)).popup(survey, config, session(config.policy.version), () => {
+      const words = survey.questions[0]?.text[config.locale] ?? "";
+      const [m] = await Promise.all([ui(config, survey.plus), warmFonts(sampleOf(words), config.locale)]);
+      close = m.popup(survey, config, session(config.policy.version), () => {
         close = null;
       });
     } catch {

@@ -12,6 +12,7 @@ import { createRef, render } from "preact";
 import type { FunnelEvent } from "../../shared/constants";
 import { hasConsent } from "./consent";
 import type { OpenOptions, Plus, ResponseDraft, SendModule, SiteFacts } from "./contract";
+import { afterPaint } from "./frames";
 import { QUESTION_COMPONENTS } from "./questions";
 import type { Delivery } from "./queue";
 import { consentStep, questionStep, thanksStep } from "./steps";
@@ -191,7 +192,7 @@ export function panel(
   // A survey drawn in place waits on the page to be reached: it does not take the focus (nor scroll to it).
   const focus = () => v.heading.current?.focus();
   if (o.preview) focus();
-  else if (!o.inline) requestAnimationFrame(() => setTimeout(focus));
+  else if (!o.inline) afterPaint(focus);
   event("shown");
   addEventListener("pagehide", part);
   return () => removeEventListener("pagehide", part);

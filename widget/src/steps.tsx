@@ -17,7 +17,7 @@ const heading = (a: View, text: string) => (
   </h2>
 );
 
-/** Its fonts (sizes and weights) are laid out unseen a frame before it is drawn: host.tsx warmFonts lists them. */
+/** Its fonts (sizes and weights) are looked up while the UI downloads: warm-fonts.ts lists them. */
 export function consentStep(a: View) {
   const { o } = a;
   const s = o.strings;
