@@ -94,7 +94,8 @@ const OBSERVE = `(() => {
   // needed) and watched by a ResizeObserver, which reports their sizes after the frame's own layout.
   // Asking for boxes in a frame callback would force that layout inside the bench's callback: the frame
   // would then hold a script of the page's, and the survey's layout would not count as the widget's.
-  // What is hidden from people (aria-hidden: the widget's unseen warm-up of its fonts) is not the survey.
+  // A host hidden from people (aria-hidden: the loader's unseen box that looks the fonts up) is not the
+  // survey's, though it counts as the widget's host from when it appears.
   // Only the shadow root's own children are watched (the survey's panel is one): looking through all of
   // its elements every frame cost up to 12 ms a frame at CPU ×4, in the very frames measured.
   let frameAt = 0;
@@ -117,7 +118,7 @@ const OBSERVE = `(() => {
       if (__bench.hostAt === null) __bench.hostAt = t;
       if (el.getAttribute("aria-hidden") === "true") continue;
       for (const c of root.children)
-        if (!seen.has(c) && c.getAttribute("aria-hidden") !== "true") { seen.add(c); sized.observe(c); }
+        if (!seen.has(c)) { seen.add(c); sized.observe(c); }
     }
     requestAnimationFrame(look);
   };

@@ -64,14 +64,15 @@ describe("widget on a shop with a strict CSP", () => {
     await context.close();
   });
 
-  it("spread over frames › its fonts looked up unseen while its files load, then its host, then the survey", async () => {
+  it("spread over frames › fonts looked up unseen while its files load, then its host, then the survey", async () => {
     const { page, context } = await watch(browser);
     // Every shadow host put on the page and taken off, and what each root gains, with the number of
     // frames begun: a font lookup's text as "+SPAN weight/size", the survey's panel as "+fb-panel".
     await page.addInitScript(() => {
-      const w = window as unknown as { frames_: number; changes: [number, string][] };
+      const w = window as unknown as { frames_: number; changes: [number, string][]; texts: string[] };
       w.frames_ = 0;
       w.changes = [];
+      w.texts = [];
       const tick = () => {
         w.frames_++;
         requestAnimationFrame(tick);
@@ -86,8 +87,12 @@ describe("widget on a shop with a strict CSP", () => {
           for (const r of records)
             for (const n of r.addedNodes) {
               const e = n as HTMLElement;
-              const what = e.tagName === "SPAN" ? `+SPAN ${e.style.fontWeight}/${e.style.fontSize}` : `+${e.className}`;
-              w.changes.push([w.frames_, what]);
+              if (e.tagName !== "SPAN") w.changes.push([w.frames_, `+${e.className}`]);
+              else {
+                const cs = getComputedStyle(e);
+                w.changes.push([w.frames_, `+SPAN ${cs.fontWeight}/${cs.fontSize}`]);
+                w.texts.push(e.textContent ?? "");
+              }
             }
         }).observe(root, { childList: true });
         return root;
@@ -99,7 +104,10 @@ describe("widget on a shop with a strict CSP", () => {
     });
     await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
     await expect.poll(() => panel(page).isVisible()).toBe(true);
-    const changes = await page.evaluate(() => (window as unknown as { changes: [number, string][] }).changes);
+    const { changes, texts } = await page.evaluate(() => {
+      const w = window as unknown as { changes: [number, string][]; texts: string[] };
+      return { changes: w.changes, texts: w.texts };
+    });
     const at = (what: string) => changes.find(([, c]) => c === what)?.[0] ?? Number.NaN;
     // The loader's unseen box: the heading's font, then the text's two, then the buttons' three, a frame apart.
     expect(changes.map(([, c]) => c)).toEqual([
@@ -117,6 +125,8 @@ describe("widget on a shop with a strict CSP", () => {
     expect(at("+SPAN 400/15px")).toBeGreaterThan(at("+SPAN 700/16px"));
     expect(at("+SPAN 400/14px")).toBeGreaterThan(at("+SPAN 400/15px"));
     expect(at("-host")).toBeGreaterThan(at("+SPAN 400/14px"));
+    // Latin letters and the first question's own letters, each once, in every font.
+    expect(new Set(texts)).toEqual(new Set(["AaHow likeyarutcmndCf&?"]));
     // The survey in a later frame than its host and stylesheets.
     expect(at("+fb-panel")).toBeGreaterThan(at("host"));
     await context.close();

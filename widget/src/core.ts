@@ -123,20 +123,35 @@ export function start(o: StartOptions): FeedbackApi {
     );
 
   /**
-   * Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile. The
-   * survey's fonts are looked up meanwhile (warm-fonts.ts), with its first question's letters.
+   * The loader's look-up of the survey's fonts while the UI downloads (warm-fonts.ts), with the first
+   * question's letters; none once the UI is here (an earlier survey of this page looked them up).
+   */
+  const warm = (survey: ConfigSurvey | undefined, locale: string) =>
+    window.__fbUI ? null : warmFonts(sampleOf(survey?.questions[0]?.text[locale] ?? ""), locale);
+
+  /**
+   * Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile; called
+   * then (`hide()`), it stops the loading survey from opening.
    */
   const show = async (survey: ConfigSurvey) => {
     if (close || !config) return;
     disarm?.();
-    close = () => {};
+    const fonts = warm(survey, config.locale);
+    let cancelled = false;
+    close = () => {
+      cancelled = true;
+      fonts?.stop();
+      close = null;
+    };
     try {
-      const words = survey.questions[0]?.text[config.locale] ?? "";
-      const [m] = await Promise.all([ui(config, survey.plus), warmFonts(sampleOf(words), config.locale)]);
+      const [m] = await Promise.all([ui(config, survey.plus), fonts?.done]);
+      if (cancelled) return;
       close = m.popup(survey, config, session(config.policy.version), () => {
         close = null;
       });
     } catch {
+      fonts?.stop();
+      if (cancelled) return;
       close = null;
       emit("error", { survey: survey.id, reason: "ui" });
     }
@@ -166,11 +181,17 @@ export function start(o: StartOptions): FeedbackApi {
       if (!config) return;
       // Surveys the page places itself are drawn in place (their look is in widget-plus.js).
       const c = config;
-      if (document.querySelector("[data-feedback-survey]"))
-        ui(c, true).then(
-          (m) => m.inline(c, session(c.policy.version)),
-          () => {},
+      const placed = document.querySelector<HTMLElement>("[data-feedback-survey]");
+      if (placed) {
+        const fonts = warm(
+          c.surveys.find((s) => s.id === placed.dataset.feedbackSurvey),
+          c.locale,
         );
+        Promise.all([ui(c, true), fonts?.done]).then(
+          ([m]) => m.inline(c, session(c.policy.version)),
+          () => fonts?.stop(),
+        );
+      }
       if (close) return;
       const offs = config.surveys
         .filter(mayOpenNow)

@@ -4,10 +4,10 @@
  * close. Non-modal: the page stays usable (except the "center" modal).
  *
  * On a shop page the work is spread over frames, so that a slow phone sees a few short frames from the
- * widget rather than one long one: its fonts while its files download (the loader, warm-fonts.ts), the
- * host and its stylesheets, the first render in a task after that frame is painted, the focus once
- * the render is painted (a focus right after rendering would force style and layout at once). The
- * dashboard's preview draws at once.
+ * widget rather than one long one: its fonts while its files download (the loader's warm-fonts.ts; not
+ * on the hosted page, where the survey is the page), the host and its stylesheets, the first render
+ * in a task after that frame is painted, the focus once the render is painted (a focus right after
+ * rendering would force style and layout at once). The dashboard's preview draws at once.
  */
 import { Fragment, h, render } from "preact";
 import type { OpenOptions } from "./contract";

@@ -30,47 +30,65 @@ export const FIRST_SCREEN_FONTS: readonly (readonly [number, number])[] = [
  */
 const FRAME_ENDS = [1, 3, 6];
 
+/** The warm-up under way: `done` resolves once its last frame is painted, or at once on `stop`. */
+export interface Warming {
+  done: Promise<void>;
+  stop(): void;
+}
+
 /**
  * Lays out `sample` (Latin letters and the survey's own words) in every first-screen font, unseen
- * and out of the page's flow, over three frames. Resolves, the box gone, once the last is painted.
- * Never rejects: without constructable stylesheets the box is skipped, and the UI looks its fonts up.
+ * and out of the page's flow, over three frames; the box is gone once the last is painted. Never
+ * throws, and its callbacks neither: a page whose DOM throws (or one without constructable
+ * stylesheets, where the UI does not show either) just has no warm-up.
  */
-export function warmFonts(sample: string, lang: string): Promise<void> {
-  return new Promise((done) => {
-    try {
-      // A custom element name and `all: initial`: shop CSS aimed at `div`s or `span`s cannot show it.
-      const host = document.createElement("feedback-widget");
-      host.setAttribute("aria-hidden", "true");
-      host.lang = lang;
-      const root = host.attachShadow({ mode: "open" });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(
-        ":host{all:initial;position:fixed;right:0;bottom:0;opacity:0;pointer-events:none;white-space:nowrap}",
-      );
-      root.adoptedStyleSheets = [sheet];
-      const lay = (frame: number) => {
-        for (const [size, weight] of FIRST_SCREEN_FONTS.slice(FRAME_ENDS[frame - 1] ?? 0, FRAME_ENDS[frame])) {
+export function warmFonts(sample: string, lang: string): Warming {
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  let host: HTMLElement | null = null;
+  const stop = () => {
+    host?.remove();
+    host = null;
+    finish();
+  };
+  try {
+    // A tag of its own (shop code and CSS aimed at `div`s, `span`s or the survey's host do not meet it),
+    // unseen, out of the flow and out of the accessibility tree; its text is styled by a constructed
+    // sheet, so not even the shadow root holds a style attribute.
+    const box = document.createElement("feedback-widget-fonts");
+    box.setAttribute("aria-hidden", "true");
+    box.lang = lang;
+    const root = box.attachShadow({ mode: "open" });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      ":host{all:initial;position:fixed;right:0;bottom:0;opacity:0;pointer-events:none;white-space:nowrap}" +
+        FIRST_SCREEN_FONTS.map(
+          ([size, weight], i) => `span:nth-child(${i + 1}){font:${weight} ${size}px ${FAMILY}}`,
+        ).join(""),
+    );
+    root.adoptedStyleSheets = [sheet];
+    document.body.appendChild(box);
+    host = box;
+    const lay = (frame: number) => {
+      if (!host) return;
+      try {
+        for (let i = FRAME_ENDS[frame - 1] ?? 0; i < FRAME_ENDS[frame]!; i++) {
           const span = document.createElement("span");
-          // CSSOM, not a style attribute: a strict style-src allows it.
-          span.style.font = `${weight} ${size}px ${FAMILY}`;
           span.textContent = sample;
           root.append(span);
         }
-        afterPaint(() => {
-          if (frame + 1 < FRAME_ENDS.length) lay(frame + 1);
-          else {
-            host.remove();
-            done();
-          }
-        });
-      };
-      lay(0);
-      document.body.appendChild(host);
-    } catch {
-      done();
-    }
-  });
+        afterPaint(() => (frame + 1 < FRAME_ENDS.length ? lay(frame + 1) : stop()));
+      } catch {
+        stop();
+      }
+    };
+    lay(0);
+  } catch {
+    stop();
+  }
+  return { done, stop };
 }
-
 /** Latin letters, and each letter of `text` once (the words of the survey in the visitor's language). */
 export const sampleOf = (text: string): string => `Aa${[...new Set(text)].join("")}`;
