@@ -116,20 +116,22 @@ describe("bundle size budgets (gzip -9)", () => {
     execFileSync(process.execPath, [join(__dirname, "..", "..", "scripts", "build-widget.mjs")], { stdio: "pipe" });
   });
 
-  it("loader › at most 2,500 bytes", () => {
+  // The loader carries the look-up of the survey's fonts during the UI's download (warm-fonts.ts, some
+  // 570 B) that kept the survey's first frames short; the UI lost its own (220 B) with it.
+  it("loader › at most 3,100 bytes", () => {
     const loader = gz("widget.js");
     console.log(`widget.js: ${loader} B gzip`);
-    expect(loader).toBeLessThanOrEqual(2500);
+    expect(loader).toBeLessThanOrEqual(3100);
   });
 
-  it("loader + UI + styles (Preact included) › at most 12,000 bytes", () => {
+  it("loader + UI + styles (Preact included) › at most 12,400 bytes", () => {
     const total = gz("widget.js") + gz("widget-ui.js");
     const strings = Object.keys(STRINGS).map((l) => gz(`widget-l10n-${l}.js`));
     console.log(
       `loader + UI + styles: ${total} B gzip; ` +
         `plus one locale's strings: ${Math.min(...strings)}-${Math.max(...strings)} B`,
     );
-    expect(total).toBeLessThanOrEqual(12000);
+    expect(total).toBeLessThanOrEqual(12400);
   });
 
   it("parts fetched later › widget-send.js (at consent) ≤ 1,700 B; widget-plus.js (some surveys) ≤ 2,000 B", () => {
