@@ -42,7 +42,7 @@ export function renderReport(r, previous) {
   ingestion(r, p);
   summary(r, p);
   underLoad(r, p);
-  howMeasured(p);
+  howMeasured(r, p);
   return `${L.join("\n")}\n`;
 }
 
@@ -162,7 +162,7 @@ function thenAndNow(r, previous, p) {
   p();
 }
 
-function howMeasured(p) {
+function howMeasured(r, p) {
   p("## How it is measured");
   p();
   p(
