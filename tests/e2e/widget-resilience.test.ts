@@ -102,6 +102,12 @@ describe("widget on a shop with a strict CSP", () => {
           for (const n of r.removedNodes) if ((n as Element).shadowRoot) w.changes.push([w.frames_, "-host"]);
       }).observe(document, { childList: true, subtree: true });
     });
+    // The UI's file is held back until the loader has laid out all six fonts: were the look-up to wait
+    // for the files, the survey would never show.
+    await page.route(/\/widget-ui[^/]*\.js/, async (route) => {
+      await page.waitForFunction(() => (window as unknown as { texts: string[] }).texts.length === 6);
+      await route.continue();
+    });
     await page.goto(`${stack.shopUrl}/checkout/thank-you?site=${site.key}`);
     await expect.poll(() => panel(page).isVisible()).toBe(true);
     const { changes, texts } = await page.evaluate(() => {
