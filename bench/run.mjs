@@ -50,6 +50,7 @@ function readBurstMs() {
   const found = /export const READ_BURST_MS = (\d+)/.exec(source);
   return found ? Number(found[1]) : null;
 }
+
 // The figures of the previous run, kept beside the new ones in BENCHMARKS.md.
 const previous = existsSync(RESULTS) ? headline(JSON.parse(readFileSync(RESULTS, "utf8"))) : null;
 

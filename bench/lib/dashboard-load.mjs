@@ -15,8 +15,8 @@ const RANGE = `from=${YEAR.from}&to=${YEAR.to}`;
 
 /**
  * The reader starts this long before the load: a dashboard page's first reads pass at once from the
- * owner's burst of busy time (250 ms, worker/src/services/read-share.ts), once per page, so the run
- * measures a dashboard reading in a loop rather than that one burst (a tenth of a 3 s run).
+ * owner's burst of busy time (READ_BURST_MS, worker/src/services/read-share.ts), once per page, so the run
+ * measures a dashboard reading in a loop rather than that one burst.
  */
 const READER_LEAD_MS = 1_000;
 

@@ -88,14 +88,27 @@ export function start(o: StartOptions): FeedbackApi {
     }
   };
 
-  /** The UI and the visitor's strings (and widget-plus.js when needed), fetched in parallel. */
-  const ui = async (c: SiteConfig, plus: boolean): Promise<UiModule> => {
-    await Promise.all([
+  /**
+   * The UI and the visitor's strings (and widget-plus.js when needed), fetched in parallel while the
+   * survey's fonts are looked up (warm-fonts.ts, with its first question's letters; not once the UI is
+   * here: an earlier survey of this page looked them up). `stop` takes the look-up's box away early.
+   */
+  const ui = (c: SiteConfig, plus: boolean, survey?: ConfigSurvey) => {
+    const fonts = window.__fbUI ? null : warmFonts(sampleOf(survey?.questions[0]?.text[c.locale] ?? ""), c.locale);
+    const stop = () => fonts?.stop();
+    const loaded = Promise.all([
       window.__fbUI ? 0 : load(base, "widget-ui"),
       window.__fbL10n?.[c.locale] ? 0 : load(base, `widget-l10n-${c.locale}`),
       plus && !window.__fbPlus ? load(base, "widget-plus") : 0,
-    ]);
-    return window.__fbUI!;
+      fonts?.done,
+    ]).then(
+      (): UiModule => window.__fbUI!,
+      (e) => {
+        stop();
+        throw e;
+      },
+    );
+    return { loaded, stop };
   };
 
   const sender = async () => {
@@ -123,34 +136,26 @@ export function start(o: StartOptions): FeedbackApi {
     );
 
   /**
-   * The loader's look-up of the survey's fonts while the UI downloads (warm-fonts.ts), with the first
-   * question's letters; none once the UI is here (an earlier survey of this page looked them up).
-   */
-  const warm = (survey: ConfigSurvey | undefined, locale: string) =>
-    window.__fbUI ? null : warmFonts(sampleOf(survey?.questions[0]?.text[locale] ?? ""), locale);
-
-  /**
    * Never rejects. `close` is set while the UI loads, so that no second survey starts meanwhile; called
    * then (`hide()`), it stops the loading survey from opening.
    */
   const show = async (survey: ConfigSurvey) => {
     if (close || !config) return;
     disarm?.();
-    const fonts = warm(survey, config.locale);
+    const { loaded, stop } = ui(config, survey.plus, survey);
     let cancelled = false;
     close = () => {
       cancelled = true;
-      fonts?.stop();
+      stop();
       close = null;
     };
     try {
-      const [m] = await Promise.all([ui(config, survey.plus), fonts?.done]);
+      const m = await loaded;
       if (cancelled) return;
       close = m.popup(survey, config, session(config.policy.version), () => {
         close = null;
       });
     } catch {
-      fonts?.stop();
       if (cancelled) return;
       close = null;
       emit("error", { survey: survey.id, reason: "ui" });
@@ -182,16 +187,15 @@ export function start(o: StartOptions): FeedbackApi {
       // Surveys the page places itself are drawn in place (their look is in widget-plus.js).
       const c = config;
       const placed = document.querySelector<HTMLElement>("[data-feedback-survey]");
-      if (placed) {
-        const fonts = warm(
+      if (placed)
+        ui(
+          c,
+          true,
           c.surveys.find((s) => s.id === placed.dataset.feedbackSurvey),
-          c.locale,
+        ).loaded.then(
+          (m) => m.inline(c, session(c.policy.version)),
+          () => {},
         );
-        Promise.all([ui(c, true), fonts?.done]).then(
-          ([m]) => m.inline(c, session(c.policy.version)),
-          () => fonts?.stop(),
-        );
-      }
       if (close) return;
       const offs = config.surveys
         .filter(mayOpenNow)

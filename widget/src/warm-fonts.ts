@@ -90,5 +90,6 @@ export function warmFonts(sample: string, lang: string): Warming {
   }
   return { done, stop };
 }
+
 /** Latin letters, and each letter of `text` once (the words of the survey in the visitor's language). */
 export const sampleOf = (text: string): string => `Aa${[...new Set(text)].join("")}`;
